@@ -1,24 +1,178 @@
 package dev.ferry.core.exporting;
 
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.FerryVersion;
 import dev.ferry.core.MigrationResult;
+import dev.ferry.core.TableOutcome;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.format.DataFiles;
+import dev.ferry.core.format.FileChecksum;
+import dev.ferry.core.format.TableWriter;
+import dev.ferry.core.manifest.Manifest;
+import dev.ferry.core.manifest.ManifestFile;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.DatabaseSchema;
+import dev.ferry.core.schema.SchemaReader;
+import dev.ferry.core.schema.Table;
+import dev.ferry.core.script.ExportLayout;
+import dev.ferry.core.script.ScriptRenderer;
+import dev.ferry.core.value.ValueKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Writes a whole database to a directory: scripts, one data file per table and a manifest. */
 public final class DatabaseExporter {
+    private static final int PROGRESS_EVERY = 10_000;
+
     private final Connection connection;
 
+    /**
+     * @param connection the database to export; used, then left with its settings as they were
+     */
     public DatabaseExporter(Connection connection) {
         this.connection = connection;
     }
 
     /**
-     * Exports every user table of the connection's database into {@code directory}, which must not exist or be empty.
+     * Exports every user table of the connection's database into {@code directory}, which must not exist or be
+     * an empty directory. All tables are read in one read-only snapshot transaction. If the export fails,
+     * nothing is left at {@code directory}.
      */
     public MigrationResult export(Path directory, FormatOptions options, ProgressListener progress) throws SQLException {
-        throw new UnsupportedOperationException("not yet");
+        ExportDirectory target = ExportDirectory.prepare(directory);
+        try {
+            MigrationResult result;
+            try (SnapshotSession ignored = SnapshotSession.begin(connection)) {
+                result = exportInto(target, options, progress);
+            }
+            target.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            target.abandon();
+            throw e;
+        }
+    }
+
+    private MigrationResult exportInto(ExportDirectory target, FormatOptions options, ProgressListener progress)
+            throws SQLException {
+        Dialect dialect = Dialects.forConnection(connection);
+        DatabaseSchema schema = new SchemaReader(connection, dialect).read();
+        ScriptRenderer scripts = new ScriptRenderer(dialect);
+        DataFileNames fileNames = new DataFileNames(options.format().extension());
+        Path staging = target.staging();
+
+        List<TableOutcome> outcomes = new ArrayList<>();
+        List<Manifest.TableEntry> entries = new ArrayList<>();
+        StringBuilder load = new StringBuilder(header(dialect, "Data: one COPY per table, run by IMPORT DATABASE"));
+        for (Table table : schema.tables()) {
+            String file = fileNames.next(table.name());
+            Path path = staging.resolve(file);
+            long rows = exportTable(dialect, table, path, options, progress);
+            try {
+                long bytes = Files.size(path);
+                outcomes.add(new TableOutcome(dialect.quote(table.name()), file, rows, bytes));
+                entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, rows, bytes,
+                        FileChecksum.sha256(path)));
+            } catch (IOException e) {
+                throw FerryErrors.io("Cannot read back " + path + ": " + e, e);
+            }
+            load.append(scripts.copyFrom(table, file, options.readerOptions())).append(";\n");
+        }
+
+        writeScript(staging, ExportLayout.SCHEMA,
+                scripts.schemaScript(schema, header(dialect, "Schema: run by IMPORT DATABASE before the data")));
+        writeScript(staging, ExportLayout.LOAD, load.toString());
+        writeScript(staging, ExportLayout.POST_DATA,
+                scripts.postDataScript(schema, header(dialect, "After the data: identities, indexes, foreign keys")));
+        try {
+            ManifestFile.write(staging, manifest(dialect, options, entries, schema.warnings()));
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + ManifestFile.NAME + ": " + e, e);
+        }
+        return new MigrationResult(target.target(), outcomes, schema.warnings());
+    }
+
+    private long exportTable(Dialect dialect, Table table, Path file, FormatOptions options, ProgressListener progress)
+            throws SQLException {
+        String tableName = dialect.quote(table.name());
+        List<String> columnNames = table.columns().stream().map(Column::name).toList();
+        String sql = "SELECT " + columnNames.stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "))
+                + " FROM " + tableName;
+        progress.tableStarted("export", tableName, -1);
+        long rows = 0;
+        try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
+             ResultSet resultSet = statement.executeQuery()) {
+            List<ValueKind> kinds = kinds(resultSet.getMetaData());
+            try (TableWriter writer = DataFiles.writer(file, options, columnNames, kinds)) {
+                Object[] row = new Object[kinds.size()];
+                while (resultSet.next()) {
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = kinds.get(i).read(resultSet, i + 1);
+                    }
+                    writer.write(row);
+                    if (++rows % PROGRESS_EVERY == 0) {
+                        progress.rowsDone(tableName, rows);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + file.getFileName() + " for table " + tableName + ": " + e, e);
+        } catch (SQLException e) {
+            throw new SQLException("Export of table " + tableName + " failed: " + e.getMessage(), e.getSQLState(),
+                    e.getErrorCode(), e);
+        }
+        progress.tableFinished(tableName, rows);
+        return rows;
+    }
+
+    private static List<ValueKind> kinds(ResultSetMetaData metaData) throws SQLException {
+        List<ValueKind> kinds = new ArrayList<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            kinds.add(ValueKind.of(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
+        }
+        return kinds;
+    }
+
+    private Manifest manifest(Dialect dialect, FormatOptions options, List<Manifest.TableEntry> tables,
+                              List<String> warnings) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
+                metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
+                dialect.name());
+        Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
+        return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
+                optionValues, tables, warnings);
+    }
+
+    private String header(Dialect dialect, String purpose) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        return "-- " + purpose + ".\n-- Written by Ferry " + FerryVersion.get() + " from "
+                + metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()
+                + " (dialect " + dialect.name() + ").\n\n";
+    }
+
+    private static void writeScript(Path directory, String name, String content) throws SQLException {
+        try {
+            Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + name + ": " + e, e);
+        }
     }
 }

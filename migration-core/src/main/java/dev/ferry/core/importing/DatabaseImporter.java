@@ -1,21 +1,170 @@
 package dev.ferry.core.importing;
 
+import dev.ferry.core.FerryErrors;
 import dev.ferry.core.MigrationResult;
+import dev.ferry.core.TableOutcome;
+import dev.ferry.core.command.CommandParser;
+import dev.ferry.core.command.CopyFromCommand;
+import dev.ferry.core.command.FerryCommand;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.manifest.Manifest;
+import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.script.ExportLayout;
+import dev.ferry.core.script.SqlScript;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Loads a directory written by {@link dev.ferry.core.exporting.DatabaseExporter} into an empty database. */
+/**
+ * Loads a directory written by {@link dev.ferry.core.exporting.DatabaseExporter} into an empty database: the
+ * schema script, then the data (the load script's COPY statements, each checked against the manifest's row count),
+ * then the post-data script.
+ *
+ * <p>A failed import leaves the database as it was: rolled back where the engine's DDL is transactional, otherwise
+ * by dropping everything the import created (the database was empty before it).
+ */
 public final class DatabaseImporter {
     private final Connection connection;
 
+    /**
+     * @param connection the (empty) database to import into; its autocommit setting is put back afterwards
+     */
     public DatabaseImporter(Connection connection) {
         this.connection = connection;
     }
 
-    /** Runs the directory's schema, load and post-data scripts against the connection's (empty) database. */
+    /** Imports {@code directory}, which must hold a complete, unaltered export. */
     public MigrationResult importFrom(Path directory, ProgressListener progress) throws SQLException {
-        throw new UnsupportedOperationException("not yet");
+        ExportSource source = ExportSource.open(directory);
+        Dialect dialect = Dialects.forConnection(connection);
+        DatabaseContents contents = new DatabaseContents(connection, dialect);
+        refuseUnlessEmpty(contents);
+        Set<String> schemasBefore = contents.schemas();
+
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            run(source, ExportLayout.SCHEMA, source.schema());
+            List<TableOutcome> tables = load(source, dialect, progress);
+            run(source, ExportLayout.POST_DATA, source.postData());
+            connection.commit();
+            return new MigrationResult(source.directory(), tables, source.manifest().warnings());
+        } catch (SQLException | RuntimeException e) {
+            undo(dialect, contents, schemasBefore, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void refuseUnlessEmpty(DatabaseContents contents) throws SQLException {
+        List<String> objects = contents.userObjects();
+        if (!objects.isEmpty()) {
+            throw FerryErrors.refused("IMPORT DATABASE runs only into an empty database; this one has "
+                    + objects.size() + " user object(s): " + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
+                    + (objects.size() > 5 ? ", ..." : ""));
+        }
+    }
+
+    private void run(ExportSource source, String scriptName, String script) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (SqlScript.Statement sql : SqlScript.split(script)) {
+                execute(statement, scriptName, sql);
+            }
+        }
+    }
+
+    private static void execute(Statement statement, String scriptName, SqlScript.Statement sql) throws SQLException {
+        try {
+            statement.execute(sql.sql());
+        } catch (SQLException e) {
+            throw new SQLException(scriptName + " line " + sql.line() + ": " + e.getMessage(), e.getSQLState(),
+                    e.getErrorCode(), e);
+        }
+    }
+
+    private List<TableOutcome> load(ExportSource source, Dialect dialect, ProgressListener progress)
+            throws SQLException {
+        Map<String, Manifest.TableEntry> expected = source.tablesByFile();
+        Map<String, TableOutcome> loaded = new HashMap<>();
+        List<TableOutcome> outcomes = new ArrayList<>();
+        BulkLoader loader = new BulkLoader(connection, dialect);
+        try (Statement statement = connection.createStatement()) {
+            for (SqlScript.Statement sql : SqlScript.split(source.load())) {
+                Optional<FerryCommand> command = CommandParser.parse(sql.sql());
+                if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
+                    TableOutcome outcome = loadTable(source, copy, sql, expected, loader, !dialect.transactionalDdl(),
+                            progress);
+                    loaded.put(outcome.file(), outcome);
+                    outcomes.add(outcome);
+                } else {
+                    execute(statement, ExportLayout.LOAD, sql);
+                }
+            }
+        }
+        for (Manifest.TableEntry table : source.manifest().tables()) {
+            if (!loaded.containsKey(table.file())) {
+                throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load " + table.file()
+                        + " (table " + new QualifiedName(table.schema(), table.name()) + ") listed in the manifest");
+            }
+        }
+        return outcomes;
+    }
+
+    private TableOutcome loadTable(ExportSource source, CopyFromCommand copy, SqlScript.Statement sql,
+                                   Map<String, Manifest.TableEntry> expected, BulkLoader loader, boolean commitBatches,
+                                   ProgressListener progress) throws SQLException {
+        String fileName = copy.file().value();
+        Manifest.TableEntry entry = expected.get(fileName);
+        if (entry == null) {
+            throw FerryErrors.data(ExportLayout.LOAD + " line " + sql.line() + ": " + fileName
+                    + " is not a data file listed in the manifest");
+        }
+        Path file = source.directory().resolve(fileName);
+        FormatOptions options = FormatOptions.from(copy.options(), "COPY");
+        long rows = loader.load(copy, file, options, commitBatches, progress);
+        if (rows != entry.rows()) {
+            throw FerryErrors.data("IMPORT DATABASE: " + fileName + " held " + rows + " rows for " + copy.table()
+                    + ", the manifest says " + entry.rows());
+        }
+        return new TableOutcome(copy.table(), fileName, rows, entry.bytes());
+    }
+
+    /** Puts the database back as it was before the import, keeping the first failure as the one reported. */
+    private void undo(Dialect dialect, DatabaseContents contents, Set<String> schemasBefore, Exception failure) {
+        try {
+            connection.rollback();
+            if (dialect.transactionalDdl()) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (DatabaseContents.Relation relation : contents.relations()) {
+                    statement.execute(relation.type().toUpperCase().contains("VIEW")
+                            ? "DROP VIEW IF EXISTS " + dialect.quote(relation.name())
+                            : dialect.dropTable(relation.name()));
+                }
+                for (QualifiedName sequence : dialect.sequences(connection)) {
+                    statement.execute(dialect.dropSequence(sequence));
+                }
+                for (String schema : contents.schemas()) {
+                    if (!schemasBefore.contains(schema)) {
+                        statement.execute(dialect.dropSchema(schema));
+                    }
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

@@ -1,0 +1,89 @@
+package dev.ferry.core.dialect;
+
+import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.KeyConstraint;
+import dev.ferry.core.schema.QualifiedName;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What differs between database engines. {@link StandardDialect} holds the standard-SQL answers; an engine's
+ * dialect overrides only what differs. Dialects are found through {@link java.util.ServiceLoader} by
+ * {@link Dialects#forConnection}.
+ */
+public interface Dialect {
+
+    /** A short name: {@code h2}, {@code postgresql}, {@code generic}. */
+    String name();
+
+    /** Whether this dialect is for the engine behind {@code metaData}. */
+    boolean supports(DatabaseMetaData metaData) throws SQLException;
+
+    /** The identifier quoted so that it is read back exactly, whatever characters it holds. */
+    String quoteIdentifier(String identifier);
+
+    /** A qualified name, each part quoted. */
+    default String quote(QualifiedName name) {
+        return name.schema() == null ? quoteIdentifier(name.name())
+                : quoteIdentifier(name.schema()) + "." + quoteIdentifier(name.name());
+    }
+
+    /** A string as an SQL literal. */
+    String quoteLiteral(String value);
+
+    /** Whether {@code schema} belongs to the engine rather than to the user. */
+    boolean isSystemSchema(String schema);
+
+    /** The table types (as in {@link DatabaseMetaData#getTables}) that hold user data. */
+    Set<String> tableTypes();
+
+    /** The column's type as it is written in CREATE TABLE. */
+    String columnType(Column column);
+
+    /** The identity generator of an identity column, or null if the engine does not say. */
+    Identity identity(Connection connection, QualifiedName table, String column) throws SQLException;
+
+    /** The table's unique constraints (not unique indexes), each with its columns in order. */
+    List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException;
+
+    /** Names of the indexes the engine made itself to support a key, which must not be exported as indexes. */
+    Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException;
+
+    /** User sequences, as qualified names; empty when the engine has none. */
+    List<QualifiedName> sequences(Connection connection) throws SQLException;
+
+    /** Whether DDL runs inside a transaction that can be rolled back. */
+    boolean transactionalDdl();
+
+    /**
+     * A statement that streams {@code sql}'s rows instead of holding them all, on a connection whose autocommit is
+     * already off.
+     */
+    PreparedStatement streamingQuery(Connection connection, String sql) throws SQLException;
+
+    /** {@code INSERT INTO <table> (<columns>) VALUES (?, ...)}, taking explicit values for identity columns too. */
+    String insert(String table, List<String> columns);
+
+    /** CREATE SCHEMA for a schema that may already exist in the target. */
+    String createSchema(String schema);
+
+    /** The statement that makes an identity column hand out {@code identity.next()} next, or null if none is needed. */
+    String restartIdentity(QualifiedName table, String column, Identity identity);
+
+    /** The clause that declares an identity column in CREATE TABLE (after the type). */
+    String identityClause(Identity identity);
+
+    /** The statement that drops a table with what depends on it. */
+    String dropTable(QualifiedName table);
+
+    /** The statement that drops a schema with what it holds. */
+    String dropSchema(String schema);
+
+    /** The statement that drops a sequence. */
+    String dropSequence(QualifiedName sequence);
+}

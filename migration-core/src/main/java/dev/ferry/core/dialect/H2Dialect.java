@@ -1,0 +1,87 @@
+package dev.ferry.core.dialect;
+
+import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.QualifiedName;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashSet;
+import java.util.Set;
+
+/** H2 2.x. */
+public class H2Dialect extends StandardDialect {
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public boolean supports(DatabaseMetaData metaData) throws SQLException {
+        return "H2".equalsIgnoreCase(metaData.getDatabaseProductName());
+    }
+
+    /**
+     * H2 reports fractional-second digits as the scale of temporal types, and hides them from the type name; it
+     * reports UUID as a 16-byte binary type that takes no length.
+     */
+    @Override
+    public String columnType(Column column) {
+        String type = column.typeName();
+        if (type.equals("UUID")) {
+            return type;
+        }
+        return switch (column.jdbcType()) {
+            case Types.TIME, Types.TIMESTAMP -> type + "(" + column.scale() + ")";
+            case Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE ->
+                    type.replaceFirst(" WITH TIME ZONE$", "(" + column.scale() + ") WITH TIME ZONE");
+            default -> super.columnType(column);
+        };
+    }
+
+    /** H2 keeps the next value of an identity column in INFORMATION_SCHEMA.COLUMNS.IDENTITY_BASE. */
+    @Override
+    public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT IDENTITY_GENERATION, IDENTITY_BASE, IDENTITY_INCREMENT FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            statement.setString(3, column);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next() || rows.getString(1) == null) {
+                    return null;
+                }
+                return new Identity("ALWAYS".equals(rows.getString(1)), rows.getLong(2), rows.getLong(3));
+            }
+        }
+    }
+
+    /** H2 marks the indexes it created for primary, unique and foreign keys as generated. */
+    @Override
+    public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+                        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND IS_GENERATED")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** H2 refuses explicit values for GENERATED ALWAYS identity columns unless told to take them. */
+    @Override
+    protected String overridingIdentity() {
+        return "OVERRIDING SYSTEM VALUE ";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ferry.core.exporting;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One read-only transaction at the strongest snapshot isolation the engine offers, on a connection whose
+ * autocommit, isolation and read-only settings are put back as they were when it ends.
+ *
+ * <p>If the caller already has a transaction open (autocommit off), the export reads inside it and leaves it
+ * open and untouched.
+ */
+final class SnapshotSession implements AutoCloseable {
+    private final Connection connection;
+    private final boolean ownTransaction;
+    private final boolean autoCommit;
+    private final boolean readOnly;
+    private final int isolation;
+
+    private SnapshotSession(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.autoCommit = connection.getAutoCommit();
+        this.readOnly = connection.isReadOnly();
+        this.isolation = connection.getTransactionIsolation();
+        this.ownTransaction = autoCommit;
+    }
+
+    static SnapshotSession begin(Connection connection) throws SQLException {
+        SnapshotSession session = new SnapshotSession(connection);
+        if (session.ownTransaction) {
+            try {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                int level = snapshotLevel(connection);
+                if (level != Connection.TRANSACTION_NONE) {
+                    connection.setTransactionIsolation(level);
+                }
+            } catch (SQLException e) {
+                session.close();
+                throw e;
+            }
+        }
+        return session;
+    }
+
+    private static int snapshotLevel(Connection connection) throws SQLException {
+        var metaData = connection.getMetaData();
+        for (int level : new int[] {Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE}) {
+            if (metaData.supportsTransactionIsolationLevel(level)) {
+                return level;
+            }
+        }
+        return Connection.TRANSACTION_NONE;
+    }
+
+    /** Ends the read transaction and restores the settings. */
+    @Override
+    public void close() throws SQLException {
+        if (!ownTransaction) {
+            return;
+        }
+        SQLException failure = null;
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        try {
+            connection.setAutoCommit(autoCommit);
+            connection.setTransactionIsolation(isolation);
+            connection.setReadOnly(readOnly);
+        } catch (SQLException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

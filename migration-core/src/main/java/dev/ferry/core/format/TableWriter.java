@@ -1,0 +1,11 @@
+package dev.ferry.core.format;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Writes one table's rows to a data file, one row at a time. */
+public interface TableWriter extends Closeable {
+
+    /** Writes a row: one value per column, as read by the column's {@link dev.ferry.core.value.ValueKind}. */
+    void write(Object[] row) throws IOException;
+}

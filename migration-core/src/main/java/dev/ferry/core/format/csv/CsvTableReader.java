@@ -1,0 +1,94 @@
+package dev.ferry.core.format.csv;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.format.TableReader;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.value.ValueKind;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads CSV written by {@link CsvTableWriter}: checks the header, then parses each field by its column's kind. */
+public final class CsvTableReader implements TableReader {
+    private final Path file;
+    private final List<String> columnNames;
+    private final ValueKind[] kinds;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private long line = 1;
+
+    public CsvTableReader(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
+            throws IOException {
+        this.file = file;
+        this.columnNames = List.copyOf(columnNames);
+        this.kinds = kinds.toArray(ValueKind[]::new);
+        Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        this.parser = CsvFormats.of(options).parse(in);
+        this.records = parser.iterator();
+        if (options.header()) {
+            skipHeader();
+        }
+    }
+
+    private void skipHeader() throws IOException {
+        CSVRecord header = nextRecord();
+        if (header == null) {
+            throw new IOException(file.getFileName() + " is empty but should start with a header line");
+        }
+    }
+
+    @Override
+    public Object[] next() throws IOException, SQLException {
+        CSVRecord record = nextRecord();
+        if (record == null) {
+            return null;
+        }
+        if (record.size() != kinds.length) {
+            throw FerryErrors.data(position() + ": expected " + kinds.length + " fields, found " + record.size());
+        }
+        Object[] row = new Object[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            String text = record.get(i);
+            if (text != null) {
+                try {
+                    row[i] = kinds[i].parse(text);
+                } catch (RuntimeException e) {
+                    throw FerryErrors.data(position() + ", column " + columnNames.get(i) + ": cannot read "
+                            + abbreviate(text) + " as " + kinds[i] + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return row;
+    }
+
+    private CSVRecord nextRecord() throws IOException {
+        line = parser.getCurrentLineNumber() + 1;
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException e) {
+            throw new IOException("line " + line + " of " + file.getFileName() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    @Override
+    public String position() {
+        return "line " + line + " of " + file.getFileName();
+    }
+
+    private static String abbreviate(String text) {
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ferry.core.format.csv;
+
+import dev.ferry.core.format.TableWriter;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.value.ValueKind;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Writes rows as UTF-8 CSV, each value in its kind's text form. */
+public final class CsvTableWriter implements TableWriter {
+    private final CSVPrinter printer;
+    private final ValueKind[] kinds;
+    private final String[] fields;
+
+    public CsvTableWriter(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
+            throws IOException {
+        this.kinds = kinds.toArray(ValueKind[]::new);
+        this.fields = new String[this.kinds.length];
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), StandardCharsets.UTF_8), 1 << 16);
+        this.printer = new CSVPrinter(out, CsvFormats.of(options));
+        if (options.header()) {
+            printer.printRecord(columnNames);
+        }
+    }
+
+    @Override
+    public void write(Object[] row) throws IOException {
+        for (int i = 0; i < kinds.length; i++) {
+            fields[i] = row[i] == null ? null : kinds[i].format(row[i]);
+        }
+        printer.printRecord((Object[]) fields);
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close(true);
+    }
+}

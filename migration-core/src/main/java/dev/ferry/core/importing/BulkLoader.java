@@ -1,0 +1,131 @@
+package dev.ferry.core.importing;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.command.CopyFromCommand;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.format.DataFiles;
+import dev.ferry.core.format.TableReader;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.value.ValueKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The generic load path, for every engine: reads a data file row by row and inserts it with a batched
+ * {@link PreparedStatement}. Column kinds come from the target table itself.
+ */
+final class BulkLoader {
+    private static final int BATCH_ROWS = 1_000;
+    private static final int COMMIT_EVERY_BATCHES = 50;
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    BulkLoader(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Loads {@code file} into the COPY statement's table.
+     *
+     * @param commitBatches whether to commit as batches fill (where a failed import is undone by dropping what it
+     *                      made) rather than leave everything to one transaction
+     * @return the number of rows loaded
+     */
+    long load(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches, ProgressListener progress)
+            throws SQLException {
+        TargetColumns target = targetColumns(copy);
+        String insert = dialect.insert(copy.table(), target.sqlNames());
+        progress.tableStarted("import", copy.table(), -1);
+        long rows = 0;
+        try (TableReader reader = DataFiles.reader(file, options, target.names(), target.kinds());
+             PreparedStatement statement = connection.prepareStatement(insert)) {
+            int batched = 0;
+            String batchStart = null;
+            for (Object[] row; (row = reader.next()) != null; ) {
+                if (batched == 0) {
+                    batchStart = reader.position();
+                }
+                bind(statement, row, target);
+                statement.addBatch();
+                rows++;
+                if (++batched == BATCH_ROWS) {
+                    executeBatch(statement, copy, batchStart);
+                    batched = 0;
+                    if (commitBatches && rows % (BATCH_ROWS * COMMIT_EVERY_BATCHES) == 0) {
+                        connection.commit();
+                    }
+                    progress.rowsDone(copy.table(), rows);
+                }
+            }
+            if (batched > 0) {
+                executeBatch(statement, copy, batchStart);
+            }
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot read " + file + " for table " + copy.table() + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Loading ")) {
+                throw e;
+            }
+            throw new SQLException("Loading " + copy.table() + " from " + file.getFileName() + " failed: "
+                    + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+        }
+        progress.tableFinished(copy.table(), rows);
+        return rows;
+    }
+
+    private static void bind(PreparedStatement statement, Object[] row, TargetColumns target) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null) {
+                statement.setNull(i + 1, target.jdbcTypes()[i]);
+            } else {
+                target.kinds().get(i).bind(statement, i + 1, row[i]);
+            }
+        }
+    }
+
+    private static void executeBatch(PreparedStatement statement, CopyFromCommand copy, String batchStart)
+            throws SQLException {
+        try {
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw new SQLException("Loading " + copy.table() + " failed in the batch of rows starting at "
+                    + batchStart + ": " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+        }
+    }
+
+    /** The kinds and types of the COPY's columns, as the target table declares them. */
+    private TargetColumns targetColumns(CopyFromCommand copy) throws SQLException {
+        String columns = copy.columns().isEmpty() ? "*" : String.join(", ", copy.columns());
+        try (PreparedStatement probe = connection.prepareStatement(
+                "SELECT " + columns + " FROM " + copy.table() + " WHERE 1 = 0");
+             ResultSet empty = probe.executeQuery()) {
+            ResultSetMetaData metaData = empty.getMetaData();
+            int count = metaData.getColumnCount();
+            List<String> names = new ArrayList<>();
+            List<String> sqlNames = new ArrayList<>();
+            List<ValueKind> kinds = new ArrayList<>();
+            int[] jdbcTypes = new int[count];
+            for (int i = 1; i <= count; i++) {
+                names.add(metaData.getColumnName(i));
+                sqlNames.add(copy.columns().isEmpty() ? dialect.quoteIdentifier(metaData.getColumnName(i))
+                        : copy.columns().get(i - 1));
+                kinds.add(ValueKind.of(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
+                jdbcTypes[i - 1] = metaData.getColumnType(i);
+            }
+            return new TargetColumns(names, sqlNames, kinds, jdbcTypes);
+        }
+    }
+
+    private record TargetColumns(List<String> names, List<String> sqlNames, List<ValueKind> kinds, int[] jdbcTypes) {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ferry.core.importing;
+
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.schema.QualifiedName;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** What the user has in a database: tables, views, sequences and schemas, the engine's own left out. */
+final class DatabaseContents {
+    private final Connection connection;
+    private final Dialect dialect;
+
+    DatabaseContents(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /** User tables and views (with their type), and sequences, as {@code TYPE schema.name}. */
+    List<String> userObjects() throws SQLException {
+        List<String> objects = new ArrayList<>();
+        for (Relation relation : relations()) {
+            objects.add(relation.type() + " " + relation.name());
+        }
+        for (QualifiedName sequence : dialect.sequences(connection)) {
+            objects.add("SEQUENCE " + sequence);
+        }
+        return objects;
+    }
+
+    /** User tables and views. */
+    List<Relation> relations() throws SQLException {
+        List<Relation> relations = new ArrayList<>();
+        try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), null, "%", null)) {
+            while (rows.next()) {
+                String schema = rows.getString("TABLE_SCHEM");
+                String type = rows.getString("TABLE_TYPE");
+                if (type == null || dialect.isSystemSchema(schema) || type.toUpperCase(Locale.ROOT).contains("SYSTEM")) {
+                    continue;
+                }
+                relations.add(new Relation(new QualifiedName(schema, rows.getString("TABLE_NAME")), type));
+            }
+        }
+        return relations;
+    }
+
+    /** The schemas that exist now. */
+    Set<String> schemas() throws SQLException {
+        Set<String> schemas = new HashSet<>();
+        DatabaseMetaData metaData = connection.getMetaData();
+        try (ResultSet rows = metaData.getSchemas()) {
+            while (rows.next()) {
+                schemas.add(rows.getString("TABLE_SCHEM"));
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * A table or view.
+     *
+     * @param name its name
+     * @param type its type as the driver reports it
+     */
+    record Relation(QualifiedName name, String type) {
+    }
+}

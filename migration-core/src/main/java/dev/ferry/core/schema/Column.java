@@ -1,0 +1,17 @@
+package dev.ferry.core.schema;
+
+/**
+ * A table column as the engine describes it.
+ *
+ * @param name              the column's name
+ * @param typeName          the engine's name of the type, as reported by the driver
+ * @param jdbcType          the {@link java.sql.Types} code
+ * @param size              precision or length; 0 when the type has none
+ * @param scale             digits after the decimal point, or fractional-second digits; 0 when none
+ * @param nullable          whether NULL is allowed
+ * @param defaultExpression the default as SQL, or null
+ * @param identity          the identity generator, or null when the column is not an identity column
+ */
+public record Column(String name, String typeName, int jdbcType, int size, int scale, boolean nullable,
+                     String defaultExpression, Identity identity) {
+}

@@ -1,0 +1,24 @@
+package dev.ferry.core.schema;
+
+import java.util.List;
+
+/**
+ * Everything an export carries of a database's structure.
+ *
+ * @param schemas     the schemas that hold exported tables
+ * @param tables      the tables, in a stable order
+ * @param foreignKeys foreign keys, created after the data
+ * @param indexes     indexes, created after the data
+ * @param warnings    what exists in the database but is not carried, in words
+ */
+public record DatabaseSchema(List<String> schemas, List<Table> tables, List<ForeignKey> foreignKeys,
+                             List<Index> indexes, List<String> warnings) {
+
+    public DatabaseSchema {
+        schemas = List.copyOf(schemas);
+        tables = List.copyOf(tables);
+        foreignKeys = List.copyOf(foreignKeys);
+        indexes = List.copyOf(indexes);
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ferry.core.schema;
+
+import java.util.List;
+
+/**
+ * An index that is not the engine's own support for a key.
+ *
+ * @param name    the index's name
+ * @param table   its table
+ * @param unique  whether it is unique
+ * @param columns its columns, in order
+ */
+public record Index(String name, QualifiedName table, boolean unique, List<IndexColumn> columns) {
+
+    public Index {
+        columns = List.copyOf(columns);
+    }
+
+    /**
+     * One column of an index.
+     *
+     * @param name       the column's name
+     * @param descending whether it is sorted in descending order
+     */
+    public record IndexColumn(String name, boolean descending) {
+    }
+}

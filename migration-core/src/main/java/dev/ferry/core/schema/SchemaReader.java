@@ -1,0 +1,204 @@
+package dev.ferry.core.schema;
+
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.value.ValueKind;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Reads a database's tables, keys and indexes through {@link DatabaseMetaData}, with the dialect's help. */
+public final class SchemaReader {
+    private final Connection connection;
+    private final Dialect dialect;
+    private final DatabaseMetaData metaData;
+
+    public SchemaReader(Connection connection, Dialect dialect) throws SQLException {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.metaData = connection.getMetaData();
+    }
+
+    /** The user's tables with their keys and indexes, and warnings for what is not carried. */
+    public DatabaseSchema read() throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        List<QualifiedName> tableNames = new ArrayList<>();
+        try (ResultSet rows = metaData.getTables(connection.getCatalog(), null, "%", null)) {
+            while (rows.next()) {
+                String schema = rows.getString("TABLE_SCHEM");
+                String type = rows.getString("TABLE_TYPE");
+                QualifiedName name = new QualifiedName(schema, rows.getString("TABLE_NAME"));
+                if (dialect.isSystemSchema(schema) || type == null) {
+                    continue;
+                }
+                if (dialect.tableTypes().contains(type)) {
+                    tableNames.add(name);
+                } else if (type.contains("VIEW")) {
+                    warnings.add("View " + name + " is not exported (views are not carried yet)");
+                }
+            }
+        }
+        tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
+                .thenComparing(QualifiedName::name));
+        for (QualifiedName sequence : dialect.sequences(connection)) {
+            warnings.add("Sequence " + sequence + " is not exported (sequences are not carried yet)");
+        }
+
+        List<Table> tables = new ArrayList<>();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        Set<String> schemas = new TreeSet<>();
+        for (QualifiedName name : tableNames) {
+            Table table = table(name);
+            for (Column column : table.columns()) {
+                if (ValueKind.of(column.jdbcType(), column.typeName()) == ValueKind.OTHER) {
+                    warnings.add("Column " + name + "." + column.name() + " of type " + column.typeName()
+                            + " is carried in the driver's text form; its round trip is not verified");
+                }
+            }
+            tables.add(table);
+            foreignKeys.addAll(foreignKeys(name));
+            indexes.addAll(indexes(table));
+            if (name.schema() != null) {
+                schemas.add(name.schema());
+            }
+        }
+        return new DatabaseSchema(List.copyOf(schemas), tables, foreignKeys, indexes, warnings);
+    }
+
+    private Table table(QualifiedName name) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
+            while (rows.next()) {
+                String column = rows.getString("COLUMN_NAME");
+                boolean identity = "YES".equals(rows.getString("IS_AUTOINCREMENT"));
+                columns.add(new Column(
+                        column,
+                        rows.getString("TYPE_NAME"),
+                        rows.getInt("DATA_TYPE"),
+                        rows.getInt("COLUMN_SIZE"),
+                        rows.getInt("DECIMAL_DIGITS"),
+                        rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        rows.getString("COLUMN_DEF"),
+                        identity ? dialect.identity(connection, name, column) : null));
+            }
+        }
+        return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name));
+    }
+
+    private KeyConstraint primaryKey(QualifiedName table) throws SQLException {
+        Map<Integer, String> columns = new TreeMap<>();
+        String constraintName = null;
+        try (ResultSet rows = metaData.getPrimaryKeys(connection.getCatalog(), table.schema(), table.name())) {
+            while (rows.next()) {
+                columns.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+                constraintName = rows.getString("PK_NAME");
+            }
+        }
+        return columns.isEmpty() ? null : new KeyConstraint(constraintName, new ArrayList<>(columns.values()));
+    }
+
+    private List<ForeignKey> foreignKeys(QualifiedName table) throws SQLException {
+        Map<String, ForeignKeyBuilder> keys = new LinkedHashMap<>();
+        try (ResultSet rows = metaData.getImportedKeys(connection.getCatalog(), table.schema(), table.name())) {
+            while (rows.next()) {
+                QualifiedName referenced = new QualifiedName(rows.getString("PKTABLE_SCHEM"), rows.getString("PKTABLE_NAME"));
+                String name = rows.getString("FK_NAME");
+                String key = name != null ? name : referenced + "#" + keys.size();
+                ForeignKeyBuilder builder = keys.computeIfAbsent(key, k -> new ForeignKeyBuilder(name, referenced));
+                builder.columns.add(rows.getString("FKCOLUMN_NAME"));
+                builder.referencedColumns.add(rows.getString("PKCOLUMN_NAME"));
+                builder.onUpdate = action(rows.getShort("UPDATE_RULE"));
+                builder.onDelete = action(rows.getShort("DELETE_RULE"));
+            }
+        }
+        List<ForeignKey> result = new ArrayList<>();
+        for (ForeignKeyBuilder b : keys.values()) {
+            result.add(new ForeignKey(b.name, table, b.columns, b.referenced, b.referencedColumns, b.onUpdate, b.onDelete));
+        }
+        return result;
+    }
+
+    private static String action(short rule) {
+        return switch (rule) {
+            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
+            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
+            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
+            case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
+            default -> null;
+        };
+    }
+
+    private List<Index> indexes(Table table) throws SQLException {
+        QualifiedName name = table.name();
+        Set<String> keyIndexes = dialect.keyIndexNames(connection, name);
+        Map<String, IndexBuilder> found = new LinkedHashMap<>();
+        try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), name.schema(), name.name(), false, false)) {
+            while (rows.next()) {
+                String indexName = rows.getString("INDEX_NAME");
+                if (indexName == null || rows.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic
+                        || keyIndexes.contains(indexName)) {
+                    continue;
+                }
+                boolean unique = !rows.getBoolean("NON_UNIQUE");
+                IndexBuilder builder = found.computeIfAbsent(indexName, n -> new IndexBuilder(n, unique));
+                builder.columns.put(rows.getInt("ORDINAL_POSITION"),
+                        new Index.IndexColumn(rows.getString("COLUMN_NAME"), "D".equals(rows.getString("ASC_OR_DESC"))));
+            }
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (IndexBuilder b : found.values()) {
+            Index index = new Index(b.name, name, b.unique, new ArrayList<>(b.columns.values()));
+            if (!backsKey(index, table)) {
+                indexes.add(index);
+            }
+        }
+        return indexes;
+    }
+
+    /** For engines that do not name their key indexes: a unique index on exactly a key's columns is that key's. */
+    private static boolean backsKey(Index index, Table table) {
+        if (!index.unique() || index.columns().stream().anyMatch(Index.IndexColumn::descending)) {
+            return false;
+        }
+        List<String> columns = index.columns().stream().map(Index.IndexColumn::name).toList();
+        if (table.primaryKey() != null && table.primaryKey().columns().equals(columns)) {
+            return true;
+        }
+        return table.uniqueKeys().stream().anyMatch(key -> key.columns().equals(columns));
+    }
+
+    private static final class ForeignKeyBuilder {
+        final String name;
+        final QualifiedName referenced;
+        final List<String> columns = new ArrayList<>();
+        final List<String> referencedColumns = new ArrayList<>();
+        String onUpdate;
+        String onDelete;
+
+        ForeignKeyBuilder(String name, QualifiedName referenced) {
+            this.name = name;
+            this.referenced = referenced;
+        }
+    }
+
+    private static final class IndexBuilder {
+        final String name;
+        final boolean unique;
+        final Map<Integer, Index.IndexColumn> columns = new TreeMap<>();
+
+        IndexBuilder(String name, boolean unique) {
+            this.name = name;
+            this.unique = unique;
+        }
+    }
+}

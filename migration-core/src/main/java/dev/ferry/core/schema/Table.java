@@ -1,0 +1,19 @@
+package dev.ferry.core.schema;
+
+import java.util.List;
+
+/**
+ * A table with what is created along with it.
+ *
+ * @param name       schema and name
+ * @param columns    columns in their order
+ * @param primaryKey the primary key, or null
+ * @param uniqueKeys unique constraints
+ */
+public record Table(QualifiedName name, List<Column> columns, KeyConstraint primaryKey, List<KeyConstraint> uniqueKeys) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        uniqueKeys = List.copyOf(uniqueKeys);
+    }
+}

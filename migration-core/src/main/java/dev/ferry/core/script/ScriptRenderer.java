@@ -1,0 +1,135 @@
+package dev.ferry.core.script;
+
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.DatabaseSchema;
+import dev.ferry.core.schema.ForeignKey;
+import dev.ferry.core.schema.Index;
+import dev.ferry.core.schema.KeyConstraint;
+import dev.ferry.core.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Writes an export's scripts as SQL for the dialect the export was taken with. */
+public final class ScriptRenderer {
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_]+");
+
+    private final Dialect dialect;
+
+    public ScriptRenderer(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** {@value ExportLayout#SCHEMA}: schemas, then tables with their columns and keys. */
+    public String schemaScript(DatabaseSchema schema, String header) {
+        StringBuilder sql = new StringBuilder(header);
+        for (String name : schema.schemas()) {
+            sql.append(dialect.createSchema(name)).append(";\n");
+        }
+        for (Table table : schema.tables()) {
+            sql.append('\n').append(createTable(table)).append(";\n");
+        }
+        return sql.toString();
+    }
+
+    /** The CREATE TABLE statement for {@code table}. */
+    public String createTable(Table table) {
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            parts.add(columnDefinition(column));
+        }
+        if (table.primaryKey() != null) {
+            parts.add(constraintName(table.primaryKey()) + "PRIMARY KEY (" + columnList(table.primaryKey().columns()) + ")");
+        }
+        for (KeyConstraint unique : table.uniqueKeys()) {
+            parts.add(constraintName(unique) + "UNIQUE (" + columnList(unique.columns()) + ")");
+        }
+        return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
+    }
+
+    private String columnDefinition(Column column) {
+        StringBuilder definition = new StringBuilder(dialect.quoteIdentifier(column.name()))
+                .append(' ').append(dialect.columnType(column));
+        if (column.identity() != null) {
+            definition.append(' ').append(dialect.identityClause(column.identity()));
+        } else if (column.defaultExpression() != null) {
+            definition.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (!column.nullable()) {
+            definition.append(" NOT NULL");
+        }
+        return definition.toString();
+    }
+
+    /** One {@code COPY <table> (<columns>) FROM '<file>' (<options>)} statement. */
+    public String copyFrom(Table table, String file, Map<String, String> readerOptions) {
+        String columns = columnList(table.columns().stream().map(Column::name).toList());
+        String options = readerOptions.entrySet().stream()
+                .map(option -> option.getKey() + " " + optionValue(option.getValue()))
+                .collect(Collectors.joining(", "));
+        return "COPY " + dialect.quote(table.name()) + " (" + columns + ") FROM " + dialect.quoteLiteral(file)
+                + " (" + options + ")";
+    }
+
+    /** {@value ExportLayout#POST_DATA}: identity positions, then indexes, then foreign keys. */
+    public String postDataScript(DatabaseSchema schema, String header) {
+        StringBuilder sql = new StringBuilder(header);
+        for (Table table : schema.tables()) {
+            for (Column column : table.columns()) {
+                if (column.identity() != null) {
+                    String restart = dialect.restartIdentity(table.name(), column.name(), column.identity());
+                    if (restart != null) {
+                        sql.append(restart).append(";\n");
+                    }
+                }
+            }
+        }
+        for (Index index : schema.indexes()) {
+            sql.append(createIndex(index)).append(";\n");
+        }
+        for (ForeignKey key : schema.foreignKeys()) {
+            sql.append(addForeignKey(key)).append(";\n");
+        }
+        return sql.toString();
+    }
+
+    private String createIndex(Index index) {
+        String columns = index.columns().stream()
+                .map(c -> dialect.quoteIdentifier(c.name()) + (c.descending() ? " DESC" : ""))
+                .collect(Collectors.joining(", "));
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quoteIdentifier(index.name())
+                + " ON " + dialect.quote(index.table()) + " (" + columns + ")";
+    }
+
+    private String addForeignKey(ForeignKey key) {
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(dialect.quote(key.table())).append(" ADD ");
+        if (key.name() != null) {
+            sql.append("CONSTRAINT ").append(dialect.quoteIdentifier(key.name())).append(' ');
+        }
+        sql.append("FOREIGN KEY (").append(columnList(key.columns())).append(") REFERENCES ")
+                .append(dialect.quote(key.referencedTable())).append(" (").append(columnList(key.referencedColumns()))
+                .append(')');
+        if (key.onUpdate() != null) {
+            sql.append(" ON UPDATE ").append(key.onUpdate());
+        }
+        if (key.onDelete() != null) {
+            sql.append(" ON DELETE ").append(key.onDelete());
+        }
+        return sql.toString();
+    }
+
+    private String constraintName(KeyConstraint key) {
+        return key.name() == null ? "" : "CONSTRAINT " + dialect.quoteIdentifier(key.name()) + " ";
+    }
+
+    private String columnList(List<String> columns) {
+        return columns.stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "));
+    }
+
+    private String optionValue(String value) {
+        return PLAIN_WORD.matcher(value).matches() ? value : dialect.quoteLiteral(value);
+    }
+}

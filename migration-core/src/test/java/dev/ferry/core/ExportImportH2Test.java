@@ -1,0 +1,110 @@
+package dev.ferry.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.exporting.DatabaseExporter;
+import dev.ferry.core.importing.DatabaseImporter;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.progress.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The core's own export and import, end to end on embedded H2, without the driver around it. */
+class ExportImportH2Test {
+    @TempDir
+    Path temp;
+
+    private static Connection h2() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void tableWithTrickyValuesComesBackExactly() throws Exception {
+        try (Connection source = h2(); Connection target = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE TABLE t (id INT PRIMARY KEY, txt VARCHAR(100), bin VARBINARY(10), d DOUBLE PRECISION,"
+                        + " r REAL, n NUMERIC(38, 10), ts TIMESTAMP(9), tz TIMESTAMP(9) WITH TIME ZONE, dt DATE,"
+                        + " tm TIME(9), b BOOLEAN, u UUID, c CLOB)");
+                s.execute("INSERT INTO t VALUES (1, '', X'', 'NaN', 0.1, 1234567890123456789012345678.0123456789,"
+                        + " TIMESTAMP '2024-02-29 23:59:59.123456789', TIMESTAMP WITH TIME ZONE '2024-01-01 10:00:00.5+05:30',"
+                        + " DATE '0001-01-01', TIME '23:59:59.999999999', TRUE, RANDOM_UUID(), 'clob')");
+                s.execute("INSERT INTO t VALUES (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+                s.execute("INSERT INTO t VALUES (3, 'a,b\"c''d\r\n\te' || CHAR(0x1F600) || 'NULL', X'00FF7F80', '-Infinity',"
+                        + " -0.0, -0.5, TIMESTAMP '9999-12-31 00:00:00', TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00-12:00',"
+                        + " DATE '9999-12-31', TIME '00:00:00', FALSE, NULL, '')");
+                s.execute("INSERT INTO t VALUES (4, 'NULL', X'01', 'Infinity', 'NaN', 0, NULL, NULL, NULL, NULL, NULL, NULL, '\\N')");
+            }
+            Path dir = temp.resolve("export");
+            MigrationResult exported = new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            assertEquals(4, exported.totalRows());
+            assertTrue(Files.exists(dir.resolve("manifest.json")));
+
+            MigrationResult imported = new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+            assertEquals(4, imported.totalRows());
+            assertEquals(rows(source, "SELECT * FROM t ORDER BY id"), rows(target, "SELECT * FROM t ORDER BY id"));
+        }
+    }
+
+    @Test
+    void failedImportLeavesTheDatabaseEmpty() throws Exception {
+        try (Connection source = h2(); Connection target = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE SCHEMA extra");
+                s.execute("CREATE TABLE extra.a (id INT PRIMARY KEY)");
+                s.execute("CREATE TABLE b (id INT PRIMARY KEY, v INT)");
+                s.execute("INSERT INTO extra.a VALUES (1), (2)");
+                s.execute("INSERT INTO b VALUES (1, 1), (2, 1)");
+            }
+            Path dir = temp.resolve("export");
+            new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            // A unique index on b.v, added by hand to the post-data script, cannot be built over the loaded rows.
+            Files.writeString(dir.resolve("post-data.sql"), "CREATE UNIQUE INDEX bv ON PUBLIC.B (V);\n");
+
+            SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertTrue(failure.getMessage().contains("post-data.sql line 1"), failure.getMessage());
+            assertFalse(failure.getSQLState().startsWith("08"));
+            assertEquals(List.of(), rows(target,
+                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'"));
+            assertEquals(List.of(), rows(target, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = 'EXTRA'"));
+        }
+    }
+
+    static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    Object value = rs.getObject(i);
+                    if (value instanceof byte[] bytes) {
+                        value = java.util.HexFormat.of().formatHex(bytes);
+                    } else if (value instanceof java.sql.Clob clob) {
+                        value = clob.getSubString(1, (int) clob.length());
+                    } else if (value instanceof Double d) {
+                        value = Double.doubleToRawLongBits(d) + ":" + d;
+                    } else if (value instanceof Float f) {
+                        value = Float.floatToRawIntBits(f) + ":" + f;
+                    }
+                    row.add(value);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

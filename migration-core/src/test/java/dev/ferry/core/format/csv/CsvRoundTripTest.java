@@ -1,0 +1,109 @@
+package dev.ferry.core.format.csv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.options.DataFormat;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.value.ValueKind;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvRoundTripTest {
+    @TempDir
+    Path temp;
+
+    private static final List<String> NAMES = List.of("s", "b", "d", "x", "ts", "tz");
+    private static final List<ValueKind> KINDS = List.of(ValueKind.STRING, ValueKind.BINARY, ValueKind.DOUBLE,
+            ValueKind.DECIMAL, ValueKind.TIMESTAMP, ValueKind.TIMESTAMP_WITH_TIME_ZONE);
+
+    @Test
+    void nullEmptyAndAwkwardTextSurvive() throws Exception {
+        for (FormatOptions options : List.of(FormatOptions.DEFAULTS, new FormatOptions(DataFormat.CSV, false, '|', '\''),
+                new FormatOptions(DataFormat.CSV, true, '\t', '"'))) {
+            Object[][] rows = {
+                    {null, null, null, null, null, null},
+                    {"", new byte[0], -0.0, new BigDecimal("-0.00"), LocalDateTime.of(1, 1, 1, 0, 0),
+                            OffsetDateTime.parse("2024-01-01T10:00:00.123456789+05:30")},
+                    {"a,b|c\"d'e\r\nf\tg\rh\n", new byte[] {0, -1, 127, -128}, Double.NaN,
+                            new BigDecimal("12345678901234567890123456789012345678"),
+                            LocalDateTime.parse("9999-12-31T23:59:59.999999999"),
+                            OffsetDateTime.parse("2000-01-01T00:00:00-12:00")},
+                    {"NULL", new byte[] {1}, Double.POSITIVE_INFINITY, new BigDecimal("1E-30"), null, null},
+                    {"\\N", null, Double.NEGATIVE_INFINITY, null, null, null},
+                    {"\uD83D\uDE00 \u05E9\u05DC\u05D5\u05DD", null, Double.MIN_VALUE, null, null, null},
+                    {" leading and trailing ", null, 0.1, null, null, null}};
+            Path file = temp.resolve("t" + options.delimiter() + ".csv");
+            try (CsvTableWriter writer = new CsvTableWriter(file, options, NAMES, KINDS)) {
+                for (Object[] row : rows) {
+                    writer.write(row);
+                }
+            }
+            try (CsvTableReader reader = new CsvTableReader(file, options, NAMES, KINDS)) {
+                for (Object[] expected : rows) {
+                    Object[] actual = reader.next();
+                    assertEquals(expected.length, actual.length);
+                    for (int i = 0; i < expected.length; i++) {
+                        if (expected[i] instanceof byte[] bytes) {
+                            assertArrayEquals(bytes, (byte[]) actual[i]);
+                        } else if (expected[i] instanceof BigDecimal decimal) {
+                            assertEquals(decimal.toPlainString(), ((BigDecimal) actual[i]).toPlainString());
+                        } else if (expected[i] instanceof Double d) {
+                            assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits((Double) actual[i]));
+                        } else {
+                            assertEquals(expected[i], actual[i]);
+                        }
+                    }
+                }
+                assertNull(reader.next());
+            }
+        }
+    }
+
+    @Test
+    void nullIsAnEmptyUnquotedFieldAndEmptyStringIsQuoted() throws Exception {
+        Path file = temp.resolve("n.csv");
+        try (CsvTableWriter writer = new CsvTableWriter(file, FormatOptions.DEFAULTS, List.of("a", "b"),
+                List.of(ValueKind.STRING, ValueKind.STRING))) {
+            writer.write(new Object[] {null, ""});
+        }
+        assertEquals("\"a\",\"b\"\n,\"\"\n", Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badValueNamesFileLineAndColumn() throws Exception {
+        Path file = temp.resolve("bad.csv");
+        Files.writeString(file, "\"id\",\"amount\"\n\"1\",\"2.5\"\n\"2\",\"two\"\n");
+        try (CsvTableReader reader = new CsvTableReader(file, FormatOptions.DEFAULTS, List.of("id", "amount"),
+                List.of(ValueKind.INTEGER, ValueKind.DECIMAL))) {
+            reader.next();
+            SQLException error = assertThrows(SQLException.class, reader::next);
+            assertEquals(FerryErrors.DATA, error.getSQLState());
+            assertTrue(error.getMessage().startsWith("line 3 of bad.csv, column amount: cannot read 'two' as DECIMAL"),
+                    error.getMessage());
+        }
+    }
+
+    @Test
+    void wrongFieldCountNamesTheLine() throws Exception {
+        Path file = temp.resolve("short.csv");
+        Files.writeString(file, "\"id\",\"amount\"\n\"1\"\n");
+        try (CsvTableReader reader = new CsvTableReader(file, FormatOptions.DEFAULTS, List.of("id", "amount"),
+                List.of(ValueKind.INTEGER, ValueKind.DECIMAL))) {
+            SQLException error = assertThrows(SQLException.class, reader::next);
+            assertEquals("line 2 of short.csv: expected 2 fields, found 1", error.getMessage());
+        }
+    }
+}

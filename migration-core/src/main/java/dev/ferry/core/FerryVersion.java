@@ -16,6 +16,25 @@ public final class FerryVersion {
         return VERSION;
     }
 
+    /** The first number of the version; 0 when there is none. */
+    public static int major() {
+        return part(0);
+    }
+
+    /** The second number of the version; 0 when there is none. */
+    public static int minor() {
+        return part(1);
+    }
+
+    private static int part(int index) {
+        String[] parts = VERSION.split("[.-]");
+        try {
+            return index < parts.length ? Integer.parseInt(parts[index]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static String load() {
         try (InputStream in = FerryVersion.class.getResourceAsStream("ferry-version.properties")) {
             Properties properties = new Properties();

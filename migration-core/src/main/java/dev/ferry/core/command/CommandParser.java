@@ -21,8 +21,9 @@ import java.util.Optional;
  * string literal, a double-quoted word, a number or a word. Paths may be {@code ?} parameters. Keywords are
  * matched in any case; comments and whitespace may stand anywhere.
  *
- * <p>Any other statement (including {@code COPY ... FROM STDIN}) is not Ferry's: {@link #parse} returns empty,
- * having looked no further than its first words.
+ * <p>Any other statement is not Ferry's: {@link #parse} returns empty, having looked no further than its first
+ * words. That includes every COPY that is not exactly of the form above, such as PostgreSQL's
+ * {@code COPY ... FROM STDIN} or {@code COPY t FROM '/server/file' WITH (FORMAT csv)}: the database judges those.
  */
 public final class CommandParser {
     private final SqlLexer lexer;
@@ -47,11 +48,12 @@ public final class CommandParser {
     }
 
     private Optional<FerryCommand> statement() throws SQLException {
-        advance();
+        if (!advanceIfReadable()) {
+            return Optional.empty();
+        }
         if (current.isWord("EXPORT") || current.isWord("IMPORT")) {
             boolean export = current.isWord("EXPORT");
-            advance();
-            if (!current.isWord("DATABASE")) {
+            if (!advanceIfReadable() || !current.isWord("DATABASE")) {
                 return Optional.empty();
             }
             advance();
@@ -64,9 +66,23 @@ public final class CommandParser {
                     : new ImportDatabaseCommand(directory, options));
         }
         if (current.isWord("COPY")) {
-            return copy();
+            try {
+                return copy();
+            } catch (SQLException notFerrys) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
+    }
+
+    /** Advances, answering false where the text cannot be read as SQL (it is then not Ferry's to judge). */
+    private boolean advanceIfReadable() {
+        try {
+            advance();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private Optional<FerryCommand> copy() throws SQLException {

@@ -43,11 +43,11 @@ public class H2Dialect extends StandardDialect {
         };
     }
 
-    /** H2 keeps the next value of an identity column in INFORMATION_SCHEMA.COLUMNS.IDENTITY_BASE. */
+    /** H2 keeps an identity column's generator in INFORMATION_SCHEMA.COLUMNS; IDENTITY_BASE is the next value. */
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT IDENTITY_GENERATION, IDENTITY_BASE, IDENTITY_INCREMENT FROM INFORMATION_SCHEMA.COLUMNS"
+                "SELECT IDENTITY_GENERATION, IDENTITY_START, IDENTITY_INCREMENT, IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS"
                         + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
@@ -56,7 +56,7 @@ public class H2Dialect extends StandardDialect {
                 if (!rows.next() || rows.getString(1) == null) {
                     return null;
                 }
-                return new Identity("ALWAYS".equals(rows.getString(1)), rows.getLong(2), rows.getLong(3));
+                return new Identity("ALWAYS".equals(rows.getString(1)), rows.getLong(2), rows.getLong(3), rows.getLong(4));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.ferry.core.manifest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
     public static final int FORMAT_VERSION = 1;
 
     public Manifest {
-        options = Map.copyOf(options);
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
     }

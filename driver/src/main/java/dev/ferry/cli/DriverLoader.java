@@ -1,0 +1,67 @@
+package dev.ferry.cli;
+
+import dev.ferry.driver.FerryDriver;
+import dev.ferry.driver.FerryUrl;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+/**
+ * Opens Ferry connections with JDBC drivers from jars given at run time. {@link java.sql.DriverManager} only hands
+ * out drivers its caller's class loader can see, so the driver is found through {@link ServiceLoader} on the jars'
+ * own class loader and its {@code connect} is called directly.
+ */
+final class DriverLoader implements AutoCloseable {
+    private final URLClassLoader loader;
+
+    /**
+     * @param jars driver jars, loaded in their own class loader (which also sees drivers on the class path)
+     */
+    DriverLoader(List<Path> jars) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException("Driver jar " + jar + " does not exist");
+            }
+            urls.add(toUrl(jar));
+        }
+        this.loader = new URLClassLoader(urls.toArray(URL[]::new), DriverLoader.class.getClassLoader());
+    }
+
+    private static URL toUrl(Path jar) throws MalformedURLException {
+        return jar.toAbsolutePath().toUri().toURL();
+    }
+
+    /**
+     * A Ferry connection to {@code url}, given with or without {@code ferry:} ({@code jdbc:h2:./db} or
+     * {@code jdbc:ferry:h2:./db}).
+     */
+    Connection connect(String url, Properties properties) throws SQLException {
+        String delegateUrl = FerryUrl.parse(url).map(FerryUrl::delegateUrl).orElse(url);
+        for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
+            if (!(driver instanceof FerryDriver) && driver.acceptsURL(delegateUrl)) {
+                Connection connection = driver.connect(delegateUrl, properties);
+                if (connection != null) {
+                    return FerryDriver.wrap(connection);
+                }
+            }
+        }
+        throw new SQLException("No JDBC driver accepts " + delegateUrl
+                + "; give the driver's jar with --driver <jar>", "08001");
+    }
+
+    @Override
+    public void close() throws IOException {
+        loader.close();
+    }
+}

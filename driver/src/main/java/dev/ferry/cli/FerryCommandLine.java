@@ -1,0 +1,152 @@
+package dev.ferry.cli;
+
+import dev.ferry.core.FerryVersion;
+import dev.ferry.core.script.SqlScript;
+import dev.ferry.driver.FerryConnection;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar ferry.jar [--driver <jar>]... <jdbc-url> -c "<sql>"}: runs SQL, Ferry's statements included,
+ * against any database with a JDBC driver, and prints the results as tables.
+ */
+@Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryCommandLine.Version.class,
+        subcommands = DemoCommand.class, sortOptions = false,
+        description = {"Runs SQL through Ferry's JDBC driver: EXPORT DATABASE, IMPORT DATABASE and everything else.",
+                "Example: ferry --driver h2.jar jdbc:h2:./old -c \"EXPORT DATABASE 'tmp'\""})
+public final class FerryCommandLine implements Callable<Integer> {
+
+    @Option(names = "--driver", paramLabel = "<jar>", description = "A JDBC driver jar; may be repeated.")
+    List<Path> drivers = new ArrayList<>();
+
+    @Option(names = {"-u", "--user"}, description = "User name.")
+    String user;
+
+    @Option(names = {"-p", "--password"}, description = "Password.", arity = "0..1", interactive = true)
+    String password;
+
+    @Option(names = "--property", paramLabel = "<key=value>", description = "A connection property; may be repeated.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = {"-c", "--command"}, paramLabel = "<sql>",
+            description = "SQL to run; several statements separated by ';'. May be repeated.")
+    List<String> commands = new ArrayList<>();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<jdbc-url>",
+            description = "The database, with or without 'ferry:'.")
+    String url;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    FerryCommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit status (0 on success). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new FerryCommandLine(out, err));
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            err.println("Error: " + describe(e));
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (url == null || commands.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Give a JDBC URL and at least one -c \"<sql>\", or the subcommand demo");
+        }
+        Properties connectionProperties = new Properties();
+        connectionProperties.putAll(properties);
+        if (user != null) {
+            connectionProperties.setProperty("user", user);
+        }
+        if (password != null) {
+            connectionProperties.setProperty("password", password);
+        }
+        try (DriverLoader loader = new DriverLoader(drivers);
+             Connection connection = loader.connect(url, connectionProperties)) {
+            connection.unwrap(FerryConnection.class).setProgressListener(new ProgressPrinter(err, System.console() != null));
+            for (String command : commands) {
+                for (SqlScript.Statement statement : SqlScript.split(command)) {
+                    execute(connection, statement.sql());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean isResultSet = statement.execute(sql);
+            while (true) {
+                if (isResultSet) {
+                    try (ResultSet resultSet = statement.getResultSet()) {
+                        new ResultPrinter(out).print(resultSet);
+                    }
+                } else if (statement.getLargeUpdateCount() >= 0) {
+                    out.println(statement.getLargeUpdateCount() + " rows affected");
+                } else {
+                    break;
+                }
+                isResultSet = statement.getMoreResults();
+            }
+            for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
+                err.println("Warning: " + warning.getMessage());
+            }
+        }
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder(e.getMessage() == null ? e.toString() : e.getMessage());
+        if (e instanceof SQLException sql && sql.getSQLState() != null) {
+            message.append(" [SQLState ").append(sql.getSQLState()).append(']');
+        }
+        return message.toString();
+    }
+
+    /** Ferry's version for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Ferry " + FerryVersion.get()};
+        }
+    }
+}

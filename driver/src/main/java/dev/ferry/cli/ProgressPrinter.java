@@ -1,0 +1,42 @@
+package dev.ferry.cli;
+
+import dev.ferry.core.progress.ProgressListener;
+import java.io.PrintStream;
+
+/** Prints how an export or import advances to standard error: a line per table, and a running count on a terminal. */
+final class ProgressPrinter implements ProgressListener {
+    private final PrintStream err;
+    private final boolean terminal;
+    private String action = "";
+    private long tableStart;
+
+    ProgressPrinter(PrintStream err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void tableStarted(String action, String table, long expectedRows) {
+        this.action = action;
+        this.tableStart = System.nanoTime();
+        if (terminal) {
+            err.print("\r" + action + " " + table + " ...");
+            err.flush();
+        }
+    }
+
+    @Override
+    public void rowsDone(String table, long rows) {
+        if (terminal) {
+            err.printf("\r%s %s: %,d rows", action, table, rows);
+            err.flush();
+        }
+    }
+
+    @Override
+    public void tableFinished(String table, long rows) {
+        double seconds = (System.nanoTime() - tableStart) / 1e9;
+        err.printf("%s%s %s: %,d rows in %.1f s%n", terminal ? "\r\033[K" : "", action, table, rows, seconds);
+        err.flush();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ferry.driver;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.MigrationResult;
+import dev.ferry.core.command.CommandParser;
+import dev.ferry.core.command.CopyFromCommand;
+import dev.ferry.core.command.ExportDatabaseCommand;
+import dev.ferry.core.command.FerryCommand;
+import dev.ferry.core.command.ImportDatabaseCommand;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.progress.ProgressListener;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Runs a parsed {@code EXPORT DATABASE} or {@code IMPORT DATABASE} against the database connection. */
+final class CommandRunner {
+    private final Connection connection;
+    private final ProgressListener progress;
+    private final MigrationEngine engine;
+
+    CommandRunner(Connection connection, ProgressListener progress, MigrationEngine engine) {
+        this.connection = connection;
+        this.progress = progress;
+        this.engine = engine;
+    }
+
+    /**
+     * The statement Ferry runs itself, if {@code sql} is one; any other statement (COPY included, for now) goes to
+     * the database untouched.
+     *
+     * @throws SQLException (42601) for a malformed {@code EXPORT DATABASE} or {@code IMPORT DATABASE}
+     */
+    static Optional<FerryCommand> recognise(String sql) throws SQLException {
+        return CommandParser.parse(sql).filter(command -> !(command instanceof CopyFromCommand));
+    }
+
+    /** The statement's name for messages: {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or {@code COPY}. */
+    static String statementName(FerryCommand command) {
+        if (command instanceof ExportDatabaseCommand) {
+            return "EXPORT DATABASE";
+        }
+        return command instanceof ImportDatabaseCommand ? "IMPORT DATABASE" : "COPY";
+    }
+
+    /**
+     * Runs {@code command}, whose parameters must be bound.
+     *
+     * @throws SQLException the core library's errors unchanged; its unchecked exceptions as SQLState 58030 (files),
+     *                      0A000 (not supported) or HY000, with the exception as the cause
+     */
+    MigrationResult run(FerryCommand command) throws SQLException {
+        String name = statementName(command);
+        try {
+            if (command instanceof ExportDatabaseCommand export) {
+                FormatOptions options = FormatOptions.from(export.options(), name);
+                Path directory = directory(export.directory().value(), name);
+                return engine.exportDatabase(connection, directory, options, progress);
+            }
+            if (command instanceof ImportDatabaseCommand importCommand) {
+                if (!importCommand.options().isEmpty()) {
+                    throw FerryErrors.invalidParameter("IMPORT DATABASE takes no options; the format is read from"
+                            + " the export's manifest. Given: " + String.join(", ", importCommand.options().keySet()));
+                }
+                Path directory = directory(importCommand.directory().value(), name);
+                return engine.importDatabase(connection, directory, progress);
+            }
+            throw FerryErrors.notSupported(name + " is not run by Ferry yet");
+        } catch (UncheckedIOException e) {
+            throw FerryErrors.io(name + " failed: " + describe(e.getCause()), e);
+        } catch (UnsupportedOperationException e) {
+            SQLException error = FerryErrors.notSupported(name + " is not supported: " + describe(e));
+            error.initCause(e);
+            throw error;
+        } catch (RuntimeException e) {
+            throw new SQLException(name + " failed: " + describe(e), "HY000", e);
+        }
+    }
+
+    private static Path directory(String path, String statement) throws SQLException {
+        try {
+            return Path.of(path);
+        } catch (InvalidPathException e) {
+            throw FerryErrors.invalidParameter("Invalid directory for " + statement + ": " + e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}

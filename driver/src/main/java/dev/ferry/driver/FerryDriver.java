@@ -1,0 +1,141 @@
+package dev.ferry.driver;
+
+import dev.ferry.core.FerryVersion;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The Ferry JDBC driver. It accepts {@code jdbc:ferry:<rest>}, opens {@code jdbc:<rest>} through whichever
+ * driver {@link DriverManager} finds for it, and returns that connection wrapped as a {@link FerryConnection}:
+ * all SQL reaches the database untouched, except {@code EXPORT DATABASE} and {@code IMPORT DATABASE}, which
+ * Ferry runs itself.
+ *
+ * <p>The driver registers itself with {@code DriverManager} when loaded, and is listed in
+ * {@code META-INF/services/java.sql.Driver}.
+ */
+public final class FerryDriver implements Driver {
+
+    static {
+        try {
+            DriverManager.registerDriver(new FerryDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Wraps a connection opened by any means, e.g. by calling a {@code Driver} loaded from a jar at run time.
+     *
+     * @param delegate the database connection; closing the returned connection closes it
+     * @return a Ferry connection over {@code delegate}; {@code delegate} itself if it already is one
+     */
+    public static FerryConnection wrap(Connection delegate) {
+        Objects.requireNonNull(delegate, "delegate");
+        if (delegate instanceof FerryConnection ferry && DelegatingHandler.isFerryProxy(ferry)) {
+            return ferry;
+        }
+        return ConnectionHandler.wrap(delegate, MigrationEngine.CORE);
+    }
+
+    /** Ferry's version, e.g. {@code 0.1.0}; {@code unknown} when the build did not record it. */
+    public static String version() {
+        return FerryVersion.get();
+    }
+
+    /**
+     * Connects to the database a Ferry URL names.
+     *
+     * @param url  a {@code jdbc:ferry:} URL
+     * @param info properties for the database's driver, passed on as they are; may be null
+     * @return the connection, or null when {@code url} is not a Ferry URL
+     * @throws SQLException the database driver's error unchanged; SQLState HY000 when no driver is found for the
+     *                      database URL; HY009 when {@code url} is null
+     */
+    @Override
+    public Connection connect(String url, Properties info) throws SQLException {
+        Optional<FerryUrl> ferryUrl = FerryUrl.parse(requireUrl(url));
+        if (ferryUrl.isEmpty()) {
+            return null;
+        }
+        String delegateUrl = ferryUrl.get().delegateUrl();
+        Connection delegate;
+        try {
+            delegate = DriverManager.getConnection(delegateUrl, info == null ? new Properties() : info);
+        } catch (SQLException e) {
+            if (findDriver(delegateUrl).isEmpty()) {
+                throw new SQLException("No JDBC driver found for " + delegateUrl + " (from " + url + "). Put the"
+                        + " database's JDBC driver on the class path; after jdbc:ferry: write the database's URL"
+                        + " without its jdbc: prefix", "HY000", e);
+            }
+            throw e;
+        }
+        return wrap(delegate);
+    }
+
+    /**
+     * True exactly for {@code jdbc:ferry:} URLs, whether or not a driver for the database is present.
+     *
+     * @throws SQLException (HY009) when {@code url} is null
+     */
+    @Override
+    public boolean acceptsURL(String url) throws SQLException {
+        return FerryUrl.parse(requireUrl(url)).isPresent();
+    }
+
+    /** The properties of the database's driver, when one is found for the URL; none otherwise. */
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+        Optional<FerryUrl> ferryUrl = FerryUrl.parse(url);
+        if (ferryUrl.isEmpty()) {
+            return new DriverPropertyInfo[0];
+        }
+        String delegateUrl = ferryUrl.get().delegateUrl();
+        Optional<Driver> driver = findDriver(delegateUrl);
+        return driver.isPresent()
+                ? driver.get().getPropertyInfo(delegateUrl, info == null ? new Properties() : info)
+                : new DriverPropertyInfo[0];
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return FerryVersion.major();
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return FerryVersion.minor();
+    }
+
+    /** False: Ferry passes SQL to drivers of every kind, compliant or not. */
+    @Override
+    public boolean jdbcCompliant() {
+        return false;
+    }
+
+    @Override
+    public Logger getParentLogger() {
+        return Logger.getLogger("dev.ferry");
+    }
+
+    private static String requireUrl(String url) throws SQLException {
+        if (url == null) {
+            throw new SQLException("The URL is null", "HY009");
+        }
+        return url;
+    }
+
+    private static Optional<Driver> findDriver(String delegateUrl) {
+        try {
+            return Optional.of(DriverManager.getDriver(delegateUrl));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+}

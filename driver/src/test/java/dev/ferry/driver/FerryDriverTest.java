@@ -1,0 +1,129 @@
+package dev.ferry.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FerryDriverTest {
+    private final FerryDriver driver = new FerryDriver();
+    private StubDriver stub;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        stub = StubDriver.reset();
+    }
+
+    @Test
+    void isFoundByDriverManagerAndServiceLoader() throws SQLException {
+        assertInstanceOf(FerryDriver.class, DriverManager.getDriver("jdbc:ferry:stub:db"));
+        assertTrue(ServiceLoader.load(Driver.class).stream().anyMatch(p -> p.type() == FerryDriver.class));
+    }
+
+    @Test
+    void acceptsFerryUrlsOnly_whetherOrNotTheDatabaseDriverIsPresent() throws SQLException {
+        assertTrue(driver.acceptsURL("jdbc:ferry:stub:db"));
+        assertTrue(driver.acceptsURL("jdbc:ferry:nosuchdb:db"));
+        assertFalse(driver.acceptsURL("jdbc:stub:db"));
+        assertFalse(driver.acceptsURL("jdbc:ferry:"));
+        assertEquals("HY009", assertThrows(SQLException.class, () -> driver.acceptsURL(null)).getSQLState());
+        assertEquals("HY009", assertThrows(SQLException.class, () -> driver.connect(null, null)).getSQLState());
+    }
+
+    @Test
+    void connectReturnsNullForAnotherDriversUrl() throws SQLException {
+        assertNull(driver.connect("jdbc:stub:db", new Properties()));
+        assertNull(driver.connect("jdbc:ferry:", null));
+        assertTrue(stub.log.isEmpty(), stub.log::toString);
+    }
+
+    @Test
+    void connectsThroughTheDatabaseDriverWithTheSameProperties() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "alice");
+        properties.setProperty("password", "secret");
+        properties.setProperty("stubOption", "on");
+
+        try (Connection connection = driver.connect("jdbc:ferry:stub:db;x=1", properties)) {
+            assertInstanceOf(FerryConnection.class, connection);
+            assertEquals("jdbc:stub:db;x=1", stub.lastUrl);
+            assertEquals(properties, stub.lastProperties);
+            assertEquals("stub", connection.unwrap(StubVendorConnection.class).stubName());
+        }
+    }
+
+    @Test
+    void connectWithoutPropertiesGivesTheDatabaseDriverEmptyOnes() throws SQLException {
+        try (Connection connection = driver.connect("jdbc:ferry:stub:db", null)) {
+            assertNotNull(connection);
+            assertEquals(new Properties(), stub.lastProperties);
+        }
+    }
+
+    @Test
+    void driverManagerConnectsWithUserAndPassword() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:ferry:stub:db", "bob", "pw")) {
+            assertInstanceOf(FerryConnection.class, connection);
+            assertEquals("bob", stub.lastProperties.getProperty("user"));
+            assertEquals("pw", stub.lastProperties.getProperty("password"));
+        }
+    }
+
+    @Test
+    void theDatabaseDriversConnectErrorSurfacesUnchanged() {
+        SQLException error = assertThrows(SQLException.class, () -> driver.connect("jdbc:ferry:stub:fail", null));
+        assertSame(stub.lastFailure, error);
+    }
+
+    @Test
+    void aMissingDatabaseDriverIsNamed_withoutAConnectionErrorState() {
+        SQLException error = assertThrows(SQLException.class,
+                () -> driver.connect("jdbc:ferry:nosuchdb:x", new Properties()));
+        assertEquals("HY000", error.getSQLState());
+        assertTrue(error.getMessage().contains("jdbc:nosuchdb:x"), error.getMessage());
+    }
+
+    @Test
+    void propertyInfoComesFromTheDatabaseDriver() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("stubOption", "on");
+        DriverPropertyInfo[] info = driver.getPropertyInfo("jdbc:ferry:stub:db", properties);
+        assertEquals(1, info.length);
+        assertEquals("stubOption", info[0].name);
+        assertEquals("on", info[0].value);
+
+        assertEquals(0, driver.getPropertyInfo("jdbc:ferry:nosuchdb:x", null).length);
+        assertEquals(0, driver.getPropertyInfo("jdbc:stub:db", null).length);
+    }
+
+    @Test
+    void describesItself() {
+        assertFalse(driver.jdbcCompliant());
+        assertEquals("dev.ferry", driver.getParentLogger().getName());
+        assertFalse(FerryDriver.version().isBlank());
+        assertTrue(driver.getMajorVersion() >= 0 && driver.getMinorVersion() >= 0);
+    }
+
+    @Test
+    void wrapsAConnectionOpenedElsewhere_once() throws SQLException {
+        Connection raw = stub.newConnection();
+        FerryConnection wrapped = FerryDriver.wrap(raw);
+        assertSame(raw, wrapped.unwrap(StubVendorConnection.class));
+        assertSame(wrapped, FerryDriver.wrap(wrapped));
+        assertThrows(NullPointerException.class, () -> FerryDriver.wrap(null));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.ferry.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.MigrationResult;
+import dev.ferry.core.TableOutcome;
+import dev.ferry.core.options.DataFormat;
+import dev.ferry.core.progress.ProgressListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** EXPORT DATABASE and IMPORT DATABASE through a plain Statement, run by a stand-in for the core library. */
+class FerryStatementTest {
+    private static final MigrationResult RESULT = new MigrationResult(Path.of("out"),
+            List.of(new TableOutcome("a", "a.csv", 2, 20), new TableOutcome("b", "b.csv", 3, 30)),
+            List.of("column b.x: values rounded"));
+
+    private final RecordingEngine engine = new RecordingEngine();
+    private StubDriver stub;
+    private Connection raw;
+    private FerryConnection connection;
+    private Statement statement;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        stub = StubDriver.reset();
+        raw = stub.newConnection();
+        connection = ConnectionHandler.wrap(raw, engine);
+        statement = connection.createStatement();
+        stub.log.clear();
+        engine.result = RESULT;
+    }
+
+    @AfterEach
+    void tearDown() throws SQLException {
+        connection.close();
+    }
+
+    @Test
+    void executeRunsTheExportOnTheDatabaseConnection_withTheProgressListener() throws SQLException {
+        ProgressListener listener = new ProgressListener() {
+        };
+        connection.setProgressListener(listener);
+
+        assertTrue(statement.execute("EXPORT DATABASE 'target/out' (FORMAT csv, DELIMITER ';')"));
+
+        RecordingEngine.Call call = engine.onlyCall();
+        assertEquals("export", call.action());
+        assertSame(raw, call.connection());
+        assertEquals(Path.of("target/out"), call.directory());
+        assertEquals(DataFormat.CSV, call.options().format());
+        assertEquals(';', call.options().delimiter());
+        assertSame(listener, call.progress());
+        assertTrue(stub.log.isEmpty(), stub.log::toString);
+    }
+
+    @Test
+    void executeGivesTheResultSet_thenTheUpdateCount_thenNothing() throws SQLException {
+        assertTrue(statement.execute("EXPORT DATABASE 'target/out'"));
+        ResultSet rows = statement.getResultSet();
+        assertSame(statement, rows.getStatement());
+        assertEquals(-1, statement.getUpdateCount());
+        assertTrue(rows.next());
+        assertEquals("a", rows.getString("table_name"));
+        assertEquals(20, rows.getLong("bytes"));
+        assertTrue(rows.next());
+        assertFalse(rows.next());
+
+        assertFalse(statement.getMoreResults());
+        assertNull(statement.getResultSet());
+        assertEquals(5, statement.getUpdateCount());
+        assertEquals(5L, statement.getLargeUpdateCount());
+        assertFalse(statement.getMoreResults());
+        assertEquals(-1, statement.getUpdateCount());
+        assertEquals(-1L, statement.getLargeUpdateCount());
+    }
+
+    @Test
+    void executeQueryGivesTheResultSet() throws SQLException {
+        ResultSet rows = statement.executeQuery("import database 'target/out';");
+        assertEquals("import", engine.onlyCall().action());
+        assertSame(rows, statement.getResultSet());
+        assertSame(statement, rows.getStatement());
+        assertTrue(rows.next());
+        assertEquals("a.csv", rows.getString(2));
+    }
+
+    @Test
+    void executeUpdateGivesTheRowCount() throws SQLException {
+        assertEquals(5, statement.executeUpdate("EXPORT DATABASE 'x'"));
+        assertNull(statement.getResultSet());
+        assertEquals(5, statement.getUpdateCount());
+        assertEquals(5, statement.executeUpdate("EXPORT DATABASE 'x'", Statement.RETURN_GENERATED_KEYS));
+        assertEquals(5, statement.executeUpdate("EXPORT DATABASE 'x'", new int[] {1}));
+        assertEquals(5L, statement.executeLargeUpdate("EXPORT DATABASE 'x'", new String[] {"id"}));
+        assertTrue(statement.execute("EXPORT DATABASE 'x'", Statement.NO_GENERATED_KEYS));
+        assertEquals(5, engine.calls.size());
+        assertTrue(stub.log.isEmpty(), stub.log::toString);
+    }
+
+    @Test
+    void aRowCountBeyondIntIsCappedForTheIntMethods() throws SQLException {
+        engine.result = new MigrationResult(Path.of("x"),
+                List.of(new TableOutcome("big", "big.csv", 5_000_000_000L, 1)), List.of());
+        assertEquals(Integer.MAX_VALUE, statement.executeUpdate("EXPORT DATABASE 'x'"));
+        assertEquals(Integer.MAX_VALUE, statement.getUpdateCount());
+        assertEquals(5_000_000_000L, statement.getLargeUpdateCount());
+        assertEquals(5_000_000_000L, statement.executeLargeUpdate("EXPORT DATABASE 'x'"));
+    }
+
+    @Test
+    void warningsComeAheadOfTheDatabasesUntilCleared() throws SQLException {
+        stub.statementWarning = "the database's warning";
+        statement.execute("EXPORT DATABASE 'x'");
+        SQLWarning warnings = statement.getWarnings();
+        assertEquals("column b.x: values rounded", warnings.getMessage());
+        assertEquals("the database's warning", warnings.getNextWarning().getMessage());
+        statement.clearWarnings();
+        assertNull(statement.getWarnings());
+    }
+
+    @Test
+    void theNextStatementPassesThroughAgain() throws SQLException {
+        statement.execute("EXPORT DATABASE 'x'");
+        ResultSet exported = statement.getResultSet();
+
+        assertTrue(statement.execute("SELECT 1"));
+        assertTrue(exported.isClosed());
+        ResultSet selected = statement.getResultSet();
+        assertEquals("stub value", selected.getString(1));
+        assertSame(statement, selected.getStatement());
+        assertEquals(-1, statement.getUpdateCount());
+        assertFalse(statement.getMoreResults());
+        assertNull(statement.getWarnings());
+        assertEquals(List.of("execute SELECT 1"), stub.log);
+    }
+
+    @Test
+    void closingTheStatementClosesTheResultSet() throws SQLException {
+        ResultSet rows = statement.executeQuery("EXPORT DATABASE 'x'");
+        statement.close();
+        assertTrue(rows.isClosed());
+        assertTrue(statement.isClosed());
+        assertThrows(SQLException.class, () -> statement.execute("EXPORT DATABASE 'x'"));
+        assertEquals(1, engine.calls.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EXPORT DATABASE 42", "EXPORT DATABASE 'x' FORMAT csv", "IMPORT DATABASE"})
+    void aMalformedStatementIsASyntaxError_thatNeverReachesTheDatabase(String sql) throws SQLException {
+        assertEquals("42601", assertThrows(SQLException.class, () -> statement.execute(sql)).getSQLState());
+        assertEquals("42601", assertThrows(SQLException.class, () -> connection.prepareStatement(sql)).getSQLState());
+        assertTrue(stub.log.isEmpty(), stub.log::toString);
+        assertTrue(engine.calls.isEmpty());
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithTheValidOnes() {
+        SQLException error = assertThrows(SQLException.class,
+                () -> statement.execute("EXPORT DATABASE 'x' (COMPRESSION zstd)"));
+        assertEquals("22023", error.getSQLState());
+        assertTrue(error.getMessage().contains("COMPRESSION"), error.getMessage());
+        assertTrue(error.getMessage().contains("valid options"), error.getMessage());
+        assertTrue(stub.log.isEmpty(), stub.log::toString);
+        assertTrue(engine.calls.isEmpty());
+    }
+
+    @Test
+    void parquetIsNotSupportedYet() {
+        SQLException error = assertThrows(SQLException.class,
+                () -> statement.execute("EXPORT DATABASE 'x' (FORMAT parquet)"));
+        assertEquals("0A000", error.getSQLState());
+        assertTrue(engine.calls.isEmpty());
+    }
+
+    @Test
+    void importTakesNoOptions() {
+        SQLException error = assertThrows(SQLException.class,
+                () -> statement.execute("IMPORT DATABASE 'x' (FORMAT csv)"));
+        assertEquals("22023", error.getSQLState());
+        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes no options"), error.getMessage());
+        assertTrue(engine.calls.isEmpty());
+    }
+
+    @Test
+    void ferryStatementsCannotRunInABatch() throws SQLException {
+        SQLException error = assertThrows(SQLException.class, () -> statement.addBatch("EXPORT DATABASE 'x'"));
+        assertEquals("0A000", error.getSQLState());
+        statement.addBatch("INSERT INTO t VALUES (1)");
+        assertEquals(List.of("addBatch INSERT INTO t VALUES (1)"), stub.log);
+    }
+
+    @Test
+    void errorsOfTheCoreLibrarySurfaceUnchanged() {
+        SQLException refused = new SQLException("Directory x is not empty", "42000");
+        engine.failure = refused;
+        assertSame(refused, assertThrows(SQLException.class, () -> statement.execute("EXPORT DATABASE 'x'")));
+    }
+
+    @Test
+    void uncheckedExceptionsOfTheCoreLibraryBecomeSqlExceptions_neverOfClass08() {
+        engine.failure = new UncheckedIOException(new IOException("disk full"));
+        SQLException io = assertThrows(SQLException.class, () -> statement.execute("EXPORT DATABASE 'x'"));
+        assertEquals("58030", io.getSQLState());
+        assertSame(engine.failure, io.getCause());
+        assertTrue(io.getMessage().contains("disk full"), io.getMessage());
+
+        engine.failure = new IllegalStateException("bug");
+        SQLException other = assertThrows(SQLException.class, () -> statement.execute("IMPORT DATABASE 'x'"));
+        assertEquals("HY000", other.getSQLState());
+        assertSame(engine.failure, other.getCause());
+
+        engine.failure = new UnsupportedOperationException("not yet");
+        SQLException unsupported = assertThrows(SQLException.class, () -> statement.execute("IMPORT DATABASE 'x'"));
+        assertEquals("0A000", unsupported.getSQLState());
+    }
+
+    @Test
+    void theRealCoreLibraryIsWiredIn() throws SQLException {
+        try (FerryConnection real = FerryDriver.wrap(stub.newConnection());
+                Statement realStatement = real.createStatement()) {
+            SQLException error = assertThrows(SQLException.class,
+                    () -> realStatement.execute("EXPORT DATABASE 'target/never' (FORMAT parquet)"));
+            assertEquals("0A000", error.getSQLState());
+            assertInstanceOf(FerryConnection.class, real);
+        }
+    }
+}

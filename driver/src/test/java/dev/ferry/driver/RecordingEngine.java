@@ -1,0 +1,53 @@
+package dev.ferry.driver;
+
+import dev.ferry.core.MigrationResult;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.progress.ProgressListener;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stands in for the core library: records each call and answers with {@link #result} or throws {@link #failure}. */
+final class RecordingEngine implements MigrationEngine {
+    /** One call: "export" or "import", and what it was given. */
+    record Call(String action, Connection connection, Path directory, FormatOptions options,
+            ProgressListener progress) {
+    }
+
+    final List<Call> calls = new ArrayList<>();
+    MigrationResult result = new MigrationResult(Path.of("unused"), List.of(), List.of());
+    Exception failure;
+
+    @Override
+    public MigrationResult exportDatabase(Connection connection, Path directory, FormatOptions options,
+            ProgressListener progress) throws SQLException {
+        calls.add(new Call("export", connection, directory, options, progress));
+        return answer();
+    }
+
+    @Override
+    public MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)
+            throws SQLException {
+        calls.add(new Call("import", connection, directory, null, progress));
+        return answer();
+    }
+
+    Call onlyCall() {
+        if (calls.size() != 1) {
+            throw new AssertionError("expected one call, got " + calls);
+        }
+        return calls.get(0);
+    }
+
+    private MigrationResult answer() throws SQLException {
+        if (failure instanceof SQLException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ferry.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: {@code java -jar driver/target/ferry.jar ...} with the H2 jar beside it. */
+class CommandLineIT {
+    private static Path ferryJar;
+    private static Path h2Jar;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void jars() {
+        ferryJar = JavaProcess.fileFromProperty("ferry.jar");
+        h2Jar = JavaProcess.fileFromProperty("ferry.h2.jar");
+    }
+
+    private JavaProcess.Result ferry(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-jar", ferryJar.toString()));
+        Collections.addAll(command, arguments);
+        return JavaProcess.run(temp, command);
+    }
+
+    @Test
+    void theJarHoldsNoDatabaseDriver() throws Exception {
+        try (JarFile jar = new JarFile(ferryJar.toFile())) {
+            List<String> drivers = jar.stream().map(e -> e.getName())
+                    .filter(n -> n.startsWith("org/h2/") || n.startsWith("org/postgresql/") || n.startsWith("org/mariadb/")
+                            || n.startsWith("org/hsqldb/") || n.startsWith("org/sqlite/") || n.startsWith("org/duckdb/"))
+                    .toList();
+            assertEquals(List.of(), drivers);
+            assertTrue(jar.getEntry("dev/ferry/cli/FerryCommandLine.class") != null);
+            assertEquals("dev.ferry.driver.FerryDriver",
+                    new String(jar.getInputStream(jar.getEntry("META-INF/services/java.sql.Driver")).readAllBytes()).strip());
+        }
+    }
+
+    @Test
+    void exportThenImportWithDriverJars() throws Exception {
+        String source = "jdbc:h2:" + temp.resolve("old");
+        JavaProcess.Result created = ferry("--driver", h2Jar.toString(), source, "-c",
+                "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20)); INSERT INTO t VALUES (1, 'one'), (2, NULL);"
+                        + " CREATE VIEW v AS SELECT * FROM t");
+        assertEquals(0, created.exitCode(), created.toString());
+
+        JavaProcess.Result exported = ferry("--driver", h2Jar.toString(), source, "-c", "EXPORT DATABASE 'tmp'");
+        assertEquals(0, exported.exitCode(), exported.toString());
+        assertTrue(exported.out().contains("| table_name"), exported.toString());
+        assertTrue(exported.out().contains("\"PUBLIC\".\"T\""), exported.toString());
+        assertTrue(exported.err().contains("Warning: View PUBLIC.V is not exported"), exported.toString());
+        assertTrue(exported.err().contains("export \"PUBLIC\".\"T\": 2 rows"), exported.toString());
+        assertTrue(Files.exists(temp.resolve("tmp").resolve("manifest.json")));
+
+        String target = "jdbc:ferry:h2:" + temp.resolve("new");
+        JavaProcess.Result imported = ferry("--driver", h2Jar.toString(), target,
+                "-c", "IMPORT DATABASE 'tmp'", "-c", "SELECT name FROM t ORDER BY id");
+        assertEquals(0, imported.exitCode(), imported.toString());
+        assertTrue(imported.out().contains("| one "), imported.toString());
+        assertTrue(imported.out().contains("| NULL "), imported.toString());
+    }
+
+    @Test
+    void errorsAreReportedWithTheirSqlState() throws Exception {
+        JavaProcess.Result result = ferry("--driver", h2Jar.toString(), "jdbc:h2:" + temp.resolve("db"),
+                "-c", "EXPORT DATABASE 42");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("Syntax error in EXPORT DATABASE at position 17"), result.toString());
+        assertTrue(result.err().contains("[SQLState 42601]"), result.toString());
+    }
+
+    @Test
+    void aUrlWithoutItsDriverJarIsExplained() throws Exception {
+        JavaProcess.Result result = ferry("jdbc:h2:" + temp.resolve("db"), "-c", "SELECT 1");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("give the driver's jar with --driver"), result.toString());
+    }
+
+    @Test
+    void demoRunsEndToEnd() throws Exception {
+        JavaProcess.Result result = ferry("demo", "--driver", h2Jar.toString(), "--dir", temp.resolve("demo").toString(),
+                "--rows", "3000");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("Result: every row of every table matches"), result.toString());
+        assertTrue(result.out().contains("Tables: 5"), result.toString());
+        assertFalse(result.out().contains("DIFFERS"), result.toString());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ferry.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.verify.DataComparison;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Streaming: a table of 1,000,000 rows is exported and imported by the command line in JVMs limited to a 64 MB
+ * heap, which could not hold the table.
+ */
+class LargeTableIT {
+    private static final int ROWS = 1_000_000;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void millionRowsRoundTripInA64MegabyteHeap() throws Exception {
+        String sourceUrl = "jdbc:h2:" + temp.resolve("source");
+        String targetUrl = "jdbc:h2:" + temp.resolve("target");
+        try (Connection source = DriverManager.getConnection(sourceUrl)) {
+            TestDatabases.execute(source,
+                    "CREATE TABLE big (id BIGINT PRIMARY KEY, name VARCHAR(60) NOT NULL, amount DECIMAL(14, 2),"
+                            + " at TIMESTAMP(6), flag BOOLEAN, note VARCHAR(200))",
+                    "INSERT INTO big SELECT X, 'name ' || X || ' ' || REPEAT('x', MOD(X, 20)), X * 1.01,"
+                            + " TIMESTAMP '2020-01-01 00:00:00' + X * INTERVAL '1.000001' SECOND, MOD(X, 2) = 0,"
+                            + " CASE MOD(X, 3) WHEN 0 THEN NULL WHEN 1 THEN '' ELSE 'a,\"b\"' || CHAR(10) || X END"
+                            + " FROM SYSTEM_RANGE(1, " + ROWS + ")");
+        }
+        Path export = temp.resolve("export");
+
+        long start = System.nanoTime();
+        JavaProcess.Result exported = cli(sourceUrl, "EXPORT DATABASE '" + export + "'");
+        long exportMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, exported.exitCode(), exported.toString());
+        assertTrue(exported.out().contains("1000000"), exported.toString());
+
+        start = System.nanoTime();
+        JavaProcess.Result imported = cli(targetUrl, "IMPORT DATABASE '" + export + "'");
+        long importMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, imported.exitCode(), imported.toString());
+        System.out.printf("1,000,000 rows at -Xmx64m: export %d ms, import %d ms (whole JVMs)%n", exportMillis, importMillis);
+
+        try (Connection source = DriverManager.getConnection(sourceUrl);
+             Connection target = DriverManager.getConnection(targetUrl)) {
+            assertEquals((long) ROWS, TestDatabases.value(target, "SELECT COUNT(*) FROM big"));
+            assertEquals(List.of(), new DataComparison(source, target).differences("\"PUBLIC\".\"BIG\""));
+        }
+    }
+
+    private JavaProcess.Result cli(String url, String sql) throws Exception {
+        return JavaProcess.run(temp, List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), "dev.ferry.cli.FerryCommandLine", url, "-c", sql));
+    }
+}

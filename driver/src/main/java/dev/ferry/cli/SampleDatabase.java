@@ -22,7 +22,7 @@ final class SampleDatabase {
                     + " created_at TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP)");
             sql.execute("INSERT INTO customers (id, name, email, country, vip, note, created_at)"
                     + " SELECT X, 'Customer ' || X || CASE MOD(X, 7) WHEN 0 THEN ' \"the great\", Jr.'"
-                    + "   WHEN 1 THEN ' Ñandú ' || CHAR(128512) ELSE '' END,"
+                    + "   WHEN 1 THEN ' Ñandú 😀' ELSE '' END,"
                     + " 'c' || X || '@example.com', CASE MOD(X, 3) WHEN 0 THEN 'DE' WHEN 1 THEN 'JP' ELSE 'BR' END,"
                     + " MOD(X, 10) = 0,"
                     + " CASE MOD(X, 5) WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN 'line 1' || CHAR(10) || 'line 2, \"quoted\"'"

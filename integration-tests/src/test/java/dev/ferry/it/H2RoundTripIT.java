@@ -140,6 +140,29 @@ class H2RoundTripIT {
         }
     }
 
+    @Test
+    void exportLeavesTheConnectionSettingsAsTheyWere() throws Exception {
+        try (Connection source = DriverManager.getConnection(TestDatabases.newH2Url())) {
+            createSample(source);
+            for (int isolation : new int[] {Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_SERIALIZABLE}) {
+                source.setTransactionIsolation(isolation);
+                execute(source, "EXPORT DATABASE '" + temp.resolve("settings-" + isolation) + "'");
+                assertTrue(source.getAutoCommit());
+                assertFalse(source.isReadOnly());
+                assertEquals(isolation, source.getTransactionIsolation());
+            }
+            // With autocommit off, the export reads inside the caller's open transaction and leaves it open.
+            source.setAutoCommit(false);
+            execute(source, "INSERT INTO keyless VALUES ('pending', NULL)");
+            execute(source, "EXPORT DATABASE '" + temp.resolve("in-transaction") + "'");
+            assertFalse(source.getAutoCommit());
+            assertEquals(5L, value(source, "SELECT COUNT(*) FROM keyless"));
+            assertTrue(Files.readString(temp.resolve("in-transaction").resolve("public.keyless.csv")).contains("pending"));
+            source.rollback();
+            assertEquals(4L, value(source, "SELECT COUNT(*) FROM keyless"));
+        }
+    }
+
     private static HikariDataSource pool(String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

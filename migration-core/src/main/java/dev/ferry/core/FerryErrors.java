@@ -49,4 +49,17 @@ public final class FerryErrors {
     public static SQLException notSupported(String message) {
         return new SQLException(message, NOT_SUPPORTED);
     }
+
+    /**
+     * {@code cause} with {@code context} (what was being done: table, file, line) put before its message; the
+     * SQLState and vendor code are kept, the original is the cause. An error that already starts with the context
+     * is returned as it is.
+     */
+    public static SQLException withContext(String context, SQLException cause) {
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        if (message.startsWith(context)) {
+            return cause;
+        }
+        return new SQLException(context + ": " + message, cause.getSQLState(), cause.getErrorCode(), cause);
+    }
 }

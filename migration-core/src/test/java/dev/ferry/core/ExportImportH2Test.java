@@ -83,6 +83,103 @@ class ExportImportH2Test {
         }
     }
 
+    @Test
+    void jsonAndDecfloatComeBackAndCarriedWithWarningsWhereNotExact() throws Exception {
+        try (Connection source = h2(); Connection target = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE TABLE t (id INT PRIMARY KEY, j JSON, df DECFLOAT(30), iv INTERVAL DAY TO SECOND,"
+                        + " qty INT CHECK (qty > 0))");
+                s.execute("COMMENT ON TABLE t IS 'the table'");
+                s.execute("INSERT INTO t VALUES (1, JSON '{\"a\":[1,\"x\"]}', 1.5E+40, INTERVAL '1 02:03:04.5' DAY TO SECOND, 1),"
+                        + " (2, JSON '\"just a string\"', NULL, NULL, 2), (3, NULL, -1, NULL, 3)");
+            }
+            Path dir = temp.resolve("export");
+            MigrationResult exported = new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            String warnings = String.join("\n", exported.warnings());
+            assertTrue(warnings.contains("Column PUBLIC.T.IV of type INTERVAL DAY TO SECOND is carried in the driver's text form"), warnings);
+            assertTrue(warnings.contains("CHECK constraint"), warnings);
+            assertTrue(warnings.contains("The comment on table PUBLIC.T is not exported"), warnings);
+
+            new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+            String sql = "SELECT id, CAST(j AS VARCHAR), df, CAST(iv AS VARCHAR) FROM t ORDER BY id";
+            assertEquals(rows(source, sql), rows(target, sql));
+            assertEquals(rows(source, "SELECT j IS JSON OBJECT FROM t ORDER BY id"),
+                    rows(target, "SELECT j IS JSON OBJECT FROM t ORDER BY id"));
+        }
+    }
+
+    @Test
+    void arraysAreRefusedBeforeAnythingIsWritten() throws Exception {
+        try (Connection source = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE TABLE t (id INT PRIMARY KEY, tags VARCHAR(10) ARRAY)");
+            }
+            Path dir = temp.resolve("export");
+            SQLException error = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE));
+            assertEquals(FerryErrors.NOT_SUPPORTED, error.getSQLState());
+            assertTrue(error.getMessage().contains("column PUBLIC.T.TAGS of type CHARACTER VARYING(10) ARRAY"), error.getMessage());
+            assertFalse(Files.exists(dir));
+            try (var left = Files.list(temp)) {
+                assertEquals(0, left.count(), "no staging directory is left behind");
+            }
+        }
+    }
+
+    @Test
+    void textThatIsNotUnicodeIsAnErrorNamingRowAndColumn() throws Exception {
+        try (Connection source = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE TABLE t (id INT PRIMARY KEY, txt VARCHAR(10))");
+                s.execute("INSERT INTO t VALUES (1, 'fine'), (2, 'bad' || CHAR(55357))");
+            }
+            Path dir = temp.resolve("export");
+            SQLException error = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE));
+            assertEquals(FerryErrors.DATA, error.getSQLState());
+            assertTrue(error.getMessage().startsWith("Export of table \"PUBLIC\".\"T\" failed at row 2, column TXT:"
+                    + " the text holds an unpaired surrogate U+D83D at character 4"), error.getMessage());
+            assertFalse(Files.exists(dir));
+        }
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsNamedByItsLine() throws Exception {
+        try (Connection source = h2(); Connection target = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE TABLE t (id INT, v VARCHAR(10))");
+                s.execute("INSERT INTO t VALUES (1, 'a'), (2, 'b'), (2, 'c')");
+            }
+            Path dir = temp.resolve("export");
+            new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            // A primary key added by hand to the schema script, which the data breaks at its third row (line 4).
+            Path schema = dir.resolve("schema.sql");
+            Files.writeString(schema, Files.readString(schema).replace("\"V\" CHARACTER VARYING(10)",
+                    "\"V\" CHARACTER VARYING(10), PRIMARY KEY (\"ID\")"));
+            SQLException error = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertTrue(error.getMessage().startsWith("Loading \"PUBLIC\".\"T\" from public.t.csv: The database refused"
+                    + " the row at line 4 of public.t.csv: "), error.getMessage());
+            assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
+        }
+    }
+
+    @Test
+    void importNeedsAutocommitOn() throws Exception {
+        try (Connection source = h2(); Connection target = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE TABLE t (id INT)");
+            }
+            Path dir = temp.resolve("export");
+            new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            target.setAutoCommit(false);
+            SQLException error = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertEquals("25001", error.getSQLState());
+            assertFalse(target.getAutoCommit());
+        }
+    }
+
     static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {

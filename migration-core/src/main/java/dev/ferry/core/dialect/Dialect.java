@@ -4,6 +4,7 @@ import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -51,6 +52,9 @@ public interface Dialect {
     /** The table's unique constraints (not unique indexes), each with its columns in order. */
     List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException;
 
+    /** Names of the table's CHECK constraints (which Ferry does not carry yet, and warns about). */
+    List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException;
+
     /** Names of the indexes the engine made itself to support a key, which must not be exported as indexes. */
     Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException;
 
@@ -66,8 +70,17 @@ public interface Dialect {
      */
     PreparedStatement streamingQuery(Connection connection, String sql) throws SQLException;
 
-    /** {@code INSERT INTO <table> (<columns>) VALUES (?, ...)}, taking explicit values for identity columns too. */
-    String insert(String table, List<String> columns);
+    /**
+     * {@code INSERT INTO <table> (<columns>) VALUES (?, ...)}, taking explicit values for identity columns too.
+     *
+     * @param table   the table as SQL
+     * @param columns the columns as SQL
+     * @param kinds   the columns' kinds, for {@link #parameterMarker}
+     */
+    String insert(String table, List<String> columns, List<ValueKind> kinds);
+
+    /** The parameter marker for a value of {@code kind}: {@code ?}, or {@code ?} with what the engine needs. */
+    String parameterMarker(ValueKind kind);
 
     /** CREATE SCHEMA for a schema that may already exist in the target. */
     String createSchema(String schema);

@@ -3,6 +3,7 @@ package dev.ferry.core.dialect;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -27,13 +28,16 @@ public class H2Dialect extends StandardDialect {
 
     /**
      * H2 reports fractional-second digits as the scale of temporal types, and hides them from the type name; it
-     * reports UUID as a 16-byte binary type that takes no length.
+     * reports UUID as a 16-byte binary type that takes no length, and DECFLOAT as a decimal that takes no scale.
      */
     @Override
     public String columnType(Column column) {
         String type = column.typeName();
         if (type.equals("UUID")) {
             return type;
+        }
+        if (type.equals("DECFLOAT")) {
+            return column.size() > 0 ? type + "(" + column.size() + ")" : type;
         }
         return switch (column.jdbcType()) {
             case Types.TIME, Types.TIMESTAMP -> type + "(" + column.scale() + ")";
@@ -77,6 +81,12 @@ public class H2Dialect extends StandardDialect {
             }
         }
         return names;
+    }
+
+    /** H2 takes a string bound to a JSON column as a JSON string value unless told the text is JSON. */
+    @Override
+    public String parameterMarker(ValueKind kind) {
+        return kind == ValueKind.JSON ? "? FORMAT JSON" : "?";
     }
 
     /** H2 refuses explicit values for GENERATED ALWAYS identity columns unless told to take them. */

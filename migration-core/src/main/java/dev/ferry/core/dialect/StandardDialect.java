@@ -4,6 +4,7 @@ import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -102,6 +103,26 @@ public class StandardDialect implements Dialect {
         return constraints;
     }
 
+    /** CHECK constraints from the standard INFORMATION_SCHEMA views; none where the engine lacks them. */
+    @Override
+    public List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY 1")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException noInformationSchema) {
+            return List.of();
+        }
+        return names;
+    }
+
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
         return Set.of();
@@ -137,9 +158,14 @@ public class StandardDialect implements Dialect {
     }
 
     @Override
-    public String insert(String table, List<String> columns) {
+    public String insert(String table, List<String> columns, List<ValueKind> kinds) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + overridingIdentity() + "VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+                + kinds.stream().map(this::parameterMarker).collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public String parameterMarker(ValueKind kind) {
+        return "?";
     }
 
     /** What an INSERT says, before VALUES, to store explicit values in GENERATED ALWAYS identity columns. */

@@ -28,7 +28,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,15 +118,21 @@ public final class DatabaseExporter {
         long rows = 0;
         try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
              ResultSet resultSet = statement.executeQuery()) {
-            List<ValueKind> kinds = kinds(resultSet.getMetaData());
+            List<ValueKind> kinds = ValueKind.forColumns(resultSet.getMetaData());
             try (TableWriter writer = DataFiles.writer(file, options, columnNames, kinds)) {
                 Object[] row = new Object[kinds.size()];
                 while (resultSet.next()) {
+                    rows++;
                     for (int i = 0; i < row.length; i++) {
-                        row[i] = kinds.get(i).read(resultSet, i + 1);
+                        row[i] = read(kinds.get(i), resultSet, i + 1, tableName, columnNames.get(i), rows);
                     }
-                    writer.write(row);
-                    if (++rows % PROGRESS_EVERY == 0) {
+                    try {
+                        writer.write(row);
+                    } catch (IllegalArgumentException e) {
+                        throw FerryErrors.data("Export of table " + tableName + " failed at row " + rows + ", "
+                                + e.getMessage(), e);
+                    }
+                    if (rows % PROGRESS_EVERY == 0) {
                         progress.rowsDone(tableName, rows);
                     }
                 }
@@ -135,19 +140,21 @@ public final class DatabaseExporter {
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + file.getFileName() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {
-            throw new SQLException("Export of table " + tableName + " failed: " + e.getMessage(), e.getSQLState(),
-                    e.getErrorCode(), e);
+            throw FerryErrors.withContext("Export of table " + tableName + " failed", e);
         }
         progress.tableFinished(tableName, rows);
         return rows;
     }
 
-    private static List<ValueKind> kinds(ResultSetMetaData metaData) throws SQLException {
-        List<ValueKind> kinds = new ArrayList<>();
-        for (int i = 1; i <= metaData.getColumnCount(); i++) {
-            kinds.add(ValueKind.of(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
+    /** A value as its kind reads it; a value that cannot be read is an error naming table, row and column. */
+    private static Object read(ValueKind kind, ResultSet resultSet, int column, String table, String columnName,
+                               long row) throws SQLException {
+        try {
+            return kind.read(resultSet, column);
+        } catch (RuntimeException e) {
+            throw FerryErrors.data("Export of table " + table + " failed at row " + row + ", column " + columnName
+                    + ": " + e.getMessage(), e);
         }
-        return kinds;
     }
 
     private Manifest manifest(Dialect dialect, FormatOptions options, List<Manifest.TableEntry> tables,

@@ -59,25 +59,30 @@ final class SnapshotSession implements AutoCloseable {
         if (!ownTransaction) {
             return;
         }
-        SQLException failure = null;
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            failure = e;
-        }
-        try {
-            connection.setAutoCommit(autoCommit);
-            connection.setTransactionIsolation(isolation);
-            connection.setReadOnly(readOnly);
-        } catch (SQLException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
+        SQLException failure = attempt(null, connection::rollback);
+        failure = attempt(failure, () -> connection.setAutoCommit(autoCommit));
+        failure = attempt(failure, () -> connection.setTransactionIsolation(isolation));
+        failure = attempt(failure, () -> connection.setReadOnly(readOnly));
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Runs {@code step} even after an earlier failure; returns the first failure, later ones suppressed in it. */
+    private static SQLException attempt(SQLException earlier, SqlStep step) {
+        try {
+            step.run();
+            return earlier;
+        } catch (SQLException e) {
+            if (earlier == null) {
+                return e;
+            }
+            earlier.addSuppressed(e);
+            return earlier;
+        }
+    }
+
+    private interface SqlStep {
+        void run() throws SQLException;
     }
 }

@@ -6,6 +6,10 @@ import java.io.IOException;
 /** Writes one table's rows to a data file, one row at a time. */
 public interface TableWriter extends Closeable {
 
-    /** Writes a row: one value per column, as read by the column's {@link dev.ferry.core.value.ValueKind}. */
+    /**
+     * Writes a row: one value per column, as read by the column's {@link dev.ferry.core.value.ValueKind}.
+     *
+     * @throws IllegalArgumentException naming the column, for a value the format cannot hold
+     */
     void write(Object[] row) throws IOException;
 }

@@ -10,11 +10,13 @@ import dev.ferry.core.progress.ProgressListener;
 import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,23 +45,33 @@ final class BulkLoader {
      */
     long load(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches, ProgressListener progress)
             throws SQLException {
+        String context = "Loading " + copy.table() + " from " + file.getFileName();
+        try {
+            return loadRows(copy, file, options, commitBatches, progress);
+        } catch (IOException e) {
+            throw FerryErrors.io(context + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw FerryErrors.withContext(context, e);
+        }
+    }
+
+    private long loadRows(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches,
+                          ProgressListener progress) throws IOException, SQLException {
         TargetColumns target = targetColumns(copy);
-        String insert = dialect.insert(copy.table(), target.sqlNames());
         progress.tableStarted("import", copy.table(), -1);
         long rows = 0;
+        String[] batchPositions = new String[BATCH_ROWS];
         try (TableReader reader = DataFiles.reader(file, options, target.names(), target.kinds());
-             PreparedStatement statement = connection.prepareStatement(insert)) {
+             PreparedStatement statement = connection.prepareStatement(
+                     dialect.insert(copy.table(), target.sqlNames(), target.kinds()))) {
             int batched = 0;
-            String batchStart = null;
             for (Object[] row; (row = reader.next()) != null; ) {
-                if (batched == 0) {
-                    batchStart = reader.position();
-                }
                 bind(statement, row, target);
                 statement.addBatch();
+                batchPositions[batched++] = reader.position();
                 rows++;
-                if (++batched == BATCH_ROWS) {
-                    executeBatch(statement, copy, batchStart);
+                if (batched == BATCH_ROWS) {
+                    executeBatch(statement, batchPositions);
                     batched = 0;
                     if (commitBatches && rows % (BATCH_ROWS * COMMIT_EVERY_BATCHES) == 0) {
                         connection.commit();
@@ -68,16 +80,8 @@ final class BulkLoader {
                 }
             }
             if (batched > 0) {
-                executeBatch(statement, copy, batchStart);
+                executeBatch(statement, batchPositions);
             }
-        } catch (IOException e) {
-            throw FerryErrors.io("Cannot read " + file + " for table " + copy.table() + ": " + e.getMessage(), e);
-        } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("Loading ")) {
-                throw e;
-            }
-            throw new SQLException("Loading " + copy.table() + " from " + file.getFileName() + " failed: "
-                    + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
         }
         progress.tableFinished(copy.table(), rows);
         return rows;
@@ -93,14 +97,29 @@ final class BulkLoader {
         }
     }
 
-    private static void executeBatch(PreparedStatement statement, CopyFromCommand copy, String batchStart)
-            throws SQLException {
+    /** Runs the batch; a failure names the row of the data file that the database refused. */
+    private static void executeBatch(PreparedStatement statement, String[] positions) throws SQLException {
         try {
             statement.executeBatch();
-        } catch (SQLException e) {
-            throw new SQLException("Loading " + copy.table() + " failed in the batch of rows starting at "
-                    + batchStart + ": " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+        } catch (BatchUpdateException e) {
+            int failed = firstFailed(e.getUpdateCounts());
+            String where = failed < positions.length && positions[failed] != null
+                    ? "the row at " + positions[failed] : "a row of the batch starting at " + positions[0];
+            throw FerryErrors.withContext("The database refused " + where, e);
         }
+    }
+
+    /** The index of the first failed row: drivers either stop at it or mark it EXECUTE_FAILED. */
+    private static int firstFailed(int[] updateCounts) {
+        if (updateCounts == null) {
+            return Integer.MAX_VALUE;
+        }
+        for (int i = 0; i < updateCounts.length; i++) {
+            if (updateCounts[i] == Statement.EXECUTE_FAILED) {
+                return i;
+            }
+        }
+        return updateCounts.length;
     }
 
     /** The kinds and types of the COPY's columns, as the target table declares them. */
@@ -113,16 +132,14 @@ final class BulkLoader {
             int count = metaData.getColumnCount();
             List<String> names = new ArrayList<>();
             List<String> sqlNames = new ArrayList<>();
-            List<ValueKind> kinds = new ArrayList<>();
             int[] jdbcTypes = new int[count];
             for (int i = 1; i <= count; i++) {
                 names.add(metaData.getColumnName(i));
                 sqlNames.add(copy.columns().isEmpty() ? dialect.quoteIdentifier(metaData.getColumnName(i))
                         : copy.columns().get(i - 1));
-                kinds.add(ValueKind.of(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
                 jdbcTypes[i - 1] = metaData.getColumnType(i);
             }
-            return new TargetColumns(names, sqlNames, kinds, jdbcTypes);
+            return new TargetColumns(names, sqlNames, ValueKind.forColumns(metaData), jdbcTypes);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.core.importing;
 
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Relation;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -9,10 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-/** What the user has in a database: tables, views, sequences and schemas, the engine's own left out. */
+/** What the user has in a database: relations, sequences and schemas, the engine's own left out. */
 final class DatabaseContents {
     private final Connection connection;
     private final Dialect dialect;
@@ -25,29 +25,13 @@ final class DatabaseContents {
     /** User tables and views (with their type), and sequences, as {@code TYPE schema.name}. */
     List<String> userObjects() throws SQLException {
         List<String> objects = new ArrayList<>();
-        for (Relation relation : relations()) {
+        for (Relation relation : Relation.list(connection, dialect)) {
             objects.add(relation.type() + " " + relation.name());
         }
         for (QualifiedName sequence : dialect.sequences(connection)) {
             objects.add("SEQUENCE " + sequence);
         }
         return objects;
-    }
-
-    /** User tables and views. */
-    List<Relation> relations() throws SQLException {
-        List<Relation> relations = new ArrayList<>();
-        try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), null, "%", null)) {
-            while (rows.next()) {
-                String schema = rows.getString("TABLE_SCHEM");
-                String type = rows.getString("TABLE_TYPE");
-                if (type == null || dialect.isSystemSchema(schema) || type.toUpperCase(Locale.ROOT).contains("SYSTEM")) {
-                    continue;
-                }
-                relations.add(new Relation(new QualifiedName(schema, rows.getString("TABLE_NAME")), type));
-            }
-        }
-        return relations;
     }
 
     /** The schemas that exist now. */
@@ -60,14 +44,5 @@ final class DatabaseContents {
             }
         }
         return schemas;
-    }
-
-    /**
-     * A table or view.
-     *
-     * @param name its name
-     * @param type its type as the driver reports it
-     */
-    record Relation(QualifiedName name, String type) {
     }
 }

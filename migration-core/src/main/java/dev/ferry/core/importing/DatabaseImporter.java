@@ -12,6 +12,7 @@ import dev.ferry.core.manifest.Manifest;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Relation;
 import dev.ferry.core.script.ExportLayout;
 import dev.ferry.core.script.SqlScript;
 import java.nio.file.Path;
@@ -31,13 +32,14 @@ import java.util.Set;
  * then the post-data script.
  *
  * <p>A failed import leaves the database as it was: rolled back where the engine's DDL is transactional, otherwise
- * by dropping everything the import created (the database was empty before it).
+ * by dropping everything the import created (the database was empty before it). The connection must have
+ * autocommit on, as it is left.
  */
 public final class DatabaseImporter {
     private final Connection connection;
 
     /**
-     * @param connection the (empty) database to import into; its autocommit setting is put back afterwards
+     * @param connection the (empty) database to import into, with autocommit on
      */
     public DatabaseImporter(Connection connection) {
         this.connection = connection;
@@ -51,20 +53,26 @@ public final class DatabaseImporter {
         refuseUnlessEmpty(contents);
         Set<String> schemasBefore = contents.schemas();
 
-        boolean autoCommit = connection.getAutoCommit();
+        if (!connection.getAutoCommit()) {
+            throw new SQLException("IMPORT DATABASE runs its own transactions and needs autocommit on; this connection"
+                    + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
+                    + " autocommit on", "25001");
+        }
         connection.setAutoCommit(false);
+        MigrationResult result;
         try {
             run(source, ExportLayout.SCHEMA, source.schema());
             List<TableOutcome> tables = load(source, dialect, progress);
             run(source, ExportLayout.POST_DATA, source.postData());
             connection.commit();
-            return new MigrationResult(source.directory(), tables, source.manifest().warnings());
+            result = new MigrationResult(source.directory(), tables, source.manifest().warnings());
         } catch (SQLException | RuntimeException e) {
             undo(dialect, contents, schemasBefore, e);
+            restoreAutoCommit(e);
             throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
+        connection.setAutoCommit(true);
+        return result;
     }
 
     private void refuseUnlessEmpty(DatabaseContents contents) throws SQLException {
@@ -88,8 +96,7 @@ public final class DatabaseImporter {
         try {
             statement.execute(sql.sql());
         } catch (SQLException e) {
-            throw new SQLException(scriptName + " line " + sql.line() + ": " + e.getMessage(), e.getSQLState(),
-                    e.getErrorCode(), e);
+            throw FerryErrors.withContext(scriptName + " line " + sql.line(), e);
         }
     }
 
@@ -131,13 +138,26 @@ public final class DatabaseImporter {
                     + " is not a data file listed in the manifest");
         }
         Path file = source.directory().resolve(fileName);
-        FormatOptions options = FormatOptions.from(copy.options(), "COPY");
+        FormatOptions options;
+        try {
+            options = FormatOptions.from(copy.options(), "COPY");
+        } catch (SQLException e) {
+            throw FerryErrors.withContext(ExportLayout.LOAD + " line " + sql.line(), e);
+        }
         long rows = loader.load(copy, file, options, commitBatches, progress);
         if (rows != entry.rows()) {
             throw FerryErrors.data("IMPORT DATABASE: " + fileName + " held " + rows + " rows for " + copy.table()
                     + ", the manifest says " + entry.rows());
         }
         return new TableOutcome(copy.table(), fileName, rows, entry.bytes());
+    }
+
+    private void restoreAutoCommit(Exception failure) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Puts the database back as it was before the import, keeping the first failure as the one reported. */
@@ -148,9 +168,8 @@ public final class DatabaseImporter {
                 return;
             }
             try (Statement statement = connection.createStatement()) {
-                for (DatabaseContents.Relation relation : contents.relations()) {
-                    statement.execute(relation.type().toUpperCase().contains("VIEW")
-                            ? "DROP VIEW IF EXISTS " + dialect.quote(relation.name())
+                for (Relation relation : Relation.list(connection, dialect)) {
+                    statement.execute(relation.isView() ? "DROP VIEW IF EXISTS " + dialect.quote(relation.name())
                             : dialect.dropTable(relation.name()));
                 }
                 for (QualifiedName sequence : dialect.sequences(connection)) {

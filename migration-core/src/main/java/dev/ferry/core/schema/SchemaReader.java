@@ -1,11 +1,13 @@
 package dev.ferry.core.schema;
 
+import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,19 +34,16 @@ public final class SchemaReader {
     public DatabaseSchema read() throws SQLException {
         List<String> warnings = new ArrayList<>();
         List<QualifiedName> tableNames = new ArrayList<>();
-        try (ResultSet rows = metaData.getTables(connection.getCatalog(), null, "%", null)) {
-            while (rows.next()) {
-                String schema = rows.getString("TABLE_SCHEM");
-                String type = rows.getString("TABLE_TYPE");
-                QualifiedName name = new QualifiedName(schema, rows.getString("TABLE_NAME"));
-                if (dialect.isSystemSchema(schema) || type == null) {
-                    continue;
+        for (Relation relation : Relation.list(connection, dialect)) {
+            if (dialect.tableTypes().contains(relation.type())) {
+                tableNames.add(relation.name());
+                if (relation.remarks() != null && !relation.remarks().isEmpty()) {
+                    warnings.add("The comment on table " + relation.name() + " is not exported (comments are not carried yet)");
                 }
-                if (dialect.tableTypes().contains(type)) {
-                    tableNames.add(name);
-                } else if (type.contains("VIEW")) {
-                    warnings.add("View " + name + " is not exported (views are not carried yet)");
-                }
+            } else if (relation.isView()) {
+                warnings.add("View " + relation.name() + " is not exported (views are not carried yet)");
+            } else {
+                warnings.add(relation.type() + " " + relation.name() + " is not exported (Ferry carries tables only)");
             }
         }
         tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
@@ -58,12 +57,9 @@ public final class SchemaReader {
         List<Index> indexes = new ArrayList<>();
         Set<String> schemas = new TreeSet<>();
         for (QualifiedName name : tableNames) {
-            Table table = table(name);
-            for (Column column : table.columns()) {
-                if (ValueKind.of(column.jdbcType(), column.typeName()) == ValueKind.OTHER) {
-                    warnings.add("Column " + name + "." + column.name() + " of type " + column.typeName()
-                            + " is carried in the driver's text form; its round trip is not verified");
-                }
+            Table table = table(name, warnings);
+            for (String check : dialect.checkConstraints(connection, name)) {
+                warnings.add("CHECK constraint " + check + " on " + name + " is not exported (not carried yet)");
             }
             tables.add(table);
             foreignKeys.addAll(foreignKeys(name));
@@ -75,13 +71,13 @@ public final class SchemaReader {
         return new DatabaseSchema(List.copyOf(schemas), tables, foreignKeys, indexes, warnings);
     }
 
-    private Table table(QualifiedName name) throws SQLException {
+    private Table table(QualifiedName name, List<String> warnings) throws SQLException {
         List<Column> columns = new ArrayList<>();
         try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
                 boolean identity = "YES".equals(rows.getString("IS_AUTOINCREMENT"));
-                columns.add(new Column(
+                Column described = new Column(
                         column,
                         rows.getString("TYPE_NAME"),
                         rows.getInt("DATA_TYPE"),
@@ -89,10 +85,32 @@ public final class SchemaReader {
                         rows.getInt("DECIMAL_DIGITS"),
                         rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                         rows.getString("COLUMN_DEF"),
-                        identity ? dialect.identity(connection, name, column) : null));
+                        identity ? dialect.identity(connection, name, column) : null);
+                checkCarried(name, described, warnings);
+                String remarks = rows.getString("REMARKS");
+                if (remarks != null && !remarks.isEmpty()) {
+                    warnings.add("The comment on column " + name + "." + column + " is not exported (comments are not carried yet)");
+                }
+                columns.add(described);
             }
         }
         return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name));
+    }
+
+    /**
+     * Refuses a column whose values could be written but not loaded back (an export that cannot be imported would
+     * look complete); warns about a column carried in the driver's text form.
+     */
+    private static void checkCarried(QualifiedName table, Column column, List<String> warnings) throws SQLException {
+        String where = "column " + table + "." + column.name() + " of type " + column.typeName();
+        if (column.jdbcType() == Types.ARRAY || column.jdbcType() == Types.STRUCT) {
+            throw FerryErrors.notSupported("EXPORT DATABASE cannot carry " + where + " yet: its values could not be"
+                    + " imported again. Nothing was written.");
+        }
+        if (ValueKind.of(column.jdbcType(), column.typeName()) == ValueKind.OTHER) {
+            warnings.add("Column " + where.substring("column ".length())
+                    + " is carried in the driver's text form; its round trip is not verified");
+        }
     }
 
     private KeyConstraint primaryKey(QualifiedName table) throws SQLException {

@@ -3,6 +3,7 @@ package dev.ferry.core.value;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -10,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -140,6 +143,11 @@ public enum ValueKind {
         }
 
         @Override
+        public String format(Object value) {
+            return Unicode.requireWellFormed((String) value);
+        }
+
+        @Override
         public Object parse(String text) {
             return text;
         }
@@ -258,6 +266,28 @@ public enum ValueKind {
             return java.util.UUID.fromString(text);
         }
     },
+    /** JSON documents, as their text; the dialect marks the parameter as JSON where the engine needs it. */
+    JSON {
+        @Override
+        public Object read(ResultSet rs, int column) throws SQLException {
+            return rs.getString(column);
+        }
+
+        @Override
+        public String format(Object value) {
+            return Unicode.requireWellFormed((String) value);
+        }
+
+        @Override
+        public Object parse(String text) {
+            return text;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int parameter, Object value) throws SQLException {
+            ps.setString(parameter, (String) value);
+        }
+    },
     /**
      * A type Ferry has no exact mapping for yet: carried in the driver's text form (getString / setString).
      * An export warns about each such column.
@@ -266,6 +296,11 @@ public enum ValueKind {
         @Override
         public Object read(ResultSet rs, int column) throws SQLException {
             return rs.getString(column);
+        }
+
+        @Override
+        public String format(Object value) {
+            return Unicode.requireWellFormed((String) value);
         }
 
         @Override
@@ -299,6 +334,15 @@ public enum ValueKind {
         ps.setObject(parameter, value);
     }
 
+    /** The kinds of a result's columns, in order. */
+    public static List<ValueKind> forColumns(ResultSetMetaData metaData) throws SQLException {
+        List<ValueKind> kinds = new ArrayList<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            kinds.add(of(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
+        }
+        return kinds;
+    }
+
     /**
      * The kind for a column described by the driver: by the engine's type name first, then by {@link Types} code.
      */
@@ -306,6 +350,9 @@ public enum ValueKind {
         String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
         if (name.equals("UUID")) {
             return UUID;
+        }
+        if (name.equals("JSON")) {
+            return JSON;
         }
         if (name.startsWith("ENUM")) {
             return STRING;

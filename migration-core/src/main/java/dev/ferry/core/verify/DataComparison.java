@@ -6,7 +6,6 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class DataComparison {
              PreparedStatement right = Dialects.forConnection(target).streamingQuery(target, orderedSelect(target, table));
              ResultSet a = left.executeQuery();
              ResultSet b = right.executeQuery()) {
-            List<ValueKind> kinds = kinds(a.getMetaData());
+            List<ValueKind> kinds = ValueKind.forColumns(a.getMetaData());
             long row = 0;
             while (differences.size() < MAX_DIFFERENCES) {
                 boolean hasA = a.next();
@@ -76,14 +75,6 @@ public final class DataComparison {
             order.append(i == 1 ? "" : ", ").append(i);
         }
         return "SELECT * FROM " + table + " ORDER BY " + order;
-    }
-
-    private static List<ValueKind> kinds(ResultSetMetaData metaData) throws SQLException {
-        List<ValueKind> kinds = new ArrayList<>();
-        for (int i = 1; i <= metaData.getColumnCount(); i++) {
-            kinds.add(ValueKind.of(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
-        }
-        return kinds;
     }
 
     private static String text(ValueKind kind, ResultSet row, int column) throws SQLException {

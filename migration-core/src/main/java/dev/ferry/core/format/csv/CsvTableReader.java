@@ -16,7 +16,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads CSV written by {@link CsvTableWriter}: checks the header, then parses each field by its column's kind. */
+/**
+ * Reads CSV written by {@link CsvTableWriter}: checks that the header names the expected columns in order, then
+ * parses each field by its column's kind.
+ */
 public final class CsvTableReader implements TableReader {
     private final Path file;
     private final List<String> columnNames;
@@ -26,7 +29,7 @@ public final class CsvTableReader implements TableReader {
     private long line = 1;
 
     public CsvTableReader(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
-            throws IOException {
+            throws IOException, SQLException {
         this.file = file;
         this.columnNames = List.copyOf(columnNames);
         this.kinds = kinds.toArray(ValueKind[]::new);
@@ -34,14 +37,24 @@ public final class CsvTableReader implements TableReader {
         this.parser = CsvFormats.of(options).parse(in);
         this.records = parser.iterator();
         if (options.header()) {
-            skipHeader();
+            try {
+                checkHeader();
+            } catch (SQLException | RuntimeException e) {
+                parser.close();
+                throw e;
+            }
         }
     }
 
-    private void skipHeader() throws IOException {
+    private void checkHeader() throws SQLException {
         CSVRecord header = nextRecord();
         if (header == null) {
-            throw new IOException(file.getFileName() + " is empty but should start with a header line");
+            throw FerryErrors.data(file.getFileName() + " is empty but should start with a header line");
+        }
+        List<String> names = header.toList();
+        if (!names.equals(columnNames)) {
+            throw FerryErrors.data("line 1 of " + file.getFileName() + ": the header names the columns " + names
+                    + " but the table's columns, in load order, are " + columnNames);
         }
     }
 
@@ -69,12 +82,13 @@ public final class CsvTableReader implements TableReader {
         return row;
     }
 
-    private CSVRecord nextRecord() throws IOException {
+    private CSVRecord nextRecord() throws SQLException {
         line = parser.getCurrentLineNumber() + 1;
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
-            throw new IOException("line " + line + " of " + file.getFileName() + ": " + e.getCause().getMessage(), e);
+            throw FerryErrors.data("line " + line + " of " + file.getFileName() + " cannot be read as CSV in UTF-8: "
+                    + e.getCause().getMessage(), e);
         }
     }
 

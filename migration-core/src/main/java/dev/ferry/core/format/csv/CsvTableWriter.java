@@ -5,7 +5,6 @@ import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,25 +15,35 @@ import org.apache.commons.csv.CSVPrinter;
 /** Writes rows as UTF-8 CSV, each value in its kind's text form. */
 public final class CsvTableWriter implements TableWriter {
     private final CSVPrinter printer;
+    private final List<String> columnNames;
     private final ValueKind[] kinds;
     private final String[] fields;
 
     public CsvTableWriter(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
             throws IOException {
+        this.columnNames = List.copyOf(columnNames);
         this.kinds = kinds.toArray(ValueKind[]::new);
         this.fields = new String[this.kinds.length];
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
-                Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), StandardCharsets.UTF_8), 1 << 16);
+        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         this.printer = new CSVPrinter(out, CsvFormats.of(options));
-        if (options.header()) {
-            printer.printRecord(columnNames);
+        try {
+            if (options.header()) {
+                printer.printRecord(columnNames);
+            }
+        } catch (IOException | RuntimeException e) {
+            printer.close();
+            throw e;
         }
     }
 
     @Override
     public void write(Object[] row) throws IOException {
         for (int i = 0; i < kinds.length; i++) {
-            fields[i] = row[i] == null ? null : kinds[i].format(row[i]);
+            try {
+                fields[i] = row[i] == null ? null : kinds[i].format(row[i]);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("column " + columnNames.get(i) + ": " + e.getMessage(), e);
+            }
         }
         printer.printRecord((Object[]) fields);
     }

@@ -97,6 +97,17 @@ class CsvRoundTripTest {
     }
 
     @Test
+    void aHeaderThatDoesNotNameTheColumnsIsRefused() throws Exception {
+        Path file = temp.resolve("swapped.csv");
+        Files.writeString(file, "\"amount\",\"id\"\n\"1\",\"2\"\n");
+        SQLException error = assertThrows(SQLException.class, () -> new CsvTableReader(file, FormatOptions.DEFAULTS,
+                List.of("id", "amount"), List.of(ValueKind.INTEGER, ValueKind.DECIMAL)));
+        assertEquals(FerryErrors.DATA, error.getSQLState());
+        assertEquals("line 1 of swapped.csv: the header names the columns [amount, id] but the table's columns,"
+                + " in load order, are [id, amount]", error.getMessage());
+    }
+
+    @Test
     void wrongFieldCountNamesTheLine() throws Exception {
         Path file = temp.resolve("short.csv");
         Files.writeString(file, "\"id\",\"amount\"\n\"1\"\n");

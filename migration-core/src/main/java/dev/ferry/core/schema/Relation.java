@@ -1,0 +1,41 @@
+package dev.ferry.core.schema;
+
+import dev.ferry.core.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A user's table, view or other relation, as {@link java.sql.DatabaseMetaData#getTables} lists it.
+ *
+ * @param name    schema and name
+ * @param type    the type as the driver reports it: {@code TABLE}, {@code BASE TABLE}, {@code VIEW} ...
+ * @param remarks the relation's comment, or null
+ */
+public record Relation(QualifiedName name, String type, String remarks) {
+
+    /** Whether this is a view of any kind. */
+    public boolean isView() {
+        return type.toUpperCase(Locale.ROOT).contains("VIEW");
+    }
+
+    /** Every relation of the connection's database that belongs to the user, not to the engine. */
+    public static List<Relation> list(Connection connection, Dialect dialect) throws SQLException {
+        List<Relation> relations = new ArrayList<>();
+        try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), null, "%", null)) {
+            while (rows.next()) {
+                String schema = rows.getString("TABLE_SCHEM");
+                String type = rows.getString("TABLE_TYPE");
+                if (type == null || dialect.isSystemSchema(schema) || type.toUpperCase(Locale.ROOT).contains("SYSTEM")) {
+                    continue;
+                }
+                relations.add(new Relation(new QualifiedName(schema, rows.getString("TABLE_NAME")), type,
+                        rows.getString("REMARKS")));
+            }
+        }
+        return relations;
+    }
+}

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.driver.DelegateDrivers;
 import dev.ferry.driver.FerryDriver;
 import dev.ferry.driver.FerryUrl;
 import java.io.IOException;
@@ -9,17 +10,14 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.ServiceLoader;
 
 /**
- * Opens Ferry connections with JDBC drivers from jars given at run time. {@link java.sql.DriverManager} only hands
- * out drivers its caller's class loader can see, so the driver is found through {@link ServiceLoader} on the jars'
- * own class loader and its {@code connect} is called directly.
+ * Opens Ferry connections with JDBC drivers from jars given at run time, loaded in a class loader of their own and
+ * found there by {@link DelegateDrivers}.
  */
 final class DriverLoader implements AutoCloseable {
     private final URLClassLoader loader;
@@ -48,16 +46,12 @@ final class DriverLoader implements AutoCloseable {
      */
     Connection connect(String url, Properties properties) throws SQLException {
         String delegateUrl = FerryUrl.parse(url).map(FerryUrl::delegateUrl).orElse(url);
-        for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
-            if (!(driver instanceof FerryDriver) && driver.acceptsURL(delegateUrl)) {
-                Connection connection = driver.connect(delegateUrl, properties);
-                if (connection != null) {
-                    return FerryDriver.wrap(connection);
-                }
-            }
+        Connection connection = DelegateDrivers.connect(delegateUrl, properties, loader);
+        if (connection == null) {
+            throw new SQLException("No JDBC driver accepts " + delegateUrl
+                    + "; give the driver's jar with --driver <jar>", "HY000");
         }
-        throw new SQLException("No JDBC driver accepts " + delegateUrl
-                + "; give the driver's jar with --driver <jar>", "08001");
+        return FerryDriver.wrap(connection);
     }
 
     @Override

@@ -46,7 +46,7 @@ final class CommandPreparedStatementHandler extends StatementHandler {
         }
         if (takesSql(method)) {
             throw new SQLFeatureNotSupportedException(
-                    name + "(String) cannot be called on a prepared " + statementName());
+                    name + "(String) cannot be called on a prepared " + statementName(), FerryErrors.NOT_SUPPORTED);
         }
         return super.handle(proxy, method, args);
     }
@@ -78,7 +78,7 @@ final class CommandPreparedStatementHandler extends StatementHandler {
                 break;
         }
         throw new SQLFeatureNotSupportedException(name + " is not supported by a prepared " + statementName()
-                + (name.startsWith("set") ? "; use setString with a parameter index" : ""));
+                + (name.startsWith("set") ? "; use setString with a parameter index" : ""), FerryErrors.NOT_SUPPORTED);
     }
 
     private Object setParameter(int index, Object value) throws SQLException {

@@ -65,18 +65,20 @@ public final class FerryDriver implements Driver {
             return null;
         }
         String delegateUrl = ferryUrl.get().delegateUrl();
-        Connection delegate;
-        try {
-            delegate = DriverManager.getConnection(delegateUrl, info == null ? new Properties() : info);
-        } catch (SQLException e) {
-            if (findDriver(delegateUrl).isEmpty()) {
-                throw new SQLException("No JDBC driver found for " + delegateUrl + " (from " + url + "). Put the"
-                        + " database's JDBC driver on the class path; after jdbc:ferry: write the database's URL"
-                        + " without its jdbc: prefix", "HY000", e);
-            }
-            throw e;
+        Properties properties = info == null ? new Properties() : info;
+        if (findDriver(delegateUrl).isPresent()) {
+            return wrap(DriverManager.getConnection(delegateUrl, properties));
         }
-        return wrap(delegate);
+        for (ClassLoader loader : new ClassLoader[] {FerryDriver.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader()}) {
+            Connection delegate = loader == null ? null : DelegateDrivers.connect(delegateUrl, properties, loader);
+            if (delegate != null) {
+                return wrap(delegate);
+            }
+        }
+        throw new SQLException("No JDBC driver found for " + delegateUrl + " (from " + url + "). Put the"
+                + " database's JDBC driver on the class path, beside ferry.jar; after jdbc:ferry: write the database's"
+                + " URL without its jdbc: prefix", "HY000");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ferry.driver;
 
+import dev.ferry.core.FerryErrors;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -97,7 +98,7 @@ final class ResultRows implements InvocationHandler {
             case "getString", "getNString", "getObject", "getLong", "getInt", "getShort", "getByte", "getDouble",
                     "getFloat", "getBigDecimal", "getBoolean" -> get(name, args);
             default -> throw new SQLFeatureNotSupportedException(
-                    name + " is not supported by the result of a Ferry statement");
+                    name + " is not supported by the result of a Ferry statement", FerryErrors.NOT_SUPPORTED);
         };
     }
 
@@ -110,7 +111,8 @@ final class ResultRows implements InvocationHandler {
 
     private Object setFetchDirection(int direction) throws SQLException {
         if (direction != ResultSet.FETCH_FORWARD) {
-            throw new SQLFeatureNotSupportedException("The result of a Ferry statement is read forward only");
+            throw new SQLFeatureNotSupportedException("The result of a Ferry statement is read forward only",
+                    FerryErrors.NOT_SUPPORTED);
         }
         return null;
     }

@@ -35,7 +35,11 @@ final class ResultSetHandler extends DelegatingHandler<ResultSet> {
         if (method.getName().equals("getStatement") && args.length == 0) {
             return statement();
         }
-        return forward(method, args);
+        Object result = forward(method, args);
+        if (result instanceof ResultSet nested && !isFerryProxy(result)) {
+            return wrapOwnStatement(nested, connection);
+        }
+        return result;
     }
 
     private synchronized Statement statement() throws java.sql.SQLException {

@@ -48,6 +48,24 @@ class CommandLineIT {
         }
     }
 
+    /** As DBeaver or an application server does: ferry.jar and the database's jar in one class loader of their own. */
+    @Test
+    void theDriverFindsADatabaseDriverLoadedBesideItInAClassLoaderOfItsOwn() throws Exception {
+        java.net.URL[] jars = {ferryJar.toUri().toURL(), h2Jar.toUri().toURL()};
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(jars, ClassLoader.getPlatformClassLoader())) {
+            java.sql.Driver driver = (java.sql.Driver) Class.forName("dev.ferry.driver.FerryDriver", true, loader)
+                    .getDeclaredConstructor().newInstance();
+            assertFalse(driver.getClass().getClassLoader() == getClass().getClassLoader());
+            try (java.sql.Connection connection = driver.connect("jdbc:ferry:h2:mem:isolated", new java.util.Properties());
+                 java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE t (id INT PRIMARY KEY)");
+                assertEquals(0, statement.executeUpdate("EXPORT DATABASE '" + temp.resolve("isolated") + "'"));
+                assertTrue(connection.unwrap(Class.forName("org.h2.jdbc.JdbcConnection", false, loader)) != null);
+            }
+        }
+        assertTrue(Files.exists(temp.resolve("isolated").resolve("public.t.csv")));
+    }
+
     @Test
     void exportThenImportWithDriverJars() throws Exception {
         String source = "jdbc:h2:" + temp.resolve("old");

@@ -7,7 +7,7 @@ import dev.ferry.core.TableOutcome;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.format.DataFiles;
-import dev.ferry.core.format.FileChecksum;
+import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.manifest.Manifest;
 import dev.ferry.core.manifest.ManifestFile;
@@ -83,15 +83,11 @@ public final class DatabaseExporter {
         for (Table table : schema.tables()) {
             String file = fileNames.next(table.name());
             Path path = staging.resolve(file);
-            long rows = exportTable(dialect, table, path, options, progress);
-            try {
-                long bytes = Files.size(path);
-                outcomes.add(new TableOutcome(dialect.quote(table.name()), file, rows, bytes));
-                entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, rows, bytes,
-                        FileChecksum.sha256(path)));
-            } catch (IOException e) {
-                throw FerryErrors.io("Cannot read back " + path + ": " + e, e);
-            }
+            TableExport written = exportTable(dialect, table, path, options, progress);
+            long bytes = written.file().bytes();
+            outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
+            entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
+                    bytes, written.file().sha256()));
             load.append(scripts.copyFrom(table, file, options.readerOptions())).append(";\n");
         }
 
@@ -108,18 +104,20 @@ public final class DatabaseExporter {
         return new MigrationResult(target.target(), outcomes, schema.warnings());
     }
 
-    private long exportTable(Dialect dialect, Table table, Path file, FormatOptions options, ProgressListener progress)
-            throws SQLException {
+    private TableExport exportTable(Dialect dialect, Table table, Path file, FormatOptions options,
+                                    ProgressListener progress) throws SQLException {
         String tableName = dialect.quote(table.name());
         List<String> columnNames = table.columns().stream().map(Column::name).toList();
         String sql = "SELECT " + columnNames.stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "))
                 + " FROM " + tableName;
         progress.tableStarted("export", tableName, -1);
         long rows = 0;
+        FileSummary summary;
         try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
              ResultSet resultSet = statement.executeQuery()) {
             List<ValueKind> kinds = ValueKind.forColumns(resultSet.getMetaData());
-            try (TableWriter writer = DataFiles.writer(file, options, columnNames, kinds)) {
+            TableWriter writer = DataFiles.writer(file, options, columnNames, kinds);
+            try (writer) {
                 Object[] row = new Object[kinds.size()];
                 while (resultSet.next()) {
                     rows++;
@@ -137,13 +135,17 @@ public final class DatabaseExporter {
                     }
                 }
             }
+            summary = writer.summary();
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + file.getFileName() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {
             throw FerryErrors.withContext("Export of table " + tableName + " failed", e);
         }
         progress.tableFinished(tableName, rows);
-        return rows;
+        return new TableExport(rows, summary);
+    }
+
+    private record TableExport(long rows, FileSummary file) {
     }
 
     /** A value as its kind reads it; a value that cannot be read is an error naming table, row and column. */

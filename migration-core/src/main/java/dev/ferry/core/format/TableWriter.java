@@ -12,4 +12,7 @@ public interface TableWriter extends Closeable {
      * @throws IllegalArgumentException naming the column, for a value the format cannot hold
      */
     void write(Object[] row) throws IOException;
+
+    /** The size and checksum of the file written; valid once the writer is closed. */
+    FileSummary summary();
 }

@@ -1,10 +1,14 @@
 package dev.ferry.core.format.csv;
 
+import dev.ferry.core.format.DigestingOutputStream;
+import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** Writes rows as UTF-8 CSV, each value in its kind's text form. */
 public final class CsvTableWriter implements TableWriter {
+    private final DigestingOutputStream file;
     private final CSVPrinter printer;
     private final List<String> columnNames;
     private final ValueKind[] kinds;
@@ -24,7 +29,8 @@ public final class CsvTableWriter implements TableWriter {
         this.columnNames = List.copyOf(columnNames);
         this.kinds = kinds.toArray(ValueKind[]::new);
         this.fields = new String[this.kinds.length];
-        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        this.file = new DigestingOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW));
+        Writer out = new BufferedWriter(new OutputStreamWriter(this.file, StandardCharsets.UTF_8.newEncoder()), 1 << 16);
         this.printer = new CSVPrinter(out, CsvFormats.of(options));
         try {
             if (options.header()) {
@@ -51,5 +57,10 @@ public final class CsvTableWriter implements TableWriter {
     @Override
     public void close() throws IOException {
         printer.close(true);
+    }
+
+    @Override
+    public FileSummary summary() {
+        return file.summary();
     }
 }

@@ -136,27 +136,8 @@ public enum ValueKind {
             ps.setDouble(parameter, (Double) value);
         }
     },
-    STRING {
-        @Override
-        public Object read(ResultSet rs, int column) throws SQLException {
-            return rs.getString(column);
-        }
-
-        @Override
-        public String format(Object value) {
-            return Unicode.requireWellFormed((String) value);
-        }
-
-        @Override
-        public Object parse(String text) {
-            return text;
-        }
-
-        @Override
-        public void bind(PreparedStatement ps, int parameter, Object value) throws SQLException {
-            ps.setString(parameter, (String) value);
-        }
-    },
+    /** Text: CHAR, VARCHAR, CLOB and their national variants, and ENUM labels. */
+    STRING,
     /** Binary data, as lower-case hexadecimal text. */
     BINARY {
         @Override
@@ -267,59 +248,27 @@ public enum ValueKind {
         }
     },
     /** JSON documents, as their text; the dialect marks the parameter as JSON where the engine needs it. */
-    JSON {
-        @Override
-        public Object read(ResultSet rs, int column) throws SQLException {
-            return rs.getString(column);
-        }
-
-        @Override
-        public String format(Object value) {
-            return Unicode.requireWellFormed((String) value);
-        }
-
-        @Override
-        public Object parse(String text) {
-            return text;
-        }
-
-        @Override
-        public void bind(PreparedStatement ps, int parameter, Object value) throws SQLException {
-            ps.setString(parameter, (String) value);
-        }
-    },
+    JSON,
     /**
-     * A type Ferry has no exact mapping for yet: carried in the driver's text form (getString / setString).
-     * An export warns about each such column.
+     * A type Ferry has no exact mapping for yet: carried in the driver's text form (getString / setObject of the
+     * text). An export warns about each such column.
      */
-    OTHER {
-        @Override
-        public Object read(ResultSet rs, int column) throws SQLException {
-            return rs.getString(column);
-        }
+    OTHER;
 
-        @Override
-        public String format(Object value) {
-            return Unicode.requireWellFormed((String) value);
-        }
-
-        @Override
-        public Object parse(String text) {
-            return text;
-        }
-
-        @Override
-        public void bind(PreparedStatement ps, int parameter, Object value) throws SQLException {
-            ps.setString(parameter, (String) value);
-        }
-    };
+    // The methods below are those of text, which STRING, JSON and OTHER use as they are.
 
     /** Reads column {@code column} of the current row: a Java value of this kind, or null for SQL NULL. */
-    public abstract Object read(ResultSet rs, int column) throws SQLException;
+    public Object read(ResultSet rs, int column) throws SQLException {
+        return rs.getString(column);
+    }
 
-    /** The text form of a non-null value read by {@link #read}. */
+    /**
+     * The text form of a non-null value read by {@link #read}.
+     *
+     * @throws IllegalArgumentException for text that UTF-8 cannot hold (an unpaired surrogate)
+     */
     public String format(Object value) {
-        return value.toString();
+        return Unicode.requireWellFormed(value.toString());
     }
 
     /**
@@ -327,7 +276,9 @@ public enum ValueKind {
      *
      * @throws RuntimeException (such as {@link IllegalArgumentException}) when the text is not of this kind
      */
-    public abstract Object parse(String text);
+    public Object parse(String text) {
+        return text;
+    }
 
     /** Binds a non-null value of this kind to parameter {@code parameter}. */
     public void bind(PreparedStatement ps, int parameter, Object value) throws SQLException {

@@ -8,7 +8,9 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +44,23 @@ public interface Dialect {
 
     /** The table types (as in {@link DatabaseMetaData#getTables}) that hold user data. */
     Set<String> tableTypes();
+
+    /**
+     * How values of a column of this type are read, written as text and bound; by default
+     * {@link ValueKind#of}. A dialect overrides it for types its driver reports in its own way.
+     */
+    default ValueKind valueKind(int jdbcType, String typeName) {
+        return ValueKind.of(jdbcType, typeName);
+    }
+
+    /** The value kinds of a result's columns, in order. */
+    default List<ValueKind> valueKinds(ResultSetMetaData metaData) throws SQLException {
+        List<ValueKind> kinds = new ArrayList<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            kinds.add(valueKind(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
+        }
+        return kinds;
+    }
 
     /** The column's type as it is written in CREATE TABLE. */
     String columnType(Column column);

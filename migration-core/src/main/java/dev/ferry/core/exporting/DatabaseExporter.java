@@ -115,7 +115,7 @@ public final class DatabaseExporter {
         FileSummary summary;
         try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
              ResultSet resultSet = statement.executeQuery()) {
-            List<ValueKind> kinds = ValueKind.forColumns(resultSet.getMetaData());
+            List<ValueKind> kinds = dialect.valueKinds(resultSet.getMetaData());
             TableWriter writer = DataFiles.writer(file, options, columnNames, kinds);
             try (writer) {
                 Object[] row = new Object[kinds.size()];

@@ -139,7 +139,7 @@ final class BulkLoader {
                         : copy.columns().get(i - 1));
                 jdbcTypes[i - 1] = metaData.getColumnType(i);
             }
-            return new TargetColumns(names, sqlNames, ValueKind.forColumns(metaData), jdbcTypes);
+            return new TargetColumns(names, sqlNames, dialect.valueKinds(metaData), jdbcTypes);
         }
     }
 

@@ -101,13 +101,13 @@ public final class SchemaReader {
      * Refuses a column whose values could be written but not loaded back (an export that cannot be imported would
      * look complete); warns about a column carried in the driver's text form.
      */
-    private static void checkCarried(QualifiedName table, Column column, List<String> warnings) throws SQLException {
+    private void checkCarried(QualifiedName table, Column column, List<String> warnings) throws SQLException {
         String where = "column " + table + "." + column.name() + " of type " + column.typeName();
         if (column.jdbcType() == Types.ARRAY || column.jdbcType() == Types.STRUCT) {
             throw FerryErrors.notSupported("EXPORT DATABASE cannot carry " + where + " yet: its values could not be"
                     + " imported again. Nothing was written.");
         }
-        if (ValueKind.of(column.jdbcType(), column.typeName()) == ValueKind.OTHER) {
+        if (dialect.valueKind(column.jdbcType(), column.typeName()) == ValueKind.OTHER) {
             warnings.add("Column " + where.substring("column ".length())
                     + " is carried in the driver's text form; its round trip is not verified");
         }

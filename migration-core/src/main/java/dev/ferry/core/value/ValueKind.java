@@ -3,7 +3,6 @@ package dev.ferry.core.value;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -11,9 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -283,15 +280,6 @@ public enum ValueKind {
     /** Binds a non-null value of this kind to parameter {@code parameter}. */
     public void bind(PreparedStatement ps, int parameter, Object value) throws SQLException {
         ps.setObject(parameter, value);
-    }
-
-    /** The kinds of a result's columns, in order. */
-    public static List<ValueKind> forColumns(ResultSetMetaData metaData) throws SQLException {
-        List<ValueKind> kinds = new ArrayList<>();
-        for (int i = 1; i <= metaData.getColumnCount(); i++) {
-            kinds.add(of(metaData.getColumnType(i), metaData.getColumnTypeName(i)));
-        }
-        return kinds;
     }
 
     /**

@@ -39,7 +39,7 @@ public final class DataComparison {
              PreparedStatement right = Dialects.forConnection(target).streamingQuery(target, orderedSelect(target, table));
              ResultSet a = left.executeQuery();
              ResultSet b = right.executeQuery()) {
-            List<ValueKind> kinds = ValueKind.forColumns(a.getMetaData());
+            List<ValueKind> kinds = dialect.valueKinds(a.getMetaData());
             long row = 0;
             while (differences.size() < MAX_DIFFERENCES) {
                 boolean hasA = a.next();

@@ -46,7 +46,10 @@ class H2RoundTripIT {
                 "CREATE UNIQUE INDEX ix_child_boss ON child (boss DESC, id)",
                 "CREATE INDEX ix_child_parent_desc ON child (pb DESC)",
                 "CREATE TABLE \"Sales & Co\".always (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v DOUBLE PRECISION)",
-                "CREATE TABLE keyless (x VARCHAR(10), y VARBINARY(4))");
+                "CREATE TABLE keyless (x VARCHAR(10), y VARBINARY(4))",
+                "CREATE SEQUENCE \"Sales & Co\".invoice_no START WITH 1000 INCREMENT BY 10 MAXVALUE 100000 CYCLE",
+                "CREATE SEQUENCE unused_sequence",
+                "CREATE TABLE invoices (no BIGINT DEFAULT NEXT VALUE FOR \"Sales & Co\".invoice_no PRIMARY KEY)");
         execute(connection,
                 "INSERT INTO \"Sales & Co\".\"Order \"\"Items\"\"\" VALUES (1, 1, 12345678901234.56789, NULL, TRUE),"
                         + " (2, 1, -0.00001, '', FALSE), (3, 2, 0, 'a\"b,c\nd', NULL)",
@@ -57,7 +60,8 @@ class H2RoundTripIT {
                 "INSERT INTO child (pa, pb, boss) VALUES (NULL, NULL, 110)",
                 "INSERT INTO child (id, pa, pb, boss) VALUES (200, 3, '', 105)",
                 "INSERT INTO \"Sales & Co\".always (v) VALUES ('NaN'), ('-Infinity'), (-0.0)",
-                "INSERT INTO keyless VALUES (NULL, NULL), ('', X''), ('dup', X'01'), ('dup', X'01')");
+                "INSERT INTO keyless VALUES (NULL, NULL), ('', X''), ('dup', X'01'), ('dup', X'01')",
+                "INSERT INTO invoices VALUES (DEFAULT), (DEFAULT)");
     }
 
     @Test
@@ -79,7 +83,7 @@ class H2RoundTripIT {
                     }
                 }
                 assertFalse(statement.getMoreResults());
-                assertEquals(3 + 3 + 4 + 3 + 4, statement.getUpdateCount());
+                assertEquals(3 + 3 + 4 + 3 + 4 + 2, statement.getUpdateCount());
             }
             assertEquals(3L, exportedRows.get("\"Sales & Co\".\"Order \"\"Items\"\"\""));
             assertEquals(4L, exportedRows.get("\"PUBLIC\".\"CHILD\""));
@@ -88,7 +92,7 @@ class H2RoundTripIT {
             }
 
             try (Statement statement = target.createStatement()) {
-                assertEquals(17, statement.executeUpdate("IMPORT DATABASE '" + dir + "'"));
+                assertEquals(19, statement.executeUpdate("IMPORT DATABASE '" + dir + "'"));
             }
             assertEquals(H2Schema.of(source), H2Schema.of(target));
             assertEquals(H2Schema.data(source), H2Schema.data(target));
@@ -99,6 +103,10 @@ class H2RoundTripIT {
             }
             assertEquals(H2Schema.data(source), H2Schema.data(target));
             assertEquals(115L, value(target, "SELECT MAX(id) FROM child WHERE id < 200"));
+
+            // Sequences hand out what the source would have handed out next.
+            execute(target, "INSERT INTO invoices VALUES (DEFAULT)");
+            assertEquals(1020L, value(target, "SELECT MAX(no) FROM invoices"));
 
             // The foreign keys are live: ON DELETE CASCADE / SET NULL act in the copy.
             execute(target, "DELETE FROM parent WHERE a = 1");
@@ -123,14 +131,14 @@ class H2RoundTripIT {
                         while (result.next()) {
                             tables++;
                         }
-                        assertEquals(5, tables);
+                        assertEquals(6, tables);
                     }
                 }
             }
             try (Connection target = targetPool.getConnection();
                  PreparedStatement importing = target.prepareStatement("import database ?;")) {
                 importing.setObject(1, dir.toString());
-                assertEquals(17L, importing.executeLargeUpdate());
+                assertEquals(19L, importing.executeLargeUpdate());
             }
             try (Connection source = sourcePool.getConnection(); Connection target = targetPool.getConnection()) {
                 assertEquals(H2Schema.of(source), H2Schema.of(target));

@@ -2,8 +2,10 @@ package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -12,6 +14,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,6 +65,22 @@ public interface Dialect {
         return kinds;
     }
 
+    /**
+     * The table's column types exactly as the engine declares them, by column name, where the engine can say;
+     * empty to have {@link #columnType} derive them from the driver's description.
+     */
+    default Map<String, String> declaredTypes(Connection connection, QualifiedName table) throws SQLException {
+        return Map.of();
+    }
+
+    /**
+     * Binds a non-null value of {@code kind} for an INSERT; by default as the kind binds it. A dialect overrides it
+     * where its driver needs values handed over differently.
+     */
+    default void bind(PreparedStatement statement, int parameter, ValueKind kind, Object value) throws SQLException {
+        kind.bind(statement, parameter, value);
+    }
+
     /** The column's type as it is written in CREATE TABLE. */
     String columnType(Column column);
 
@@ -74,11 +93,36 @@ public interface Dialect {
     /** Names of the table's CHECK constraints (which Ferry does not carry yet, and warns about). */
     List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException;
 
+    /**
+     * CREATE statements for the user's own types that tables may use (PostgreSQL's enums and domains), in an order
+     * that creates each before its users; empty where the engine has none.
+     */
+    default List<String> userTypes(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * The table's indexes, those backing keys left out, where the engine can describe them better than
+     * {@link DatabaseMetaData#getIndexInfo} (expression and partial indexes); null to use getIndexInfo.
+     */
+    default List<Index> indexes(Connection connection, QualifiedName table) throws SQLException {
+        return null;
+    }
+
     /** Names of the indexes the engine made itself to support a key, which must not be exported as indexes. */
     Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException;
 
-    /** User sequences, as qualified names; empty when the engine has none. */
-    List<QualifiedName> sequences(Connection connection) throws SQLException;
+    /**
+     * User sequences with their positions, those that only serve identity columns left out; empty when the
+     * engine has none.
+     */
+    List<Sequence> sequences(Connection connection) throws SQLException;
+
+    /** CREATE SEQUENCE for {@code sequence}, starting where it started. */
+    String createSequence(Sequence sequence);
+
+    /** The statement that makes {@code sequence} hand out its next value next, or null if none is needed. */
+    String restartSequence(Sequence sequence);
 
     /** Whether DDL runs inside a transaction that can be rolled back. */
     boolean transactionalDdl();
@@ -118,4 +162,12 @@ public interface Dialect {
 
     /** The statement that drops a sequence. */
     String dropSequence(QualifiedName sequence);
+
+    /**
+     * The table types to list with {@link DatabaseMetaData#getTables}, or null for all of them; a dialect whose
+     * driver lists indexes, sequences or types as tables names the relation types it means.
+     */
+    default String[] relationTypes() {
+        return null;
+    }
 }

@@ -65,6 +65,20 @@ public class H2Dialect extends StandardDialect {
         }
     }
 
+    /** H2 keeps a sequence's next value in INFORMATION_SCHEMA.SEQUENCES.BASE_VALUE. */
+    @Override
+    protected long nextSequenceValue(Connection connection, QualifiedName sequence) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT BASE_VALUE FROM"
+                + " INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME = ?")) {
+            statement.setString(1, sequence.schema());
+            statement.setString(2, sequence.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     /** H2 marks the indexes it created for primary, unique and foreign keys as generated. */
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {

@@ -4,6 +4,7 @@ import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -128,20 +129,44 @@ public class StandardDialect implements Dialect {
         return Set.of();
     }
 
-    /** Sequences from the standard INFORMATION_SCHEMA.SEQUENCES view, where the engine has it. */
+    /**
+     * Sequences from the standard INFORMATION_SCHEMA.SEQUENCES view, where the engine has it; their next value comes
+     * from {@link #nextSequenceValue}.
+     */
     @Override
-    public List<QualifiedName> sequences(Connection connection) throws SQLException {
-        List<QualifiedName> sequences = new ArrayList<>();
+    public List<Sequence> sequences(Connection connection) throws SQLException {
+        List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES");
+                "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE,"
+                        + " CYCLE_OPTION FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (!isSystemSchema(rows.getString(1))) {
-                    sequences.add(new QualifiedName(rows.getString(1), rows.getString(2)));
+                if (isSystemSchema(rows.getString(1))) {
+                    continue;
                 }
+                QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
+                sequences.add(new Sequence(name, rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                        "YES".equalsIgnoreCase(rows.getString(7)), nextSequenceValue(connection, name), null));
             }
         }
         return sequences;
+    }
+
+    /** The value a sequence hands out next; the standard has no way to ask, so each engine says. */
+    protected long nextSequenceValue(Connection connection, QualifiedName sequence) throws SQLException {
+        throw new SQLException("The " + name() + " dialect cannot read the position of sequence " + sequence, "0A000");
+    }
+
+    @Override
+    public String createSequence(Sequence sequence) {
+        return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " INCREMENT BY "
+                + sequence.increment() + " MINVALUE " + sequence.minimum() + " MAXVALUE " + sequence.maximum()
+                + (sequence.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    @Override
+    public String restartSequence(Sequence sequence) {
+        return "ALTER SEQUENCE " + quote(sequence.name()) + " RESTART WITH " + sequence.next();
     }
 
     @Override

@@ -87,12 +87,12 @@ final class BulkLoader {
         return rows;
     }
 
-    private static void bind(PreparedStatement statement, Object[] row, TargetColumns target) throws SQLException {
+    private void bind(PreparedStatement statement, Object[] row, TargetColumns target) throws SQLException {
         for (int i = 0; i < row.length; i++) {
             if (row[i] == null) {
                 statement.setNull(i + 1, target.jdbcTypes()[i]);
             } else {
-                target.kinds().get(i).bind(statement, i + 1, row[i]);
+                dialect.bind(statement, i + 1, target.kinds().get(i), row[i]);
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.ferry.core.importing;
 
 import dev.ferry.core.dialect.Dialect;
-import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Relation;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,8 +28,8 @@ final class DatabaseContents {
         for (Relation relation : Relation.list(connection, dialect)) {
             objects.add(relation.type() + " " + relation.name());
         }
-        for (QualifiedName sequence : dialect.sequences(connection)) {
-            objects.add("SEQUENCE " + sequence);
+        for (Sequence sequence : dialect.sequences(connection)) {
+            objects.add("SEQUENCE " + sequence.name());
         }
         return objects;
     }

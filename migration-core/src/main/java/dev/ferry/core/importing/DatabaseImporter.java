@@ -13,6 +13,7 @@ import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Relation;
+import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.script.ExportLayout;
 import dev.ferry.core.script.SqlScript;
 import java.nio.file.Path;
@@ -172,8 +173,8 @@ public final class DatabaseImporter {
                     statement.execute(relation.isView() ? "DROP VIEW IF EXISTS " + dialect.quote(relation.name())
                             : dialect.dropTable(relation.name()));
                 }
-                for (QualifiedName sequence : dialect.sequences(connection)) {
-                    statement.execute(dialect.dropSequence(sequence));
+                for (Sequence sequence : dialect.sequences(connection)) {
+                    statement.execute(dialect.dropSequence(sequence.name()));
                 }
                 for (String schema : contents.schemas()) {
                     if (!schemasBefore.contains(schema)) {

@@ -11,7 +11,9 @@ package dev.ferry.core.schema;
  * @param nullable          whether NULL is allowed
  * @param defaultExpression the default as SQL, or null
  * @param identity          the identity generator, or null when the column is not an identity column
+ * @param declaredType      the type exactly as the engine declares it in DDL, where the dialect can read it
+ *                          (e.g. PostgreSQL's {@code format_type}); null to derive it from the fields above
  */
 public record Column(String name, String typeName, int jdbcType, int size, int scale, boolean nullable,
-                     String defaultExpression, Identity identity) {
+                     String defaultExpression, Identity identity, String declaredType) {
 }

@@ -6,16 +6,20 @@ import java.util.List;
  * Everything an export carries of a database's structure.
  *
  * @param schemas     the schemas that hold exported tables
+ * @param types       CREATE statements of the user's own types, created before everything that uses them
+ * @param sequences   sequences, created before the tables (whose defaults may use them)
  * @param tables      the tables, in a stable order
  * @param foreignKeys foreign keys, created after the data
  * @param indexes     indexes, created after the data
  * @param warnings    what exists in the database but is not carried, in words
  */
-public record DatabaseSchema(List<String> schemas, List<Table> tables, List<ForeignKey> foreignKeys,
+public record DatabaseSchema(List<String> schemas, List<String> types, List<Sequence> sequences, List<Table> tables, List<ForeignKey> foreignKeys,
                              List<Index> indexes, List<String> warnings) {
 
     public DatabaseSchema {
         schemas = List.copyOf(schemas);
+        types = List.copyOf(types);
+        sequences = List.copyOf(sequences);
         tables = List.copyOf(tables);
         foreignKeys = List.copyOf(foreignKeys);
         indexes = List.copyOf(indexes);

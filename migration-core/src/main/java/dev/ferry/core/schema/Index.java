@@ -8,9 +8,11 @@ import java.util.List;
  * @param name    the index's name
  * @param table   its table
  * @param unique  whether it is unique
- * @param columns its columns, in order
+ * @param columns    its columns, in order (empty when only its definition is known)
+ * @param definition the complete CREATE INDEX statement as the engine writes it, or null to build one from the
+ *                   columns
  */
-public record Index(String name, QualifiedName table, boolean unique, List<IndexColumn> columns) {
+public record Index(String name, QualifiedName table, boolean unique, List<IndexColumn> columns, String definition) {
 
     public Index {
         columns = List.copyOf(columns);

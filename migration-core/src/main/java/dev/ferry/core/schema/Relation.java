@@ -25,7 +25,7 @@ public record Relation(QualifiedName name, String type, String remarks) {
     /** Every relation of the connection's database that belongs to the user, not to the engine. */
     public static List<Relation> list(Connection connection, Dialect dialect) throws SQLException {
         List<Relation> relations = new ArrayList<>();
-        try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), null, "%", null)) {
+        try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), null, "%", dialect.relationTypes())) {
             while (rows.next()) {
                 String schema = rows.getString("TABLE_SCHEM");
                 String type = rows.getString("TABLE_TYPE");

@@ -48,14 +48,17 @@ public final class SchemaReader {
         }
         tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
                 .thenComparing(QualifiedName::name));
-        for (QualifiedName sequence : dialect.sequences(connection)) {
-            warnings.add("Sequence " + sequence + " is not exported (sequences are not carried yet)");
-        }
+        List<Sequence> sequences = dialect.sequences(connection);
 
         List<Table> tables = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         Set<String> schemas = new TreeSet<>();
+        for (Sequence sequence : sequences) {
+            if (sequence.name().schema() != null) {
+                schemas.add(sequence.name().schema());
+            }
+        }
         for (QualifiedName name : tableNames) {
             Table table = table(name, warnings);
             for (String check : dialect.checkConstraints(connection, name)) {
@@ -68,11 +71,12 @@ public final class SchemaReader {
                 schemas.add(name.schema());
             }
         }
-        return new DatabaseSchema(List.copyOf(schemas), tables, foreignKeys, indexes, warnings);
+        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), sequences, tables, foreignKeys, indexes, warnings);
     }
 
     private Table table(QualifiedName name, List<String> warnings) throws SQLException {
         List<Column> columns = new ArrayList<>();
+        Map<String, String> declaredTypes = dialect.declaredTypes(connection, name);
         try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
@@ -85,7 +89,8 @@ public final class SchemaReader {
                         rows.getInt("DECIMAL_DIGITS"),
                         rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                         rows.getString("COLUMN_DEF"),
-                        identity ? dialect.identity(connection, name, column) : null);
+                        identity ? dialect.identity(connection, name, column) : null,
+                        declaredTypes.get(column));
                 checkCarried(name, described, warnings);
                 String remarks = rows.getString("REMARKS");
                 if (remarks != null && !remarks.isEmpty()) {
@@ -103,11 +108,12 @@ public final class SchemaReader {
      */
     private void checkCarried(QualifiedName table, Column column, List<String> warnings) throws SQLException {
         String where = "column " + table + "." + column.name() + " of type " + column.typeName();
-        if (column.jdbcType() == Types.ARRAY || column.jdbcType() == Types.STRUCT) {
+        ValueKind kind = dialect.valueKind(column.jdbcType(), column.typeName());
+        if ((column.jdbcType() == Types.ARRAY || column.jdbcType() == Types.STRUCT) && kind != ValueKind.ENGINE_TEXT) {
             throw FerryErrors.notSupported("EXPORT DATABASE cannot carry " + where + " yet: its values could not be"
                     + " imported again. Nothing was written.");
         }
-        if (dialect.valueKind(column.jdbcType(), column.typeName()) == ValueKind.OTHER) {
+        if (kind == ValueKind.OTHER) {
             warnings.add("Column " + where.substring("column ".length())
                     + " is carried in the driver's text form; its round trip is not verified");
         }
@@ -158,6 +164,10 @@ public final class SchemaReader {
 
     private List<Index> indexes(Table table) throws SQLException {
         QualifiedName name = table.name();
+        List<Index> described = dialect.indexes(connection, name);
+        if (described != null) {
+            return described;
+        }
         Set<String> keyIndexes = dialect.keyIndexNames(connection, name);
         Map<String, IndexBuilder> found = new LinkedHashMap<>();
         try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), name.schema(), name.name(), false, false)) {
@@ -175,7 +185,7 @@ public final class SchemaReader {
         }
         List<Index> indexes = new ArrayList<>();
         for (IndexBuilder b : found.values()) {
-            Index index = new Index(b.name, name, b.unique, new ArrayList<>(b.columns.values()));
+            Index index = new Index(b.name, name, b.unique, new ArrayList<>(b.columns.values()), null);
             if (!backsKey(index, table)) {
                 indexes.add(index);
             }

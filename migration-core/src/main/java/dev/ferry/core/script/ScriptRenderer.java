@@ -6,6 +6,7 @@ import dev.ferry.core.schema.DatabaseSchema;
 import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
+import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,17 @@ public final class ScriptRenderer {
         this.dialect = dialect;
     }
 
-    /** {@value ExportLayout#SCHEMA}: schemas, then tables with their columns and keys. */
+    /** {@value ExportLayout#SCHEMA}: schemas, types, sequences, then tables with their columns and keys. */
     public String schemaScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
         for (String name : schema.schemas()) {
             sql.append(dialect.createSchema(name)).append(";\n");
+        }
+        for (String type : schema.types()) {
+            sql.append(type).append(";\n");
+        }
+        for (Sequence sequence : schema.sequences()) {
+            sql.append(dialect.createSequence(sequence)).append(";\n");
         }
         for (Table table : schema.tables()) {
             sql.append('\n').append(createTable(table)).append(";\n");
@@ -52,7 +59,8 @@ public final class ScriptRenderer {
 
     private String columnDefinition(Column column) {
         StringBuilder definition = new StringBuilder(dialect.quoteIdentifier(column.name()))
-                .append(' ').append(dialect.columnType(column));
+                .append(' ')
+                .append(column.declaredType() != null ? column.declaredType() : dialect.columnType(column));
         if (column.identity() != null) {
             definition.append(' ').append(dialect.identityClause(column.identity()));
         } else if (column.defaultExpression() != null) {
@@ -74,9 +82,22 @@ public final class ScriptRenderer {
                 + " (" + options + ")";
     }
 
-    /** {@value ExportLayout#POST_DATA}: identity positions, then indexes, then foreign keys. */
+    /**
+     * {@value ExportLayout#POST_DATA}: sequence and identity positions (and which column owns a sequence), then
+     * indexes, then foreign keys.
+     */
     public String postDataScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
+        for (Sequence sequence : schema.sequences()) {
+            String restart = dialect.restartSequence(sequence);
+            if (restart != null) {
+                sql.append(restart).append(";\n");
+            }
+            if (sequence.ownedBy() != null) {
+                sql.append("ALTER SEQUENCE ").append(dialect.quote(sequence.name())).append(" OWNED BY ")
+                        .append(sequence.ownedBy()).append(";\n");
+            }
+        }
         for (Table table : schema.tables()) {
             for (Column column : table.columns()) {
                 if (column.identity() != null) {
@@ -97,6 +118,9 @@ public final class ScriptRenderer {
     }
 
     private String createIndex(Index index) {
+        if (index.definition() != null) {
+            return index.definition();
+        }
         String columns = index.columns().stream()
                 .map(c -> dialect.quoteIdentifier(c.name()) + (c.descending() ? " DESC" : ""))
                 .collect(Collectors.joining(", "));

@@ -77,25 +77,37 @@ public enum ValueKind {
             ps.setLong(parameter, (Long) value);
         }
     },
+    /**
+     * Exact decimals, as plain digits. The special values some engines keep in decimal types (PostgreSQL's NUMERIC,
+     * H2's DECFLOAT: {@code NaN}, {@code Infinity}, {@code -Infinity}) are carried as those words.
+     */
     DECIMAL {
         @Override
         public Object read(ResultSet rs, int column) throws SQLException {
-            return rs.getBigDecimal(column);
+            String text = rs.getString(column);
+            return text == null ? null : parse(text);
         }
 
         @Override
         public String format(Object value) {
-            return ((BigDecimal) value).toPlainString();
+            return value instanceof BigDecimal decimal ? decimal.toPlainString() : (String) value;
         }
 
         @Override
         public Object parse(String text) {
-            return new BigDecimal(text);
+            return switch (text) {
+                case "NaN", "Infinity", "-Infinity" -> text;
+                default -> new BigDecimal(text);
+            };
         }
 
         @Override
         public void bind(PreparedStatement ps, int parameter, Object value) throws SQLException {
-            ps.setBigDecimal(parameter, (BigDecimal) value);
+            if (value instanceof BigDecimal decimal) {
+                ps.setBigDecimal(parameter, decimal);
+            } else {
+                ps.setString(parameter, (String) value);
+            }
         }
     },
     /** Single precision: read as float so that the text is the float's shortest exact form. */
@@ -247,6 +259,12 @@ public enum ValueKind {
     /** JSON documents, as their text; the dialect marks the parameter as JSON where the engine needs it. */
     JSON,
     /**
+     * A value in the engine's own text form, which the same engine reads back exactly (as PostgreSQL's COPY relies
+     * on): intervals, arrays, enums, bit strings, network addresses and the like. Chosen by a dialect that knows
+     * its engine's text forms are exact; another engine may not read them.
+     */
+    ENGINE_TEXT,
+    /**
      * A type Ferry has no exact mapping for yet: carried in the driver's text form (getString / setObject of the
      * text). An export warns about each such column.
      */
@@ -290,7 +308,7 @@ public enum ValueKind {
         if (name.equals("UUID")) {
             return UUID;
         }
-        if (name.equals("JSON")) {
+        if (name.equals("JSON") || name.equals("JSONB")) {
             return JSON;
         }
         if (name.startsWith("ENUM")) {

@@ -1,0 +1,285 @@
+package dev.ferry.core.dialect;
+
+import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.Index;
+import dev.ferry.core.schema.KeyConstraint;
+import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.value.ValueKind;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL. Its own text form of every built-in type is exactly what it reads back (pg_dump's COPY relies on it),
+ * so types without a portable Ferry form are carried as that text and handed back untyped for the server to parse.
+ */
+public class PostgresDialect extends StandardDialect {
+    private static final Set<String> ENGINE_TEXT_TYPES = Set.of("bit", "varbit", "interval", "money", "xml", "inet",
+            "cidr", "macaddr", "macaddr8", "tsvector", "tsquery", "point", "line", "lseg", "box", "path", "polygon",
+            "circle", "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "pg_lsn", "txid_snapshot",
+            "oid", "hstore", "citext");
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean supports(DatabaseMetaData metaData) throws SQLException {
+        return "PostgreSQL".equalsIgnoreCase(metaData.getDatabaseProductName());
+    }
+
+    @Override
+    public boolean isSystemSchema(String schema) {
+        if (schema == null) {
+            return false;
+        }
+        String lower = schema.toLowerCase(Locale.ROOT);
+        return lower.equals("pg_catalog") || lower.equals("information_schema") || lower.startsWith("pg_toast")
+                || lower.startsWith("pg_temp_");
+    }
+
+    /** pgjdbc lists indexes, sequences and types among the tables unless told which types are meant. */
+    @Override
+    public String[] relationTypes() {
+        return new String[] {"TABLE", "PARTITIONED TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE"};
+    }
+
+    @Override
+    public Set<String> tableTypes() {
+        return Set.of("TABLE");
+    }
+
+    /** pgjdbc reports several types under codes that do not fit them (bool and bit as BIT, money as DOUBLE ...). */
+    @Override
+    public ValueKind valueKind(int jdbcType, String typeName) {
+        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT).replace("\"", "");
+        if (name.equals("bool")) {
+            return ValueKind.BOOLEAN;
+        }
+        if (name.equals("timestamptz")) {
+            return ValueKind.TIMESTAMP_WITH_TIME_ZONE;
+        }
+        if (name.equals("timetz")) {
+            return ValueKind.TIME_WITH_TIME_ZONE;
+        }
+        if (jdbcType == Types.ARRAY || name.startsWith("_") || ENGINE_TEXT_TYPES.contains(name)
+                || jdbcType == Types.OTHER && !name.equals("json") && !name.equals("jsonb") && !name.equals("uuid")
+                || jdbcType == Types.SQLXML || jdbcType == Types.STRUCT || jdbcType == Types.DISTINCT) {
+            return ValueKind.ENGINE_TEXT;
+        }
+        return super.valueKind(jdbcType, typeName);
+    }
+
+    /**
+     * Text is handed over untyped, so the server parses it as the column's type (enums, domains, json, arrays,
+     * intervals, NUMERIC's NaN) as it does for COPY; pgjdbc would otherwise send it as varchar, which those refuse.
+     */
+    @Override
+    public void bind(PreparedStatement statement, int parameter, ValueKind kind, Object value) throws SQLException {
+        if (value instanceof String text) {
+            statement.setObject(parameter, text, Types.OTHER);
+        } else {
+            kind.bind(statement, parameter, value);
+        }
+    }
+
+    /** format_type gives each column's type as it is declared, with length, precision, array dimensions, schema. */
+    @Override
+    public Map<String, String> declaredTypes(Connection connection, QualifiedName table) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                        + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    types.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return types;
+    }
+
+    /** Identity columns (not serial ones, whose sequence is an ordinary sequence with a default). */
+    @Override
+    public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT a.attidentity, s.start_value, s.increment_by, s.last_value"
+                        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " JOIN pg_sequences s ON format('%I.%I', s.schemaname, s.sequencename)::regclass"
+                        + "   = pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)::regclass"
+                        + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = ? AND a.attidentity <> ''")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            statement.setString(3, column);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                long start = rows.getLong(2);
+                long increment = rows.getLong(3);
+                long last = rows.getLong(4);
+                boolean called = !rows.wasNull();
+                return new Identity("a".equals(rows.getString(1)), start, increment, called ? last + increment : start);
+            }
+        }
+    }
+
+    /**
+     * Indexes as PostgreSQL writes them (pg_get_indexdef): expression and partial indexes, methods and operator
+     * classes included; those backing constraints left out.
+     */
+    @Override
+    public List<Index> indexes(Connection connection, QualifiedName table) throws SQLException {
+        List<Index> indexes = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT i.relname, ix.indisunique, pg_get_indexdef(ix.indexrelid) FROM pg_index ix"
+                        + " JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class c ON c.oid = ix.indrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
+                        + "   WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))"
+                        + " ORDER BY 1")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    indexes.add(new Index(rows.getString(1), table, rows.getBoolean(2), List.of(), rows.getString(3)));
+                }
+            }
+        }
+        return indexes;
+    }
+
+    /** Enums, then domains (which may be over enums), leaving out types that extensions own. */
+    @Override
+    public List<String> userTypes(Connection connection) throws SQLException {
+        String userSchema = " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')";
+        List<String> types = new ArrayList<>();
+        try (PreparedStatement enums = connection.prepareStatement(
+                "SELECT format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname, t.typname,"
+                        + " string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder))"
+                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                        + " JOIN pg_enum e ON e.enumtypid = t.oid WHERE" + userSchema
+                        + " GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname");
+             PreparedStatement domains = connection.prepareStatement(
+                "SELECT format('CREATE DOMAIN %I.%I AS %s', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod))"
+                        + " || CASE WHEN t.typcollation <> 0 AND t.typcollation <> b.typcollation"
+                        + "    THEN ' COLLATE ' || t.typcollation::regcollation::text ELSE '' END"
+                        + " || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
+                        + " || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' '"
+                        + "    || pg_get_constraintdef(c.oid), '' ORDER BY c.conname) FROM pg_constraint c"
+                        + "    WHERE c.contypid = t.oid), '')"
+                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type b ON b.oid = t.typbasetype"
+                        + " WHERE t.typtype = 'd' AND" + userSchema + " ORDER BY n.nspname, t.typname")) {
+            for (PreparedStatement statement : List.of(enums, domains)) {
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        types.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    /** Sequences from pg_sequences, leaving out those that belong to identity columns. */
+    @Override
+    public List<Sequence> sequences(Connection connection) throws SQLException {
+        List<Sequence> sequences = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT s.schemaname, s.sequencename, s.start_value, s.increment_by, s.min_value, s.max_value,"
+                        + " s.cycle, s.last_value, owner.ref"
+                        + " FROM pg_sequences s"
+                        + " JOIN pg_class c ON c.oid = format('%I.%I', s.schemaname, s.sequencename)::regclass"
+                        + " LEFT JOIN LATERAL (SELECT format('%I.%I.%I', tn.nspname, t.relname, a.attname) AS ref, d.deptype"
+                        + "   FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid"
+                        + "   JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+                        + "   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+                        + "   WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) owner"
+                        + " ON TRUE"
+                        + " WHERE owner.deptype IS DISTINCT FROM 'i' ORDER BY 1, 2");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (isSystemSchema(rows.getString(1))) {
+                    continue;
+                }
+                long start = rows.getLong(3);
+                long increment = rows.getLong(4);
+                long last = rows.getLong(8);
+                boolean called = !rows.wasNull();
+                sequences.add(new Sequence(new QualifiedName(rows.getString(1), rows.getString(2)), start, increment,
+                        rows.getLong(5), rows.getLong(6), rows.getBoolean(7), called ? last + increment : start,
+                        rows.getString(9)));
+            }
+        }
+        return sequences;
+    }
+
+    /** PostgreSQL lists NOT NULL as CHECK constraints in INFORMATION_SCHEMA; pg_constraint tells them apart. */
+    @Override
+    public List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY 1")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Unique constraints from pg_constraint, columns in key order. */
+    @Override
+    public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT con.conname, a.attname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY k(attnum, position)"
+                        + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum"
+                        + " WHERE con.contype = 'u' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname, k.position")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    keys.computeIfAbsent(rows.getString(1), name -> new ArrayList<>()).add(rows.getString(2));
+                }
+            }
+        }
+        List<KeyConstraint> constraints = new ArrayList<>();
+        keys.forEach((name, columns) -> constraints.add(new KeyConstraint(name, columns)));
+        return constraints;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public String createSchema(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ferry.core.schema;
+
+/**
+ * A sequence with its position.
+ *
+ * @param name      schema and name
+ * @param start     START WITH
+ * @param increment INCREMENT BY
+ * @param minimum   MINVALUE
+ * @param maximum   MAXVALUE
+ * @param cycle     whether it wraps around at its end
+ * @param next      the value the next {@code NEXT VALUE FOR} would give
+ * @param ownedBy   the column it belongs to, as {@code table.column} SQL (PostgreSQL's OWNED BY), or null
+ */
+public record Sequence(QualifiedName name, long start, long increment, long minimum, long maximum, boolean cycle,
+                       long next, String ownedBy) {
+}

@@ -38,6 +38,15 @@ final class H2Schema {
                         + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k"
                         + " ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
                         + " GROUP BY tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE ORDER BY 1, 2, 3"));
+        schema.put("checks", TestDatabases.rows(connection,
+                "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE"
+                        + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc"
+                        + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                        + " ORDER BY 1, 2, 3"));
+        schema.put("comments", TestDatabases.rows(connection,
+                "SELECT TABLE_SCHEMA, TABLE_NAME, NULL, REMARKS FROM INFORMATION_SCHEMA.TABLES WHERE REMARKS IS NOT NULL"
+                        + " UNION ALL SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, REMARKS FROM INFORMATION_SCHEMA.COLUMNS"
+                        + " WHERE REMARKS IS NOT NULL ORDER BY 1, 2, 3"));
         schema.put("foreign keys", TestDatabases.rows(connection,
                 "SELECT rc.CONSTRAINT_SCHEMA, rc.CONSTRAINT_NAME, rc.UNIQUE_CONSTRAINT_SCHEMA, uk.TABLE_NAME,"
                         + " rc.UPDATE_RULE, rc.DELETE_RULE"

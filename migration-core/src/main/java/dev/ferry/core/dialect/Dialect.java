@@ -1,6 +1,8 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.Comment;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
@@ -90,8 +92,11 @@ public interface Dialect {
     /** The table's unique constraints (not unique indexes), each with its columns in order. */
     List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException;
 
-    /** Names of the table's CHECK constraints (which Ferry does not carry yet, and warns about). */
-    List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException;
+    /** The table's CHECK constraints (NOT NULL excepted, which the columns carry). */
+    List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException;
+
+    /** The statement that puts {@code comment} on its table or column. */
+    String comment(Comment comment);
 
     /**
      * CREATE statements for the user's own types that tables may use (PostgreSQL's enums and domains), in an order

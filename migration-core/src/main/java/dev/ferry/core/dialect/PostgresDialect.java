@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
@@ -233,21 +234,21 @@ public class PostgresDialect extends StandardDialect {
 
     /** PostgreSQL lists NOT NULL as CHECK constraints in INFORMATION_SCHEMA; pg_constraint tells them apart. */
     @Override
-    public List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        List<String> names = new ArrayList<>();
+    public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
+        List<CheckConstraint> checks = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con"
+                        + " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY 1")) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    names.add(rows.getString(1));
+                    checks.add(new CheckConstraint(rows.getString(1), rows.getString(2)));
                 }
             }
         }
-        return names;
+        return checks;
     }
 
     /** Unique constraints from pg_constraint, columns in key order. */

@@ -1,6 +1,8 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.Comment;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
@@ -106,22 +108,32 @@ public class StandardDialect implements Dialect {
 
     /** CHECK constraints from the standard INFORMATION_SCHEMA views; none where the engine lacks them. */
     @Override
-    public List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        List<String> names = new ArrayList<>();
+    public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
+        List<CheckConstraint> checks = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
-                        + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY 1")) {
+                "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
+                        + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
+                        + " AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                        + " WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ? ORDER BY 1")) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    names.add(rows.getString(1));
+                    checks.add(new CheckConstraint(rows.getString(1), "CHECK (" + rows.getString(2) + ")"));
                 }
             }
         } catch (SQLException noInformationSchema) {
             return List.of();
         }
-        return names;
+        return checks;
+    }
+
+    @Override
+    public String comment(Comment comment) {
+        return comment.column() == null
+                ? "COMMENT ON TABLE " + quote(comment.table()) + " IS " + quoteLiteral(comment.text())
+                : "COMMENT ON COLUMN " + quote(comment.table()) + "." + quoteIdentifier(comment.column()) + " IS "
+                        + quoteLiteral(comment.text());
     }
 
     @Override

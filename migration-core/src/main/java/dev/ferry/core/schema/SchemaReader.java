@@ -33,12 +33,13 @@ public final class SchemaReader {
     /** The user's tables with their keys and indexes, and warnings for what is not carried. */
     public DatabaseSchema read() throws SQLException {
         List<String> warnings = new ArrayList<>();
+        List<Comment> comments = new ArrayList<>();
         List<QualifiedName> tableNames = new ArrayList<>();
         for (Relation relation : Relation.list(connection, dialect)) {
             if (dialect.tableTypes().contains(relation.type())) {
                 tableNames.add(relation.name());
                 if (relation.remarks() != null && !relation.remarks().isEmpty()) {
-                    warnings.add("The comment on table " + relation.name() + " is not exported (comments are not carried yet)");
+                    comments.add(new Comment(relation.name(), null, relation.remarks()));
                 }
             } else if (relation.isView()) {
                 warnings.add("View " + relation.name() + " is not exported (views are not carried yet)");
@@ -46,6 +47,7 @@ public final class SchemaReader {
                 warnings.add(relation.type() + " " + relation.name() + " is not exported (Ferry carries tables only)");
             }
         }
+        comments.sort(Comparator.comparing((Comment c) -> c.table().toString()));
         tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
                 .thenComparing(QualifiedName::name));
         List<Sequence> sequences = dialect.sequences(connection);
@@ -60,10 +62,7 @@ public final class SchemaReader {
             }
         }
         for (QualifiedName name : tableNames) {
-            Table table = table(name, warnings);
-            for (String check : dialect.checkConstraints(connection, name)) {
-                warnings.add("CHECK constraint " + check + " on " + name + " is not exported (not carried yet)");
-            }
+            Table table = table(name, comments, warnings);
             tables.add(table);
             foreignKeys.addAll(foreignKeys(name));
             indexes.addAll(indexes(table));
@@ -71,10 +70,10 @@ public final class SchemaReader {
                 schemas.add(name.schema());
             }
         }
-        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), sequences, tables, foreignKeys, indexes, warnings);
+        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), sequences, tables, foreignKeys, indexes, comments, warnings);
     }
 
-    private Table table(QualifiedName name, List<String> warnings) throws SQLException {
+    private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {
         List<Column> columns = new ArrayList<>();
         Map<String, String> declaredTypes = dialect.declaredTypes(connection, name);
         try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
@@ -94,12 +93,13 @@ public final class SchemaReader {
                 checkCarried(name, described, warnings);
                 String remarks = rows.getString("REMARKS");
                 if (remarks != null && !remarks.isEmpty()) {
-                    warnings.add("The comment on column " + name + "." + column + " is not exported (comments are not carried yet)");
+                    comments.add(new Comment(name, column, remarks));
                 }
                 columns.add(described);
             }
         }
-        return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name));
+        return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name),
+                dialect.checkConstraints(connection, name));
     }
 
     /**

@@ -9,11 +9,14 @@ import java.util.List;
  * @param columns    columns in their order
  * @param primaryKey the primary key, or null
  * @param uniqueKeys unique constraints
+ * @param checks     CHECK constraints
  */
-public record Table(QualifiedName name, List<Column> columns, KeyConstraint primaryKey, List<KeyConstraint> uniqueKeys) {
+public record Table(QualifiedName name, List<Column> columns, KeyConstraint primaryKey, List<KeyConstraint> uniqueKeys,
+                    List<CheckConstraint> checks) {
 
     public Table {
         columns = List.copyOf(columns);
         uniqueKeys = List.copyOf(uniqueKeys);
+        checks = List.copyOf(checks);
     }
 }

@@ -1,7 +1,9 @@
 package dev.ferry.core.script;
 
 import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.Comment;
 import dev.ferry.core.schema.DatabaseSchema;
 import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.Index;
@@ -24,7 +26,7 @@ public final class ScriptRenderer {
         this.dialect = dialect;
     }
 
-    /** {@value ExportLayout#SCHEMA}: schemas, types, sequences, then tables with their columns and keys. */
+    /** {@value ExportLayout#SCHEMA}: schemas, types, sequences, tables with their columns, keys and checks, comments. */
     public String schemaScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
         for (String name : schema.schemas()) {
@@ -38,6 +40,12 @@ public final class ScriptRenderer {
         }
         for (Table table : schema.tables()) {
             sql.append('\n').append(createTable(table)).append(";\n");
+        }
+        if (!schema.comments().isEmpty()) {
+            sql.append('\n');
+        }
+        for (Comment comment : schema.comments()) {
+            sql.append(dialect.comment(comment)).append(";\n");
         }
         return sql.toString();
     }
@@ -53,6 +61,9 @@ public final class ScriptRenderer {
         }
         for (KeyConstraint unique : table.uniqueKeys()) {
             parts.add(constraintName(unique) + "UNIQUE (" + columnList(unique.columns()) + ")");
+        }
+        for (CheckConstraint check : table.checks()) {
+            parts.add("CONSTRAINT " + dialect.quoteIdentifier(check.name()) + " " + check.definition());
         }
         return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
     }

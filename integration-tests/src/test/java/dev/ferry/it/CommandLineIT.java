@@ -71,14 +71,14 @@ class CommandLineIT {
         String source = "jdbc:h2:" + temp.resolve("old");
         JavaProcess.Result created = ferry("--driver", h2Jar.toString(), source, "-c",
                 "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20)); INSERT INTO t VALUES (1, 'one'), (2, NULL);"
-                        + " CREATE VIEW v AS SELECT * FROM t");
+                        + " CREATE SYNONYM s FOR t");
         assertEquals(0, created.exitCode(), created.toString());
 
         JavaProcess.Result exported = ferry("--driver", h2Jar.toString(), source, "-c", "EXPORT DATABASE 'tmp'");
         assertEquals(0, exported.exitCode(), exported.toString());
         assertTrue(exported.out().contains("| table_name"), exported.toString());
         assertTrue(exported.out().contains("\"PUBLIC\".\"T\""), exported.toString());
-        assertTrue(exported.err().contains("Warning: View PUBLIC.V is not exported"), exported.toString());
+        assertTrue(exported.err().contains("Warning: SYNONYM PUBLIC.S is not exported"), exported.toString());
         assertTrue(exported.err().contains("export \"PUBLIC\".\"T\": 2 rows"), exported.toString());
         assertTrue(Files.exists(temp.resolve("tmp").resolve("manifest.json")));
 

@@ -52,7 +52,12 @@ class H2RoundTripIT {
                 "CREATE TABLE keyless (x VARCHAR(10), y VARBINARY(4))",
                 "CREATE SEQUENCE \"Sales & Co\".invoice_no START WITH 1000 INCREMENT BY 10 MAXVALUE 100000 CYCLE",
                 "CREATE SEQUENCE unused_sequence",
-                "CREATE TABLE invoices (no BIGINT DEFAULT NEXT VALUE FOR \"Sales & Co\".invoice_no PRIMARY KEY)");
+                "CREATE TABLE invoices (no BIGINT DEFAULT NEXT VALUE FOR \"Sales & Co\".invoice_no PRIMARY KEY)",
+                // A view on a view whose name sorts first, and one in another schema reading both.
+                "CREATE VIEW z_parents AS SELECT a, b FROM parent WHERE a > 1",
+                "CREATE VIEW a_named_parents AS SELECT b AS name FROM z_parents",
+                "CREATE VIEW \"Sales & Co\".\"all names\" AS SELECT name FROM a_named_parents UNION ALL SELECT note FROM"
+                        + " \"Sales & Co\".\"Order \"\"Items\"\"\"");
         execute(connection,
                 "INSERT INTO \"Sales & Co\".\"Order \"\"Items\"\"\" VALUES (1, 1, 12345678901234.56789, NULL, TRUE),"
                         + " (2, 1, -0.00001, '', FALSE), (3, 2, 0, 'a\"b,c\nd', NULL)",
@@ -106,6 +111,9 @@ class H2RoundTripIT {
             }
             assertEquals(H2Schema.data(source), H2Schema.data(target));
             assertEquals(115L, value(target, "SELECT MAX(id) FROM child WHERE id < 200"));
+
+            assertEquals(TestDatabases.rows(source, "SELECT * FROM \"Sales & Co\".\"all names\" ORDER BY 1"),
+                    TestDatabases.rows(target, "SELECT * FROM \"Sales & Co\".\"all names\" ORDER BY 1"));
 
             // Sequences hand out what the source would have handed out next.
             execute(target, "INSERT INTO invoices VALUES (DEFAULT)");

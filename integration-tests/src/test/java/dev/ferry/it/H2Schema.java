@@ -21,6 +21,8 @@ final class H2Schema {
         Map<String, List<List<Object>>> schema = new TreeMap<>();
         schema.put("schemas", TestDatabases.rows(connection,
                 "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA' ORDER BY 1"));
+        schema.put("views", TestDatabases.rows(connection,
+                "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS ORDER BY 1, 2"));
         schema.put("sequences", TestDatabases.rows(connection,
                 "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE,"
                         + " CYCLE_OPTION, BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2"));

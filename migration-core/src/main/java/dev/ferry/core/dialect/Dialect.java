@@ -8,6 +8,7 @@ import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.schema.View;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -97,6 +98,12 @@ public interface Dialect {
 
     /** The statement that puts {@code comment} on its table or column. */
     String comment(Comment comment);
+
+    /** The user's views, each with the views it reads. */
+    List<View> views(Connection connection) throws SQLException;
+
+    /** CREATE VIEW (or CREATE MATERIALIZED VIEW) for {@code view}. */
+    String createView(View view);
 
     /**
      * CREATE statements for the user's own types that tables may use (PostgreSQL's enums and domains), in an order

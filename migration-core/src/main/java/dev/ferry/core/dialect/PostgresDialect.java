@@ -6,6 +6,7 @@ import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.schema.View;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,6 +166,44 @@ public class PostgresDialect extends StandardDialect {
             }
         }
         return indexes;
+    }
+
+    /** Views and materialized views from pg_class, with the views each reads from pg_depend. */
+    @Override
+    public List<View> views(Connection connection) throws SQLException {
+        Map<Long, QualifiedName> names = new LinkedHashMap<>();
+        Map<Long, String> queries = new HashMap<>();
+        Map<Long, Boolean> materialized = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid) FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm')"
+                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')"
+                        + " ORDER BY 2, 3");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.put(rows.getLong(1), new QualifiedName(rows.getString(2), rows.getString(3)));
+                materialized.put(rows.getLong(1), rows.getBoolean(4));
+                queries.put(rows.getLong(1), rows.getString(5));
+            }
+        }
+        Map<Long, Set<QualifiedName>> reads = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT DISTINCT rw.ev_class, d.refobjid FROM pg_depend d JOIN pg_rewrite rw ON rw.oid = d.objid"
+                        + " WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass"
+                        + " AND d.refobjid <> rw.ev_class");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                QualifiedName read = names.get(rows.getLong(2));
+                if (read != null && names.containsKey(rows.getLong(1))) {
+                    reads.computeIfAbsent(rows.getLong(1), oid -> new HashSet<>()).add(read);
+                }
+            }
+        }
+        List<View> views = new ArrayList<>();
+        names.forEach((oid, name) -> views.add(new View(name, queries.get(oid), materialized.get(oid),
+                reads.getOrDefault(oid, Set.of()))));
+        return views;
     }
 
     /** Enums, then domains (which may be over enums), leaving out types that extensions own. */

@@ -7,6 +7,7 @@ import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.schema.View;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -15,11 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Standard SQL: the generic fallback for any engine, and the base of every engine's dialect. */
@@ -126,6 +129,48 @@ public class StandardDialect implements Dialect {
             return List.of();
         }
         return checks;
+    }
+
+    /**
+     * Views from the standard INFORMATION_SCHEMA.VIEWS. Which views a view reads is found in its query text: a
+     * view depends on each other view whose name (quoted, or as a whole word) appears in it. A false match only
+     * changes the order of views that do not depend on each other.
+     */
+    @Override
+    public List<View> views(Connection connection) throws SQLException {
+        Map<QualifiedName, String> queries = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS ORDER BY 1, 2");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (!isSystemSchema(rows.getString(1))) {
+                    queries.put(new QualifiedName(rows.getString(1), rows.getString(2)), rows.getString(3));
+                }
+            }
+        }
+        List<View> views = new ArrayList<>();
+        queries.forEach((name, query) -> {
+            Set<QualifiedName> reads = new HashSet<>();
+            for (QualifiedName other : queries.keySet()) {
+                if (!other.equals(name) && mentions(query, other)) {
+                    reads.add(other);
+                }
+            }
+            views.add(new View(name, query, false, reads));
+        });
+        return views;
+    }
+
+    private boolean mentions(String query, QualifiedName view) {
+        return query.contains(quoteIdentifier(view.name()))
+                || Pattern.compile("(?<![\\w\"`$])" + Pattern.quote(view.name()) + "(?![\\w\"`$])",
+                        Pattern.CASE_INSENSITIVE).matcher(query).find();
+    }
+
+    @Override
+    public String createView(View view) {
+        return "CREATE " + (view.materialized() ? "MATERIALIZED " : "") + "VIEW " + quote(view.name()) + " AS "
+                + view.query().strip().replaceAll(";+$", "");
     }
 
     @Override

@@ -11,11 +11,12 @@ import java.util.List;
  * @param tables      the tables, in a stable order
  * @param foreignKeys foreign keys, created after the data
  * @param indexes     indexes, created after the data
+ * @param views       views, each after the views it reads, created after the data
  * @param comments    comments on tables and columns
  * @param warnings    what exists in the database but is not carried, in words
  */
 public record DatabaseSchema(List<String> schemas, List<String> types, List<Sequence> sequences, List<Table> tables, List<ForeignKey> foreignKeys,
-                             List<Index> indexes, List<Comment> comments, List<String> warnings) {
+                             List<Index> indexes, List<View> views, List<Comment> comments, List<String> warnings) {
 
     public DatabaseSchema {
         schemas = List.copyOf(schemas);
@@ -24,6 +25,7 @@ public record DatabaseSchema(List<String> schemas, List<String> types, List<Sequ
         tables = List.copyOf(tables);
         foreignKeys = List.copyOf(foreignKeys);
         indexes = List.copyOf(indexes);
+        views = List.copyOf(views);
         comments = List.copyOf(comments);
         warnings = List.copyOf(warnings);
     }

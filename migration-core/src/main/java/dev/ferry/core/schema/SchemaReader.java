@@ -41,9 +41,7 @@ public final class SchemaReader {
                 if (relation.remarks() != null && !relation.remarks().isEmpty()) {
                     comments.add(new Comment(relation.name(), null, relation.remarks()));
                 }
-            } else if (relation.isView()) {
-                warnings.add("View " + relation.name() + " is not exported (views are not carried yet)");
-            } else {
+            } else if (!relation.isView()) {
                 warnings.add(relation.type() + " " + relation.name() + " is not exported (Ferry carries tables only)");
             }
         }
@@ -70,7 +68,8 @@ public final class SchemaReader {
                 schemas.add(name.schema());
             }
         }
-        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), sequences, tables, foreignKeys, indexes, comments, warnings);
+        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), sequences, tables, foreignKeys, indexes,
+                ViewOrder.sort(dialect.views(connection)), comments, warnings);
     }
 
     private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {

@@ -10,6 +10,7 @@ import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
+import dev.ferry.core.schema.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class ScriptRenderer {
 
     /**
      * {@value ExportLayout#POST_DATA}: sequence and identity positions (and which column owns a sequence), then
-     * indexes, then foreign keys.
+     * indexes, foreign keys, and views in dependency order (materialized ones populated from the loaded data).
      */
     public String postDataScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
@@ -124,6 +125,9 @@ public final class ScriptRenderer {
         }
         for (ForeignKey key : schema.foreignKeys()) {
             sql.append(addForeignKey(key)).append(";\n");
+        }
+        for (View view : schema.views()) {
+            sql.append(dialect.createView(view)).append(";\n");
         }
         return sql.toString();
     }

@@ -2,6 +2,7 @@ package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.ColumnDeclaration;
 import dev.ferry.core.schema.Comment;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
@@ -69,10 +70,11 @@ public interface Dialect {
     }
 
     /**
-     * The table's column types exactly as the engine declares them, by column name, where the engine can say;
-     * empty to have {@link #columnType} derive them from the driver's description.
+     * The table's columns as the engine's catalog declares them, by column name, where the dialect can read them;
+     * empty to derive types with {@link #columnType} and nullability from the driver's description.
      */
-    default Map<String, String> declaredTypes(Connection connection, QualifiedName table) throws SQLException {
+    default Map<String, ColumnDeclaration> declaredColumns(Connection connection, QualifiedName table)
+            throws SQLException {
         return Map.of();
     }
 
@@ -82,6 +84,11 @@ public interface Dialect {
      */
     default void bind(PreparedStatement statement, int parameter, ValueKind kind, Object value) throws SQLException {
         kind.bind(statement, parameter, value);
+    }
+
+    /** Binds SQL NULL for a column of {@code jdbcType}. */
+    default void bindNull(PreparedStatement statement, int parameter, int jdbcType) throws SQLException {
+        statement.setNull(parameter, jdbcType);
     }
 
     /** The column's type as it is written in CREATE TABLE. */

@@ -1,6 +1,7 @@
 package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.CheckConstraint;
+import dev.ferry.core.schema.ColumnDeclaration;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
@@ -98,19 +99,35 @@ public class PostgresDialect extends StandardDialect {
         }
     }
 
-    /** format_type gives each column's type as it is declared, with length, precision, array dimensions, schema. */
+    /** PostgreSQL refuses explicit values for GENERATED ALWAYS identity columns unless told to take them. */
     @Override
-    public Map<String, String> declaredTypes(Connection connection, QualifiedName table) throws SQLException {
-        Map<String, String> types = new HashMap<>();
+    protected String overridingIdentity() {
+        return "OVERRIDING SYSTEM VALUE ";
+    }
+
+    /** An untyped NULL, which columns of every type (enums, domains) take. */
+    @Override
+    public void bindNull(PreparedStatement statement, int parameter, int jdbcType) throws SQLException {
+        statement.setNull(parameter, Types.OTHER);
+    }
+
+    /**
+     * format_type gives each column's type as it is declared, with length, precision, array dimensions, schema;
+     * attnotnull tells a NOT NULL column from a column of a NOT NULL domain, which pgjdbc reports alike.
+     */
+    @Override
+    public Map<String, ColumnDeclaration> declaredColumns(Connection connection, QualifiedName table)
+            throws SQLException {
+        Map<String, ColumnDeclaration> types = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a"
                         + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped")) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    types.put(rows.getString(1), rows.getString(2));
+                    types.put(rows.getString(1), new ColumnDeclaration(rows.getString(2), rows.getBoolean(3)));
                 }
             }
         }
@@ -121,7 +138,7 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a.attidentity, s.start_value, s.increment_by, s.last_value"
+                "SELECT a.attidentity, s.start_value, s.increment_by, s.schemaname, s.sequencename"
                         + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " JOIN pg_sequences s ON format('%I.%I', s.schemaname, s.sequencename)::regclass"
@@ -134,11 +151,10 @@ public class PostgresDialect extends StandardDialect {
                 if (!rows.next()) {
                     return null;
                 }
-                long start = rows.getLong(2);
                 long increment = rows.getLong(3);
-                long last = rows.getLong(4);
-                boolean called = !rows.wasNull();
-                return new Identity("a".equals(rows.getString(1)), start, increment, called ? last + increment : start);
+                QualifiedName sequence = new QualifiedName(rows.getString(4), rows.getString(5));
+                return new Identity("a".equals(rows.getString(1)), rows.getLong(2), increment,
+                        nextValue(connection, sequence, increment));
             }
         }
     }
@@ -245,7 +261,7 @@ public class PostgresDialect extends StandardDialect {
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT s.schemaname, s.sequencename, s.start_value, s.increment_by, s.min_value, s.max_value,"
-                        + " s.cycle, s.last_value, owner.ref"
+                        + " s.cycle, owner.ref, format_type(s.data_type, NULL)"
                         + " FROM pg_sequences s"
                         + " JOIN pg_class c ON c.oid = format('%I.%I', s.schemaname, s.sequencename)::regclass"
                         + " LEFT JOIN LATERAL (SELECT format('%I.%I.%I', tn.nspname, t.relname, a.attname) AS ref, d.deptype"
@@ -260,16 +276,26 @@ public class PostgresDialect extends StandardDialect {
                 if (isSystemSchema(rows.getString(1))) {
                     continue;
                 }
-                long start = rows.getLong(3);
+                QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
                 long increment = rows.getLong(4);
-                long last = rows.getLong(8);
-                boolean called = !rows.wasNull();
-                sequences.add(new Sequence(new QualifiedName(rows.getString(1), rows.getString(2)), start, increment,
-                        rows.getLong(5), rows.getLong(6), rows.getBoolean(7), called ? last + increment : start,
-                        rows.getString(9)));
+                sequences.add(new Sequence(name, rows.getString(9), rows.getLong(3), increment, rows.getLong(5), rows.getLong(6),
+                        rows.getBoolean(7), nextValue(connection, name, increment), rows.getString(8)));
             }
         }
         return sequences;
+    }
+
+    /**
+     * What nextval would return: the sequence relation itself tells (pg_sequences hides last_value after a
+     * RESTART, which leaves it "not called").
+     */
+    private long nextValue(Connection connection, QualifiedName sequence, long increment) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT last_value, is_called FROM " + quote(sequence));
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getBoolean(2) ? rows.getLong(1) + increment : rows.getLong(1);
+        }
     }
 
     /** PostgreSQL lists NOT NULL as CHECK constraints in INFORMATION_SCHEMA; pg_constraint tells them apart. */

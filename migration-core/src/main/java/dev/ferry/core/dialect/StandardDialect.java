@@ -195,14 +195,14 @@ public class StandardDialect implements Dialect {
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE,"
-                        + " CYCLE_OPTION FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2");
+                        + " CYCLE_OPTION, DATA_TYPE FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 if (isSystemSchema(rows.getString(1))) {
                     continue;
                 }
                 QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
-                sequences.add(new Sequence(name, rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                sequences.add(new Sequence(name, rows.getString(8), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
                         "YES".equalsIgnoreCase(rows.getString(7)), nextSequenceValue(connection, name), null));
             }
         }
@@ -216,7 +216,8 @@ public class StandardDialect implements Dialect {
 
     @Override
     public String createSequence(Sequence sequence) {
-        return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " INCREMENT BY "
+        return "CREATE SEQUENCE " + quote(sequence.name())
+                + (sequence.dataType() == null ? "" : " AS " + sequence.dataType()) + " START WITH " + sequence.start() + " INCREMENT BY "
                 + sequence.increment() + " MINVALUE " + sequence.minimum() + " MAXVALUE " + sequence.maximum()
                 + (sequence.cycle() ? " CYCLE" : " NO CYCLE");
     }

@@ -71,7 +71,7 @@ final class BulkLoader {
                 batchPositions[batched++] = reader.position();
                 rows++;
                 if (batched == BATCH_ROWS) {
-                    executeBatch(statement, batchPositions);
+                    executeBatch(statement, batchPositions, batched);
                     batched = 0;
                     if (commitBatches && rows % (BATCH_ROWS * COMMIT_EVERY_BATCHES) == 0) {
                         connection.commit();
@@ -80,7 +80,7 @@ final class BulkLoader {
                 }
             }
             if (batched > 0) {
-                executeBatch(statement, batchPositions);
+                executeBatch(statement, batchPositions, batched);
             }
         }
         progress.tableFinished(copy.table(), rows);
@@ -90,36 +90,51 @@ final class BulkLoader {
     private void bind(PreparedStatement statement, Object[] row, TargetColumns target) throws SQLException {
         for (int i = 0; i < row.length; i++) {
             if (row[i] == null) {
-                statement.setNull(i + 1, target.jdbcTypes()[i]);
+                dialect.bindNull(statement, i + 1, target.jdbcTypes()[i]);
             } else {
                 dialect.bind(statement, i + 1, target.kinds().get(i), row[i]);
             }
         }
     }
 
-    /** Runs the batch; a failure names the row of the data file that the database refused. */
-    private static void executeBatch(PreparedStatement statement, String[] positions) throws SQLException {
+    /**
+     * Runs the batch; a failure names the row of the data file that the database refused where the driver tells
+     * which it was, else the rows of the batch.
+     */
+    private static void executeBatch(PreparedStatement statement, String[] positions, int size) throws SQLException {
         try {
             statement.executeBatch();
         } catch (BatchUpdateException e) {
-            int failed = firstFailed(e.getUpdateCounts());
-            String where = failed < positions.length && positions[failed] != null
-                    ? "the row at " + positions[failed] : "a row of the batch starting at " + positions[0];
+            int failed = firstFailed(e.getUpdateCounts(), size);
+            String where = failed >= 0 ? "the row at " + positions[failed]
+                    : "a row between " + positions[0] + " and " + positions[size - 1];
             throw FerryErrors.withContext("The database refused " + where, e);
         }
     }
 
-    /** The index of the first failed row: drivers either stop at it or mark it EXECUTE_FAILED. */
-    private static int firstFailed(int[] updateCounts) {
+    /**
+     * The index of the refused row: drivers either stop at it (fewer counts than rows) or mark it EXECUTE_FAILED
+     * after rows that succeeded; -1 where they do not say (every row marked failed, as pgjdbc does).
+     */
+    private static int firstFailed(int[] updateCounts, int size) {
         if (updateCounts == null) {
-            return Integer.MAX_VALUE;
+            return -1;
         }
         for (int i = 0; i < updateCounts.length; i++) {
             if (updateCounts[i] == Statement.EXECUTE_FAILED) {
-                return i;
+                return i == 0 && size > 1 && allFailed(updateCounts) ? -1 : i;
             }
         }
-        return updateCounts.length;
+        return updateCounts.length < size ? updateCounts.length : -1;
+    }
+
+    private static boolean allFailed(int[] updateCounts) {
+        for (int count : updateCounts) {
+            if (count != Statement.EXECUTE_FAILED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The kinds and types of the COPY's columns, as the target table declares them. */

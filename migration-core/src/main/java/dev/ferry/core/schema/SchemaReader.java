@@ -74,21 +74,23 @@ public final class SchemaReader {
 
     private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        Map<String, String> declaredTypes = dialect.declaredTypes(connection, name);
+        Map<String, ColumnDeclaration> declared = dialect.declaredColumns(connection, name);
         try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
                 boolean identity = "YES".equals(rows.getString("IS_AUTOINCREMENT"));
+                ColumnDeclaration declaration = declared.get(column);
                 Column described = new Column(
                         column,
                         rows.getString("TYPE_NAME"),
                         rows.getInt("DATA_TYPE"),
                         rows.getInt("COLUMN_SIZE"),
                         rows.getInt("DECIMAL_DIGITS"),
-                        rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        declaration != null ? !declaration.notNull()
+                                : rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                         rows.getString("COLUMN_DEF"),
                         identity ? dialect.identity(connection, name, column) : null,
-                        declaredTypes.get(column));
+                        declaration == null ? null : declaration.type());
                 checkCarried(name, described, warnings);
                 String remarks = rows.getString("REMARKS");
                 if (remarks != null && !remarks.isEmpty()) {

@@ -4,6 +4,7 @@ package dev.ferry.core.schema;
  * A sequence with its position.
  *
  * @param name      schema and name
+ * @param dataType  the integer type it counts in ({@code BIGINT}, {@code INTEGER} ...), or null for the default
  * @param start     START WITH
  * @param increment INCREMENT BY
  * @param minimum   MINVALUE
@@ -12,6 +13,6 @@ package dev.ferry.core.schema;
  * @param next      the value the next {@code NEXT VALUE FOR} would give
  * @param ownedBy   the column it belongs to, as {@code table.column} SQL (PostgreSQL's OWNED BY), or null
  */
-public record Sequence(QualifiedName name, long start, long increment, long minimum, long maximum, boolean cycle,
+public record Sequence(QualifiedName name, String dataType, long start, long increment, long minimum, long maximum, boolean cycle,
                        long next, String ownedBy) {
 }

@@ -106,6 +106,30 @@ public interface Dialect {
     /** The statement that puts {@code comment} on its table or column. */
     String comment(Comment comment);
 
+    /**
+     * Statements that set the session up for the schema script, run in the import's transaction (PostgreSQL: do
+     * not check function bodies against tables that do not exist yet); empty where nothing is needed.
+     */
+    default List<String> schemaScriptPreamble() {
+        return List.of();
+    }
+
+    /**
+     * CREATE statements for the user's functions and procedures, run before the tables whose defaults and checks
+     * may call them; empty where the dialect carries none.
+     */
+    default List<String> routines(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /** CREATE statements for the user's triggers, run after the data so that none fires for a loaded row. */
+    default List<String> triggers(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /** Warnings, one per object of the database that the export does not carry (routines, triggers ...). */
+    List<String> notCarried(Connection connection) throws SQLException;
+
     /** The user's views, each with the views it reads. */
     List<View> views(Connection connection) throws SQLException;
 

@@ -222,12 +222,69 @@ public class PostgresDialect extends StandardDialect {
         return views;
     }
 
-    /** Enums, then domains (which may be over enums), leaving out types that extensions own. */
+    /** Function bodies may read tables that are created after them, as pg_dump arranges it too. */
+    @Override
+    public List<String> schemaScriptPreamble() {
+        return List.of("SET LOCAL check_function_bodies = false");
+    }
+
+    /** Functions and procedures as pg_get_functiondef writes them; aggregates are reported instead. */
+    @Override
+    public List<String> routines(Connection connection) throws SQLException {
+        return strings(connection, "SELECT pg_get_functiondef(p.oid) FROM pg_proc p"
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND" + userObject("p")
+                + " ORDER BY n.nspname, p.proname, p.oid");
+    }
+
+    /** Triggers as pg_get_triggerdef writes them, those PostgreSQL makes for foreign keys left out. */
+    @Override
+    public List<String> triggers(Connection connection) throws SQLException {
+        return strings(connection, "SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND" + userObject("c")
+                + " ORDER BY n.nspname, c.relname, t.tgname");
+    }
+
+    /** Aggregates, rules, row-level security policies and event triggers, which Ferry does not carry yet. */
+    @Override
+    public List<String> notCarried(Connection connection) throws SQLException {
+        return strings(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND" + userObject("p")
+                + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
+                + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
+                + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
+                + " || ' is not exported' FROM pg_policies p"
+                + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
+                + " ORDER BY 1");
+    }
+
+    /** The object (alias {@code alias}, with namespace {@code n}) is the user's, not the system's or an extension's. */
+    private static String userObject(String alias) {
+        return " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = " + alias + ".oid AND d.deptype = 'e')";
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> strings = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                strings.add(rows.getString(1));
+            }
+        }
+        return strings;
+    }
+
+    /**
+     * Extensions (other than plpgsql, which every database has), then enums, then domains (which may be over enums),
+     * leaving out types that extensions own.
+     */
     @Override
     public List<String> userTypes(Connection connection) throws SQLException {
         String userSchema = " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')";
-        List<String> types = new ArrayList<>();
+        List<String> types = strings(connection, "SELECT format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I',"
+                + " e.extname, n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                + " WHERE e.extname <> 'plpgsql' ORDER BY e.extname");
         try (PreparedStatement enums = connection.prepareStatement(
                 "SELECT format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname, t.typname,"
                         + " string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder))"

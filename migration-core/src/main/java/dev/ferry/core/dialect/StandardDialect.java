@@ -173,6 +173,29 @@ public class StandardDialect implements Dialect {
                 + view.query().strip().replaceAll(";+$", "");
     }
 
+    /** Routines and triggers listed in the standard INFORMATION_SCHEMA, which this dialect does not carry. */
+    @Override
+    public List<String> notCarried(Connection connection) throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        String[][] queries = {
+                {"Routine", "SELECT ROUTINE_SCHEMA, ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES ORDER BY 1, 2"},
+                {"Trigger", "SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS ORDER BY 1, 2"}};
+        for (String[] query : queries) {
+            try (PreparedStatement statement = connection.prepareStatement(query[1]);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (!isSystemSchema(rows.getString(1))) {
+                        warnings.add(query[0] + " " + new QualifiedName(rows.getString(1), rows.getString(2))
+                                + " is not exported (the " + name() + " dialect does not carry it yet)");
+                    }
+                }
+            } catch (SQLException noSuchView) {
+                // An engine without the view has no such objects to report.
+            }
+        }
+        return warnings;
+    }
+
     @Override
     public String comment(Comment comment) {
         return comment.column() == null

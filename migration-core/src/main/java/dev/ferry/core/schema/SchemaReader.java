@@ -68,8 +68,10 @@ public final class SchemaReader {
                 schemas.add(name.schema());
             }
         }
-        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), sequences, tables, foreignKeys, indexes,
-                ViewOrder.sort(dialect.views(connection)), comments, warnings);
+        warnings.addAll(dialect.notCarried(connection));
+        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), dialect.routines(connection),
+                sequences, tables, foreignKeys, indexes, ViewOrder.sort(dialect.views(connection)),
+                dialect.triggers(connection), comments, warnings);
     }
 
     private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {

@@ -27,14 +27,23 @@ public final class ScriptRenderer {
         this.dialect = dialect;
     }
 
-    /** {@value ExportLayout#SCHEMA}: schemas, types, sequences, tables with their columns, keys and checks, comments. */
+    /**
+     * {@value ExportLayout#SCHEMA}: schemas, types, routines, sequences, tables with their columns, keys and checks,
+     * comments.
+     */
     public String schemaScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
+        for (String statement : dialect.schemaScriptPreamble()) {
+            sql.append(statement).append(";\n");
+        }
         for (String name : schema.schemas()) {
             sql.append(dialect.createSchema(name)).append(";\n");
         }
         for (String type : schema.types()) {
             sql.append(type).append(";\n");
+        }
+        for (String routine : schema.routines()) {
+            sql.append('\n').append(routine.strip()).append(";\n");
         }
         for (Sequence sequence : schema.sequences()) {
             sql.append(dialect.createSequence(sequence)).append(";\n");
@@ -96,7 +105,8 @@ public final class ScriptRenderer {
 
     /**
      * {@value ExportLayout#POST_DATA}: sequence and identity positions (and which column owns a sequence), then
-     * indexes, foreign keys, and views in dependency order (materialized ones populated from the loaded data).
+     * indexes, foreign keys, views in dependency order (materialized ones populated from the loaded data), and
+     * triggers last.
      */
     public String postDataScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
@@ -128,6 +138,9 @@ public final class ScriptRenderer {
         }
         for (View view : schema.views()) {
             sql.append(dialect.createView(view)).append(";\n");
+        }
+        for (String trigger : schema.triggers()) {
+            sql.append(trigger).append(";\n");
         }
         return sql.toString();
     }

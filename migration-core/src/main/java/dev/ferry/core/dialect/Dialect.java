@@ -16,6 +16,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,14 @@ public interface Dialect {
      */
     default void bind(PreparedStatement statement, int parameter, ValueKind kind, Object value) throws SQLException {
         kind.bind(statement, parameter, value);
+    }
+
+    /**
+     * Whether values of the column can be exported and imported again; an export refuses a database with a column
+     * that cannot (before writing anything), rather than write what would not load.
+     */
+    default boolean canCarry(Column column) {
+        return column.jdbcType() != Types.STRUCT || valueKind(column.jdbcType(), column.typeName()) == ValueKind.ENGINE_TEXT;
     }
 
     /** Binds SQL NULL for a column of {@code jdbcType}. */

@@ -65,6 +65,12 @@ public class H2Dialect extends StandardDialect {
         }
     }
 
+    /** H2 does not convert nested Object[] parameters into arrays of arrays. */
+    @Override
+    public boolean canCarry(Column column) {
+        return super.canCarry(column) && !column.typeName().contains(" ARRAY ARRAY");
+    }
+
     /** H2 keeps a sequence's next value in INFORMATION_SCHEMA.SEQUENCES.BASE_VALUE. */
     @Override
     protected long nextSequenceValue(Connection connection, QualifiedName sequence) throws SQLException {

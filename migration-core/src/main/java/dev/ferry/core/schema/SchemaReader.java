@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -112,7 +111,7 @@ public final class SchemaReader {
     private void checkCarried(QualifiedName table, Column column, List<String> warnings) throws SQLException {
         String where = "column " + table + "." + column.name() + " of type " + column.typeName();
         ValueKind kind = dialect.valueKind(column.jdbcType(), column.typeName());
-        if ((column.jdbcType() == Types.ARRAY || column.jdbcType() == Types.STRUCT) && kind != ValueKind.ENGINE_TEXT) {
+        if (!dialect.canCarry(column)) {
             throw FerryErrors.notSupported("EXPORT DATABASE cannot carry " + where + " yet: its values could not be"
                     + " imported again. Nothing was written.");
         }

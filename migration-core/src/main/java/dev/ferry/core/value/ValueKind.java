@@ -259,6 +259,34 @@ public enum ValueKind {
     /** JSON documents, as their text; the dialect marks the parameter as JSON where the engine needs it. */
     JSON,
     /**
+     * SQL arrays, read with {@code getArray}, written as array literals (see the README), bound as an Object[] of
+     * the elements' text for the engine to convert to the element type.
+     */
+    ARRAY {
+        @Override
+        public Object read(ResultSet rs, int column) throws SQLException {
+            java.sql.Array array = rs.getArray(column);
+            if (array == null) {
+                return null;
+            }
+            try {
+                return array.getArray();
+            } finally {
+                array.free();
+            }
+        }
+
+        @Override
+        public String format(Object value) {
+            return ArrayText.format((Object[]) value);
+        }
+
+        @Override
+        public Object parse(String text) {
+            return ArrayText.parse(text);
+        }
+    },
+    /**
      * A value in the engine's own text form, which the same engine reads back exactly (as PostgreSQL's COPY relies
      * on): intervals, arrays, enums, bit strings, network addresses and the like. Chosen by a dialect that knows
      * its engine's text forms are exact; another engine may not read them.
@@ -329,6 +357,7 @@ public enum ValueKind {
             case Types.TIME_WITH_TIMEZONE -> TIME_WITH_TIME_ZONE;
             case Types.TIMESTAMP -> TIMESTAMP;
             case Types.TIMESTAMP_WITH_TIMEZONE -> TIMESTAMP_WITH_TIME_ZONE;
+            case Types.ARRAY -> ARRAY;
             default -> OTHER;
         };
     }

@@ -1,0 +1,107 @@
+package dev.ferry.core.value;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The text form of an SQL array, as PostgreSQL writes array literals: {@code {1,2,NULL}}, nested arrays as
+ * {@code {{1,2},{3,4}}}, every non-null element quoted: {@code {"a,b","c\"d",""}} (backslash escapes quote and
+ * backslash), binary elements as hexadecimal.
+ */
+final class ArrayText {
+
+    private ArrayText() {
+    }
+
+    static String format(Object[] elements) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < elements.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            Object element = elements[i];
+            if (element == null) {
+                text.append("NULL");
+            } else if (element instanceof Object[] nested) {
+                text.append(format(nested));
+            } else {
+                String value = element instanceof byte[] bytes ? HexFormat.of().formatHex(bytes)
+                        : Unicode.requireWellFormed(element.toString());
+                text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+        return text.append('}').toString();
+    }
+
+    /** The elements as strings (or nested arrays, or null), for the engine to convert to the element type. */
+    static Object[] parse(String text) {
+        int[] position = {0};
+        Object[] elements = parseArray(text, position);
+        if (position[0] != text.length()) {
+            throw new IllegalArgumentException("unexpected text after the array at character " + (position[0] + 1));
+        }
+        return elements;
+    }
+
+    private static Object[] parseArray(String text, int[] position) {
+        expect(text, position, '{');
+        List<Object> elements = new ArrayList<>();
+        if (peek(text, position) == '}') {
+            position[0]++;
+            return elements.toArray();
+        }
+        while (true) {
+            char c = peek(text, position);
+            if (c == '{') {
+                elements.add(parseArray(text, position));
+            } else if (c == '"') {
+                elements.add(parseQuoted(text, position));
+            } else if (text.startsWith("NULL", position[0])) {
+                elements.add(null);
+                position[0] += 4;
+            } else {
+                throw new IllegalArgumentException("expected an array element at character " + (position[0] + 1));
+            }
+            char next = peek(text, position);
+            position[0]++;
+            if (next == '}') {
+                return elements.toArray();
+            }
+            if (next != ',') {
+                throw new IllegalArgumentException("expected ',' or '}' at character " + position[0]);
+            }
+        }
+    }
+
+    private static String parseQuoted(String text, int[] position) {
+        StringBuilder value = new StringBuilder();
+        position[0]++;
+        while (true) {
+            char c = peek(text, position);
+            position[0]++;
+            if (c == '"') {
+                return value.toString();
+            }
+            if (c == '\\') {
+                c = peek(text, position);
+                position[0]++;
+            }
+            value.append(c);
+        }
+    }
+
+    private static char peek(String text, int[] position) {
+        if (position[0] >= text.length()) {
+            throw new IllegalArgumentException("the array ends too early");
+        }
+        return text.charAt(position[0]);
+    }
+
+    private static void expect(String text, int[] position, char expected) {
+        if (peek(text, position) != expected) {
+            throw new IllegalArgumentException("expected '" + expected + "' at character " + (position[0] + 1));
+        }
+        position[0]++;
+    }
+}

@@ -65,6 +65,27 @@ public interface Dialect {
     /** The column's type as it is written in CREATE TABLE. */
     String columnType(Column column);
 
+    /**
+     * The table's columns, in order, as they are created and exported: those {@link DatabaseMetaData#getColumns}
+     * reported, refined by a dialect whose engine describes its columns better in its own catalog.
+     */
+    List<Column> columns(Connection connection, QualifiedName table, List<Column> reported) throws SQLException;
+
+    /**
+     * How an export selects a column: the quoted column itself, or an expression (named as the column) for values
+     * the driver cannot read exactly as they are. The result's type then decides how the values are carried.
+     */
+    String selectColumn(String column, int jdbcType, String typeName);
+
+    /** Warnings, in words, for what the database holds that the export does not carry and no other hook reports. */
+    List<String> notCarried(Connection connection) throws SQLException;
+
+    /**
+     * Settings an export or import needs on the connection's session (such as a fixed time zone), made now and put
+     * back when the returned value is closed.
+     */
+    SessionSettings prepareSession(Connection connection) throws SQLException;
+
     /** The identity generator of an identity column, or null if the engine does not say. */
     Identity identity(Connection connection, QualifiedName table, String column) throws SQLException;
 
@@ -118,4 +139,13 @@ public interface Dialect {
 
     /** The statement that drops a sequence. */
     String dropSequence(QualifiedName sequence);
+
+    /** Session settings made by {@link #prepareSession}, put back by {@link #close}. */
+    interface SessionSettings extends AutoCloseable {
+        /** Nothing to set, nothing to put back. */
+        SessionSettings NONE = () -> { };
+
+        @Override
+        void close() throws SQLException;
+    }
 }

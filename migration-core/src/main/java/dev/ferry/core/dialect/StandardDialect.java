@@ -69,6 +69,27 @@ public class StandardDialect implements Dialect {
     }
 
     @Override
+    public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
+            throws SQLException {
+        return reported;
+    }
+
+    @Override
+    public String selectColumn(String column, int jdbcType, String typeName) {
+        return quoteIdentifier(column);
+    }
+
+    @Override
+    public List<String> notCarried(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    @Override
+    public SessionSettings prepareSession(Connection connection) throws SQLException {
+        return SessionSettings.NONE;
+    }
+
+    @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
         return null;
     }

@@ -51,6 +51,7 @@ public final class SchemaReader {
         for (QualifiedName sequence : dialect.sequences(connection)) {
             warnings.add("Sequence " + sequence + " is not exported (sequences are not carried yet)");
         }
+        warnings.addAll(dialect.notCarried(connection));
 
         List<Table> tables = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class SchemaReader {
     }
 
     private Table table(QualifiedName name, List<String> warnings) throws SQLException {
-        List<Column> columns = new ArrayList<>();
+        List<Column> reported = new ArrayList<>();
         try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
@@ -86,13 +87,16 @@ public final class SchemaReader {
                         rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                         rows.getString("COLUMN_DEF"),
                         identity ? dialect.identity(connection, name, column) : null);
-                checkCarried(name, described, warnings);
                 String remarks = rows.getString("REMARKS");
                 if (remarks != null && !remarks.isEmpty()) {
                     warnings.add("The comment on column " + name + "." + column + " is not exported (comments are not carried yet)");
                 }
-                columns.add(described);
+                reported.add(described);
             }
+        }
+        List<Column> columns = dialect.columns(connection, name, reported);
+        for (Column column : columns) {
+            checkCarried(name, column, warnings);
         }
         return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name));
     }
@@ -152,6 +156,7 @@ public final class SchemaReader {
             case DatabaseMetaData.importedKeySetNull -> "SET NULL";
             case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
             case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
+            case DatabaseMetaData.importedKeyNoAction -> "NO ACTION";
             default -> null;
         };
     }

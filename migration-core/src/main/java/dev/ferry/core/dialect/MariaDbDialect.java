@@ -316,6 +316,13 @@ public class MariaDbDialect extends StandardDialect {
                 + " WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS' ORDER BY 1, ORDINAL_POSITION",
                 row -> warnings.add("Generated column " + row.getString(1) + "." + row.getString(2) + " AS ("
                         + row.getString(3) + ") is not exported (generated columns are not carried yet)"));
+        query(connection, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND (DATA_TYPE IN ('enum', 'set') AND COLUMN_TYPE LIKE '%?%' OR COLUMN_DEFAULT LIKE '%?%')"
+                + " ORDER BY 1, ORDINAL_POSITION",
+                row -> warnings.add("Column " + row.getString(1) + "." + row.getString(2) + " has '?' in its default"
+                        + " or labels as MariaDB's catalog shows them; where that stands for a character beyond the"
+                        + " Basic Multilingual Plane (such as an emoji), which the catalog cannot show, it is exported"
+                        + " as '?'"));
         query(connection, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
                 + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY 1",
                 row -> {

@@ -18,6 +18,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -109,9 +110,13 @@ final class BulkLoader {
         }
     }
 
-    /** The index of the first failed row: drivers either stop at it or mark it EXECUTE_FAILED. */
+    /**
+     * The index of the first failed row: drivers either stop at it or mark it EXECUTE_FAILED. A driver that sent the
+     * batch as one statement (MariaDB Connector/J's bulk protocol) marks every row failed: then it is not known.
+     */
     private static int firstFailed(int[] updateCounts) {
-        if (updateCounts == null) {
+        if (updateCounts == null || updateCounts.length > 1
+                && Arrays.stream(updateCounts).allMatch(count -> count == Statement.EXECUTE_FAILED)) {
             return Integer.MAX_VALUE;
         }
         for (int i = 0; i < updateCounts.length; i++) {

@@ -256,6 +256,47 @@ class MariaDbSchemaIT {
             assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
                     + " WHERE TABLE_SCHEMA = DATABASE()"));
             assertEquals(List.of(List.of("1")), rows(target, "SELECT @@autocommit"));
+
+            Files.writeString(postData, Files.readString(postData).replace("SELECT no_such_column FROM a;", ""));
+            try (Statement s = target.createStatement()) {
+                s.execute("IMPORT DATABASE '" + dir + "'");
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> s.execute("IMPORT DATABASE '" + dir + "'"));
+                assertEquals("42000", refused.getSQLState(), refused.getMessage());
+            }
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
+    /**
+     * A row the database refuses is named by the batch it was in: Connector/J sends a batch as one bulk statement and
+     * marks every row failed, while the server's message counts the row within the batch.
+     */
+    @Test
+    void aRefusedRowIsNamedByItsBatchAndTheServersRowNumber() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        Path dir = temp.resolve("refused");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            createSchema(source);
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+            }
+            Path schema = dir.resolve("schema.sql");
+            String narrowed = Files.readString(schema).replace("`x` varchar(10)", "`x` varchar(2)");
+            Files.writeString(schema, narrowed);
+            try (Statement s = target.createStatement()) {
+                SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> s.execute("IMPORT DATABASE '" + dir + "'"));
+                assertTrue(failure.getMessage().contains("Loading `keyless` from keyless.csv: The database refused a row"
+                        + " of the batch starting at line 2 of keyless.csv"), failure.getMessage());
+                assertTrue(failure.getMessage().matches("(?s).*Data too long for column 'x' at row [0-9].*"), failure.getMessage());
+                assertEquals("22001", failure.getSQLState());
+            }
+            assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE()"));
         } finally {
             server.dropDatabase(sourceDb);
             server.dropDatabase(targetDb);

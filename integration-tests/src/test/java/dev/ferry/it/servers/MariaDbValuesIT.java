@@ -43,8 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>What MariaDB cannot hold is not tested: FLOAT and DOUBLE have no NaN or ±Infinity (the server refuses them),
  * and a DOUBLE column stores -0.0 as 0.
  *
- * <p>The export runs on a session in zone +05:30 and the import on one in zone -08:00; Ferry works in UTC inside
- * both, so TIMESTAMP values keep their instants (checked through UNIX_TIMESTAMP).
+ * <p>The export runs on a session in zone +05:30 and the import on one in zone -08:00, each with an SQL mode that
+ * would change values or scripts (ANSI_QUOTES and PAD_CHAR_TO_FULL_LENGTH; NO_ZERO_DATE and NO_BACKSLASH_ESCAPES).
+ * Ferry works in UTC and an SQL mode of its own inside both, so TIMESTAMP values keep their instants (checked through
+ * UNIX_TIMESTAMP), zero dates load, and both sessions get their settings back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MariaDbValuesIT {
@@ -347,15 +349,19 @@ class MariaDbValuesIT {
         }
         Path dir = temp.resolve("export");
         try (Connection ferry = server.connectFerry(sourceDb); Statement s = ferry.createStatement()) {
-            s.execute("SET time_zone = '+05:30'");
+            s.execute("SET time_zone = '+05:30', sql_mode = 'ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH'");
             s.execute("EXPORT DATABASE '" + dir + "'");
             exportWarnings = warnings(s.getWarnings());
             assertEquals("+05:30", zone(ferry), "the export leaves the session's zone as it was");
+            assertEquals(List.of(List.of("ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH")),
+                    ServerQueries.rows(ferry, "SELECT @@session.sql_mode"), "and its SQL mode");
         }
         try (Connection ferry = server.connectFerry(targetDb); Statement s = ferry.createStatement()) {
-            s.execute("SET time_zone = '-08:00'");
+            s.execute("SET time_zone = '-08:00', sql_mode = 'NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_BACKSLASH_ESCAPES'");
             assertEquals(cases.size(), s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
             assertEquals("-08:00", zone(ferry), "the import leaves the session's zone as it was");
+            assertEquals(List.of(List.of("NO_BACKSLASH_ESCAPES,NO_ZERO_IN_DATE,NO_ZERO_DATE")),
+                    ServerQueries.rows(ferry, "SELECT @@session.sql_mode"), "and its SQL mode");
         }
         try (Statement s = target.createStatement()) {
             s.execute("SET time_zone = '+00:00'");

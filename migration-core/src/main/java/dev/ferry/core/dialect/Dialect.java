@@ -2,8 +2,10 @@ package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Table;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -94,6 +96,12 @@ public interface Dialect {
 
     /** Names of the table's CHECK constraints (which Ferry does not carry yet, and warns about). */
     List<String> checkConstraints(Connection connection, QualifiedName table) throws SQLException;
+
+    /**
+     * The table's indexes as they are exported: those {@link DatabaseMetaData#getIndexInfo} reported (less the keys'
+     * own), refined by a dialect whose engine tells more in its own catalog (such as prefix lengths).
+     */
+    List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException;
 
     /** Names of the indexes the engine made itself to support a key, which must not be exported as indexes. */
     Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException;

@@ -2,8 +2,10 @@ package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Table;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -142,6 +144,11 @@ public class StandardDialect implements Dialect {
             return List.of();
         }
         return names;
+    }
+
+    @Override
+    public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
+        return reported;
     }
 
     @Override

@@ -185,7 +185,7 @@ public final class SchemaReader {
                 indexes.add(index);
             }
         }
-        return indexes;
+        return dialect.indexes(connection, table, indexes);
     }
 
     /** For engines that do not name their key indexes: a unique index on exactly a key's columns is that key's. */

@@ -2,8 +2,10 @@ package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Table;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -234,15 +236,15 @@ public class MariaDbDialect extends StandardDialect {
 
     /**
      * MariaDB's unique constraints are its unique indexes, in the current database (the standard query asks for a
-     * schema, which MariaDB tables do not have). Those with a descending column are left to the indexes (CREATE TABLE's
-     * UNIQUE cannot say DESC); those with prefix lengths are not carried (see {@link #notCarried}).
+     * schema, which MariaDB tables do not have). Those with a descending column or a prefix length are left to the
+     * indexes: CREATE TABLE's UNIQUE (columns) can say neither.
      */
     @Override
     public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
         List<KeyConstraint> keys = new ArrayList<>();
         for (IndexPart.Index index : IndexPart.indexes(connection, table).values()) {
             if (index.unique() && !index.name().equals("PRIMARY") && index.plain()
-                    && index.parts().stream().noneMatch(IndexPart::descending)) {
+                    && index.parts().stream().noneMatch(p -> p.descending() || p.prefix() > 0)) {
                 keys.add(new KeyConstraint(index.name(), index.parts().stream().map(IndexPart::column).toList()));
             }
         }
@@ -251,7 +253,7 @@ public class MariaDbDialect extends StandardDialect {
 
     /**
      * Indexes not to export as plain indexes: the primary key's and the unique constraints' (created with the table),
-     * and those the index model cannot describe yet (prefix lengths, FULLTEXT, SPATIAL), named by {@link #notCarried}.
+     * and those the index model cannot describe yet (FULLTEXT, SPATIAL), named by {@link #notCarried}.
      */
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
@@ -266,6 +268,27 @@ public class MariaDbDialect extends StandardDialect {
             }
         }
         return names;
+    }
+
+    /** The driver does not report prefix lengths ({@code KEY (title(10))}); information_schema.STATISTICS does. */
+    @Override
+    public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
+        Map<String, IndexPart.Index> described = IndexPart.indexes(connection, table.name());
+        List<Index> indexes = new ArrayList<>();
+        for (Index index : reported) {
+            IndexPart.Index parts = described.get(index.name());
+            if (parts == null || parts.parts().size() != index.columns().size()) {
+                indexes.add(index);
+                continue;
+            }
+            List<Index.IndexColumn> columns = new ArrayList<>();
+            for (int i = 0; i < parts.parts().size(); i++) {
+                Index.IndexColumn column = index.columns().get(i);
+                columns.add(new Index.IndexColumn(column.name(), column.descending(), parts.parts().get(i).prefix()));
+            }
+            indexes.add(new Index(index.name(), index.table(), index.unique(), columns));
+        }
+        return indexes;
     }
 
     /** CHECK constraints of the current database, except those that make a column JSON (carried as its type). */
@@ -297,8 +320,8 @@ public class MariaDbDialect extends StandardDialect {
 
     /**
      * What MariaDB has beyond tables, views and sequences, and what of its tables the export leaves out: routines,
-     * triggers, events, generated columns, system versioning, partitioning, engines other than InnoDB, and indexes
-     * the index model cannot describe.
+     * triggers, events, generated columns, system versioning, partitioning, engines other than InnoDB, FULLTEXT and
+     * SPATIAL indexes, primary keys on prefixes, and characters the catalog cannot show.
      */
     @Override
     public List<String> notCarried(Connection connection) throws SQLException {
@@ -344,12 +367,13 @@ public class MariaDbDialect extends StandardDialect {
                 + " COALESCE(CONCAT('(', SUB_PART, ')'), '')) ORDER BY SEQ_IN_INDEX SEPARATOR ', ')"
                 + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
                 + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE"
-                + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') OR MAX(SUB_PART) IS NOT NULL ORDER BY 1, 2",
-                row -> warnings.add(("FULLTEXT".equals(row.getString(3)) || "SPATIAL".equals(row.getString(3))
-                        ? row.getString(3) + " index " : "Index ") + row.getString(2) + " on " + row.getString(1)
-                        + " (" + row.getString(4) + ") is not exported (" + ("FULLTEXT".equals(row.getString(3))
-                        || "SPATIAL".equals(row.getString(3)) ? "such indexes" : "prefix lengths")
-                        + " are not carried yet)"));
+                + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') ORDER BY 1, 2",
+                row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + row.getString(1)
+                        + " (" + row.getString(4) + ") is not exported (such indexes are not carried yet)"));
+        query(connection, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND INDEX_NAME = 'PRIMARY' AND SUB_PART IS NOT NULL GROUP BY TABLE_NAME ORDER BY 1",
+                row -> warnings.add("The primary key of " + row.getString(1) + " indexes prefixes of its columns;"
+                        + " it is exported on the whole columns"));
         return warnings;
     }
 
@@ -430,9 +454,9 @@ public class MariaDbDialect extends StandardDialect {
 
         /** An index of the table. */
         record Index(String name, boolean unique, String type, List<IndexPart> parts) {
-            /** Whether the index model describes it: a B-tree or hash index on whole columns. */
+            /** Whether the index model describes it: a B-tree or hash index, not FULLTEXT or SPATIAL. */
             boolean plain() {
-                return !type.equals("FULLTEXT") && !type.equals("SPATIAL") && parts.stream().allMatch(p -> p.prefix == 0);
+                return !type.equals("FULLTEXT") && !type.equals("SPATIAL");
             }
         }
 

@@ -304,6 +304,36 @@ class MariaDbSchemaIT {
         }
     }
 
+    /**
+     * An AUTO_INCREMENT column must lead a key when its table is created, but only primary and plain unique keys are
+     * created with the table: the export warns, and the import fails, naming the table, and leaves nothing behind.
+     */
+    @Test
+    void anAutoIncrementColumnKeyedOnlyByALaterIndexIsWarnedAbout() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        Path dir = temp.resolve("auto");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            execute(source, "CREATE TABLE tenants (id INT AUTO_INCREMENT, tenant INT, PRIMARY KEY (tenant, id), KEY (id))");
+            List<String> warnings;
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+                warnings = messages(s.getWarnings());
+            }
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith("AUTO_INCREMENT column tenants.id ")), warnings.toString());
+            try (Statement s = target.createStatement()) {
+                SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> s.execute("IMPORT DATABASE '" + dir + "'"));
+                assertTrue(failure.getMessage().startsWith("schema.sql line "), failure.getMessage());
+            }
+            assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE()"));
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
     private static List<String> messages(SQLWarning warning) {
         List<String> messages = new ArrayList<>();
         for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {

@@ -334,6 +334,18 @@ class MariaDbSchemaIT {
         }
     }
 
+    /** Without a current database there is nothing to export: refused, nothing written. */
+    @Test
+    void anExportWithoutACurrentDatabaseIsRefused() throws Exception {
+        try (Connection none = server.connectFerry(""); Statement s = none.createStatement()) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.execute("EXPORT DATABASE '" + temp.resolve("none") + "'"));
+            assertEquals("42000", refused.getSQLState(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("current database"), refused.getMessage());
+        }
+        assertFalse(Files.exists(temp.resolve("none")));
+    }
+
     private static List<String> messages(SQLWarning warning) {
         List<String> messages = new ArrayList<>();
         for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {

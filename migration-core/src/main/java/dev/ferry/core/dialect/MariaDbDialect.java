@@ -390,17 +390,23 @@ public class MariaDbDialect extends StandardDialect {
 
     /**
      * A fixed time zone and SQL mode for the export or import (see {@link #SESSION_SQL_MODE}); the session's own are
-     * put back afterwards.
+     * put back afterwards. A session without a current database is refused: Connector/J would then list the tables of
+     * every database, the server's own included, each without its database.
      */
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
         String timeZone;
         String sqlMode;
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT @@session.time_zone, @@session.sql_mode")) {
+             ResultSet row = statement.executeQuery("SELECT @@session.time_zone, @@session.sql_mode, DATABASE()")) {
             row.next();
             timeZone = row.getString(1);
             sqlMode = row.getString(2);
+            if (row.getString(3) == null) {
+                throw new SQLException("Ferry exports and imports one MariaDB database, the connection's current database,"
+                        + " and this connection has none: name a database in the URL or run USE <database> first",
+                        "42000");
+            }
         }
         set(connection, SESSION_TIME_ZONE, SESSION_SQL_MODE);
         return () -> set(connection, timeZone, sqlMode);

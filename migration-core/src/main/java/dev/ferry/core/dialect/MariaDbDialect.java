@@ -114,7 +114,8 @@ public class MariaDbDialect extends StandardDialect {
      * character set, nor JSON (a LONGTEXT with a JSON_VALID check). {@code information_schema.COLUMNS} has them all:
      * each column's type becomes its COLUMN_TYPE with character set and collation, {@code json} for JSON, and what
      * MariaDB keeps beside the type ({@code ON UPDATE ...}, {@code INVISIBLE}). Generated columns are left out (their
-     * values cannot be inserted; {@link #notCarried} names them).
+     * values cannot be inserted; {@link #notCarried} names them). Only the driver's JDBC type, size and scale are kept:
+     * its table name is a LIKE pattern, so for {@code t_1} it also reports the columns of a table {@code tx1}.
      */
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
@@ -156,13 +157,14 @@ public class MariaDbDialect extends StandardDialect {
                         type.append(" INVISIBLE");
                     }
                     Column described = byName.get(name);
+                    boolean autoIncrement = extra.contains("auto_increment");
                     columns.add(new Column(name, type.toString(),
                             described == null ? Types.OTHER : described.jdbcType(),
                             described == null ? 0 : described.size(),
                             described == null ? 0 : described.scale(),
                             "YES".equals(rows.getString(3)),
-                            rows.getString(4),
-                            described == null ? null : described.identity()));
+                            autoIncrement ? null : rows.getString(4),
+                            autoIncrement ? identity(connection, table, name) : null));
                 }
             }
         }

@@ -63,7 +63,7 @@ public final class SchemaReader {
                 warnings.add("CHECK constraint " + check + " on " + name + " is not exported (not carried yet)");
             }
             tables.add(table);
-            foreignKeys.addAll(foreignKeys(name));
+            foreignKeys.addAll(foreignKeys(name, warnings));
             indexes.addAll(indexes(table));
             if (name.schema() != null) {
                 schemas.add(name.schema());
@@ -129,10 +129,20 @@ public final class SchemaReader {
         return columns.isEmpty() ? null : new KeyConstraint(constraintName, new ArrayList<>(columns.values()));
     }
 
-    private List<ForeignKey> foreignKeys(QualifiedName table) throws SQLException {
+    private List<ForeignKey> foreignKeys(QualifiedName table, List<String> warnings) throws SQLException {
         Map<String, ForeignKeyBuilder> keys = new LinkedHashMap<>();
-        try (ResultSet rows = metaData.getImportedKeys(connection.getCatalog(), table.schema(), table.name())) {
+        String catalog = connection.getCatalog();
+        try (ResultSet rows = metaData.getImportedKeys(catalog, table.schema(), table.name())) {
             while (rows.next()) {
+                String referencedCatalog = rows.getString("PKTABLE_CAT");
+                if (catalog != null && referencedCatalog != null && !catalog.equals(referencedCatalog)) {
+                    if (rows.getInt("KEY_SEQ") == 1) {
+                        warnings.add("Foreign key " + rows.getString("FK_NAME") + " on " + table + " refers to "
+                                + referencedCatalog + "." + rows.getString("PKTABLE_NAME") + " in another database;"
+                                + " it is not exported");
+                    }
+                    continue;
+                }
                 QualifiedName referenced = new QualifiedName(rows.getString("PKTABLE_SCHEM"), rows.getString("PKTABLE_NAME"));
                 String name = rows.getString("FK_NAME");
                 String key = name != null ? name : referenced + "#" + keys.size();

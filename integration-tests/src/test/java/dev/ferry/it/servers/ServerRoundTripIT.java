@@ -17,7 +17,7 @@ class ServerRoundTripIT {
     Path temp;
 
     @ParameterizedTest
-    @EnumSource(value = TestServer.Engine.class, names = "POSTGRESQL")
+    @EnumSource(value = TestServer.Engine.class, names = {"POSTGRESQL", "MARIADB"})
     void commonTypesRoundTrip(TestServer.Engine engine) throws Exception {
         TestServer server = engine == TestServer.Engine.POSTGRESQL ? TestServer.postgres() : TestServer.mariadb();
         String source = server.createDatabase();

@@ -2,13 +2,13 @@ package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
-import dev.ferry.core.schema.ColumnDeclaration;
 import dev.ferry.core.schema.Comment;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
@@ -71,15 +71,6 @@ public interface Dialect {
     }
 
     /**
-     * The table's columns as the engine's catalog declares them, by column name, where the dialect can read them;
-     * empty to derive types with {@link #columnType} and nullability from the driver's description.
-     */
-    default Map<String, ColumnDeclaration> declaredColumns(Connection connection, QualifiedName table)
-            throws SQLException {
-        return Map.of();
-    }
-
-    /**
      * Binds a non-null value of {@code kind} for an INSERT; by default as the kind binds it. A dialect overrides it
      * where its driver needs values handed over differently.
      */
@@ -103,6 +94,27 @@ public interface Dialect {
     /** The column's type as it is written in CREATE TABLE. */
     String columnType(Column column);
 
+    /**
+     * The table's columns, in order, as they are created and exported: those {@link DatabaseMetaData#getColumns}
+     * reported, refined by a dialect whose engine describes its columns better in its own catalog.
+     */
+    List<Column> columns(Connection connection, QualifiedName table, List<Column> reported) throws SQLException;
+
+    /**
+     * How an export selects a column: the quoted column itself, or an expression (named as the column) for values
+     * the driver cannot read exactly as they are. The result's type then decides how the values are carried.
+     */
+    String selectColumn(String column, int jdbcType, String typeName);
+
+    /** Warnings, in words, for what the database holds that the export does not carry and no other hook reports. */
+    List<String> notCarried(Connection connection) throws SQLException;
+
+    /**
+     * Settings an export or import needs on the connection's session (such as a fixed time zone), made now and put
+     * back when the returned value is closed.
+     */
+    SessionSettings prepareSession(Connection connection) throws SQLException;
+
     /** The identity generator of an identity column, or null if the engine does not say. */
     Identity identity(Connection connection, QualifiedName table, String column) throws SQLException;
 
@@ -112,7 +124,7 @@ public interface Dialect {
     /** The table's CHECK constraints (NOT NULL excepted, which the columns carry). */
     List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException;
 
-    /** The statement that puts {@code comment} on its table or column. */
+    /** The statement that puts {@code comment} on its table or column, or null where the dialect cannot carry it. */
     String comment(Comment comment);
 
     /**
@@ -136,9 +148,6 @@ public interface Dialect {
         return List.of();
     }
 
-    /** Warnings, one per object of the database that the export does not carry (routines, triggers ...). */
-    List<String> notCarried(Connection connection) throws SQLException;
-
     /** The user's views, each with the views it reads. */
     List<View> views(Connection connection) throws SQLException;
 
@@ -154,12 +163,11 @@ public interface Dialect {
     }
 
     /**
-     * The table's indexes, those backing keys left out, where the engine can describe them better than
-     * {@link DatabaseMetaData#getIndexInfo} (expression and partial indexes); null to use getIndexInfo.
+     * The table's indexes as they are exported: those {@link DatabaseMetaData#getIndexInfo} reported (less the keys'
+     * own), refined by a dialect whose engine tells more in its own catalog (prefix lengths; expression and partial
+     * indexes).
      */
-    default List<Index> indexes(Connection connection, QualifiedName table) throws SQLException {
-        return null;
-    }
+    List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException;
 
     /** Names of the indexes the engine made itself to support a key, which must not be exported as indexes. */
     Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException;
@@ -221,5 +229,14 @@ public interface Dialect {
      */
     default String[] relationTypes() {
         return null;
+    }
+
+    /** Session settings made by {@link #prepareSession}, put back by {@link #close}. */
+    interface SessionSettings extends AutoCloseable {
+        /** Nothing to set, nothing to put back. */
+        SessionSettings NONE = () -> { };
+
+        @Override
+        void close() throws SQLException;
     }
 }

@@ -1,12 +1,13 @@
 package dev.ferry.core.dialect;
 
 import dev.ferry.core.schema.CheckConstraint;
-import dev.ferry.core.schema.ColumnDeclaration;
+import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
@@ -116,9 +117,9 @@ public class PostgresDialect extends StandardDialect {
      * attnotnull tells a NOT NULL column from a column of a NOT NULL domain, which pgjdbc reports alike.
      */
     @Override
-    public Map<String, ColumnDeclaration> declaredColumns(Connection connection, QualifiedName table)
+    public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
             throws SQLException {
-        Map<String, ColumnDeclaration> types = new HashMap<>();
+        Map<String, Object[]> declared = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a"
                         + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -127,11 +128,17 @@ public class PostgresDialect extends StandardDialect {
             statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    types.put(rows.getString(1), new ColumnDeclaration(rows.getString(2), rows.getBoolean(3)));
+                    declared.put(rows.getString(1), new Object[] {rows.getString(2), rows.getBoolean(3)});
                 }
             }
         }
-        return types;
+        List<Column> columns = new ArrayList<>();
+        for (Column c : reported) {
+            Object[] d = declared.get(c.name());
+            columns.add(d == null ? c : new Column(c.name(), c.typeName(), c.jdbcType(), c.size(), c.scale(),
+                    !(Boolean) d[1], c.defaultExpression(), c.identity(), (String) d[0]));
+        }
+        return columns;
     }
 
     /** Identity columns (not serial ones, whose sequence is an ordinary sequence with a default). */
@@ -164,7 +171,7 @@ public class PostgresDialect extends StandardDialect {
      * classes included; those backing constraints left out.
      */
     @Override
-    public List<Index> indexes(Connection connection, QualifiedName table) throws SQLException {
+    public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
         List<Index> indexes = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT i.relname, ix.indisunique, pg_get_indexdef(ix.indexrelid) FROM pg_index ix"
@@ -173,11 +180,12 @@ public class PostgresDialect extends StandardDialect {
                         + " WHERE n.nspname = ? AND c.relname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
                         + "   WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))"
                         + " ORDER BY 1")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
+            statement.setString(1, table.name().schema());
+            statement.setString(2, table.name().name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    indexes.add(new Index(rows.getString(1), table, rows.getBoolean(2), List.of(), rows.getString(3)));
+                    indexes.add(new Index(rows.getString(1), table.name(), rows.getBoolean(2), List.of(),
+                            rows.getString(3)));
                 }
             }
         }

@@ -4,9 +4,11 @@ import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Comment;
 import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
@@ -72,6 +74,22 @@ public class StandardDialect implements Dialect {
                     ? type + "(" + column.size() + ", " + column.scale() + ")" : type;
             default -> type;
         };
+    }
+
+    @Override
+    public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
+            throws SQLException {
+        return reported;
+    }
+
+    @Override
+    public String selectColumn(String column, int jdbcType, String typeName) {
+        return quoteIdentifier(column);
+    }
+
+    @Override
+    public SessionSettings prepareSession(Connection connection) throws SQLException {
+        return SessionSettings.NONE;
     }
 
     @Override
@@ -202,6 +220,11 @@ public class StandardDialect implements Dialect {
                 ? "COMMENT ON TABLE " + quote(comment.table()) + " IS " + quoteLiteral(comment.text())
                 : "COMMENT ON COLUMN " + quote(comment.table()) + "." + quoteIdentifier(comment.column()) + " IS "
                         + quoteLiteral(comment.text());
+    }
+
+    @Override
+    public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
+        return reported;
     }
 
     @Override

@@ -58,8 +58,10 @@ public final class DatabaseExporter {
         ExportDirectory target = ExportDirectory.prepare(directory);
         try {
             MigrationResult result;
-            try (SnapshotSession ignored = SnapshotSession.begin(connection)) {
-                result = exportInto(target, options, progress);
+            Dialect dialect = Dialects.forConnection(connection);
+            try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
+                 SnapshotSession alsoIgnored = SnapshotSession.begin(connection)) {
+                result = exportInto(dialect, target, options, progress);
             }
             target.commit();
             return result;
@@ -69,9 +71,8 @@ public final class DatabaseExporter {
         }
     }
 
-    private MigrationResult exportInto(ExportDirectory target, FormatOptions options, ProgressListener progress)
-            throws SQLException {
-        Dialect dialect = Dialects.forConnection(connection);
+    private MigrationResult exportInto(Dialect dialect, ExportDirectory target, FormatOptions options,
+                                       ProgressListener progress) throws SQLException {
         DatabaseSchema schema = new SchemaReader(connection, dialect).read();
         ScriptRenderer scripts = new ScriptRenderer(dialect);
         DataFileNames fileNames = new DataFileNames(options.format().extension());
@@ -108,8 +109,9 @@ public final class DatabaseExporter {
                                     ProgressListener progress) throws SQLException {
         String tableName = dialect.quote(table.name());
         List<String> columnNames = table.columns().stream().map(Column::name).toList();
-        String sql = "SELECT " + columnNames.stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "))
-                + " FROM " + tableName;
+        String sql = "SELECT " + table.columns().stream()
+                .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
+                .collect(Collectors.joining(", ")) + " FROM " + tableName;
         progress.tableStarted("export", tableName, -1);
         long rows = 0;
         FileSummary summary;

@@ -18,6 +18,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,6 +27,8 @@ import java.util.List;
  */
 final class BulkLoader {
     private static final int BATCH_ROWS = 1_000;
+    /** A batch is sent sooner when its values reach this size, so that wide rows do not fill the heap. */
+    private static final long BATCH_BYTES = 8L << 20;
     private static final int COMMIT_EVERY_BATCHES = 50;
 
     private final Connection connection;
@@ -65,15 +68,19 @@ final class BulkLoader {
              PreparedStatement statement = connection.prepareStatement(
                      dialect.insert(copy.table(), target.sqlNames(), target.kinds()))) {
             int batched = 0;
+            long batchBytes = 0;
+            long batches = 0;
             for (Object[] row; (row = reader.next()) != null; ) {
                 bind(statement, row, target);
                 statement.addBatch();
                 batchPositions[batched++] = reader.position();
+                batchBytes += size(row);
                 rows++;
-                if (batched == BATCH_ROWS) {
+                if (batched == BATCH_ROWS || batchBytes >= BATCH_BYTES) {
                     executeBatch(statement, batchPositions, batched);
                     batched = 0;
-                    if (commitBatches && rows % (BATCH_ROWS * COMMIT_EVERY_BATCHES) == 0) {
+                    batchBytes = 0;
+                    if (commitBatches && ++batches % COMMIT_EVERY_BATCHES == 0) {
                         connection.commit();
                     }
                     progress.rowsDone(copy.table(), rows);
@@ -85,6 +92,15 @@ final class BulkLoader {
         }
         progress.tableFinished(copy.table(), rows);
         return rows;
+    }
+
+    /** About how much memory a row's values take: their bytes or characters, else a few bytes each. */
+    private static long size(Object[] row) {
+        long size = 0;
+        for (Object value : row) {
+            size += value instanceof byte[] bytes ? bytes.length : value instanceof String text ? text.length() : 16;
+        }
+        return size;
     }
 
     private void bind(PreparedStatement statement, Object[] row, TargetColumns target) throws SQLException {
@@ -114,7 +130,8 @@ final class BulkLoader {
 
     /**
      * The index of the refused row: drivers either stop at it (fewer counts than rows) or mark it EXECUTE_FAILED
-     * after rows that succeeded; -1 where they do not say (every row marked failed, as pgjdbc does).
+     * after rows that succeeded; -1 where they do not say (every row marked failed, as pgjdbc does, and MariaDB
+     * Connector/J, which sends the batch as one bulk statement).
      */
     private static int firstFailed(int[] updateCounts, int size) {
         if (updateCounts == null) {

@@ -59,6 +59,14 @@ public final class DatabaseImporter {
                     + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
                     + " autocommit on", "25001");
         }
+        try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
+            return importInSession(source, dialect, contents, schemasBefore, progress);
+        }
+    }
+
+    /** The import proper, on a session prepared by the dialect. */
+    private MigrationResult importInSession(ExportSource source, Dialect dialect, DatabaseContents contents,
+                                            Set<String> schemasBefore, ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {

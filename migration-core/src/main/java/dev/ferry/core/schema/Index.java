@@ -21,9 +21,16 @@ public record Index(String name, QualifiedName table, boolean unique, List<Index
     /**
      * One column of an index.
      *
-     * @param name       the column's name
-     * @param descending whether it is sorted in descending order
+     * @param name         the column's name
+     * @param descending   whether it is sorted in descending order
+     * @param prefixLength how many leading characters (or bytes) of the value the index holds, or 0 for all of it
+     *                     (MariaDB and MySQL index prefixes of long values)
      */
-    public record IndexColumn(String name, boolean descending) {
+    public record IndexColumn(String name, boolean descending, int prefixLength) {
+
+        /** A column indexed whole. */
+        public IndexColumn(String name, boolean descending) {
+            this(name, descending, 0);
+        }
     }
 }

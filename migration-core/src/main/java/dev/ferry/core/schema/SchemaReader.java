@@ -44,7 +44,6 @@ public final class SchemaReader {
                 warnings.add(relation.type() + " " + relation.name() + " is not exported (Ferry carries tables only)");
             }
         }
-        comments.sort(Comparator.comparing((Comment c) -> c.table().toString()));
         tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
                 .thenComparing(QualifiedName::name));
         List<Sequence> sequences = dialect.sequences(connection);
@@ -61,10 +60,19 @@ public final class SchemaReader {
         for (QualifiedName name : tableNames) {
             Table table = table(name, comments, warnings);
             tables.add(table);
-            foreignKeys.addAll(foreignKeys(name));
+            foreignKeys.addAll(foreignKeys(name, warnings));
             indexes.addAll(indexes(table));
             if (name.schema() != null) {
                 schemas.add(name.schema());
+            }
+        }
+        comments.sort(Comparator.comparing((Comment c) -> c.table().toString()));
+        for (Comment comment : List.copyOf(comments)) {
+            if (dialect.comment(comment) == null) {
+                comments.remove(comment);
+                warnings.add("The comment on " + (comment.column() == null ? "table " + comment.table()
+                        : "column " + comment.table() + "." + comment.column()) + " is not exported (the " + dialect.name()
+                        + " dialect does not carry comments yet)");
             }
         }
         warnings.addAll(dialect.notCarried(connection));
@@ -74,31 +82,31 @@ public final class SchemaReader {
     }
 
     private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {
-        List<Column> columns = new ArrayList<>();
-        Map<String, ColumnDeclaration> declared = dialect.declaredColumns(connection, name);
+        List<Column> reported = new ArrayList<>();
         try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
                 boolean identity = "YES".equals(rows.getString("IS_AUTOINCREMENT"));
-                ColumnDeclaration declaration = declared.get(column);
                 Column described = new Column(
                         column,
                         rows.getString("TYPE_NAME"),
                         rows.getInt("DATA_TYPE"),
                         rows.getInt("COLUMN_SIZE"),
                         rows.getInt("DECIMAL_DIGITS"),
-                        declaration != null ? !declaration.notNull()
-                                : rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                         rows.getString("COLUMN_DEF"),
                         identity ? dialect.identity(connection, name, column) : null,
-                        declaration == null ? null : declaration.type());
-                checkCarried(name, described, warnings);
+                        null);
                 String remarks = rows.getString("REMARKS");
                 if (remarks != null && !remarks.isEmpty()) {
                     comments.add(new Comment(name, column, remarks));
                 }
-                columns.add(described);
+                reported.add(described);
             }
+        }
+        List<Column> columns = dialect.columns(connection, name, reported);
+        for (Column column : columns) {
+            checkCarried(name, column, warnings);
         }
         return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name),
                 dialect.checkConstraints(connection, name));
@@ -133,10 +141,20 @@ public final class SchemaReader {
         return columns.isEmpty() ? null : new KeyConstraint(constraintName, new ArrayList<>(columns.values()));
     }
 
-    private List<ForeignKey> foreignKeys(QualifiedName table) throws SQLException {
+    private List<ForeignKey> foreignKeys(QualifiedName table, List<String> warnings) throws SQLException {
         Map<String, ForeignKeyBuilder> keys = new LinkedHashMap<>();
-        try (ResultSet rows = metaData.getImportedKeys(connection.getCatalog(), table.schema(), table.name())) {
+        String catalog = connection.getCatalog();
+        try (ResultSet rows = metaData.getImportedKeys(catalog, table.schema(), table.name())) {
             while (rows.next()) {
+                String referencedCatalog = rows.getString("PKTABLE_CAT");
+                if (catalog != null && referencedCatalog != null && !catalog.equals(referencedCatalog)) {
+                    if (rows.getInt("KEY_SEQ") == 1) {
+                        warnings.add("Foreign key " + rows.getString("FK_NAME") + " on " + table + " refers to "
+                                + referencedCatalog + "." + rows.getString("PKTABLE_NAME") + " in another database;"
+                                + " it is not exported");
+                    }
+                    continue;
+                }
                 QualifiedName referenced = new QualifiedName(rows.getString("PKTABLE_SCHEM"), rows.getString("PKTABLE_NAME"));
                 String name = rows.getString("FK_NAME");
                 String key = name != null ? name : referenced + "#" + keys.size();
@@ -160,16 +178,13 @@ public final class SchemaReader {
             case DatabaseMetaData.importedKeySetNull -> "SET NULL";
             case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
             case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
+            case DatabaseMetaData.importedKeyNoAction -> "NO ACTION";
             default -> null;
         };
     }
 
     private List<Index> indexes(Table table) throws SQLException {
         QualifiedName name = table.name();
-        List<Index> described = dialect.indexes(connection, name);
-        if (described != null) {
-            return described;
-        }
         Set<String> keyIndexes = dialect.keyIndexNames(connection, name);
         Map<String, IndexBuilder> found = new LinkedHashMap<>();
         try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), name.schema(), name.name(), false, false)) {
@@ -192,7 +207,7 @@ public final class SchemaReader {
                 indexes.add(index);
             }
         }
-        return indexes;
+        return dialect.indexes(connection, table, indexes);
     }
 
     /** For engines that do not name their key indexes: a unique index on exactly a key's columns is that key's. */

@@ -150,7 +150,8 @@ public final class ScriptRenderer {
             return index.definition();
         }
         String columns = index.columns().stream()
-                .map(c -> dialect.quoteIdentifier(c.name()) + (c.descending() ? " DESC" : ""))
+                .map(c -> dialect.quoteIdentifier(c.name()) + (c.prefixLength() > 0 ? "(" + c.prefixLength() + ")" : "")
+                        + (c.descending() ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quoteIdentifier(index.name())
                 + " ON " + dialect.quote(index.table()) + " (" + columns + ")";

@@ -6,6 +6,7 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +36,9 @@ public final class DataComparison {
     public List<String> differences(String table) throws SQLException {
         List<String> differences = new ArrayList<>();
         Dialect dialect = Dialects.forConnection(source);
-        try (PreparedStatement left = dialect.streamingQuery(source, orderedSelect(source, table));
-             PreparedStatement right = Dialects.forConnection(target).streamingQuery(target, orderedSelect(target, table));
+        Dialect targetDialect = Dialects.forConnection(target);
+        try (PreparedStatement left = dialect.streamingQuery(source, orderedSelect(source, dialect, table));
+             PreparedStatement right = targetDialect.streamingQuery(target, orderedSelect(target, targetDialect, table));
              ResultSet a = left.executeQuery();
              ResultSet b = right.executeQuery()) {
             List<ValueKind> kinds = dialect.valueKinds(a.getMetaData());
@@ -64,17 +66,20 @@ public final class DataComparison {
         return differences;
     }
 
-    private static String orderedSelect(Connection connection, String table) throws SQLException {
-        int columns;
+    /** Every column, as the dialect selects it for export, ordered by all of them. */
+    private static String orderedSelect(Connection connection, Dialect dialect, String table) throws SQLException {
+        StringBuilder select = new StringBuilder();
+        StringBuilder order = new StringBuilder();
         try (PreparedStatement probe = connection.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
              ResultSet empty = probe.executeQuery()) {
-            columns = empty.getMetaData().getColumnCount();
+            ResultSetMetaData columns = empty.getMetaData();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                select.append(i == 1 ? "" : ", ").append(dialect.selectColumn(columns.getColumnName(i),
+                        columns.getColumnType(i), columns.getColumnTypeName(i)));
+                order.append(i == 1 ? "" : ", ").append(i);
+            }
         }
-        StringBuilder order = new StringBuilder();
-        for (int i = 1; i <= columns; i++) {
-            order.append(i == 1 ? "" : ", ").append(i);
-        }
-        return "SELECT * FROM " + table + " ORDER BY " + order;
+        return "SELECT " + select + " FROM " + table + " ORDER BY " + order;
     }
 
     private static String text(ValueKind kind, ResultSet row, int column) throws SQLException {

@@ -1,0 +1,366 @@
+package dev.ferry.it.servers;
+
+import static dev.ferry.it.servers.ServerQueries.execute;
+import static dev.ferry.it.servers.ServerQueries.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.verify.DataComparison;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A MariaDB schema with awkward names, defaults, keys, foreign keys, indexes and AUTO_INCREMENT positions, exported
+ * and imported into a fresh database, compared through information_schema queries of its own (not Ferry's) and row
+ * by row. What Ferry does not carry yet must be named in warnings, and must not stop the import.
+ */
+class MariaDbSchemaIT {
+    private final TestServer server = TestServer.mariadb();
+
+    @TempDir
+    Path temp;
+
+    /** Every table name of the schema below, quoted. */
+    private static final List<String> TABLES = List.of("`Parent Table`", "`child.rows`", "`a`", "`b`", "`counters`",
+            "`empty_ai`", "`keyless`", "`Sélect ``quoted`` . name`", "`docs`", "`like_1`", "`like~1`");
+
+    static void createSchema(Connection c) throws SQLException {
+        execute(c,
+                "CREATE TABLE `Parent Table` (`Id` INT NOT NULL, `select` VARCHAR(20) NOT NULL DEFAULT 'it''s \"x\"',"
+                        + " `ünï.cødé` DECIMAL(20,5) NOT NULL DEFAULT 0.5,"
+                        + " `back``tick` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),"
+                        + " created TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+                        + " touched TIMESTAMP NULL ON UPDATE CURRENT_TIMESTAMP,"
+                        + " status ENUM('new','done','it''s') NOT NULL DEFAULT 'new', flags SET('a','b') DEFAULT 'a,b',"
+                        + " note TEXT DEFAULT 'text default', day DATE DEFAULT (CURRENT_DATE + INTERVAL 1 DAY),"
+                        + " latin VARCHAR(10) CHARACTER SET latin1 COLLATE latin1_swedish_ci DEFAULT 'é',"
+                        + " `key` INT UNSIGNED ZEROFILL DEFAULT 7, hidden INT INVISIBLE DEFAULT 3, b BIT(3) DEFAULT b'101',"
+                        + " PRIMARY KEY (`Id`, `select`), CONSTRAINT `uq.parent` UNIQUE (`ünï.cødé`, `Id`))",
+                "CREATE TABLE `child.rows` (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                        + " `parent id` INT, `parent select` VARCHAR(20), boss BIGINT UNSIGNED, payload BLOB,"
+                        + " CONSTRAINT `fk child→parent` FOREIGN KEY (`parent id`, `parent select`)"
+                        + " REFERENCES `Parent Table` (`Id`, `select`) ON DELETE CASCADE ON UPDATE SET NULL,"
+                        + " CONSTRAINT fk_boss FOREIGN KEY (boss) REFERENCES `child.rows` (id) ON DELETE SET NULL)"
+                        + " AUTO_INCREMENT = 1000",
+                "CREATE UNIQUE INDEX `ix boss` ON `child.rows` (boss DESC, id)",
+                "CREATE INDEX ix_multi ON `child.rows` (`parent select`, `parent id` DESC)",
+                // a cycle of foreign keys between two tables
+                "CREATE TABLE a (id INT PRIMARY KEY, b_id INT NOT NULL)",
+                "CREATE TABLE b (id INT PRIMARY KEY, a_id INT,"
+                        + " CONSTRAINT fk_b_a FOREIGN KEY (a_id) REFERENCES a (id) ON DELETE RESTRICT ON UPDATE CASCADE)",
+                "ALTER TABLE a ADD CONSTRAINT fk_a_b FOREIGN KEY (b_id) REFERENCES b (id) ON DELETE NO ACTION ON UPDATE NO ACTION",
+                "CREATE TABLE counters (n INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(10))",
+                "CREATE TABLE empty_ai (id SMALLINT AUTO_INCREMENT, label CHAR(3), UNIQUE KEY uq_id (id))"
+                        + " AUTO_INCREMENT = 100",
+                "CREATE TABLE keyless (x VARCHAR(10), y INT)",
+                "CREATE TABLE `Sélect ``quoted`` . name` (`from` INT NOT NULL, `Group By` VARCHAR(5) DEFAULT 'x',"
+                        + " `Mixed Case` DOUBLE NOT NULL DEFAULT -1.5e10, UNIQUE KEY `Unique Key` (`Group By`, `from`),"
+                        + " KEY `order` (`Mixed Case` DESC))",
+                // names that are LIKE patterns for each other: the driver's column list mixes them up
+                "CREATE TABLE like_1 (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(3) NOT NULL) AUTO_INCREMENT = 7",
+                "CREATE TABLE `like~1` (id VARCHAR(3) DEFAULT 'x', v INT)",
+                "CREATE TABLE docs (id INT PRIMARY KEY, body TEXT, title VARCHAR(200), code VARBINARY(64),"
+                        + " UNIQUE KEY uq_body (body), KEY ix_prefix (title(10), body(20) DESC),"
+                        + " UNIQUE KEY uq_prefix (code(4), id))");
+        execute(c,
+                "INSERT INTO `Parent Table` (`Id`, `select`, `ünï.cødé`, `back``tick`, created, touched, status, flags,"
+                        + " note, day, latin, `key`, hidden, b) VALUES"
+                        + " (1, 'one', 1.5, '2024-01-01 10:00:00.123456', '2024-01-01 10:00:00', NULL, 'done', '', NULL,"
+                        + " '2024-02-29', 'àé', 42, 9, b'111'),"
+                        + " (2, 'two', -2.25, '2000-01-01 00:00:00', '2000-01-01 00:00:00', '2001-01-01 00:00:00',"
+                        + " 'it''s', 'b', 'n', NULL, NULL, NULL, NULL, NULL)",
+                "INSERT INTO `Parent Table` (`Id`, `select`, `back``tick`, created) VALUES"
+                        + " (3, 'three', '2024-05-05 05:05:05', '2024-05-05 05:05:05')",
+                "INSERT INTO `child.rows` (`parent id`, `parent select`, boss, payload) VALUES (1, 'one', NULL, x'00ff')",
+                "INSERT INTO `child.rows` (`parent id`, `parent select`, boss, payload) VALUES (2, 'two', 1000, '')",
+                "INSERT INTO `child.rows` (`parent id`, `parent select`, boss) VALUES (NULL, NULL, 1001)",
+                "INSERT INTO `child.rows` (id, `parent id`, `parent select`, boss) VALUES (5000, 3, 'three', 1002)",
+                "DELETE FROM `child.rows` WHERE id = 5000",
+                "INSERT INTO b VALUES (10, NULL), (20, NULL)",
+                "INSERT INTO a VALUES (1, 10), (2, 20)",
+                "UPDATE b SET a_id = 1 WHERE id = 10",
+                "INSERT INTO counters (v) VALUES ('a'), ('b'), ('c'), ('d'), ('e')",
+                "DELETE FROM counters WHERE n > 3",
+                "INSERT INTO keyless VALUES (NULL, NULL), ('', 0), ('dup', 1), ('dup', 1)",
+                "INSERT INTO `Sélect ``quoted`` . name` VALUES (1, 'a', 1e300), (2, NULL, -0.5)",
+                "INSERT INTO docs VALUES (1, 'a long body', 'T', x'00010203ff'), (2, NULL, NULL, NULL)");
+    }
+
+    /** The schema as information_schema describes it, without the database's own name. */
+    static List<List<String>> describe(Connection c) throws SQLException {
+        List<List<String>> all = new ArrayList<>();
+        String[] queries = {
+                "SELECT 'table', TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, CAST(AUTO_INCREMENT AS CHAR)"
+                        + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
+                "SELECT 'column', TABLE_NAME, COLUMN_NAME, CAST(ORDINAL_POSITION AS CHAR), COLUMN_DEFAULT, IS_NULLABLE,"
+                        + " COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, IS_GENERATED"
+                        + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                        + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
+                "SELECT 'index', TABLE_NAME, INDEX_NAME, CAST(NON_UNIQUE AS CHAR), CAST(SEQ_IN_INDEX AS CHAR), COLUMN_NAME,"
+                        + " COLLATION, CAST(SUB_PART AS CHAR), INDEX_TYPE, NULLABLE"
+                        + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+                        + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+                "SELECT 'constraint', TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME",
+                "SELECT 'key column', TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, CAST(ORDINAL_POSITION AS CHAR),"
+                        + " CAST(POSITION_IN_UNIQUE_CONSTRAINT AS CHAR), REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME,"
+                        + " REFERENCED_TABLE_SCHEMA = DATABASE() FROM information_schema.KEY_COLUMN_USAGE"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
+                "SELECT 'foreign key', TABLE_NAME, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_NAME, REFERENCED_TABLE_NAME,"
+                        + " MATCH_OPTION, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME"};
+        for (String query : queries) {
+            all.addAll(rows(c, query));
+        }
+        return all;
+    }
+
+    @Test
+    void schemaAndRowsComeBackExactly() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        Path dir = temp.resolve("export");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            createSchema(source);
+            List<String> warnings;
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+                warnings = messages(s.getWarnings());
+            }
+            assertEquals(List.of(), warnings);
+            try (Statement s = target.createStatement()) {
+                assertEquals(2 + 3 + 3 + 2 + 2 + 3 + 0 + 4 + 2, s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
+            }
+            String schema = Files.readString(dir.resolve("schema.sql"), StandardCharsets.UTF_8);
+            assertFalse(schema.contains(sourceDb), "the scripts do not name the source database:\n" + schema);
+
+            List<List<String>> expected = describe(source);
+            List<List<String>> actual = describe(target);
+            for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+                assertEquals(i < expected.size() ? expected.get(i) : null, i < actual.size() ? actual.get(i) : null,
+                        "schema row " + i + "; post-data.sql:\n" + Files.readString(dir.resolve("post-data.sql")));
+            }
+            assertEquals(expected.size(), actual.size());
+
+            DataComparison comparison = new DataComparison(source, target);
+            for (String table : TABLES) {
+                assertEquals(List.of(), comparison.differences(table), table);
+            }
+            String hidden = "SELECT `Id`, hidden FROM `Parent Table` ORDER BY 1";
+            assertEquals(rows(source, hidden), rows(target, hidden), "invisible columns are carried");
+
+            // The next AUTO_INCREMENT value is the source's, not max + 1.
+            for (String insert : List.of("INSERT INTO `child.rows` (boss) VALUES (NULL)",
+                    "INSERT INTO counters (v) VALUES ('next')", "INSERT INTO empty_ai (label) VALUES ('new')")) {
+                execute(source, insert);
+                execute(target, insert);
+            }
+            String generated = "SELECT (SELECT MAX(id) FROM `child.rows`), (SELECT MAX(n) FROM counters),"
+                    + " (SELECT MAX(id) FROM empty_ai)";
+            assertEquals(List.of(List.of("5001", "6", "100")), rows(source, generated));
+            assertEquals(rows(source, generated), rows(target, generated));
+
+            // The foreign keys act as they did: ON UPDATE SET NULL, ON DELETE CASCADE, then SET NULL on the boss.
+            for (Connection c : List.of(source, target)) {
+                execute(c, "UPDATE `Parent Table` SET `select` = 'uno' WHERE `Id` = 1",
+                        "DELETE FROM `Parent Table` WHERE `Id` = 2");
+            }
+            String children = "SELECT id, `parent id`, `parent select`, boss FROM `child.rows` ORDER BY id";
+            assertEquals(rows(source, children), rows(target, children));
+            assertEquals(List.of(Arrays.asList("1000", null, null, null), Arrays.asList("1002", null, null, null),
+                    Arrays.asList("5001", null, null, null)), rows(target, children));
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
+    /** What the export does not carry is named, one warning each, and the rest still imports. */
+    @Test
+    void whatIsNotCarriedIsNamedInWarnings() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        String otherDb = server.createDatabase();
+        Path dir = temp.resolve("warned");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            execute(source,
+                    "CREATE TABLE t (id INT PRIMARY KEY COMMENT 'the key', v INT CHECK (v > 0),"
+                            + " doubled INT AS (v * 2) VIRTUAL, stored INT AS (v + 1) STORED,"
+                            + " body TEXT, title VARCHAR(200), emoji ENUM('a', '😀') DEFAULT 'a',"
+                            + " CONSTRAINT positive CHECK (id > 0), FULLTEXT KEY ft_body (body)) COMMENT 'a table comment'",
+                    "CREATE VIEW v AS SELECT id FROM t",
+                    "CREATE SEQUENCE s START WITH 7",
+                    "CREATE PROCEDURE p() SELECT 1",
+                    "CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1",
+                    "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.v = NEW.v",
+                    "CREATE EVENT ev ON SCHEDULE EVERY 1 DAY DISABLE DO SELECT 1",
+                    "CREATE TABLE versioned (x INT) WITH SYSTEM VERSIONING",
+                    "CREATE TABLE old_engine (x INT) ENGINE = MyISAM",
+                    "CREATE TABLE parts (x INT) PARTITION BY HASH (x) PARTITIONS 2",
+                    "CREATE TABLE " + otherDb + ".elsewhere (id INT PRIMARY KEY)",
+                    "INSERT INTO " + otherDb + ".elsewhere VALUES (1)",
+                    "CREATE TABLE `refers out` (id INT REFERENCES " + otherDb + ".elsewhere (id))",
+                    "INSERT INTO t (id, v, body, title) VALUES (1, 5, 'text', 'title')",
+                    "INSERT INTO versioned VALUES (1)",
+                    "UPDATE versioned SET x = 2");
+            List<String> warnings;
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+                warnings = messages(s.getWarnings());
+            }
+            String all = String.join("\n", warnings);
+            for (String expected : List.of("View v ", "Sequence s ", "Procedure p ", "Function f ", "Trigger trg on t ",
+                    "Event ev ", "Generated column t.doubled ", "Generated column t.stored ", "CHECK constraint positive ",
+                    "CHECK constraint v ", "comment on table t ", "comment on column t.id ", "FULLTEXT index ft_body on t",
+"Table versioned ", "Table old_engine uses engine MyISAM",
+                    "Table parts is partitioned", "Column t.emoji ",
+                    "Foreign key refers out_ibfk_1 on refers out refers to " + otherDb + ".elsewhere in another database;"
+                            + " it is not exported")) {
+                assertTrue(all.contains(expected), "a warning with '" + expected + "' in:\n" + all);
+            }
+            String manifest = Files.readString(dir.resolve("manifest.json"), StandardCharsets.UTF_8);
+            assertTrue(manifest.contains("Trigger trg on t"), manifest);
+
+            try (Statement s = target.createStatement()) {
+                assertEquals(1 + 1 + 0, s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
+            }
+            assertEquals(List.of(List.of("1", "5", "text", "title", "a")),
+                    rows(target, "SELECT id, v, body, title, emoji FROM t"));
+            assertEquals(List.of(List.of("2")), rows(target, "SELECT x FROM versioned"));
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+            server.dropDatabase(otherDb);
+        }
+    }
+
+    /** An import that fails half-way leaves the database empty again, foreign keys between its tables included. */
+    @Test
+    void aFailedImportLeavesTheDatabaseEmpty() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        Path dir = temp.resolve("failing");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            createSchema(source);
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+            }
+            Path postData = dir.resolve("post-data.sql");
+            Files.writeString(postData, Files.readString(postData) + "\nSELECT no_such_column FROM a;\n");
+            try (Statement s = target.createStatement()) {
+                SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> s.execute("IMPORT DATABASE '" + dir + "'"));
+                assertTrue(failure.getMessage().contains("post-data.sql"), failure.getMessage());
+                assertFalse(failure.getSQLState().startsWith("08"), failure.getSQLState());
+            }
+            assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE()"));
+            assertEquals(List.of(List.of("1")), rows(target, "SELECT @@autocommit"));
+
+            Files.writeString(postData, Files.readString(postData).replace("SELECT no_such_column FROM a;", ""));
+            try (Statement s = target.createStatement()) {
+                s.execute("IMPORT DATABASE '" + dir + "'");
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> s.execute("IMPORT DATABASE '" + dir + "'"));
+                assertEquals("42000", refused.getSQLState(), refused.getMessage());
+            }
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
+    /**
+     * A row the database refuses is named by the batch it was in: Connector/J sends a batch as one bulk statement and
+     * marks every row failed, while the server's message counts the row within the batch.
+     */
+    @Test
+    void aRefusedRowIsNamedByItsBatchAndTheServersRowNumber() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        Path dir = temp.resolve("refused");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            createSchema(source);
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+            }
+            Path schema = dir.resolve("schema.sql");
+            String narrowed = Files.readString(schema).replace("`x` varchar(10)", "`x` varchar(2)");
+            Files.writeString(schema, narrowed);
+            try (Statement s = target.createStatement()) {
+                SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> s.execute("IMPORT DATABASE '" + dir + "'"));
+                assertTrue(failure.getMessage().contains("Loading `keyless` from keyless.csv: The database refused a row"
+                        + " between line 2 of keyless.csv and line 5 of keyless.csv"), failure.getMessage());
+                assertTrue(failure.getMessage().matches("(?s).*Data too long for column 'x' at row [0-9].*"), failure.getMessage());
+                assertEquals("22001", failure.getSQLState());
+            }
+            assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE()"));
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
+    /**
+     * An AUTO_INCREMENT column must lead a key when its table is created, but only primary and plain unique keys are
+     * created with the table: the export warns, and the import fails, naming the table, and leaves nothing behind.
+     */
+    @Test
+    void anAutoIncrementColumnKeyedOnlyByALaterIndexIsWarnedAbout() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        Path dir = temp.resolve("auto");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            execute(source, "CREATE TABLE tenants (id INT AUTO_INCREMENT, tenant INT, PRIMARY KEY (tenant, id), KEY (id))");
+            List<String> warnings;
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+                warnings = messages(s.getWarnings());
+            }
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith("AUTO_INCREMENT column tenants.id ")), warnings.toString());
+            try (Statement s = target.createStatement()) {
+                SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> s.execute("IMPORT DATABASE '" + dir + "'"));
+                assertTrue(failure.getMessage().startsWith("schema.sql line "), failure.getMessage());
+            }
+            assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE()"));
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
+    /** Without a current database there is nothing to export: refused, nothing written. */
+    @Test
+    void anExportWithoutACurrentDatabaseIsRefused() throws Exception {
+        try (Connection none = server.connectFerry(""); Statement s = none.createStatement()) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> s.execute("EXPORT DATABASE '" + temp.resolve("none") + "'"));
+            assertEquals("42000", refused.getSQLState(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("current database"), refused.getMessage());
+        }
+        assertFalse(Files.exists(temp.resolve("none")));
+    }
+
+    private static List<String> messages(SQLWarning warning) {
+        List<String> messages = new ArrayList<>();
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            messages.add(w.getMessage());
+        }
+        return messages;
+    }
+}

@@ -20,7 +20,7 @@ class PostgresLargeValuesIT {
         String source = server.createDatabase();
         String target = server.createDatabase();
         try (Connection from = server.connectFerry(source); Connection to = server.connectFerry(target)) {
-            PostgresSchemaIT.execute(from,
+            ServerQueries.execute(from,
                     "CREATE TABLE big (id int PRIMARY KEY, t text, b bytea)",
                     // 10 MB of text with quotes, delimiters, line breaks and 4-byte characters; 10 MB of every byte.
                     "INSERT INTO big SELECT 1, string_agg(chr(32 + (i % 95)) || CASE WHEN i % 1000 = 0"
@@ -28,14 +28,14 @@ class PostgresLargeValuesIT {
                     "INSERT INTO big SELECT 2, NULL, string_agg(set_byte('\\x00'::bytea, 0, i % 256), ''::bytea)"
                             + " FROM generate_series(1, 10485760) i");
             String digest = "SELECT id, length(t), md5(t), length(b), md5(b) FROM big ORDER BY id";
-            List<List<String>> expected = PostgresSchemaIT.query(from, digest);
+            List<List<String>> expected = ServerQueries.rows(from, digest);
             try (Statement s = from.createStatement()) {
                 s.execute("EXPORT DATABASE '" + temp.resolve("export") + "'");
             }
             try (Statement s = to.createStatement()) {
                 assertEquals(2, s.executeUpdate("IMPORT DATABASE '" + temp.resolve("export") + "'"));
             }
-            assertEquals(expected, PostgresSchemaIT.query(to, digest));
+            assertEquals(expected, ServerQueries.rows(to, digest));
             assertEquals("10485760", expected.get(1).get(3));
         } finally {
             server.dropDatabase(source);

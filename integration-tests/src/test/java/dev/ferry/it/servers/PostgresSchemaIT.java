@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.core.verify.DataComparison;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -95,8 +94,8 @@ class PostgresSchemaIT {
         String source = server.createDatabase();
         String target = server.createDatabase();
         try (Connection from = server.connectFerry(source); Connection to = server.connectFerry(target)) {
-            execute(from, SCHEMA);
-            execute(from, DATA);
+            ServerQueries.execute(from, SCHEMA);
+            ServerQueries.execute(from, DATA);
             try (Statement s = from.createStatement()) {
                 s.execute("EXPORT DATABASE '" + temp.resolve("export") + "'");
                 List<String> warnings = new ArrayList<>();
@@ -123,12 +122,12 @@ class PostgresSchemaIT {
             String next = "SELECT (SELECT max(id) FROM child WHERE id < 200), (SELECT max(id) FROM \"Sales & Co\".always_t),"
                     + " (SELECT max(id) FROM serial_t), (SELECT max(no) FROM invoices), nextval('unused_sequence')";
             for (Connection c : List.of(from, to)) {
-                execute(c, "INSERT INTO child (pa) VALUES (NULL)", "INSERT INTO \"Sales & Co\".always_t (v) VALUES (1)",
+                ServerQueries.execute(c, "INSERT INTO child (pa) VALUES (NULL)", "INSERT INTO \"Sales & Co\".always_t (v) VALUES (1)",
                         "INSERT INTO serial_t DEFAULT VALUES", "INSERT INTO invoices DEFAULT VALUES");
             }
-            List<List<String>> sourceNext = query(from, next);
+            List<List<String>> sourceNext = ServerQueries.rows(from, next);
             assertEquals(List.of(List.of("115", "4", "3", "1020", "2")), sourceNext);
-            assertEquals(sourceNext, query(to, next));
+            assertEquals(sourceNext, ServerQueries.rows(to, next));
         } finally {
             server.dropDatabase(source);
             server.dropDatabase(target);
@@ -139,61 +138,38 @@ class PostgresSchemaIT {
     static Map<String, List<List<String>>> catalog(Connection c) throws SQLException {
         String user = " NOT IN ('pg_catalog', 'information_schema', 'pg_toast')";
         Map<String, List<List<String>>> catalog = new TreeMap<>();
-        catalog.put("schemas", query(c, "SELECT nspname FROM pg_namespace WHERE nspname" + user
+        catalog.put("schemas", ServerQueries.rows(c, "SELECT nspname FROM pg_namespace WHERE nspname" + user
                 + " AND nspname NOT LIKE 'pg_%' ORDER BY 1"));
-        catalog.put("types", query(c, "SELECT n.nspname, t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod),"
+        catalog.put("types", ServerQueries.rows(c, "SELECT n.nspname, t.typname, t.typtype, format_type(t.typbasetype, t.typtypmod),"
                 + " t.typnotnull, t.typdefault, (SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_enum e"
                 + " WHERE e.enumtypid = t.oid) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
                 + " WHERE n.nspname" + user + " AND t.typtype IN ('e', 'd') ORDER BY 1, 2"));
-        catalog.put("relations", query(c, "SELECT n.nspname, c.relname, c.relkind FROM pg_class c"
+        catalog.put("relations", ServerQueries.rows(c, "SELECT n.nspname, c.relname, c.relkind FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname" + user + " ORDER BY 1, 2"));
-        catalog.put("columns", query(c, "SELECT n.nspname, c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),"
+        catalog.put("columns", ServerQueries.rows(c, "SELECT n.nspname, c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),"
                 + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum)"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum"
                 + " WHERE n.nspname" + user + " AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'm')"
                 + " ORDER BY 1, 2, 3"));
-        catalog.put("constraints", query(c, "SELECT n.nspname, c.relname, con.conname, con.contype,"
+        catalog.put("constraints", ServerQueries.rows(c, "SELECT n.nspname, c.relname, con.conname, con.contype,"
                 + " pg_get_constraintdef(con.oid) FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname" + user + " ORDER BY 1, 2, 3"));
-        catalog.put("indexes", query(c, "SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes"
+        catalog.put("indexes", ServerQueries.rows(c, "SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes"
                 + " WHERE schemaname" + user + " ORDER BY 1, 2, 3"));
-        catalog.put("sequences", query(c, "SELECT schemaname, sequencename, data_type::text, start_value, min_value,"
+        catalog.put("sequences", ServerQueries.rows(c, "SELECT schemaname, sequencename, data_type::text, start_value, min_value,"
                 + " max_value, increment_by, cycle FROM pg_sequences ORDER BY 1, 2"));
-        catalog.put("views", query(c, "SELECT schemaname, viewname, definition FROM pg_views WHERE schemaname" + user
+        catalog.put("views", ServerQueries.rows(c, "SELECT schemaname, viewname, definition FROM pg_views WHERE schemaname" + user
                 + " UNION ALL SELECT schemaname, matviewname, definition FROM pg_matviews ORDER BY 1, 2"));
-        catalog.put("routines", query(c, "SELECT n.nspname, p.proname, pg_get_functiondef(p.oid) FROM pg_proc p"
+        catalog.put("routines", ServerQueries.rows(c, "SELECT n.nspname, p.proname, pg_get_functiondef(p.oid) FROM pg_proc p"
                 + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname" + user
                 + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1, 2"));
-        catalog.put("triggers", query(c, "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal"
+        catalog.put("triggers", ServerQueries.rows(c, "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal"
                 + " ORDER BY 1"));
-        catalog.put("extensions", query(c, "SELECT extname FROM pg_extension ORDER BY 1"));
-        catalog.put("comments", query(c, "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
+        catalog.put("extensions", ServerQueries.rows(c, "SELECT extname FROM pg_extension ORDER BY 1"));
+        catalog.put("comments", ServerQueries.rows(c, "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname" + user
                 + " AND obj_description(c.oid, 'pg_class') IS NOT NULL ORDER BY 1, 2"));
         return catalog;
-    }
-
-    static List<List<String>> query(Connection c, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    static void execute(Connection c, String... statements) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 }

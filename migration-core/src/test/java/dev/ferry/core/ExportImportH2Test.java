@@ -167,6 +167,27 @@ class ExportImportH2Test {
     }
 
     @Test
+    void tablesWhoseNamesMatchEachOthersLikePatternsKeepTheirOwnColumns() throws Exception {
+        try (Connection source = h2(); Connection target = h2()) {
+            try (Statement s = source.createStatement()) {
+                s.execute("CREATE SCHEMA \"S_1\"");
+                s.execute("CREATE SCHEMA \"SX1\"");
+                s.execute("CREATE TABLE \"S_1\".\"A_B%\" (id INT PRIMARY KEY, only_in_a_b INT)");
+                s.execute("CREATE TABLE \"S_1\".\"AXB%\" (id INT PRIMARY KEY, only_in_axb VARCHAR(5))");
+                s.execute("CREATE TABLE \"SX1\".\"A_B%\" (id INT PRIMARY KEY, only_in_sx1 DATE)");
+                s.execute("INSERT INTO \"S_1\".\"A_B%\" VALUES (1, 2)");
+            }
+            Path dir = temp.resolve("export");
+            new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+            String columns = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                    + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2, 3";
+            assertEquals(rows(source, columns), rows(target, columns));
+            assertEquals(6, rows(target, columns).size());
+        }
+    }
+
+    @Test
     void importNeedsAutocommitOn() throws Exception {
         try (Connection source = h2(); Connection target = h2()) {
             try (Statement s = source.createStatement()) {

@@ -83,7 +83,8 @@ public final class SchemaReader {
 
     private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {
         List<Column> reported = new ArrayList<>();
-        try (ResultSet rows = metaData.getColumns(connection.getCatalog(), name.schema(), name.name(), "%")) {
+        try (ResultSet rows = metaData.getColumns(connection.getCatalog(), literalPattern(name.schema()),
+                literalPattern(name.name()), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
                 boolean identity = "YES".equals(rows.getString("IS_AUTOINCREMENT"));
@@ -127,6 +128,18 @@ public final class SchemaReader {
             warnings.add("Column " + where.substring("column ".length())
                     + " is carried in the driver's text form; its round trip is not verified");
         }
+    }
+
+    /**
+     * {@code name} as a {@link DatabaseMetaData} search pattern that matches only itself: getColumns takes LIKE
+     * patterns, so a table {@code a_b} would also match {@code axb}.
+     */
+    private String literalPattern(String name) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     private KeyConstraint primaryKey(QualifiedName table) throws SQLException {

@@ -252,7 +252,10 @@ public class PostgresDialect extends StandardDialect {
                 + " ORDER BY n.nspname, c.relname, t.tgname");
     }
 
-    /** Aggregates, rules, row-level security policies and event triggers, which Ferry does not carry yet. */
+    /**
+     * Aggregates, rules, row-level security policies, event triggers and partitioning, which Ferry does not carry
+     * yet, and owners and privileges, which it does not carry at all.
+     */
     @Override
     public List<String> notCarried(Connection connection) throws SQLException {
         return strings(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
@@ -262,6 +265,15 @@ public class PostgresDialect extends StandardDialect {
                 + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
                 + " || ' is not exported' FROM pg_policies p"
                 + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
+                + " UNION ALL SELECT 'Partition ' || n.nspname || '.' || c.relname || ' of ' || pn.nspname || '.'"
+                + " || p.relname || ' is exported as a plain table holding its rows (partitioning is not carried yet)'"
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+                + " WHERE c.relispartition AND c.relkind = 'r'"
+                + " UNION ALL SELECT 'Owners and privileges are not exported: the imported objects belong to the user"
+                + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE" + userObject("c") + " AND (c.relacl IS NOT NULL"
+                + " OR c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)))"
                 + " ORDER BY 1");
     }
 

@@ -1,0 +1,59 @@
+package dev.ferry.it.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What PostgreSQL holds that Ferry does not carry is named in warnings, and the rest still imports. */
+class PostgresWarningsIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void whatIsNotCarriedIsNamed() throws Exception {
+        TestServer server = TestServer.postgres();
+        String source = server.createDatabase();
+        String target = server.createDatabase();
+        try (Connection from = server.connectFerry(source); Connection to = server.connectFerry(target)) {
+            ServerQueries.execute(from,
+                    "CREATE TABLE measurements (at date NOT NULL, v int) PARTITION BY RANGE (at)",
+                    "CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                    "INSERT INTO measurements VALUES ('2024-06-01', 1), ('2024-07-01', 2)",
+                    "CREATE TABLE t (x int)",
+                    "CREATE RULE t_ignore AS ON DELETE TO t DO INSTEAD NOTHING",
+                    "CREATE AGGREGATE my_sum (int) (SFUNC = int4pl, STYPE = int)",
+                    "ALTER TABLE t ENABLE ROW LEVEL SECURITY",
+                    "CREATE POLICY t_all ON t USING (true)",
+                    "GRANT SELECT ON t TO PUBLIC");
+            List<String> warnings = new ArrayList<>();
+            try (Statement s = from.createStatement()) {
+                s.execute("EXPORT DATABASE '" + temp.resolve("export") + "'");
+                for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                    warnings.add(w.getMessage());
+                }
+            }
+            String all = String.join("\n", warnings);
+            for (String expected : List.of("PARTITIONED TABLE public.measurements is not exported",
+                    "Partition public.measurements_2024 of public.measurements is exported as a plain table",
+                    "Rule public.t_ignore on t is not exported", "Aggregate public.my_sum is not exported",
+                    "Policy t_all on public.t is not exported", "Owners and privileges are not exported")) {
+                assertTrue(all.contains(expected), "a warning with '" + expected + "' in:\n" + all);
+            }
+            try (Statement s = to.createStatement()) {
+                assertEquals(2, s.executeUpdate("IMPORT DATABASE '" + temp.resolve("export") + "'"));
+            }
+            assertEquals(List.of(List.of("2")), ServerQueries.rows(to, "SELECT count(*) FROM measurements_2024"));
+        } finally {
+            server.dropDatabase(source);
+            server.dropDatabase(target);
+        }
+    }
+}

@@ -18,6 +18,36 @@ class PostgresWarningsIT {
     Path temp;
 
     @Test
+    void aRowThatCopyRefusesIsNamedAndNothingIsLeft() throws Exception {
+        TestServer server = TestServer.postgres();
+        String source = server.createDatabase();
+        String target = server.createDatabase();
+        try (Connection from = server.connectFerry(source); Connection to = server.connectFerry(target)) {
+            ServerQueries.execute(from, "CREATE TABLE t (id int PRIMARY KEY, name varchar(10))",
+                    "INSERT INTO t VALUES (1, 'ok'), (2, 'a' || chr(10) || 'b'), (3, 'too long!')");
+            Path export = temp.resolve("narrowed");
+            try (Statement s = from.createStatement()) {
+                s.execute("EXPORT DATABASE '" + export + "'");
+            }
+            Path schema = export.resolve("schema.sql");
+            java.nio.file.Files.writeString(schema, java.nio.file.Files.readString(schema)
+                    .replace("character varying(10)", "character varying(5)"));
+            java.sql.SQLException error = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> {
+                try (Statement s = to.createStatement()) {
+                    s.execute("IMPORT DATABASE '" + export + "'");
+                }
+            });
+            assertTrue(error.getMessage().startsWith("Loading \"public\".\"t\" from public.t.csv: "), error.getMessage());
+            assertTrue(error.getMessage().contains("line 5"), "the file's line of the refused row: " + error.getMessage());
+            assertEquals("22001", error.getSQLState());
+            assertEquals(List.of(), ServerQueries.rows(to, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
+        } finally {
+            server.dropDatabase(source);
+            server.dropDatabase(target);
+        }
+    }
+
+    @Test
     void whatIsNotCarriedIsNamed() throws Exception {
         TestServer server = TestServer.postgres();
         String source = server.createDatabase();

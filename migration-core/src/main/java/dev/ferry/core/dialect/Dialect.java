@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.load.TableLoader;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Comment;
@@ -20,6 +21,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -84,6 +86,14 @@ public interface Dialect {
      */
     default boolean canCarry(Column column) {
         return column.jdbcType() != Types.STRUCT || valueKind(column.jdbcType(), column.typeName()) == ValueKind.ENGINE_TEXT;
+    }
+
+    /**
+     * The engine's own bulk path for loading a table on this connection, or empty for batched INSERTs (the default);
+     * a dialect offers one only where a benchmark shows it faster.
+     */
+    default Optional<TableLoader> tableLoader(Connection connection) throws SQLException {
+        return Optional.empty();
     }
 
     /** Binds SQL NULL for a column of {@code jdbcType}. */

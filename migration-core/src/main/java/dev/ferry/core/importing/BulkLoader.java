@@ -5,9 +5,10 @@ import dev.ferry.core.command.CopyFromCommand;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.format.DataFiles;
 import dev.ferry.core.format.TableReader;
+import dev.ferry.core.load.LoadTarget;
+import dev.ferry.core.load.TableLoader;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
-import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
@@ -20,10 +21,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The generic load path, for every engine: reads a data file row by row and inserts it with a batched
- * {@link PreparedStatement}. Column kinds come from the target table itself.
+ * Loads a data file into a table, row by row: through the dialect's own bulk path where it has one, else with a
+ * batched {@link PreparedStatement} (the generic path, for every engine). Column kinds come from the target table.
  */
 final class BulkLoader {
     private static final int BATCH_ROWS = 1_000;
@@ -60,13 +62,25 @@ final class BulkLoader {
 
     private long loadRows(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches,
                           ProgressListener progress) throws IOException, SQLException {
-        TargetColumns target = targetColumns(copy);
+        LoadTarget target = target(copy);
         progress.tableStarted("import", copy.table(), -1);
+        long rows;
+        try (TableReader reader = DataFiles.reader(file, options, target.names(), target.kinds())) {
+            Optional<TableLoader> fast = dialect.tableLoader(connection);
+            rows = fast.isPresent() ? fast.get().load(target, reader, progress)
+                    : insertRows(target, reader, commitBatches, progress);
+        }
+        progress.tableFinished(copy.table(), rows);
+        return rows;
+    }
+
+    /** The generic path: batched INSERTs. */
+    private long insertRows(LoadTarget target, TableReader reader, boolean commitBatches, ProgressListener progress)
+            throws IOException, SQLException {
         long rows = 0;
         String[] batchPositions = new String[BATCH_ROWS];
-        try (TableReader reader = DataFiles.reader(file, options, target.names(), target.kinds());
-             PreparedStatement statement = connection.prepareStatement(
-                     dialect.insert(copy.table(), target.sqlNames(), target.kinds()))) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                     dialect.insert(target.table(), target.sqlNames(), target.kinds()))) {
             int batched = 0;
             long batchBytes = 0;
             long batches = 0;
@@ -83,14 +97,13 @@ final class BulkLoader {
                     if (commitBatches && ++batches % COMMIT_EVERY_BATCHES == 0) {
                         connection.commit();
                     }
-                    progress.rowsDone(copy.table(), rows);
+                    progress.rowsDone(target.table(), rows);
                 }
             }
             if (batched > 0) {
                 executeBatch(statement, batchPositions, batched);
             }
         }
-        progress.tableFinished(copy.table(), rows);
         return rows;
     }
 
@@ -103,7 +116,7 @@ final class BulkLoader {
         return size;
     }
 
-    private void bind(PreparedStatement statement, Object[] row, TargetColumns target) throws SQLException {
+    private void bind(PreparedStatement statement, Object[] row, LoadTarget target) throws SQLException {
         for (int i = 0; i < row.length; i++) {
             if (row[i] == null) {
                 dialect.bindNull(statement, i + 1, target.jdbcTypes()[i]);
@@ -154,8 +167,8 @@ final class BulkLoader {
         return true;
     }
 
-    /** The kinds and types of the COPY's columns, as the target table declares them. */
-    private TargetColumns targetColumns(CopyFromCommand copy) throws SQLException {
+    /** The COPY's table and columns, with their kinds and types as the target table declares them. */
+    private LoadTarget target(CopyFromCommand copy) throws SQLException {
         String columns = copy.columns().isEmpty() ? "*" : String.join(", ", copy.columns());
         try (PreparedStatement probe = connection.prepareStatement(
                 "SELECT " + columns + " FROM " + copy.table() + " WHERE 1 = 0");
@@ -171,10 +184,7 @@ final class BulkLoader {
                         : copy.columns().get(i - 1));
                 jdbcTypes[i - 1] = metaData.getColumnType(i);
             }
-            return new TargetColumns(names, sqlNames, dialect.valueKinds(metaData), jdbcTypes);
+            return new LoadTarget(copy.table(), names, sqlNames, dialect.valueKinds(metaData), jdbcTypes);
         }
-    }
-
-    private record TargetColumns(List<String> names, List<String> sqlNames, List<ValueKind> kinds, int[] jdbcTypes) {
     }
 }

@@ -148,6 +148,15 @@ public interface Dialect {
         return List.of();
     }
 
+    /**
+     * Whether the engine's SQL, and so the scripts written for it, follows MySQL's lexical rules: backslash escapes in
+     * string literals (MariaDB writes {@code 'it\'s'} in view definitions and CHECK clauses) and {@code #} comments.
+     * The scripts are then split into statements by those rules.
+     */
+    default boolean mysqlSyntax() {
+        return false;
+    }
+
     /** The user's views, each with the views it reads. */
     List<View> views(Connection connection) throws SQLException;
 

@@ -70,9 +70,9 @@ public final class DatabaseImporter {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {
-            run(source, ExportLayout.SCHEMA, source.schema());
+            run(ExportLayout.SCHEMA, source.schema(), dialect);
             List<TableOutcome> tables = load(source, dialect, progress);
-            run(source, ExportLayout.POST_DATA, source.postData());
+            run(ExportLayout.POST_DATA, source.postData(), dialect);
             connection.commit();
             result = new MigrationResult(source.directory(), tables, source.manifest().warnings());
         } catch (SQLException | RuntimeException e) {
@@ -93,9 +93,10 @@ public final class DatabaseImporter {
         }
     }
 
-    private void run(ExportSource source, String scriptName, String script) throws SQLException {
+    /** Runs a script written in the engine's SQL (schema or post-data), split by the engine's lexical rules. */
+    private void run(String scriptName, String script, Dialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (SqlScript.Statement sql : SqlScript.split(script)) {
+            for (SqlScript.Statement sql : SqlScript.split(script, dialect.mysqlSyntax())) {
                 execute(statement, scriptName, sql);
             }
         }
@@ -116,6 +117,7 @@ public final class DatabaseImporter {
         List<TableOutcome> outcomes = new ArrayList<>();
         BulkLoader loader = new BulkLoader(connection, dialect);
         try (Statement statement = connection.createStatement()) {
+            // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
             for (SqlScript.Statement sql : SqlScript.split(source.load())) {
                 Optional<FerryCommand> command = CommandParser.parse(sql.sql());
                 if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {

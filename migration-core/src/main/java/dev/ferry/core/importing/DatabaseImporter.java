@@ -53,6 +53,7 @@ public final class DatabaseImporter {
         DatabaseContents contents = new DatabaseContents(connection, dialect);
         refuseUnlessEmpty(contents);
         Set<String> schemasBefore = contents.schemas();
+        Set<String> routinesBefore = Set.copyOf(dialect.dropRoutines(connection));
 
         if (!connection.getAutoCommit()) {
             throw new SQLException("IMPORT DATABASE runs its own transactions and needs autocommit on; this connection"
@@ -60,13 +61,14 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(source, dialect, contents, schemasBefore, progress);
+            return importInSession(source, dialect, contents, schemasBefore, routinesBefore, progress);
         }
     }
 
     /** The import proper, on a session prepared by the dialect. */
     private MigrationResult importInSession(ExportSource source, Dialect dialect, DatabaseContents contents,
-                                            Set<String> schemasBefore, ProgressListener progress) throws SQLException {
+                                            Set<String> schemasBefore, Set<String> routinesBefore,
+                                            ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {
@@ -76,7 +78,7 @@ public final class DatabaseImporter {
             connection.commit();
             result = new MigrationResult(source.directory(), tables, source.manifest().warnings());
         } catch (SQLException | RuntimeException e) {
-            undo(dialect, contents, schemasBefore, e);
+            undo(dialect, contents, schemasBefore, routinesBefore, e);
             restoreAutoCommit(e);
             throw e;
         }
@@ -172,7 +174,8 @@ public final class DatabaseImporter {
     }
 
     /** Puts the database back as it was before the import, keeping the first failure as the one reported. */
-    private void undo(Dialect dialect, DatabaseContents contents, Set<String> schemasBefore, Exception failure) {
+    private void undo(Dialect dialect, DatabaseContents contents, Set<String> schemasBefore, Set<String> routinesBefore,
+                      Exception failure) {
         try {
             connection.rollback();
             if (dialect.transactionalDdl()) {
@@ -185,6 +188,11 @@ public final class DatabaseImporter {
                 }
                 for (Sequence sequence : dialect.sequences(connection)) {
                     statement.execute(dialect.dropSequence(sequence.name()));
+                }
+                for (String dropRoutine : dialect.dropRoutines(connection)) {
+                    if (!routinesBefore.contains(dropRoutine)) {
+                        statement.execute(dropRoutine);
+                    }
                 }
                 for (String schema : contents.schemas()) {
                     if (!schemasBefore.contains(schema)) {

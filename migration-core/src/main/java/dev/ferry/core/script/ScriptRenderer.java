@@ -90,6 +90,9 @@ public final class ScriptRenderer {
         if (!column.nullable()) {
             definition.append(" NOT NULL");
         }
+        if (column.check() != null) {
+            definition.append(' ').append(column.check());
+        }
         return definition.toString();
     }
 

@@ -166,7 +166,7 @@ public class MariaDbDialect extends StandardDialect {
                     int onUpdate = extra.indexOf("on update ");
                     if (onUpdate >= 0) {
                         type.append(" ON UPDATE ").append(rows.getString(5).substring(onUpdate + "on update ".length())
-                                .split(" ", 2)[0]);
+                                .split("[ ,]", 2)[0]); // EXTRA: "on update current_timestamp(), INVISIBLE"
                     }
                     if (extra.contains("invisible")) {
                         type.append(" INVISIBLE");

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A MariaDB schema with awkward names, defaults, keys, foreign keys, indexes and AUTO_INCREMENT positions, exported
- * and imported into a fresh database, compared through information_schema queries of its own (not Ferry's) and row
- * by row. What Ferry does not carry yet must be named in warnings, and must not stop the import.
+ * A MariaDB schema with awkward names, defaults, keys, foreign keys, indexes, AUTO_INCREMENT positions, CHECK
+ * constraints, comments, sequences, views, procedures, functions and triggers, exported and imported into a fresh
+ * database, compared through information_schema queries of its own (not Ferry's), SHOW CREATE TABLE and row by row.
+ * What Ferry does not carry must be named in warnings, and must not stop the import.
  */
 class MariaDbSchemaIT {
     private final TestServer server = TestServer.mariadb();
@@ -33,7 +34,8 @@ class MariaDbSchemaIT {
 
     /** Every table name of the schema below, quoted. */
     private static final List<String> TABLES = List.of("`Parent Table`", "`child.rows`", "`a`", "`b`", "`counters`",
-            "`empty_ai`", "`keyless`", "`Sélect ``quoted`` . name`", "`docs`", "`like_1`", "`like~1`");
+            "`empty_ai`", "`keyless`", "`Sélect ``quoted`` . name`", "`docs`", "`like_1`", "`like~1`", "`orders`",
+            "`order log`");
 
     static void createSchema(Connection c) throws SQLException {
         execute(c,
@@ -95,16 +97,69 @@ class MariaDbSchemaIT {
                 "INSERT INTO keyless VALUES (NULL, NULL), ('', 0), ('dup', 1), ('dup', 1)",
                 "INSERT INTO `Sélect ``quoted`` . name` VALUES (1, 'a', 1e300), (2, NULL, -0.5)",
                 "INSERT INTO docs VALUES (1, 'a long body', 'T', x'00010203ff'), (2, NULL, NULL, NULL)");
+        createObjects(c);
+    }
+
+    /**
+     * Sequences (one the default of a column), CHECK constraints at column and table level, comments, routines,
+     * triggers and views (one on another whose name sorts after it), with awkward names and text.
+     */
+    static void createObjects(Connection c) throws SQLException {
+        execute(c,
+                "CREATE SEQUENCE `seq ``nocache``` START WITH 10 INCREMENT BY 5 NOCACHE",
+                "CREATE SEQUENCE cached_seq",
+                "CREATE SEQUENCE down_seq START WITH -1 MINVALUE -10 MAXVALUE -1 INCREMENT BY -3 NOCACHE CYCLE",
+                "CREATE SEQUENCE unused_seq START WITH 100 CACHE 7",
+                "CREATE TABLE orders (id BIGINT NOT NULL DEFAULT NEXT VALUE FOR `seq ``nocache``` PRIMARY KEY,"
+                        + " qty INT NOT NULL COMMENT 'how many; it''s \\\\ \"counted\"' CHECK (qty > 0),"
+                        + " note VARCHAR(50) DEFAULT 'it''s; \\\\ fine' CHECK (note <> 'it''s \\\\ bad; no'),"
+                        + " doc JSON COMMENT 'JSON ✓', other INT CHECK (qty < 500),"
+                        + " CONSTRAINT `qty below 1000` CHECK (qty < 1000), CHECK (qty <> 13), CHECK (qty <> 14))"
+                        + " COMMENT 'orders; it''s a \\\\ table ✓'",
+                "CREATE TABLE `order log` (n INT AUTO_INCREMENT PRIMARY KEY, order_id BIGINT, what VARCHAR(20),"
+                        + " at TIMESTAMP(3) NULL ON UPDATE CURRENT_TIMESTAMP(3) INVISIBLE COMMENT 'when; updated')",
+                // Triggers: if they fired for loaded rows, qty would change again and the log would double.
+                "CREATE TRIGGER `double qty` BEFORE INSERT ON orders FOR EACH ROW SET NEW.qty = NEW.qty * 2",
+                "CREATE TRIGGER add_one BEFORE INSERT ON orders FOR EACH ROW PRECEDES `double qty`"
+                        + " SET NEW.qty = NEW.qty + 1",
+                "CREATE TRIGGER log_order AFTER INSERT ON orders FOR EACH ROW BEGIN\n"
+                        + "  INSERT INTO `order log` (order_id, what) VALUES (NEW.id, 'insert; logged');\n"
+                        + "  INSERT INTO `order log` (order_id, what) VALUES (NEW.id, 'it''s \\\\ twice');\n"
+                        + "END",
+                "CREATE PROCEDURE `add order`(IN q INT, OUT new_id BIGINT) COMMENT 'adds; an order'\n"
+                        + "BEGIN\n"
+                        + "  # a comment with a quote ' and a semicolon;\n"
+                        + "  INSERT INTO orders (qty, note) VALUES (q, 'via procedure; it\\'s');\n"
+                        + "  SELECT MAX(id) INTO new_id FROM orders; -- the new one\n"
+                        + "END",
+                "CREATE FUNCTION twice(x INT) RETURNS INT DETERMINISTIC\n"
+                        + "BEGIN\n"
+                        + "  DECLARE y INT DEFAULT 0;\n"
+                        + "  SET y = x * 2;\n"
+                        + "  RETURN y;\n"
+                        + "END",
+                // recorded with its own sql_mode, in which || concatenates
+                "SET STATEMENT sql_mode = 'PIPES_AS_CONCAT' FOR CREATE FUNCTION glue(a VARCHAR(10), b VARCHAR(10))"
+                        + " RETURNS VARCHAR(20) DETERMINISTIC RETURN a || b",
+                "CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW `z orders` AS SELECT id, qty, twice(qty) AS twice_qty,"
+                        + " 'it''s; \\\\ a view' AS label FROM orders WHERE qty > 0 WITH CASCADED CHECK OPTION",
+                "CREATE VIEW a_totals AS SELECT COUNT(*) AS n, SUM(twice_qty) AS total, glue('x', 'y') AS glued"
+                        + " FROM `z orders`",
+                "INSERT INTO orders (qty, note, doc) VALUES (1, 'one', '{\"a\": 1}'), (2, NULL, NULL)",
+                "CALL `add order`(3, @id)",
+                "SELECT NEXT VALUE FOR cached_seq, NEXT VALUE FOR cached_seq",
+                "SELECT NEXT VALUE FOR down_seq, NEXT VALUE FOR down_seq");
     }
 
     /** The schema as information_schema describes it, without the database's own name. */
     static List<List<String>> describe(Connection c) throws SQLException {
         List<List<String>> all = new ArrayList<>();
         String[] queries = {
-                "SELECT 'table', TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, CAST(AUTO_INCREMENT AS CHAR)"
-                        + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
-                "SELECT 'column', TABLE_NAME, COLUMN_NAME, CAST(ORDINAL_POSITION AS CHAR), COLUMN_DEFAULT, IS_NULLABLE,"
-                        + " COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, IS_GENERATED"
+                "SELECT 'table', TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, CAST(AUTO_INCREMENT AS CHAR),"
+                        + " TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
+                "SELECT 'column', TABLE_NAME, COLUMN_NAME, CAST(ORDINAL_POSITION AS CHAR),"
+                        + " REPLACE(COLUMN_DEFAULT, CONCAT('`', DATABASE(), '`.'), '<db>.'), IS_NULLABLE,"
+                        + " COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, IS_GENERATED, COLUMN_COMMENT"
                         + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                         + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
                 "SELECT 'index', TABLE_NAME, INDEX_NAME, CAST(NON_UNIQUE AS CHAR), CAST(SEQ_IN_INDEX AS CHAR), COLUMN_NAME,"
@@ -119,9 +174,42 @@ class MariaDbSchemaIT {
                         + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
                 "SELECT 'foreign key', TABLE_NAME, CONSTRAINT_NAME, UNIQUE_CONSTRAINT_NAME, REFERENCED_TABLE_NAME,"
                         + " MATCH_OPTION, UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS"
-                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME"};
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME",
+                "SELECT 'check', TABLE_NAME, CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME",
+                "SELECT 'view', TABLE_NAME, REPLACE(VIEW_DEFINITION, CONCAT('`', DATABASE(), '`.'), '<db>.'),"
+                        + " CHECK_OPTION, IS_UPDATABLE, SECURITY_TYPE, ALGORITHM, CHARACTER_SET_CLIENT,"
+                        + " COLLATION_CONNECTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"
+                        + " ORDER BY TABLE_NAME",
+                "SELECT 'routine', ROUTINE_TYPE, ROUTINE_NAME, DATA_TYPE, DTD_IDENTIFIER, ROUTINE_BODY,"
+                        + " ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, SQL_MODE,"
+                        + " ROUTINE_COMMENT, CHARACTER_SET_CLIENT, COLLATION_CONNECTION, DATABASE_COLLATION"
+                        + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
+                        + " ORDER BY ROUTINE_TYPE, ROUTINE_NAME",
+                "SELECT 'parameter', SPECIFIC_NAME, ROUTINE_TYPE, CAST(ORDINAL_POSITION AS CHAR), PARAMETER_MODE,"
+                        + " PARAMETER_NAME, DTD_IDENTIFIER FROM information_schema.PARAMETERS"
+                        + " WHERE SPECIFIC_SCHEMA = DATABASE() ORDER BY SPECIFIC_NAME, ROUTINE_TYPE, ORDINAL_POSITION",
+                "SELECT 'trigger', TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, CAST(ACTION_ORDER AS CHAR),"
+                        + " ACTION_CONDITION, ACTION_STATEMENT, ACTION_ORIENTATION, ACTION_TIMING, SQL_MODE,"
+                        + " CHARACTER_SET_CLIENT, COLLATION_CONNECTION, DATABASE_COLLATION"
+                        + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY TRIGGER_NAME"};
         for (String query : queries) {
             all.addAll(rows(c, query));
+        }
+        // Each sequence's definition and position, and each table's and sequence's whole CREATE statement.
+        String database = rows(c, "SELECT DATABASE()").get(0).get(0);
+        for (List<String> relation : rows(c, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE') ORDER BY 1")) {
+            String name = "`" + relation.get(0).replace("`", "``") + "`";
+            if (relation.get(1).equals("SEQUENCE")) {
+                for (List<String> row : rows(c, "SELECT * FROM " + name)) {
+                    List<String> described = new ArrayList<>(List.of("sequence", name));
+                    described.addAll(row);
+                    all.add(described);
+                }
+            }
+            String create = rows(c, "SHOW CREATE TABLE " + name).get(0).get(1);
+            all.add(List.of("create", name, create.replace("`" + database + "`.", "<db>.")));
         }
         return all;
     }
@@ -140,10 +228,15 @@ class MariaDbSchemaIT {
             }
             assertEquals(List.of(), warnings);
             try (Statement s = target.createStatement()) {
-                assertEquals(2 + 3 + 3 + 2 + 2 + 3 + 0 + 4 + 2, s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
+                assertEquals(2 + 3 + 3 + 2 + 2 + 3 + 0 + 4 + 2 + 3 + 6, s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
             }
             String schema = Files.readString(dir.resolve("schema.sql"), StandardCharsets.UTF_8);
+            String postData = Files.readString(dir.resolve("post-data.sql"), StandardCharsets.UTF_8);
             assertFalse(schema.contains(sourceDb), "the scripts do not name the source database:\n" + schema);
+            assertFalse(postData.contains(sourceDb), "the scripts do not name the source database:\n" + postData);
+            assertFalse(postData.contains("DEFINER=") || schema.contains("DEFINER="), "no DEFINER:\n" + postData);
+            assertTrue(schema.contains("DELIMITER ;;\nCREATE PROCEDURE `add order`"), schema);
+            assertTrue(postData.contains("DELIMITER ;;\nCREATE TRIGGER `log_order`"), postData);
 
             List<List<String>> expected = describe(source);
             List<List<String>> actual = describe(target);
@@ -180,6 +273,81 @@ class MariaDbSchemaIT {
             assertEquals(rows(source, children), rows(target, children));
             assertEquals(List.of(Arrays.asList("1000", null, null, null), Arrays.asList("1002", null, null, null),
                     Arrays.asList("5001", null, null, null)), rows(target, children));
+
+            objectsActAsTheyDid(source, target);
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
+    /**
+     * No trigger fired for a loaded row; sequences hand out what the source would; triggers (in their order), the
+     * procedure, functions (one under its own sql_mode), views and checks act in the copy as in the source.
+     */
+    private static void objectsActAsTheyDid(Connection source, Connection target) throws SQLException {
+        String orders = "SELECT id, qty, note FROM orders ORDER BY id";
+        assertEquals(List.of(List.of("10", "4", "one"), Arrays.asList("15", "6", null),
+                List.of("20", "8", "via procedure; it's")), rows(target, orders));
+        assertEquals(6, rows(target, "SELECT * FROM `order log`").size());
+
+        // NOCACHE sequences continue exactly; a cached one after the block it reserved, as the source does once its
+        // cache is dropped (FLUSH TABLES, a restart).
+        String next = "SELECT NEXT VALUE FOR `seq ``nocache```, NEXT VALUE FOR down_seq, NEXT VALUE FOR down_seq,"
+                + " NEXT VALUE FOR unused_seq";
+        assertEquals(List.of(List.of("25", "-7", "-10", "100")), rows(source, next));
+        assertEquals(List.of(List.of("25", "-7", "-10", "100")), rows(target, next));
+        execute(source, "FLUSH TABLES cached_seq");
+        assertEquals(List.of(List.of("1001")), rows(source, "SELECT NEXT VALUE FOR cached_seq"));
+        assertEquals(List.of(List.of("1001")), rows(target, "SELECT NEXT VALUE FOR cached_seq"));
+        assertEquals(List.of(List.of("-1")), rows(target, "SELECT NEXT VALUE FOR down_seq"), "cycles as it did");
+
+        for (Connection c : List.of(source, target)) {
+            execute(c, "INSERT INTO orders (qty) VALUES (5)", "CALL `add order`(7, @id)");
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> execute(c, "INSERT INTO orders (qty) VALUES (6)"), "(6 + 1) * 2 = 14 fails a check");
+            assertTrue(refused.getMessage().contains("CONSTRAINT_2"), refused.getMessage());
+        }
+        for (String query : List.of(orders, "SELECT * FROM `order log` ORDER BY n", "SELECT @id",
+                "SELECT * FROM `z orders` ORDER BY id", "SELECT * FROM a_totals", "SELECT glue('a', 'b'), twice(21)")) {
+            assertEquals(rows(source, query), rows(target, query), query);
+        }
+        assertEquals(List.of(List.of("30", "12", "it's; \\ fine"), List.of("35", "16", "via procedure; it's")),
+                rows(target, orders + " LIMIT 3, 2"));
+        assertEquals(List.of(List.of("5", "92", "xy")), rows(target, "SELECT * FROM a_totals"));
+        assertEquals(List.of(List.of("ab", "42")), rows(target, "SELECT glue('a', 'b'), twice(21)"));
+    }
+
+    /**
+     * A column-level CHECK keeps its name when its column is renamed, and cannot be declared with a column again under
+     * that name: it comes back as a table-level check of the same name and clause, enforced alike.
+     */
+    @Test
+    void aColumnCheckOfARenamedColumnComesBackAsATableCheck() throws Exception {
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        Path dir = temp.resolve("renamed");
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            execute(source, "CREATE TABLE r (old INT CHECK (old >= 0), v INT CHECK (v > 0))",
+                    "ALTER TABLE r RENAME COLUMN old TO positive", "INSERT INTO r VALUES (0, 1)");
+            try (Statement s = source.createStatement()) {
+                s.execute("EXPORT DATABASE '" + dir + "'");
+                assertEquals(List.of(), messages(s.getWarnings()));
+            }
+            try (Statement s = target.createStatement()) {
+                s.execute("IMPORT DATABASE '" + dir + "'");
+            }
+            String checks = "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                    + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1";
+            assertEquals(List.of(List.of("old", "Column", "`positive` >= 0"), List.of("v", "Column", "`v` > 0")),
+                    rows(source, checks));
+            assertEquals(List.of(List.of("old", "Table", "`positive` >= 0"), List.of("v", "Column", "`v` > 0")),
+                    rows(target, checks));
+            for (Connection c : List.of(source, target)) {
+                org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> execute(c, "INSERT INTO r VALUES (-1, 1)"));
+            }
+            assertEquals(List.of(List.of("0", "1")), rows(target, "SELECT * FROM r"));
         } finally {
             server.dropDatabase(sourceDb);
             server.dropDatabase(targetDb);
@@ -200,11 +368,16 @@ class MariaDbSchemaIT {
                             + " body TEXT, title VARCHAR(200), emoji ENUM('a', '😀') DEFAULT 'a',"
                             + " CONSTRAINT positive CHECK (id > 0), FULLTEXT KEY ft_body (body)) COMMENT 'a table comment'",
                     "CREATE VIEW v AS SELECT id FROM t",
-                    "CREATE SEQUENCE s START WITH 7",
+                    "CREATE SEQUENCE s START WITH 7 COMMENT = 'a sequence comment'",
                     "CREATE PROCEDURE p() SELECT 1",
                     "CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1",
                     "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.v = NEW.v",
+                    "CREATE PROCEDURE named() SELECT COUNT(*) FROM " + sourceDb + ".t",
+                    "CREATE TRIGGER named_trg AFTER INSERT ON t FOR EACH ROW SET @n = (SELECT COUNT(*) FROM `"
+                            + sourceDb + "`.t)",
                     "CREATE EVENT ev ON SCHEDULE EVERY 1 DAY DISABLE DO SELECT 1",
+                    "CREATE SEQUENCE wrapped MAXVALUE 2 NOCACHE CYCLE",
+                    "SELECT NEXTVAL(wrapped), NEXTVAL(wrapped), NEXTVAL(wrapped)",
                     "CREATE TABLE versioned (x INT) WITH SYSTEM VERSIONING",
                     "CREATE TABLE old_engine (x INT) ENGINE = MyISAM",
                     "CREATE TABLE parts (x INT) PARTITION BY HASH (x) PARTITIONS 2",
@@ -220,17 +393,26 @@ class MariaDbSchemaIT {
                 warnings = messages(s.getWarnings());
             }
             String all = String.join("\n", warnings);
-            for (String expected : List.of("View v ", "Sequence s ", "Procedure p ", "Function f ", "Trigger trg on t ",
-                    "Event ev ", "Generated column t.doubled ", "Generated column t.stored ", "CHECK constraint positive ",
-                    "CHECK constraint v ", "comment on table t ", "comment on column t.id ", "FULLTEXT index ft_body on t",
-"Table versioned ", "Table old_engine uses engine MyISAM",
+            for (String expected : List.of("Event ev is not exported (events are not carried)",
+                    "Generated column t.doubled ", "Generated column t.stored ", "FULLTEXT index ft_body on t",
+                    "Table versioned ", "Table old_engine uses engine MyISAM",
                     "Table parts is partitioned", "Column t.emoji ",
+                    "Procedure named names the database " + sourceDb + " in its body; the copy still does",
+                    "Trigger named_trg on t names the database " + sourceDb + " in its body; the copy still does",
+                    "The comment on sequence s is not exported",
+                    "Sequence wrapped has cycled 1 time(s)",
                     "Foreign key refers out_ibfk_1 on refers out refers to " + otherDb + ".elsewhere in another database;"
                             + " it is not exported")) {
                 assertTrue(all.contains(expected), "a warning with '" + expected + "' in:\n" + all);
             }
+            // Carried now, so not warned about.
+            for (String carried : List.of("View v ", "Sequence s ", "Procedure p ", "Function f ", "Trigger trg ",
+                    "CHECK constraint", "comment on table t", "comment on column t.id", "SEQUENCE")) {
+                assertFalse(all.contains(carried), "no warning with '" + carried + "' in:\n" + all);
+            }
+            assertEquals(13, warnings.size(), all);
             String manifest = Files.readString(dir.resolve("manifest.json"), StandardCharsets.UTF_8);
-            assertTrue(manifest.contains("Trigger trg on t"), manifest);
+            assertTrue(manifest.contains("Event ev is not exported"), manifest);
 
             try (Statement s = target.createStatement()) {
                 assertEquals(1 + 1 + 0, s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
@@ -238,6 +420,23 @@ class MariaDbSchemaIT {
             assertEquals(List.of(List.of("1", "5", "text", "title", "a")),
                     rows(target, "SELECT id, v, body, title, emoji FROM t"));
             assertEquals(List.of(List.of("2")), rows(target, "SELECT x FROM versioned"));
+            assertEquals(List.of(List.of("s", "SEQUENCE", ""), List.of("t", "BASE TABLE", "a table comment"),
+                    List.of("v", "VIEW", "VIEW"), List.of("wrapped", "SEQUENCE", "")),
+                    rows(target, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES"
+                            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ('v', 's', 't', 'wrapped') ORDER BY 1"));
+            assertEquals(List.of(List.of("7"), List.of("2")),
+                    rows(target, "SELECT NEXT VALUE FOR s UNION ALL SELECT NEXT VALUE FOR wrapped"));
+            assertEquals(List.of(List.of("FUNCTION", "f"), List.of("PROCEDURE", "named"), List.of("PROCEDURE", "p")),
+                    rows(target, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
+                            + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2"));
+            assertEquals(List.of(List.of("named_trg"), List.of("trg")), rows(target, "SELECT TRIGGER_NAME"
+                    + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1"));
+            assertEquals(List.of(List.of("id", "the key"), List.of("v", "")), rows(target, "SELECT COLUMN_NAME,"
+                    + " COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't'"
+                    + " AND COLUMN_NAME IN ('id', 'v') ORDER BY 1"));
+            assertEquals(List.of(List.of("positive", "Table"), List.of("v", "Column")), rows(target, "SELECT"
+                    + " CONSTRAINT_NAME, LEVEL FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
+                    + " AND TABLE_NAME = 't' ORDER BY 1"));
         } finally {
             server.dropDatabase(sourceDb);
             server.dropDatabase(targetDb);
@@ -265,7 +464,9 @@ class MariaDbSchemaIT {
                 assertFalse(failure.getSQLState().startsWith("08"), failure.getSQLState());
             }
             assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
-                    + " WHERE TABLE_SCHEMA = DATABASE()"));
+                    + " WHERE TABLE_SCHEMA = DATABASE()"), "tables, views and sequences are dropped");
+            assertEquals(List.of(), rows(target, "SELECT ROUTINE_NAME FROM information_schema.ROUTINES"
+                    + " WHERE ROUTINE_SCHEMA = DATABASE()"), "routines are dropped");
             assertEquals(List.of(List.of("1")), rows(target, "SELECT @@autocommit"));
 
             Files.writeString(postData, Files.readString(postData).replace("SELECT no_such_column FROM a;", ""));
@@ -307,7 +508,8 @@ class MariaDbSchemaIT {
                 assertEquals("22001", failure.getSQLState());
             }
             assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM information_schema.TABLES"
-                    + " WHERE TABLE_SCHEMA = DATABASE()"));
+                    + " WHERE TABLE_SCHEMA = DATABASE() UNION ALL SELECT ROUTINE_NAME FROM information_schema.ROUTINES"
+                    + " WHERE ROUTINE_SCHEMA = DATABASE()"));
         } finally {
             server.dropDatabase(sourceDb);
             server.dropDatabase(targetDb);

@@ -7,13 +7,29 @@ import java.sql.SQLException;
  * Splits SQL text into tokens, skipping whitespace and comments ({@code -- ...} and {@code /* ... *}{@code /}).
  * Understands single-quoted strings ({@code ''} escapes a quote), double- and back-quoted identifiers (the quote
  * doubled escapes it) and PostgreSQL's dollar-quoted strings.
+ *
+ * <p>With MySQL's lexical rules (MariaDB, MySQL) a backslash also escapes the next character in single- and
+ * double-quoted strings ({@code 'it\'s'}, as MariaDB writes view definitions and CHECK clauses), {@code #} starts a
+ * comment to the end of the line, and {@code --} starts one only when a space or control character follows (so that
+ * {@code 5--1} is 5 minus -1); there are no dollar-quoted strings.
  */
 public final class SqlLexer {
     private final String sql;
+    private final boolean mysql;
     private int position;
 
+    /** A lexer for standard SQL text. */
     public SqlLexer(String sql) {
+        this(sql, false);
+    }
+
+    /**
+     * @param sql   the text
+     * @param mysql whether the text follows MySQL's lexical rules (backslash escapes, {@code #} comments)
+     */
+    public SqlLexer(String sql, boolean mysql) {
         this.sql = sql;
+        this.mysql = mysql;
     }
 
     /** The SQL text being read. */
@@ -40,7 +56,7 @@ public final class SqlLexer {
         if (c == '"' || c == '`') {
             return quoted(SqlToken.Kind.QUOTED_IDENTIFIER, c, "quoted identifier");
         }
-        if (c == '$') {
+        if (c == '$' && !mysql) {
             SqlToken dollar = dollarQuoted();
             if (dollar != null) {
                 return dollar;
@@ -70,6 +86,29 @@ public final class SqlLexer {
         return new SqlToken(SqlToken.Kind.SYMBOL, raw, raw, start);
     }
 
+    /**
+     * If {@code text} comes next (after whitespace and comments), reads past it and returns the offset it starts at;
+     * otherwise reads nothing and returns -1. Tells a statement delimiter such as {@code ;;} or {@code $$} apart
+     * before {@link #next} would read it as symbols or as a dollar-quoted string.
+     */
+    public int skip(String text) throws SQLException {
+        skipSpaceAndComments();
+        if (!text.isEmpty() && sql.startsWith(text, position)) {
+            int start = position;
+            position += text.length();
+            return start;
+        }
+        return -1;
+    }
+
+    /** The rest of the current line (without its line break), which is read past. */
+    public String restOfLine() {
+        int end = sql.indexOf('\n', position);
+        String line = sql.substring(position, end < 0 ? sql.length() : end);
+        position = end < 0 ? sql.length() : end + 1;
+        return line;
+    }
+
     private boolean nextIsDigit() {
         return position + 1 < sql.length() && Character.isDigit(sql.charAt(position + 1));
     }
@@ -87,7 +126,9 @@ public final class SqlLexer {
             char c = sql.charAt(position);
             if (Character.isWhitespace(c)) {
                 position++;
-            } else if (sql.startsWith("--", position)) {
+            } else if (sql.startsWith("--", position) && (!mysql || position + 2 >= sql.length()
+                    || Character.isWhitespace(sql.charAt(position + 2)) || Character.isISOControl(sql.charAt(position + 2)))
+                    || mysql && c == '#') {
                 int end = sql.indexOf('\n', position);
                 position = end < 0 ? sql.length() : end + 1;
             } else if (sql.startsWith("/*", position)) {
@@ -111,7 +152,9 @@ public final class SqlLexer {
                 throw FerryErrors.syntax("Unterminated " + what + " starting at position " + (start + 1));
             }
             char c = sql.charAt(position++);
-            if (c == quote) {
+            if (mysql && c == '\\' && quote != '`' && position < sql.length()) {
+                value.append(unescaped(sql.charAt(position++)));
+            } else if (c == quote) {
                 if (position < sql.length() && sql.charAt(position) == quote) {
                     value.append(quote);
                     position++;
@@ -122,6 +165,20 @@ public final class SqlLexer {
                 value.append(c);
             }
         }
+    }
+
+    /** The character a MySQL backslash escape stands for. */
+    private static String unescaped(char c) {
+        return switch (c) {
+            case '0' -> "\0";
+            case 'b' -> "\b";
+            case 'n' -> "\n";
+            case 'r' -> "\r";
+            case 't' -> "\t";
+            case 'Z' -> "\u001a";
+            case '%', '_' -> "\\" + c;
+            default -> String.valueOf(c);
+        };
     }
 
     /** {@code $tag$ ... $tag$}, or null (position unchanged) when the dollar sign does not open one. */

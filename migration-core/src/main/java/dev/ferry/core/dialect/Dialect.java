@@ -134,7 +134,10 @@ public interface Dialect {
     /** The table's CHECK constraints (NOT NULL excepted, which the columns carry). */
     List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException;
 
-    /** The statement that puts {@code comment} on its table or column, or null where the dialect cannot carry it. */
+    /**
+     * The statement that puts {@code comment} on its table or column; an empty string where the table's or column's
+     * own definition already carries it (MariaDB's column COMMENT); null where the dialect cannot carry it.
+     */
     String comment(Comment comment);
 
     /**
@@ -156,6 +159,23 @@ public interface Dialect {
     /** CREATE statements for the user's triggers, run after the data so that none fires for a loaded row. */
     default List<String> triggers(Connection connection) throws SQLException {
         return List.of();
+    }
+
+    /**
+     * DROP statements for the user's functions and procedures as they exist now. A failed import, where DDL is not
+     * transactional, runs those for the routines it created; empty where the dialect carries none.
+     */
+    default List<String> dropRoutines(Connection connection) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Whether the engine's SQL, and so the scripts written for it, follows MySQL's lexical rules: backslash escapes in
+     * string literals (MariaDB writes {@code 'it\'s'} in view definitions and CHECK clauses) and {@code #} comments.
+     * The scripts are then split into statements by those rules.
+     */
+    default boolean mysqlSyntax() {
+        return false;
     }
 
     /** The user's views, each with the views it reads. */

@@ -1,5 +1,7 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.command.SqlLexer;
+import dev.ferry.core.command.SqlToken;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Comment;
@@ -128,9 +130,13 @@ public class MariaDbDialect extends StandardDialect {
      * The driver reports neither ENUM and SET labels, nor unsigned DECIMAL, nor fractional seconds, nor a column's
      * character set, nor JSON (a LONGTEXT with a JSON_VALID check). {@code information_schema.COLUMNS} has them all:
      * each column's type becomes its COLUMN_TYPE with character set and collation, {@code json} for JSON, and what
-     * MariaDB keeps beside the type ({@code ON UPDATE ...}, {@code INVISIBLE}). Generated columns are left out (their
-     * values cannot be inserted; {@link #notCarried} names them). Only the driver's JDBC type, size and scale are kept:
-     * its table name is a LIKE pattern, so for {@code t_1} it also reports the columns of a table {@code tx1}.
+     * MariaDB keeps beside the type ({@code ON UPDATE ...}, {@code INVISIBLE}, {@code COMMENT '...'}); a column-level
+     * CHECK becomes the column's {@link Column#check}, so that it is declared with the column again (MariaDB's catalog
+     * tells column-level checks, named after their column, from table-level ones). Defaults are MariaDB's own text,
+     * but without the current database's name, which MariaDB writes into {@code nextval(`db`.`seq`)}. Generated
+     * columns are left out (their values cannot be inserted; {@link #notCarried} names them). Only the driver's JDBC
+     * type, size and scale are kept: its table name is a LIKE pattern, so for {@code t_1} it also reports the columns
+     * of a table {@code tx1}.
      */
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
@@ -139,12 +145,13 @@ public class MariaDbDialect extends StandardDialect {
         for (Column column : reported) {
             byName.put(column.name(), column);
         }
-        Set<String> json = jsonColumns(connection, table);
+        Map<String, Check> checks = checks(connection, table);
+        String database = connection.getCatalog();
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME,"
-                        + " IS_GENERATED FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
-                        + " ORDER BY ORDINAL_POSITION")) {
+                        + " IS_GENERATED, COLUMN_COMMENT FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
             statement.setString(1, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -154,7 +161,9 @@ public class MariaDbDialect extends StandardDialect {
                         continue;
                     }
                     StringBuilder type = new StringBuilder();
-                    if (json.contains(name)) {
+                    Check check = checks.get(name);
+                    boolean json = check != null && check.isJson();
+                    if (json) {
                         type.append("json");
                     } else {
                         type.append(rows.getString(2));
@@ -166,51 +175,61 @@ public class MariaDbDialect extends StandardDialect {
                     int onUpdate = extra.indexOf("on update ");
                     if (onUpdate >= 0) {
                         type.append(" ON UPDATE ").append(rows.getString(5).substring(onUpdate + "on update ".length())
-                                .split(" ", 2)[0]);
+                                .split("[ ,]", 2)[0]); // EXTRA: "on update current_timestamp(), INVISIBLE"
                     }
                     if (extra.contains("invisible")) {
                         type.append(" INVISIBLE");
                     }
+                    String comment = rows.getString(9);
+                    if (comment != null && !comment.isEmpty()) {
+                        type.append(" COMMENT ").append(stringLiteral(comment));
+                    }
                     Column described = byName.get(name);
                     boolean autoIncrement = extra.contains("auto_increment");
+                    String defaultExpression = rows.getString(4);
                     columns.add(new Column(name, type.toString(),
                             described == null ? Types.OTHER : described.jdbcType(),
                             described == null ? 0 : described.size(),
                             described == null ? 0 : described.scale(),
                             "YES".equals(rows.getString(3)),
-                            autoIncrement ? null : rows.getString(4),
-                            autoIncrement ? identity(connection, table, name) : null, null));
+                            autoIncrement || defaultExpression == null ? null : withoutDatabase(defaultExpression, database),
+                            autoIncrement ? identity(connection, table, name) : null, null,
+                            check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null));
                 }
             }
         }
         return columns;
     }
 
-    /** The LONGTEXT columns that are JSON: MariaDB keeps JSON as a column CHECK (JSON_VALID(`column`)) named after it. */
-    private Set<String> jsonColumns(Connection connection, QualifiedName table) throws SQLException {
-        Set<String> columns = new HashSet<>();
-        for (Map.Entry<String, String> check : checks(connection, table).entrySet()) {
-            if (isJsonCheck(check.getKey(), check.getValue())) {
-                columns.add(check.getKey());
-            }
+    /**
+     * A CHECK constraint as information_schema.CHECK_CONSTRAINTS describes it. A column-level check (declared with its
+     * column) is named after the column; a table-level one may not share a name with it.
+     *
+     * @param name        the constraint's name
+     * @param columnLevel whether it was declared with a column ({@code LEVEL = 'Column'})
+     * @param clause      the condition, as MariaDB writes it
+     */
+    private record Check(String name, boolean columnLevel, String clause) {
+        /** Whether this is the check that makes a LONGTEXT column JSON: {@code json_valid(`column`)}, with the column. */
+        boolean isJson() {
+            return columnLevel && clause.equalsIgnoreCase("json_valid(`" + name.replace("`", "``") + "`)");
         }
-        return columns;
     }
 
-    private boolean isJsonCheck(String name, String clause) {
-        return clause.equalsIgnoreCase("json_valid(" + quoteIdentifier(name) + ")");
-    }
-
-    /** The table's CHECK constraints: name to clause. */
-    private static Map<String, String> checks(Connection connection, QualifiedName table) throws SQLException {
-        Map<String, String> checks = new LinkedHashMap<>();
+    /**
+     * The table's CHECK constraints by name, in the order information_schema lists them, which is the order they
+     * were declared in (and are checked in, which decides the one an error names).
+     */
+    private static Map<String, Check> checks(Connection connection, QualifiedName table) throws SQLException {
+        Map<String, Check> checks = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME")) {
+                "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
             statement.setString(1, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    checks.put(rows.getString(1), rows.getString(2));
+                    checks.put(rows.getString(1), new Check(rows.getString(1), "Column".equalsIgnoreCase(rows.getString(2)),
+                            rows.getString(3)));
                 }
             }
         }
@@ -310,61 +329,396 @@ public class MariaDbDialect extends StandardDialect {
     }
 
     /**
-     * None carried yet: MariaDB's column-level and table-level checks differ in its catalog, and recreating them is
-     * not tested; {@link #notCarried} names each (except those that make a column JSON, carried as its type).
+     * The table-level CHECK constraints, rendered in CREATE TABLE as {@code CONSTRAINT name CHECK (...)}. Column-level
+     * ones are declared with the column they are named after ({@link #columns}), so that the copy's catalog has them
+     * again with the same name, {@code LEVEL = 'Column'} and clause; the JSON_VALID check of a JSON column comes back
+     * with its {@code json} type. A column-level check keeps its name when its column is renamed, and MariaDB names a
+     * column-level check after its column, so such a check cannot be declared with a column again: it becomes a
+     * table-level check of the same name and clause, which MariaDB enforces in the same way (only its LEVEL, and where
+     * SHOW CREATE TABLE writes it, differ).
      */
     @Override
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        return List.of();
+        Set<String> columns = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'")) {
+            statement.setString(1, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+        }
+        List<CheckConstraint> constraints = new ArrayList<>();
+        for (Check check : checks(connection, table).values()) {
+            if (!check.columnLevel() || !columns.contains(check.name())) {
+                constraints.add(new CheckConstraint(check.name(), "CHECK (" + check.clause() + ")"));
+            }
+        }
+        return constraints;
     }
 
     /**
-     * None carried yet: MariaDB's sequences (10.3+, tables of type SEQUENCE, no information_schema.SEQUENCES) are
-     * named by {@link #notCarried}.
+     * MariaDB's sequences (10.3+) are tables of type SEQUENCE; information_schema has no SEQUENCES view, but selecting
+     * from a sequence gives its definition and position. The position is {@code next_not_cached_value}, as mariadb-dump
+     * takes it: MariaDB reserves CACHE values at a time and records only the end of the reserved block, and nothing
+     * reads how many of the block it has handed out. So a sequence without a cache (NOCACHE), or whose cache has not
+     * been drawn from since the server started or its tables were flushed, comes back exactly where it was; one that
+     * has handed out cached values continues after the block, as the source itself does after a restart or FLUSH
+     * TABLES: never repeating a value the source handed out. (The round of a cycled sequence, cycle_count, starts
+     * again at 0; {@link #notCarried} says so where it is not 0.)
      */
     @Override
     public List<Sequence> sequences(Connection connection) throws SQLException {
-        return List.of();
+        List<String> names = new ArrayList<>();
+        query(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> names.add(row.getString(1)));
+        List<Sequence> sequences = new ArrayList<>();
+        for (String name : names) {
+            QualifiedName sequence = new QualifiedName(null, name);
+            query(connection, "SELECT next_not_cached_value, minimum_value, maximum_value, start_value, increment,"
+                    + " cache_size, cycle_option FROM " + quote(sequence), row -> sequences.add(new Sequence(sequence,
+                    null, row.getLong(4), row.getLong(5), row.getLong(2), row.getLong(3), row.getBoolean(7),
+                    row.getLong(1), null, row.getLong(6))));
+        }
+        return sequences;
     }
 
-    /** None carried yet: MariaDB's view definitions name the source database; {@link #notCarried} names each. */
+    /** MariaDB's CREATE SEQUENCE, with the source's CACHE and NOCYCLE spelled as MariaDB writes it. */
     @Override
-    public List<View> views(Connection connection) throws SQLException {
-        return List.of();
-    }
-
-    /** None carried yet (MariaDB has no COMMENT ON); {@link dev.ferry.core.schema.SchemaReader} warns about each. */
-    @Override
-    public String comment(Comment comment) {
-        return null;
+    public String createSequence(Sequence sequence) {
+        return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " MINVALUE "
+                + sequence.minimum() + " MAXVALUE " + sequence.maximum() + " INCREMENT BY " + sequence.increment()
+                + (sequence.cache() == null ? "" : " CACHE " + sequence.cache())
+                + (sequence.cycle() ? " CYCLE" : " NOCYCLE");
     }
 
     /**
-     * What MariaDB has beyond tables, views and sequences, and what of its tables the export leaves out: routines,
-     * triggers, events, generated columns, system versioning, partitioning, engines other than InnoDB, FULLTEXT and
-     * SPATIAL indexes, primary keys on prefixes, and characters the catalog cannot show.
+     * Views of the current database, as SHOW CREATE VIEW writes them: MariaDB leaves out the current database's name
+     * there (information_schema.VIEWS qualifies every table and column with it), so the copy reads the tables of the
+     * database it is imported into. The DEFINER is dropped (it names an account of the source server, which the
+     * target may not have, and naming another account needs the SUPER or SET USER privilege): the importing user
+     * becomes the definer. ALGORITHM and SQL SECURITY are kept, WITH CHECK OPTION is part of the query. MariaDB 10.11
+     * has no VIEW_TABLE_USAGE, so the views a view reads are found in its text: each other view of the database whose
+     * name appears there as a back-quoted identifier not qualified by a database.
+     */
+    @Override
+    public List<View> views(Connection connection) throws SQLException {
+        Map<String, String> options = new LinkedHashMap<>();
+        query(connection, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
+                + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1",
+                row -> options.put(row.getString(1), "ALGORITHM=" + row.getString(2) + " SQL SECURITY " + row.getString(3)));
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (String name : options.keySet()) {
+            query(connection, "SHOW CREATE VIEW " + quoteIdentifier(name),
+                    row -> queries.put(name, viewQuery(name, row.getString(2))));
+        }
+        List<View> views = new ArrayList<>();
+        for (Map.Entry<String, String> view : queries.entrySet()) {
+            Set<QualifiedName> reads = new HashSet<>();
+            for (SqlToken token : unqualifiedIdentifiers(view.getValue())) {
+                if (!token.text().equals(view.getKey()) && queries.containsKey(token.text())) {
+                    reads.add(new QualifiedName(null, token.text()));
+                }
+            }
+            views.add(new View(new QualifiedName(null, view.getKey()), view.getValue(), false, reads,
+                    options.get(view.getKey())));
+        }
+        return views;
+    }
+
+    /** The query of SHOW CREATE VIEW's {@code CREATE ALGORITHM=... DEFINER=... SQL SECURITY ... VIEW `v` AS <query>}. */
+    static String viewQuery(String name, String createView) throws SQLException {
+        List<SqlToken> tokens = tokens(createView, Integer.MAX_VALUE);
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("VIEW") && tokens.get(i + 1).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
+                    && tokens.get(i + 1).text().equals(name) && tokens.get(i + 2).isWord("AS")) {
+                return createView.substring(tokens.get(i + 3).start());
+            }
+        }
+        throw new SQLException("Cannot read the query of view " + name + " in MariaDB's " + createView, "HY000");
+    }
+
+    /** CREATE VIEW with the source's ALGORITHM and SQL SECURITY, without a DEFINER. */
+    @Override
+    public String createView(View view) {
+        return "CREATE " + (view.options() == null ? "" : view.options() + " ") + "VIEW " + quote(view.name()) + " AS "
+                + view.query();
+    }
+
+    /**
+     * A table's comment is a table option ({@code ALTER TABLE t COMMENT = '...'}; MariaDB has no COMMENT ON); a
+     * column's is part of the column's definition ({@link #columns}), so nothing more is needed for it.
+     */
+    @Override
+    public String comment(Comment comment) {
+        return comment.column() != null ? ""
+                : "ALTER TABLE " + quote(comment.table()) + " COMMENT = " + stringLiteral(comment.text());
+    }
+
+    /**
+     * Procedures and functions as SHOW CREATE PROCEDURE / FUNCTION writes them (the name without a database, the
+     * parameters, characteristics and body as declared), without the DEFINER (see {@link #views}); their bodies are
+     * kept as written, so a body that names the source database by name still does ({@link #notCarried} warns). Each
+     * is created under the sql_mode it was created with, as mariadb-dump does it: MariaDB records that mode with the
+     * routine and runs the routine under it; the session's own is put back after the last. A body with semicolons of
+     * its own is written between DELIMITER lines ({@link dev.ferry.core.script.SqlScript}). Routines whose definition
+     * the exporting user may not read, and Oracle-mode packages, are left to {@link #notCarried}.
+     */
+    @Override
+    public List<String> routines(Connection connection) throws SQLException {
+        List<String[]> routines = new ArrayList<>();
+        query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
+                + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
+                row -> routines.add(new String[] {row.getString(1), row.getString(2), row.getString(3)}));
+        List<String[]> created = new ArrayList<>();
+        for (String[] routine : routines) {
+            query(connection, "SHOW CREATE " + routine[0] + " " + quoteIdentifier(routine[1]), row -> {
+                String definition = row.getString(3);
+                if (definition != null) {
+                    created.add(new String[] {routine[2], withoutDefiner(definition)});
+                }
+            });
+        }
+        return underTheirSqlModes(created);
+    }
+
+    /**
+     * Triggers, created after the data so that none fires for a loaded row, each under its own sql_mode as
+     * {@link #routines} are. The body is taken from SHOW CREATE TRIGGER's original statement: information_schema's
+     * ACTION_STATEMENT rewrites string literals ({@code 'x\\y'} becomes {@code 'x\y'}), which would read back as
+     * other text. The statement is built again around that body as {@code CREATE TRIGGER name timing event ON table
+     * FOR EACH ROW body}, so without DEFINER and without database names the original may have held; FOLLOWS and
+     * PRECEDES are left out: triggers of one table, timing and event are created in their ACTION_ORDER, which MariaDB
+     * then gives them again.
+     */
+    @Override
+    public List<String> triggers(Connection connection) throws SQLException {
+        List<String[]> triggers = new ArrayList<>();
+        query(connection, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, SQL_MODE"
+                + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND ACTION_STATEMENT IS NOT NULL"
+                + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
+                row -> triggers.add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5)}));
+        List<String[]> created = new ArrayList<>();
+        for (String[] trigger : triggers) {
+            query(connection, "SHOW CREATE TRIGGER " + quoteIdentifier(trigger[0]), row -> created.add(new String[] {
+                    trigger[4], "CREATE TRIGGER " + quoteIdentifier(trigger[0]) + " " + trigger[1] + " " + trigger[2]
+                    + " ON " + quoteIdentifier(trigger[3]) + " FOR EACH ROW " + triggerBody(trigger[0], row.getString(3))}));
+        }
+        return underTheirSqlModes(created);
+    }
+
+    /**
+     * The body of {@code CREATE ... TRIGGER ... FOR EACH ROW [FOLLOWS | PRECEDES other] <body>}; only the header is
+     * read, so the body's text may be anything the server took.
+     */
+    static String triggerBody(String name, String original) throws SQLException {
+        SqlLexer lexer = new SqlLexer(original, true);
+        List<SqlToken> header = new ArrayList<>();
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
+            int n = header.size();
+            if (n >= 3 && header.get(n - 3).isWord("FOR") && header.get(n - 2).isWord("EACH") && header.get(n - 1).isWord("ROW")) {
+                if (token.isWord("FOLLOWS") || token.isWord("PRECEDES")) {
+                    lexer.next(); // the other trigger's name, perhaps qualified: database.trigger
+                    for (token = lexer.next(); token.isSymbol("."); token = lexer.next()) {
+                        lexer.next();
+                    }
+                }
+                if (token.kind() != SqlToken.Kind.END) {
+                    return original.substring(token.start());
+                }
+                break;
+            }
+            header.add(token);
+        }
+        throw new SQLException("Cannot read the body of trigger " + name + " in MariaDB's " + original, "HY000");
+    }
+
+    /**
+     * The statements, each {@code {sql_mode, statement}}, each run under its sql_mode and the session's put back
+     * afterwards: {@code SET sql_mode = '...'} where the mode changes, as mariadb-dump writes it. (SET STATEMENT
+     * sql_mode = ... FOR CREATE ... would record the mode too, but MariaDB parses the statement before it sets the
+     * mode, so a body written for ANSI_QUOTES or ORACLE mode would not parse.)
+     */
+    private List<String> underTheirSqlModes(List<String[]> statements) {
+        if (statements.isEmpty()) {
+            return List.of();
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("SET @ferry_sql_mode = @@sql_mode");
+        String mode = null;
+        for (String[] statement : statements) {
+            if (!statement[0].equals(mode)) {
+                mode = statement[0];
+                sql.add("SET sql_mode = " + stringLiteral(mode));
+            }
+            sql.add(statement[1]);
+        }
+        sql.add("SET sql_mode = @ferry_sql_mode");
+        return sql;
+    }
+
+    /** SHOW CREATE's {@code CREATE DEFINER=`user`@`host` PROCEDURE ...} as {@code CREATE PROCEDURE ...}. */
+    static String withoutDefiner(String create) throws SQLException {
+        List<SqlToken> tokens = tokens(create, 7);
+        if (tokens.size() >= 5 && tokens.get(0).isWord("CREATE") && tokens.get(1).isWord("DEFINER")
+                && tokens.get(2).isSymbol("=")) {
+            int next = tokens.get(4).isSymbol("@") ? 6 : 4;
+            if (next < tokens.size()) {
+                return "CREATE " + create.substring(tokens.get(next).start());
+            }
+        }
+        return create;
+    }
+
+    /** DROP PROCEDURE / FUNCTION for each routine of the current database. */
+    @Override
+    public List<String> dropRoutines(Connection connection) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
+                + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
+                row -> drops.add("DROP " + row.getString(1) + " IF EXISTS " + quoteIdentifier(row.getString(2))));
+        return drops;
+    }
+
+    /**
+     * Sequences are listed by {@link #sequences}; the driver would list them among the relations as type SEQUENCE,
+     * to be warned about as neither table nor view.
+     */
+    @Override
+    public String[] relationTypes() {
+        return new String[] {"TABLE", "VIEW"};
+    }
+
+    /**
+     * MariaDB's string literals and the text it writes (view definitions, CHECK clauses, defaults) escape with
+     * backslashes ({@code 'it\'s'}), and {@code #} starts a comment: the scripts are split by those rules.
+     */
+    @Override
+    public boolean mysqlSyntax() {
+        return true;
+    }
+
+    /**
+     * A string as a MariaDB literal, read back the same under the session's SQL mode (which has backslash escapes:
+     * {@link #quoteLiteral} is for Ferry's own COPY statements, which standard rules read).
+     */
+    private static String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * The SQL without the qualifier {@code `database`.} where it names {@code database} (as MariaDB writes
+     * {@code nextval(`db`.`seq`)} into a default): only a back-quoted identifier that starts a qualified name, so
+     * neither text in strings nor a table or column of the same name is touched.
+     */
+    static String withoutDatabase(String sql, String database) throws SQLException {
+        if (database == null || !sql.contains(".")) {
+            return sql;
+        }
+        StringBuilder result = new StringBuilder();
+        int copied = 0;
+        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            SqlToken next = tokens.get(i + 1);
+            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER && token.raw().startsWith("`")
+                    && token.text().equals(database) && next.isSymbol(".") && next.start() == token.start() + token.raw().length()
+                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                result.append(sql, copied, token.start());
+                copied = next.start() + 1;
+            }
+        }
+        return result.append(sql.substring(copied)).toString();
+    }
+
+    /** The back-quoted identifiers of the SQL that are not qualified by another name ({@code x} in {@code `x`.`y`}). */
+    private static List<SqlToken> unqualifiedIdentifiers(String sql) throws SQLException {
+        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+        List<SqlToken> identifiers = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
+                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                identifiers.add(tokens.get(i));
+            }
+        }
+        return identifiers;
+    }
+
+    /** Whether the SQL names {@code database} as the qualifier of a name ({@code database.t}, {@code `database`.t}). */
+    private static boolean namesDatabase(String sql, String database) {
+        try {
+            List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                SqlToken token = tokens.get(i);
+                if ((token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
+                        && token.text().equalsIgnoreCase(database) && tokens.get(i + 1).isSymbol(".")
+                        && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException unreadable) {
+            return sql.toLowerCase(Locale.ROOT).contains(database.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Up to {@code limit} tokens of MariaDB SQL. */
+    private static List<SqlToken> tokens(String sql, int limit) throws SQLException {
+        SqlLexer lexer = new SqlLexer(sql, true);
+        List<SqlToken> tokens = new ArrayList<>();
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END && tokens.size() < limit;
+             token = lexer.next()) {
+            tokens.add(token);
+        }
+        return tokens;
+    }
+
+    /**
+     * What the export leaves out of MariaDB's database, and what it carries with a caveat: events (not carried: they
+     * run on their own schedule, which an import should not start), Oracle-mode packages, routines and triggers whose
+     * definition the exporting user may not read, bodies that name the source database (kept as written), the round
+     * of a cycled sequence, comments on sequences, generated columns, system versioning, partitioning, engines other
+     * than InnoDB, FULLTEXT and SPATIAL indexes, primary keys on prefixes, and characters the catalog cannot show.
      */
     @Override
     public List<String> notCarried(Connection connection) throws SQLException {
         List<String> warnings = new ArrayList<>();
-        query(connection, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND TABLE_TYPE IN ('VIEW', 'SEQUENCE') ORDER BY 1", row -> warnings.add(
-                capitalized(row.getString(2)) + " " + row.getString(1) + " is not exported ("
-                        + row.getString(2).toLowerCase(Locale.ROOT) + "s are not carried yet for MariaDB)"));
-        query(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1, 2", row -> {
-                    if (!isJsonCheck(row.getString(2), row.getString(3))) {
-                        warnings.add("CHECK constraint " + row.getString(2) + " on " + row.getString(1)
-                                + " is not exported (not carried yet for MariaDB)");
+        String database = connection.getCatalog();
+        query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
+                + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2, 1", row -> {
+                    String what = capitalized(row.getString(1)) + " " + row.getString(2);
+                    if (!List.of("PROCEDURE", "FUNCTION").contains(row.getString(1).toUpperCase(Locale.ROOT))) {
+                        warnings.add(what + " is not exported (Oracle-mode packages are not carried)");
+                    } else if (row.getString(3) == null) {
+                        warnings.add(what + " is not exported: the exporting user may not read its definition");
+                    } else if (namesDatabase(row.getString(3), database)) {
+                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
                     }
                 });
-        query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
-                + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2", row -> warnings.add(
-                capitalized(row.getString(1)) + " " + row.getString(2)
-                        + " is not exported (procedures and functions are not carried yet)"));
-        query(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS"
-                + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1", row -> warnings.add(
-                "Trigger " + row.getString(1) + " on " + row.getString(2) + " is not exported (triggers are not carried yet)"));
+        query(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
+                + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1", row -> {
+                    String what = "Trigger " + row.getString(1) + " on " + row.getString(2);
+                    if (row.getString(3) == null) {
+                        warnings.add(what + " is not exported: the exporting user may not read its definition");
+                    } else if (namesDatabase(row.getString(3), database)) {
+                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
+                    }
+                });
+        List<String> sequences = new ArrayList<>();
+        query(connection, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> {
+                    sequences.add(row.getString(1));
+                    if (row.getString(2) != null && !row.getString(2).isEmpty()) {
+                        warnings.add("The comment on sequence " + row.getString(1) + " is not exported");
+                    }
+                });
+        for (String sequence : sequences) {
+            query(connection, "SELECT cycle_count FROM " + quoteIdentifier(sequence) + " WHERE cycle_count <> 0",
+                    row -> warnings.add("Sequence " + sequence + " has cycled " + row.getLong(1) + " time(s); the copy"
+                            + " continues from the same value, but counts its rounds (cycle_count) from 0"));
+        }
         query(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
                 row -> warnings.add("Event " + row.getString(1) + " is not exported (events are not carried)"));
         query(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS"

@@ -53,6 +53,7 @@ public final class DatabaseImporter {
         DatabaseContents contents = new DatabaseContents(connection, dialect);
         refuseUnlessEmpty(contents);
         Set<String> schemasBefore = contents.schemas();
+        Set<String> routinesBefore = Set.copyOf(dialect.dropRoutines(connection));
 
         if (!connection.getAutoCommit()) {
             throw new SQLException("IMPORT DATABASE runs its own transactions and needs autocommit on; this connection"
@@ -60,23 +61,24 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(source, dialect, contents, schemasBefore, progress);
+            return importInSession(source, dialect, contents, schemasBefore, routinesBefore, progress);
         }
     }
 
     /** The import proper, on a session prepared by the dialect. */
     private MigrationResult importInSession(ExportSource source, Dialect dialect, DatabaseContents contents,
-                                            Set<String> schemasBefore, ProgressListener progress) throws SQLException {
+                                            Set<String> schemasBefore, Set<String> routinesBefore,
+                                            ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {
-            run(source, ExportLayout.SCHEMA, source.schema());
+            run(ExportLayout.SCHEMA, source.schema(), dialect);
             List<TableOutcome> tables = load(source, dialect, progress);
-            run(source, ExportLayout.POST_DATA, source.postData());
+            run(ExportLayout.POST_DATA, source.postData(), dialect);
             connection.commit();
             result = new MigrationResult(source.directory(), tables, source.manifest().warnings());
         } catch (SQLException | RuntimeException e) {
-            undo(dialect, contents, schemasBefore, e);
+            undo(dialect, contents, schemasBefore, routinesBefore, e);
             restoreAutoCommit(e);
             throw e;
         }
@@ -93,9 +95,10 @@ public final class DatabaseImporter {
         }
     }
 
-    private void run(ExportSource source, String scriptName, String script) throws SQLException {
+    /** Runs a script written in the engine's SQL (schema or post-data), split by the engine's lexical rules. */
+    private void run(String scriptName, String script, Dialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (SqlScript.Statement sql : SqlScript.split(script)) {
+            for (SqlScript.Statement sql : SqlScript.split(script, dialect.mysqlSyntax())) {
                 execute(statement, scriptName, sql);
             }
         }
@@ -116,6 +119,7 @@ public final class DatabaseImporter {
         List<TableOutcome> outcomes = new ArrayList<>();
         BulkLoader loader = new BulkLoader(connection, dialect);
         try (Statement statement = connection.createStatement()) {
+            // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
             for (SqlScript.Statement sql : SqlScript.split(source.load())) {
                 Optional<FerryCommand> command = CommandParser.parse(sql.sql());
                 if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
@@ -170,7 +174,8 @@ public final class DatabaseImporter {
     }
 
     /** Puts the database back as it was before the import, keeping the first failure as the one reported. */
-    private void undo(Dialect dialect, DatabaseContents contents, Set<String> schemasBefore, Exception failure) {
+    private void undo(Dialect dialect, DatabaseContents contents, Set<String> schemasBefore, Set<String> routinesBefore,
+                      Exception failure) {
         try {
             connection.rollback();
             if (dialect.transactionalDdl()) {
@@ -183,6 +188,11 @@ public final class DatabaseImporter {
                 }
                 for (Sequence sequence : dialect.sequences(connection)) {
                     statement.execute(dialect.dropSequence(sequence.name()));
+                }
+                for (String dropRoutine : dialect.dropRoutines(connection)) {
+                    if (!routinesBefore.contains(dropRoutine)) {
+                        statement.execute(dropRoutine);
+                    }
                 }
                 for (String schema : contents.schemas()) {
                     if (!schemasBefore.contains(schema)) {

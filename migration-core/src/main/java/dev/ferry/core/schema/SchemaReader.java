@@ -68,7 +68,10 @@ public final class SchemaReader {
         }
         comments.sort(Comparator.comparing((Comment c) -> c.table().toString()));
         for (Comment comment : List.copyOf(comments)) {
-            if (dialect.comment(comment) == null) {
+            String statement = dialect.comment(comment);
+            if (statement != null && statement.isEmpty()) {
+                comments.remove(comment); // carried by the table's or column's own definition
+            } else if (statement == null) {
                 comments.remove(comment);
                 warnings.add("The comment on " + (comment.column() == null ? "table " + comment.table()
                         : "column " + comment.table() + "." + comment.column()) + " is not exported (the " + dialect.name()

@@ -12,7 +12,15 @@ package dev.ferry.core.schema;
  * @param cycle     whether it wraps around at its end
  * @param next      the value the next {@code NEXT VALUE FOR} would give
  * @param ownedBy   the column it belongs to, as {@code table.column} SQL (PostgreSQL's OWNED BY), or null
+ * @param cache     how many values the engine reserves at a time (CACHE), or null where the dialect leaves it to the
+ *                  engine's default
  */
 public record Sequence(QualifiedName name, String dataType, long start, long increment, long minimum, long maximum, boolean cycle,
-                       long next, String ownedBy) {
+                       long next, String ownedBy, Long cache) {
+
+    /** A sequence whose cache is left to the engine's default. */
+    public Sequence(QualifiedName name, String dataType, long start, long increment, long minimum, long maximum,
+                    boolean cycle, long next, String ownedBy) {
+        this(name, dataType, start, increment, minimum, maximum, cycle, next, ownedBy, null);
+    }
 }

@@ -43,7 +43,7 @@ public final class ScriptRenderer {
             sql.append(type).append(";\n");
         }
         for (String routine : schema.routines()) {
-            sql.append('\n').append(routine.strip()).append(";\n");
+            sql.append('\n').append(SqlScript.terminated(routine, dialect.mysqlSyntax()));
         }
         for (Sequence sequence : schema.sequences()) {
             sql.append(dialect.createSequence(sequence)).append(";\n");
@@ -89,6 +89,9 @@ public final class ScriptRenderer {
         }
         if (!column.nullable()) {
             definition.append(" NOT NULL");
+        }
+        if (column.check() != null) {
+            definition.append(' ').append(column.check());
         }
         return definition.toString();
     }
@@ -140,7 +143,7 @@ public final class ScriptRenderer {
             sql.append(dialect.createView(view)).append(";\n");
         }
         for (String trigger : schema.triggers()) {
-            sql.append(trigger).append(";\n");
+            sql.append(SqlScript.terminated(trigger, dialect.mysqlSyntax()));
         }
         return sql.toString();
     }

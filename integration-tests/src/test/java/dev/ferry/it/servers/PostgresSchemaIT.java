@@ -1,7 +1,6 @@
 package dev.ferry.it.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.verify.DataComparison;
 import java.nio.file.Path;

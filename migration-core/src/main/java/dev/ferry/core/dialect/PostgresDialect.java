@@ -111,6 +111,12 @@ public class PostgresDialect extends StandardDialect {
         return PostgresCopyLoader.of(connection);
     }
 
+    /** The position, and the column the sequence belongs to (serial columns), which PostgreSQL records as OWNED BY. */
+    @Override
+    public String restartSequence(Sequence sequence) {
+        return super.restartSequence(sequence) + (sequence.ownedBy() == null ? "" : " OWNED BY " + sequence.ownedBy());
+    }
+
     /** PostgreSQL refuses explicit values for GENERATED ALWAYS identity columns unless told to take them. */
     @Override
     protected String overridingIdentity() {

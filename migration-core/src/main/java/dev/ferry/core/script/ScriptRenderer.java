@@ -107,7 +107,7 @@ public final class ScriptRenderer {
     }
 
     /**
-     * {@value ExportLayout#POST_DATA}: sequence and identity positions (and which column owns a sequence), then
+     * {@value ExportLayout#POST_DATA}: sequence and identity positions, then
      * indexes, foreign keys, views in dependency order (materialized ones populated from the loaded data), and
      * triggers last.
      */
@@ -117,10 +117,6 @@ public final class ScriptRenderer {
             String restart = dialect.restartSequence(sequence);
             if (restart != null) {
                 sql.append(restart).append(";\n");
-            }
-            if (sequence.ownedBy() != null) {
-                sql.append("ALTER SEQUENCE ").append(dialect.quote(sequence.name())).append(" OWNED BY ")
-                        .append(sequence.ownedBy()).append(";\n");
             }
         }
         for (Table table : schema.tables()) {

@@ -6,6 +6,7 @@ import dev.ferry.core.MigrationResult;
 import dev.ferry.core.TableOutcome;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.DataFiles;
 import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
@@ -78,13 +79,14 @@ public final class DatabaseExporter {
         DataFileNames fileNames = new DataFileNames(options.format().extension());
         Path staging = target.staging();
 
+        List<String> warnings = new ArrayList<>(schema.warnings());
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
         StringBuilder load = new StringBuilder(header(dialect, "Data: one COPY per table, run by IMPORT DATABASE"));
         for (Table table : schema.tables()) {
             String file = fileNames.next(table.name());
             Path path = staging.resolve(file);
-            TableExport written = exportTable(dialect, table, path, options, progress);
+            TableExport written = exportTable(dialect, table, path, options, progress, warnings);
             long bytes = written.file().bytes();
             outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
             entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
@@ -98,15 +100,15 @@ public final class DatabaseExporter {
         writeScript(staging, ExportLayout.POST_DATA,
                 scripts.postDataScript(schema, header(dialect, "After the data: identities, indexes, foreign keys")));
         try {
-            ManifestFile.write(staging, manifest(dialect, options, entries, schema.warnings()));
+            ManifestFile.write(staging, manifest(dialect, options, entries, warnings));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + ManifestFile.NAME + ": " + e, e);
         }
-        return new MigrationResult(target.target(), outcomes, schema.warnings());
+        return new MigrationResult(target.target(), outcomes, warnings);
     }
 
     private TableExport exportTable(Dialect dialect, Table table, Path file, FormatOptions options,
-                                    ProgressListener progress) throws SQLException {
+                                    ProgressListener progress, List<String> warnings) throws SQLException {
         String tableName = dialect.quote(table.name());
         List<String> columnNames = table.columns().stream().map(Column::name).toList();
         String sql = "SELECT " + table.columns().stream()
@@ -118,7 +120,7 @@ public final class DatabaseExporter {
         try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
              ResultSet resultSet = statement.executeQuery()) {
             List<ValueKind> kinds = dialect.valueKinds(resultSet.getMetaData());
-            TableWriter writer = DataFiles.writer(file, options, columnNames, kinds);
+            TableWriter writer = DataFiles.writer(file, options, DataColumn.of(columnNames, kinds, resultSet.getMetaData()));
             try (writer) {
                 Object[] row = new Object[kinds.size()];
                 while (resultSet.next()) {
@@ -138,6 +140,7 @@ public final class DatabaseExporter {
                 }
             }
             summary = writer.summary();
+            writer.warnings().forEach(warning -> warnings.add("Table " + tableName + ", " + warning));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + file.getFileName() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {

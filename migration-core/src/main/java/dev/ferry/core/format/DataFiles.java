@@ -2,8 +2,9 @@ package dev.ferry.core.format;
 
 import dev.ferry.core.format.csv.CsvTableReader;
 import dev.ferry.core.format.csv.CsvTableWriter;
+import dev.ferry.core.format.parquet.ParquetTableReader;
+import dev.ferry.core.format.parquet.ParquetTableWriter;
 import dev.ferry.core.options.FormatOptions;
-import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -16,20 +17,19 @@ public final class DataFiles {
     }
 
     /** A writer for a new file holding the given columns. */
-    public static TableWriter writer(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
-            throws IOException {
+    public static TableWriter writer(Path file, FormatOptions options, List<DataColumn> columns) throws IOException {
         return switch (options.format()) {
-            case CSV -> new CsvTableWriter(file, options, columnNames, kinds);
-            case PARQUET -> throw new IllegalStateException("FormatOptions refuses FORMAT parquet until it is supported");
+            case CSV -> new CsvTableWriter(file, options, columns);
+            case PARQUET -> new ParquetTableWriter(file, options, columns);
         };
     }
 
-    /** A reader for a file holding the given columns, in order. */
-    public static TableReader reader(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
+    /** A reader for a file holding the given columns (in this order in CSV; matched by name in Parquet). */
+    public static TableReader reader(Path file, FormatOptions options, List<DataColumn> columns)
             throws IOException, SQLException {
         return switch (options.format()) {
-            case CSV -> new CsvTableReader(file, options, columnNames, kinds);
-            case PARQUET -> throw new IllegalStateException("FormatOptions refuses FORMAT parquet until it is supported");
+            case CSV -> new CsvTableReader(file, options, columns);
+            case PARQUET -> new ParquetTableReader(file, columns);
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.core.importing;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.command.CopyFromCommand;
 import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.DataFiles;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.load.LoadTarget;
@@ -64,7 +65,7 @@ final class BulkLoader {
         LoadTarget target = target(copy);
         progress.tableStarted("import", copy.table(), -1);
         long rows;
-        try (TableReader reader = DataFiles.reader(file, options, target.names(), target.kinds())) {
+        try (TableReader reader = DataFiles.reader(file, options, DataColumn.of(target.names(), target.kinds()))) {
             Optional<TableLoader> fast = dialect.tableLoader(connection);
             rows = fast.isPresent() ? fast.get().load(target, reader, progress)
                     : insertRows(target, reader, commitBatches, progress);

@@ -5,54 +5,87 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * How data files are written and read: the options of EXPORT DATABASE, which are also those of the
- * {@code COPY ... FROM} statements in the load script.
+ * How data files are written and read: the options of EXPORT DATABASE, which are also those of COPY.
  *
- * @param format    the file format (CSV by default)
- * @param header    whether a CSV file starts with a line of column names (default true)
- * @param delimiter the CSV field separator (default {@code ,})
- * @param quote     the CSV quote character (default {@code "})
+ * @param format       the file format (CSV by default)
+ * @param header       whether a CSV file starts with a line of column names (default true)
+ * @param delimiter    the CSV field separator (default {@code ,})
+ * @param quote        the CSV quote character (default {@code "})
+ * @param compression  the codec of Parquet pages (default snappy)
+ * @param rowGroupRows the most rows in one Parquet row group (default 122,880, as DuckDB's ROW_GROUP_SIZE); a
+ *                     row group is also closed when its buffered data reaches {@link #ROW_GROUP_BYTES}
  */
-public record FormatOptions(DataFormat format, boolean header, char delimiter, char quote) {
+public record FormatOptions(DataFormat format, boolean header, char delimiter, char quote,
+                            ParquetCompression compression, int rowGroupRows) {
 
     /** The defaults: CSV with a header, comma-separated, double-quoted. */
-    public static final FormatOptions DEFAULTS = new FormatOptions(DataFormat.CSV, true, ',', '"');
+    public static final FormatOptions DEFAULTS =
+            new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880);
 
-    private static final String VALID = "FORMAT (csv), HEADER (true or false), DELIMITER (one character),"
-            + " QUOTE (one character)";
+    /** A Parquet writer holds one row group in memory: it is written out once it reaches this size. */
+    public static final long ROW_GROUP_BYTES = 32L << 20;
+
+    private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE");
+    private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE");
+
+    private static final String VALID = "FORMAT (csv or parquet); for CSV: HEADER (true or false), DELIMITER (one"
+            + " character), QUOTE (one character); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
+            + " ROW_GROUP_SIZE (rows)";
+
+    /** These options with another format. */
+    public FormatOptions withFormat(DataFormat newFormat) {
+        return new FormatOptions(newFormat, header, delimiter, quote, compression, rowGroupRows);
+    }
 
     /**
      * Reads options as given in a statement; names in any case.
      *
      * @param statement the statement's name, for error messages
-     * @throws SQLException naming the option and the valid ones, for an unknown option or a bad value
+     * @throws SQLException naming the option and the valid ones, for an unknown option, a bad value or an option of
+     *                      the other format
      */
     public static FormatOptions from(Map<String, String> options, String statement) throws SQLException {
         DataFormat format = DEFAULTS.format;
         boolean header = DEFAULTS.header;
         char delimiter = DEFAULTS.delimiter;
         char quote = DEFAULTS.quote;
+        ParquetCompression compression = DEFAULTS.compression;
+        int rowGroupRows = DEFAULTS.rowGroupRows;
         for (Map.Entry<String, String> option : options.entrySet()) {
-            String name = option.getKey().toUpperCase(Locale.ROOT);
+            String name = canonicalName(option.getKey());
             String value = option.getValue();
             switch (name) {
                 case "FORMAT" -> format = format(value);
                 case "HEADER" -> header = bool(name, value);
-                case "DELIMITER", "DELIM", "SEP" -> delimiter = character(name, value);
+                case "DELIMITER" -> delimiter = character(name, value);
                 case "QUOTE" -> quote = character(name, value);
+                case "COMPRESSION" -> compression = compression(value);
+                case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
                 default -> throw FerryErrors.invalidParameter(
                         "Unknown option " + name + " for " + statement + "; valid options: " + VALID);
+            }
+        }
+        for (String given : options.keySet()) {
+            String name = canonicalName(given);
+            if (format == DataFormat.PARQUET && CSV_ONLY.contains(name)
+                    || format == DataFormat.CSV && PARQUET_ONLY.contains(name)) {
+                throw FerryErrors.invalidParameter(name + " is not an option of FORMAT " + format.optionValue()
+                        + " (" + statement + "); valid options: " + VALID);
             }
         }
         if (delimiter == quote) {
             throw FerryErrors.invalidParameter("DELIMITER and QUOTE must differ, both are '" + quote + "'");
         }
-        return new FormatOptions(format, header, delimiter, quote);
+        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows);
     }
 
-    /** These options as a reader needs them, to be written into a {@code COPY ... FROM} statement. */
+    /**
+     * These options as a reader needs them, to be written into a {@code COPY ... FROM} statement: the options that
+     * only shape how a file is written (Parquet's compression and row groups) are left out.
+     */
     public Map<String, String> readerOptions() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("FORMAT", format.optionValue());
@@ -64,15 +97,48 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         return options;
     }
 
+    private static String canonicalName(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "DELIM", "SEP" -> "DELIMITER";
+            case "CODEC" -> "COMPRESSION";
+            default -> upper;
+        };
+    }
+
     private static DataFormat format(String value) throws SQLException {
-        String format = value.toLowerCase(Locale.ROOT);
-        if (format.equals("csv")) {
-            return DataFormat.CSV;
+        for (DataFormat format : DataFormat.values()) {
+            if (format.optionValue().equalsIgnoreCase(value)) {
+                return format;
+            }
         }
-        if (format.equals("parquet")) {
-            throw FerryErrors.notSupported("FORMAT parquet is not yet supported; use FORMAT csv");
+        throw FerryErrors.invalidParameter("Invalid FORMAT '" + value + "'; valid formats: csv, parquet");
+    }
+
+    private static ParquetCompression compression(String value) throws SQLException {
+        String name = value.toUpperCase(Locale.ROOT);
+        if (name.equals("NONE")) {
+            return ParquetCompression.UNCOMPRESSED;
         }
-        throw FerryErrors.invalidParameter("Invalid FORMAT '" + value + "'; valid formats: csv");
+        for (ParquetCompression compression : ParquetCompression.values()) {
+            if (compression.name().equals(name)) {
+                return compression;
+            }
+        }
+        throw FerryErrors.invalidParameter(
+                "Invalid COMPRESSION '" + value + "'; valid: snappy, zstd, gzip, uncompressed");
+    }
+
+    private static int positiveInt(String name, String value) throws SQLException {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw FerryErrors.invalidParameter(name + " must be a positive whole number of rows, got '" + value + "'");
     }
 
     private static boolean bool(String name, String value) throws SQLException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.options.DataFormat;
 import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.options.ParquetCompression;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ class FormatOptionsTest {
     @Test
     void defaults() throws SQLException {
         assertEquals(FormatOptions.DEFAULTS, FormatOptions.from(Map.of(), "EXPORT DATABASE"));
-        assertEquals(new FormatOptions(DataFormat.CSV, true, ',', '"'), FormatOptions.DEFAULTS);
+        assertEquals(new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880),
+                FormatOptions.DEFAULTS);
     }
 
     @Test
@@ -30,26 +32,42 @@ class FormatOptionsTest {
     @Test
     void unknownOptionListsTheValidOnes() {
         SQLException error = assertThrows(SQLException.class,
-                () -> FormatOptions.from(Map.of("COMPRESSION", "zstd"), "EXPORT DATABASE"));
+                () -> FormatOptions.from(Map.of("COLOUR", "blue"), "EXPORT DATABASE"));
         assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
-        assertTrue(error.getMessage().contains("Unknown option COMPRESSION for EXPORT DATABASE"), error.getMessage());
-        assertTrue(error.getMessage().contains("FORMAT (csv), HEADER (true or false), DELIMITER"), error.getMessage());
+        assertTrue(error.getMessage().contains("Unknown option COLOUR for EXPORT DATABASE"), error.getMessage());
+        assertTrue(error.getMessage().contains("FORMAT (csv or parquet); for CSV: HEADER"), error.getMessage());
+    }
+
+    @Test
+    void parquetOptions() throws SQLException {
+        FormatOptions options = FormatOptions.from(Map.of("format", "PARQUET", "compression", "zstd",
+                "row_group_size", "1000"), "EXPORT DATABASE");
+        assertEquals(DataFormat.PARQUET, options.format());
+        assertEquals(ParquetCompression.ZSTD, options.compression());
+        assertEquals(1000, options.rowGroupRows());
+        assertEquals(Map.of("FORMAT", "parquet"), options.readerOptions(), "write-only options stay out of load.sql");
+        assertEquals(ParquetCompression.UNCOMPRESSED,
+                FormatOptions.from(Map.of("FORMAT", "parquet", "CODEC", "none"), "COPY").compression());
+    }
+
+    @Test
+    void optionsOfTheOtherFormatAreRefused() {
+        SQLException csvOption = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("FORMAT", "parquet", "HEADER", "true"), "EXPORT DATABASE"));
+        assertTrue(csvOption.getMessage().startsWith("HEADER is not an option of FORMAT parquet"), csvOption.getMessage());
+        SQLException parquetOption = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("COMPRESSION", "zstd"), "EXPORT DATABASE"));
+        assertTrue(parquetOption.getMessage().startsWith("COMPRESSION is not an option of FORMAT csv"),
+                parquetOption.getMessage());
     }
 
     @Test
     void badValues() {
         for (Map<String, String> bad : new Map[] {Map.of("HEADER", "maybe"), Map.of("DELIMITER", "||"),
-                Map.of("QUOTE", "\n"), Map.of("FORMAT", "xml"), Map.of("DELIMITER", "\"")}) {
+                Map.of("QUOTE", "\n"), Map.of("FORMAT", "xml"), Map.of("DELIMITER", "\""),
+                Map.of("FORMAT", "parquet", "COMPRESSION", "lzma"), Map.of("FORMAT", "parquet", "ROW_GROUP_SIZE", "0")}) {
             SQLException error = assertThrows(SQLException.class, () -> FormatOptions.from(bad, "EXPORT DATABASE"));
             assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState(), error.getMessage());
         }
-    }
-
-    @Test
-    void parquetIsNotYetSupported() {
-        SQLException error = assertThrows(SQLException.class,
-                () -> FormatOptions.from(Map.of("FORMAT", "parquet"), "EXPORT DATABASE"));
-        assertEquals(FerryErrors.NOT_SUPPORTED, error.getSQLState());
-        assertTrue(error.getMessage().contains("not yet supported"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.core.format.csv;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
@@ -28,11 +29,11 @@ public final class CsvTableReader implements TableReader {
     private final Iterator<CSVRecord> records;
     private long line = 1;
 
-    public CsvTableReader(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
+    public CsvTableReader(Path file, FormatOptions options, List<DataColumn> columns)
             throws IOException, SQLException {
         this.file = file;
-        this.columnNames = List.copyOf(columnNames);
-        this.kinds = kinds.toArray(ValueKind[]::new);
+        this.columnNames = columns.stream().map(DataColumn::name).toList();
+        this.kinds = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
         Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         this.parser = CsvFormats.of(options).parse(in);
         this.records = parser.iterator();

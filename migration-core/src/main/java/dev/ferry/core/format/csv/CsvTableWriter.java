@@ -1,5 +1,6 @@
 package dev.ferry.core.format.csv;
 
+import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.DigestingOutputStream;
 import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
@@ -24,10 +25,10 @@ public final class CsvTableWriter implements TableWriter {
     private final ValueKind[] kinds;
     private final String[] fields;
 
-    public CsvTableWriter(Path file, FormatOptions options, List<String> columnNames, List<ValueKind> kinds)
+    public CsvTableWriter(Path file, FormatOptions options, List<DataColumn> columns)
             throws IOException {
-        this.columnNames = List.copyOf(columnNames);
-        this.kinds = kinds.toArray(ValueKind[]::new);
+        this.columnNames = columns.stream().map(DataColumn::name).toList();
+        this.kinds = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
         this.fields = new String[this.kinds.length];
         this.file = new DigestingOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW));
         Writer out = new BufferedWriter(new OutputStreamWriter(this.file, StandardCharsets.UTF_8.newEncoder()), 1 << 16);

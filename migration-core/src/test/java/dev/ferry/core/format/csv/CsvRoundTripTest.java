@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.options.DataFormat;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
@@ -31,8 +32,8 @@ class CsvRoundTripTest {
 
     @Test
     void nullEmptyAndAwkwardTextSurvive() throws Exception {
-        for (FormatOptions options : List.of(FormatOptions.DEFAULTS, new FormatOptions(DataFormat.CSV, false, '|', '\''),
-                new FormatOptions(DataFormat.CSV, true, '\t', '"'))) {
+        for (FormatOptions options : List.of(FormatOptions.DEFAULTS, csv(false, '|', '\''),
+                csv(true, '\t', '"'))) {
             Object[][] rows = {
                     {null, null, null, null, null, null},
                     {"", new byte[0], -0.0, new BigDecimal("-0.00"), LocalDateTime.of(1, 1, 1, 0, 0),
@@ -46,12 +47,12 @@ class CsvRoundTripTest {
                     {"\uD83D\uDE00 \u05E9\u05DC\u05D5\u05DD", null, Double.MIN_VALUE, null, null, null},
                     {" leading and trailing ", null, 0.1, null, null, null}};
             Path file = temp.resolve("t" + options.delimiter() + ".csv");
-            try (CsvTableWriter writer = new CsvTableWriter(file, options, NAMES, KINDS)) {
+            try (CsvTableWriter writer = new CsvTableWriter(file, options, DataColumn.of(NAMES, KINDS))) {
                 for (Object[] row : rows) {
                     writer.write(row);
                 }
             }
-            try (CsvTableReader reader = new CsvTableReader(file, options, NAMES, KINDS)) {
+            try (CsvTableReader reader = new CsvTableReader(file, options, DataColumn.of(NAMES, KINDS))) {
                 for (Object[] expected : rows) {
                     Object[] actual = reader.next();
                     assertEquals(expected.length, actual.length);
@@ -75,8 +76,8 @@ class CsvRoundTripTest {
     @Test
     void nullIsAnEmptyUnquotedFieldAndEmptyStringIsQuoted() throws Exception {
         Path file = temp.resolve("n.csv");
-        try (CsvTableWriter writer = new CsvTableWriter(file, FormatOptions.DEFAULTS, List.of("a", "b"),
-                List.of(ValueKind.STRING, ValueKind.STRING))) {
+        try (CsvTableWriter writer = new CsvTableWriter(file, FormatOptions.DEFAULTS, DataColumn.of(List.of("a", "b"),
+                List.of(ValueKind.STRING, ValueKind.STRING)))) {
             writer.write(new Object[] {null, ""});
         }
         assertEquals("\"a\",\"b\"\n,\"\"\n", Files.readString(file, StandardCharsets.UTF_8));
@@ -86,8 +87,8 @@ class CsvRoundTripTest {
     void badValueNamesFileLineAndColumn() throws Exception {
         Path file = temp.resolve("bad.csv");
         Files.writeString(file, "\"id\",\"amount\"\n\"1\",\"2.5\"\n\"2\",\"two\"\n");
-        try (CsvTableReader reader = new CsvTableReader(file, FormatOptions.DEFAULTS, List.of("id", "amount"),
-                List.of(ValueKind.INTEGER, ValueKind.DECIMAL))) {
+        try (CsvTableReader reader = new CsvTableReader(file, FormatOptions.DEFAULTS, DataColumn.of(List.of("id", "amount"),
+                List.of(ValueKind.INTEGER, ValueKind.DECIMAL)))) {
             reader.next();
             SQLException error = assertThrows(SQLException.class, reader::next);
             assertEquals(FerryErrors.DATA, error.getSQLState());
@@ -101,7 +102,7 @@ class CsvRoundTripTest {
         Path file = temp.resolve("swapped.csv");
         Files.writeString(file, "\"amount\",\"id\"\n\"1\",\"2\"\n");
         SQLException error = assertThrows(SQLException.class, () -> new CsvTableReader(file, FormatOptions.DEFAULTS,
-                List.of("id", "amount"), List.of(ValueKind.INTEGER, ValueKind.DECIMAL)));
+                DataColumn.of(List.of("id", "amount"), List.of(ValueKind.INTEGER, ValueKind.DECIMAL))));
         assertEquals(FerryErrors.DATA, error.getSQLState());
         assertEquals("line 1 of swapped.csv: the header names the columns [amount, id] but the table's columns,"
                 + " in load order, are [id, amount]", error.getMessage());
@@ -111,10 +112,15 @@ class CsvRoundTripTest {
     void wrongFieldCountNamesTheLine() throws Exception {
         Path file = temp.resolve("short.csv");
         Files.writeString(file, "\"id\",\"amount\"\n\"1\"\n");
-        try (CsvTableReader reader = new CsvTableReader(file, FormatOptions.DEFAULTS, List.of("id", "amount"),
-                List.of(ValueKind.INTEGER, ValueKind.DECIMAL))) {
+        try (CsvTableReader reader = new CsvTableReader(file, FormatOptions.DEFAULTS, DataColumn.of(List.of("id", "amount"),
+                List.of(ValueKind.INTEGER, ValueKind.DECIMAL)))) {
             SQLException error = assertThrows(SQLException.class, reader::next);
             assertEquals("line 2 of short.csv: expected 2 fields, found 1", error.getMessage());
         }
+    }
+
+    private static FormatOptions csv(boolean header, char delimiter, char quote) {
+        return new FormatOptions(DataFormat.CSV, header, delimiter, quote, FormatOptions.DEFAULTS.compression(),
+                FormatOptions.DEFAULTS.rowGroupRows());
     }
 }

@@ -1,0 +1,111 @@
+package dev.ferry.core.format.parquet;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.TableReader;
+import dev.ferry.core.value.ValueKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads a Parquet file's rows through parquet-hadoop: its columns are matched to the table's by name, each value
+ * decoded by the file's type and converted to the table's kind. One row group is in memory at a time.
+ */
+public final class ParquetTableReader implements TableReader {
+    private final Path file;
+    private final ParquetReader<Object[]> reader;
+    private long row;
+
+    public ParquetTableReader(Path file, List<DataColumn> columns) throws IOException, SQLException {
+        this.file = file;
+        InputFile input = new LocalInputFile(file);
+        MessageType schema = schema(input);
+        List<String> expected = columns.stream().map(DataColumn::name).toList();
+        List<String> found = schema.getFields().stream().map(Type::getName).toList();
+        if (found.size() != expected.size() || !new HashSet<>(found).equals(new HashSet<>(expected))) {
+            throw FerryErrors.data(file.getFileName() + " holds the columns " + found
+                    + " but the table's columns are " + expected);
+        }
+        int[] positions = new int[found.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = expected.indexOf(found.get(i));
+        }
+        ValueKind[] targets = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
+        try {
+            this.reader = new Builder(input, new RowReadSupport(schema, positions, targets)).build();
+        } catch (IllegalArgumentException e) {
+            throw FerryErrors.data(file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MessageType schema(InputFile input) throws SQLException {
+        try (ParquetFileReader footer = ParquetFileReader.open(input)) {
+            return footer.getFooter().getFileMetaData().getSchema();
+        } catch (IOException | RuntimeException e) {
+            throw FerryErrors.data(file.getFileName() + " cannot be read as Parquet: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Object[] next() throws IOException, SQLException {
+        Object[] values;
+        try {
+            values = reader.read();
+        } catch (RuntimeException e) {
+            RowConverter.ColumnValueException value = columnValue(e);
+            row++;
+            if (value != null) {
+                throw FerryErrors.data(position() + ", column " + value.column() + ": " + value.getMessage(), e);
+            }
+            throw FerryErrors.data(position() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (values != null) {
+            row++;
+        }
+        return values;
+    }
+
+    private static RowConverter.ColumnValueException columnValue(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RowConverter.ColumnValueException value) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String position() {
+        return "row " + row + " of " + file.getFileName();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static final class Builder extends ParquetReader.Builder<Object[]> {
+        private final RowReadSupport support;
+
+        Builder(InputFile file, RowReadSupport support) {
+            super(file, new PlainParquetConfiguration());
+            this.support = support;
+        }
+
+        @Override
+        protected ReadSupport<Object[]> getReadSupport() {
+            return support;
+        }
+    }
+}

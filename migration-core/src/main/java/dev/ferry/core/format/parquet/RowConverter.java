@@ -1,0 +1,208 @@
+package dev.ferry.core.format.parquet;
+
+import dev.ferry.core.value.ValueKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Assembles one row from a Parquet record: each column's value decoded by the file's type and converted to the
+ * kind of the table's column.
+ */
+final class RowConverter extends GroupConverter {
+    private final Converter[] fields;
+    private final int rowLength;
+    private Object[] row;
+
+    /**
+     * @param schema    the file's columns that are read, in the file's order
+     * @param positions for each of those columns, its position in the row
+     * @param targets   for each position in the row, the kind the table's column wants
+     */
+    RowConverter(GroupType schema, int[] positions, ValueKind[] targets) {
+        this.rowLength = targets.length;
+        this.fields = new Converter[schema.getFieldCount()];
+        for (int i = 0; i < fields.length; i++) {
+            int position = positions[i];
+            ValueKind target = targets[position];
+            String name = schema.getType(i).getName();
+            fields[i] = converter(schema.getType(i), (value, kind) -> {
+                try {
+                    row[position] = KindConversion.convert(value, kind, target);
+                } catch (RuntimeException e) {
+                    throw new ColumnValueException(name, e);
+                }
+            });
+        }
+    }
+
+    /** The row assembled last. */
+    Object[] row() {
+        return row;
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+        return fields[fieldIndex];
+    }
+
+    @Override
+    public void start() {
+        row = new Object[rowLength];
+    }
+
+    @Override
+    public void end() {
+        // the row is complete
+    }
+
+    private static Converter converter(Type type, Sink sink) {
+        if (type.isPrimitive()) {
+            return new ValueConverter(new ValueDecoder(type.asPrimitiveType()), sink);
+        }
+        GroupType group = type.asGroupType();
+        if (!(group.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)
+                || group.getFieldCount() != 1) {
+            throw new IllegalArgumentException("column " + type.getName() + " has the Parquet type " + type
+                    + ", which Ferry does not read (only primitive columns and lists)");
+        }
+        return new ListConverter(group.getType(0), sink);
+    }
+
+    /** Receives a decoded value and its kind. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(Object value, ValueKind kind);
+    }
+
+    /** A value of the named column could not be converted to the table's type. */
+    static final class ColumnValueException extends RuntimeException {
+        private final String column;
+
+        ColumnValueException(String column, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.column = column;
+        }
+
+        String column() {
+            return column;
+        }
+    }
+
+    /** A primitive column. */
+    private static final class ValueConverter extends PrimitiveConverter {
+        private final ValueDecoder decoder;
+        private final Sink sink;
+
+        ValueConverter(ValueDecoder decoder, Sink sink) {
+            this.decoder = decoder;
+            this.sink = sink;
+        }
+
+        @Override
+        public void addBoolean(boolean value) {
+            sink.accept(decoder.fromBoolean(value), decoder.kind());
+        }
+
+        @Override
+        public void addInt(int value) {
+            sink.accept(decoder.fromInt(value), decoder.kind());
+        }
+
+        @Override
+        public void addLong(long value) {
+            sink.accept(decoder.fromLong(value), decoder.kind());
+        }
+
+        @Override
+        public void addFloat(float value) {
+            sink.accept(decoder.fromFloat(value), decoder.kind());
+        }
+
+        @Override
+        public void addDouble(double value) {
+            sink.accept(decoder.fromDouble(value), decoder.kind());
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            sink.accept(decoder.fromBinary(value), decoder.kind());
+        }
+    }
+
+    /**
+     * A list column, as the standard three levels ({@code repeated group list { element }}) or the older two
+     * ({@code repeated <primitive>}): its elements as text, as {@link ValueKind#ARRAY} carries them.
+     */
+    private static final class ListConverter extends GroupConverter {
+        private final Sink sink;
+        private final Converter repeated;
+        private final List<Object> elements = new ArrayList<>();
+
+        ListConverter(Type repeatedType, Sink sink) {
+            this.sink = sink;
+            if (repeatedType.isPrimitive()) {
+                ValueDecoder decoder = new ValueDecoder(repeatedType.asPrimitiveType());
+                this.repeated = new ValueConverter(decoder, (value, kind) -> elements.add(decoder.elementText(value)));
+            } else {
+                this.repeated = new ElementConverter(repeatedType.asGroupType(), elements);
+            }
+        }
+
+        @Override
+        public Converter getConverter(int fieldIndex) {
+            return repeated;
+        }
+
+        @Override
+        public void start() {
+            elements.clear();
+        }
+
+        @Override
+        public void end() {
+            sink.accept(elements.toArray(), ValueKind.ARRAY);
+        }
+    }
+
+    /** The repeated group of a three-level list: one element, which may be null. */
+    private static final class ElementConverter extends GroupConverter {
+        private final List<Object> elements;
+        private final Converter element;
+        private Object value;
+
+        ElementConverter(GroupType repeatedGroup, List<Object> elements) {
+            this.elements = elements;
+            Type elementType = repeatedGroup.getType(0);
+            if (!elementType.isPrimitive() || repeatedGroup.getFieldCount() != 1) {
+                throw new IllegalArgumentException("list elements of type " + elementType
+                        + " are not read by Ferry (nested lists and structs)");
+            }
+            PrimitiveType primitive = elementType.asPrimitiveType();
+            ValueDecoder decoder = new ValueDecoder(primitive);
+            this.element = new ValueConverter(decoder, (decoded, kind) -> value = decoder.elementText(decoded));
+        }
+
+        @Override
+        public Converter getConverter(int fieldIndex) {
+            return element;
+        }
+
+        @Override
+        public void start() {
+            value = null;
+        }
+
+        @Override
+        public void end() {
+            elements.add(value);
+        }
+    }
+}

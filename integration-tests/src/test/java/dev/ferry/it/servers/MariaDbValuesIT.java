@@ -65,6 +65,11 @@ class MariaDbValuesIT {
     @TempDir
     static Path temp;
 
+    /** The format of the export: this class runs in CSV, {@link MariaDbValuesParquetIT} in Parquet. */
+    String format() {
+        return "csv";
+    }
+
     /** How a value is read back so that it shows exactly. */
     enum Read {
         /** getString of the column. */
@@ -347,10 +352,10 @@ class MariaDbValuesIT {
         for (int i = 0; i < cases.size(); i++) {
             insert(i, cases.get(i));
         }
-        Path dir = temp.resolve("export");
+        Path dir = temp.resolve("export-" + format());
         try (Connection ferry = server.connectFerry(sourceDb); Statement s = ferry.createStatement()) {
             s.execute("SET time_zone = '+05:30', sql_mode = 'ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH'");
-            s.execute("EXPORT DATABASE '" + dir + "'");
+            s.execute("EXPORT DATABASE '" + dir + "' (FORMAT " + format() + ")");
             exportWarnings = warnings(s.getWarnings());
             assertEquals("+05:30", zone(ferry), "the export leaves the session's zone as it was");
             assertEquals(List.of(List.of("ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH")),
@@ -496,19 +501,19 @@ class MariaDbValuesIT {
                 insert.setBytes(3, blob);
                 insert.executeUpdate();
             }
-            Path dir = temp.resolve("big");
+            Path dir = temp.resolve("big-" + format());
             long started = System.nanoTime();
             try (Connection ferry = server.connectFerry(from); Statement s = ferry.createStatement()) {
-                s.execute("EXPORT DATABASE '" + dir + "'");
+                s.execute("EXPORT DATABASE '" + dir + "' (FORMAT " + format() + ")");
             }
             long exported = System.nanoTime();
             try (Connection ferry = server.connectFerry(to); Statement s = ferry.createStatement()) {
                 assertEquals(2, s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
             }
             long imported = System.nanoTime();
-            System.out.printf("MariaDB 10 MB LONGTEXT + 10 MB LONGBLOB: export %d ms, import %d ms, CSV %d bytes%n",
-                    (exported - started) / 1_000_000, (imported - exported) / 1_000_000,
-                    Files.size(dir.resolve("big.csv")));
+            System.out.printf("MariaDB 10 MB LONGTEXT + 10 MB LONGBLOB: export %d ms, import %d ms, %s %d bytes%n",
+                    (exported - started) / 1_000_000, (imported - exported) / 1_000_000, format(),
+                    Files.size(dir.resolve("big." + format())));
             String digest = "SELECT CHAR_LENGTH(t), LENGTH(t), LENGTH(b), SHA2(t, 256), SHA2(b, 256) FROM big ORDER BY id";
             assertEquals(ServerQueries.rows(a, digest), ServerQueries.rows(b, digest));
             assertEquals(List.of(Arrays.asList(String.valueOf(text.codePointCount(0, text.length())),

@@ -90,6 +90,32 @@ class CommandLineIT {
         assertTrue(imported.out().contains("| NULL "), imported.toString());
     }
 
+    /** Hadoop and Parquet log through SLF4J; none of it (native-library or configuration warnings) reaches the user. */
+    @Test
+    void parquetPrintsNothingButFerrysOwnLines() throws Exception {
+        String source = "jdbc:h2:" + temp.resolve("pq");
+        for (String compression : List.of("snappy", "zstd", "gzip", "uncompressed")) {
+            JavaProcess.Result exported = ferry("--driver", h2Jar.toString(), source, "-c",
+                    "CREATE TABLE IF NOT EXISTS t (id INT PRIMARY KEY, name VARCHAR(20));"
+                            + " MERGE INTO t VALUES (1, 'one'), (2, NULL);"
+                            + " EXPORT DATABASE '" + compression + "' (FORMAT parquet, COMPRESSION " + compression + ")");
+            assertEquals(0, exported.exitCode(), exported.toString());
+            assertOnlyProgress(exported);
+            JavaProcess.Result imported = ferry("--driver", h2Jar.toString(), "jdbc:h2:" + temp.resolve("to" + compression),
+                    "-c", "IMPORT DATABASE '" + compression + "'", "-c", "SELECT COUNT(name) FROM t");
+            assertEquals(0, imported.exitCode(), imported.toString());
+            assertOnlyProgress(imported);
+            assertTrue(imported.out().contains("| 1 "), imported.toString());
+        }
+    }
+
+    private static void assertOnlyProgress(JavaProcess.Result result) {
+        for (String line : result.err().split("\\R")) {
+            assertTrue(line.isBlank() || line.startsWith("export ") || line.startsWith("import "),
+                    "unexpected line on stderr: " + line + "\n" + result);
+        }
+    }
+
     @Test
     void errorsAreReportedWithTheirSqlState() throws Exception {
         JavaProcess.Result result = ferry("--driver", h2Jar.toString(), "jdbc:h2:" + temp.resolve("db"),

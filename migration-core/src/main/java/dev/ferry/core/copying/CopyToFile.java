@@ -51,6 +51,7 @@ public final class CopyToFile {
     public MigrationResult copy(CopyToCommand command, Path file, FormatOptions options, ProgressListener progress)
             throws SQLException {
         PartialFile target = PartialFile.prepare(file);
+        String subject = "COPY to " + target.target().getFileName();
         try {
             Dialect dialect = Dialects.forConnection(connection);
             long rows;
@@ -61,11 +62,14 @@ public final class CopyToFile {
                 try {
                     source = CopySource.of(connection, dialect, command);
                     progress.tableStarted("export", source.name(), -1);
-                    Written written = write(dialect, source, target, options, progress);
+                    Written written = write(dialect, source, target, options, subject, progress);
                     rows = written.rows();
                     bytes = written.bytes();
                     transaction.commit();
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException e) {
+                    transaction.rollback(e);
+                    throw FerryErrors.withContext(subject + " failed", e);
+                } catch (RuntimeException e) {
                     transaction.rollback(e);
                     throw e;
                 }
@@ -86,8 +90,7 @@ public final class CopyToFile {
 
     /** Runs the source's query and writes its rows to the partial file. */
     private Written write(Dialect dialect, CopySource source, PartialFile target, FormatOptions options,
-                              ProgressListener progress) throws SQLException {
-        String subject = "COPY to " + target.target().getFileName();
+                          String subject, ProgressListener progress) throws SQLException {
         try (PreparedStatement statement = dialect.streamingQuery(connection, source.sql());
              ResultSet resultSet = statement.executeQuery()) {
             List<ValueKind> kinds = dialect.valueKinds(resultSet.getMetaData());
@@ -99,9 +102,7 @@ public final class CopyToFile {
             }
             return new Written(rows, writer.summary().bytes());
         } catch (IOException e) {
-            throw FerryErrors.io("COPY cannot write " + target.target() + ": " + e, e);
-        } catch (SQLException e) {
-            throw FerryErrors.withContext(subject + " failed", e);
+            throw FerryErrors.io(subject + " failed: cannot write " + target.partial() + ": " + e, e);
         }
     }
 }

@@ -29,18 +29,16 @@ final class StatementTransaction {
         return new StatementTransaction(connection, connection.setSavepoint());
     }
 
-    /** Ends the statement successfully: commits its own transaction, or releases the savepoint. */
+    /**
+     * Ends the statement successfully: commits its own transaction and turns autocommit on again, or releases the
+     * savepoint. If this fails, the caller still calls {@link #rollback}.
+     */
     void commit() throws SQLException {
         if (savepoint != null) {
             release();
             return;
         }
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            rollback(e);
-            throw e;
-        }
+        connection.commit();
         connection.setAutoCommit(true);
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import dev.ferry.driver.DelegateDrivers;
 import dev.ferry.driver.FerryDriver;
+import dev.ferry.driver.FerryProperties;
 import dev.ferry.driver.FerryUrl;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -45,13 +46,17 @@ final class DriverLoader implements AutoCloseable {
      * {@code jdbc:ferry:h2:./db}).
      */
     Connection connect(String url, Properties properties) throws SQLException {
-        String delegateUrl = FerryUrl.parse(url).map(FerryUrl::delegateUrl).orElse(url);
-        Connection connection = DelegateDrivers.connect(delegateUrl, properties, loader);
+        FerryUrl ferryUrl = FerryUrl.parse(url).or(() -> FerryUrl.parse(url.regionMatches(true, 0, "jdbc:", 0, 5)
+                ? FerryUrl.PREFIX + url.substring(5) : url)).orElse(null);
+        String delegateUrl = ferryUrl == null ? url : ferryUrl.delegateUrl();
+        FerryProperties ferryProperties = ferryUrl == null ? FerryProperties.DEFAULTS
+                : FerryProperties.from(ferryUrl, properties);
+        Connection connection = DelegateDrivers.connect(delegateUrl, FerryProperties.withoutFerrys(properties), loader);
         if (connection == null) {
             throw new SQLException("No JDBC driver accepts " + delegateUrl
                     + "; give the driver's jar with --driver <jar>", "HY000");
         }
-        return FerryDriver.wrap(connection);
+        return FerryDriver.wrap(connection, ferryProperties);
     }
 
     @Override

@@ -13,9 +13,9 @@ import java.util.List;
 import javax.sql.rowset.RowSetMetaDataImpl;
 
 /**
- * The results of one {@code EXPORT DATABASE} or {@code IMPORT DATABASE}, as a statement hands them out: first a
- * result set with one row per table ({@code table_name, file, rows, bytes}), then an update count (the rows over
- * all tables), then nothing. Warnings of the run become {@link SQLWarning}s.
+ * The results of one {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or COPY, as a statement hands them out: first
+ * a result set with one row per table ({@code table_name, file, rows, bytes}; a COPY's one row names its table or
+ * query and its file), then an update count (the rows over all tables), then nothing. Warnings of the run become {@link SQLWarning}s.
  */
 final class CommandResults {
     private static final String[] NAMES = {"table_name", "file", "rows", "bytes"};

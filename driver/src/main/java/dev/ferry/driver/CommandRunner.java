@@ -4,6 +4,8 @@ import dev.ferry.core.FerryErrors;
 import dev.ferry.core.MigrationResult;
 import dev.ferry.core.command.CommandParser;
 import dev.ferry.core.command.CopyFromCommand;
+import dev.ferry.core.command.CopyToCommand;
+import dev.ferry.core.copying.CopyOptions;
 import dev.ferry.core.command.ExportDatabaseCommand;
 import dev.ferry.core.command.FerryCommand;
 import dev.ferry.core.command.ImportDatabaseCommand;
@@ -16,7 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Runs a parsed {@code EXPORT DATABASE} or {@code IMPORT DATABASE} against the database connection. */
+/** Runs a parsed {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or COPY against the database connection. */
 final class CommandRunner {
     private final Connection connection;
     private final ProgressListener progress;
@@ -29,13 +31,14 @@ final class CommandRunner {
     }
 
     /**
-     * The statement Ferry runs itself, if {@code sql} is one; any other statement (COPY included, for now) goes to
-     * the database untouched.
+     * The statement Ferry runs itself, if {@code sql} is one; any other statement goes to the database untouched.
      *
-     * @throws SQLException (42601) for a malformed {@code EXPORT DATABASE} or {@code IMPORT DATABASE}
+     * @param copy whether Ferry runs COPY to and from files ({@code ferry.copy}); when false every COPY is the
+     *             database's
+     * @throws SQLException (42601) for a malformed {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or Ferry COPY
      */
-    static Optional<FerryCommand> recognise(String sql) throws SQLException {
-        return CommandParser.parse(sql).filter(command -> !(command instanceof CopyFromCommand));
+    static Optional<FerryCommand> recognise(String sql, boolean copy) throws SQLException {
+        return CommandParser.parse(sql, copy);
     }
 
     /** The statement's name for messages: {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or {@code COPY}. */
@@ -68,6 +71,14 @@ final class CommandRunner {
                 Path directory = directory(importCommand.directory().value(), name);
                 return engine.importDatabase(connection, directory, progress);
             }
+            if (command instanceof CopyToCommand copy) {
+                Path file = file(copy.file().value());
+                return engine.copyTo(connection, copy, file, CopyOptions.forFile(copy.options(), file), progress);
+            }
+            if (command instanceof CopyFromCommand copy) {
+                Path file = file(copy.file().value());
+                return engine.copyFrom(connection, copy, file, CopyOptions.forFile(copy.options(), file), progress);
+            }
             throw FerryErrors.notSupported(name + " is not run by Ferry yet");
         } catch (UncheckedIOException e) {
             throw FerryErrors.io(name + " failed: " + describe(e.getCause()), e);
@@ -85,6 +96,14 @@ final class CommandRunner {
             return Path.of(path);
         } catch (InvalidPathException e) {
             throw FerryErrors.invalidParameter("Invalid directory for " + statement + ": " + e.getMessage());
+        }
+    }
+
+    private static Path file(String path) throws SQLException {
+        try {
+            return Path.of(path);
+        } catch (InvalidPathException e) {
+            throw FerryErrors.invalidParameter("Invalid file for COPY: " + e.getMessage());
         }
     }
 

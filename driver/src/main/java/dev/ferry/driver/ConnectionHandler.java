@@ -7,27 +7,35 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 
 /**
  * Wraps a database connection as a {@link FerryConnection}: statements, prepared statements and metadata it hands
- * out are wrapped in turn, and a statement prepared from {@code EXPORT DATABASE} or {@code IMPORT DATABASE} is
- * Ferry's own.
+ * out are wrapped in turn, and a statement prepared from {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or one of
+ * Ferry's COPY forms is Ferry's own.
  */
 final class ConnectionHandler extends DelegatingHandler<Connection> {
     private final MigrationEngine engine;
+    private final FerryProperties properties;
     private volatile ProgressListener progressListener = ProgressListener.NONE;
     private FerryConnection proxy;
 
-    private ConnectionHandler(Connection delegate, MigrationEngine engine) {
+    private ConnectionHandler(Connection delegate, MigrationEngine engine, FerryProperties properties) {
         super(delegate);
         this.engine = engine;
+        this.properties = properties;
     }
 
-    /** Wraps {@code delegate}; Ferry statements run through {@code engine}. */
+    /** Wraps {@code delegate} with the default properties; Ferry statements run through {@code engine}. */
     static FerryConnection wrap(Connection delegate, MigrationEngine engine) {
-        ConnectionHandler handler = new ConnectionHandler(delegate, engine);
+        return wrap(delegate, engine, FerryProperties.DEFAULTS);
+    }
+
+    /** Wraps {@code delegate}; Ferry statements run through {@code engine} as {@code properties} say. */
+    static FerryConnection wrap(Connection delegate, MigrationEngine engine, FerryProperties properties) {
+        ConnectionHandler handler = new ConnectionHandler(delegate, engine, properties);
         handler.proxy = newProxy(FerryConnection.class, handler);
         return handler.proxy;
     }
@@ -35,6 +43,14 @@ final class ConnectionHandler extends DelegatingHandler<Connection> {
     /** The Ferry connection, which statements give as their {@code getConnection()}. */
     FerryConnection proxy() {
         return proxy;
+    }
+
+    /**
+     * The statement Ferry runs itself, if {@code sql} is one on this connection (COPY only where {@code ferry.copy}
+     * is on).
+     */
+    Optional<FerryCommand> recognise(String sql) throws SQLException {
+        return CommandRunner.recognise(sql, properties.copy());
     }
 
     /** A runner for Ferry statements on the database connection, reporting to the current progress listener. */
@@ -61,7 +77,7 @@ final class ConnectionHandler extends DelegatingHandler<Connection> {
     }
 
     private <S extends PreparedStatement> S prepare(Method method, Object[] args, Class<S> kind) throws Throwable {
-        Optional<FerryCommand> command = CommandRunner.recognise((String) args[0]);
+        Optional<FerryCommand> command = recognise((String) args[0]);
         if (command.isPresent()) {
             return CommandPreparedStatementHandler.wrap(command.get(), kind, delegate.createStatement(), this);
         }

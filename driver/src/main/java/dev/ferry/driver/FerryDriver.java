@@ -14,8 +14,9 @@ import java.util.logging.Logger;
 /**
  * The Ferry JDBC driver. It accepts {@code jdbc:ferry:<rest>}, opens {@code jdbc:<rest>} through whichever
  * driver {@link DriverManager} finds for it, and returns that connection wrapped as a {@link FerryConnection}:
- * all SQL reaches the database untouched, except {@code EXPORT DATABASE} and {@code IMPORT DATABASE}, which
- * Ferry runs itself.
+ * all SQL reaches the database untouched, except {@code EXPORT DATABASE}, {@code IMPORT DATABASE} and
+ * {@code COPY ... TO '<file>'} / {@code COPY ... FROM '<file>'} (unless {@code ferry.copy=false}), which Ferry runs
+ * itself.
  *
  * <p>The driver registers itself with {@code DriverManager} when loaded, and is listed in
  * {@code META-INF/services/java.sql.Driver}.
@@ -41,7 +42,23 @@ public final class FerryDriver implements Driver {
         if (delegate instanceof FerryConnection ferry && DelegatingHandler.isFerryProxy(ferry)) {
             return ferry;
         }
-        return ConnectionHandler.wrap(delegate, MigrationEngine.CORE);
+        return wrap(delegate, FerryProperties.DEFAULTS);
+    }
+
+    /**
+     * Wraps a connection opened by any means, with Ferry's own connection properties.
+     *
+     * @param delegate   the database connection; closing the returned connection closes it
+     * @param properties Ferry's properties, e.g. {@code ferry.copy=false}
+     * @return a Ferry connection over {@code delegate}; {@code delegate} itself if it already is one
+     */
+    public static FerryConnection wrap(Connection delegate, FerryProperties properties) {
+        Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(properties, "properties");
+        if (delegate instanceof FerryConnection ferry && DelegatingHandler.isFerryProxy(ferry)) {
+            return ferry;
+        }
+        return ConnectionHandler.wrap(delegate, MigrationEngine.CORE, properties);
     }
 
     /** Ferry's version, e.g. {@code 0.1.0}; {@code unknown} when the build did not record it. */
@@ -53,10 +70,12 @@ public final class FerryDriver implements Driver {
      * Connects to the database a Ferry URL names.
      *
      * @param url  a {@code jdbc:ferry:} URL
-     * @param info properties for the database's driver, passed on as they are; may be null
+     * @param info properties for the database's driver, passed on as they are, less Ferry's own ({@code ferry.*},
+     *             see {@link FerryProperties}); may be null
      * @return the connection, or null when {@code url} is not a Ferry URL
      * @throws SQLException the database driver's error unchanged; SQLState HY000 when no driver is found for the
-     *                      database URL; HY009 when {@code url} is null
+     *                      database URL; HY009 when {@code url} is null; 22023 for an unknown {@code ferry.*}
+     *                      property or a bad value
      */
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
@@ -65,15 +84,16 @@ public final class FerryDriver implements Driver {
             return null;
         }
         String delegateUrl = ferryUrl.get().delegateUrl();
-        Properties properties = info == null ? new Properties() : info;
+        FerryProperties ferryProperties = FerryProperties.from(ferryUrl.get(), info);
+        Properties properties = info == null ? new Properties() : FerryProperties.withoutFerrys(info);
         if (findDriver(delegateUrl).isPresent()) {
-            return wrap(DriverManager.getConnection(delegateUrl, properties));
+            return wrap(DriverManager.getConnection(delegateUrl, properties), ferryProperties);
         }
         for (ClassLoader loader : new ClassLoader[] {FerryDriver.class.getClassLoader(),
                 Thread.currentThread().getContextClassLoader()}) {
             Connection delegate = loader == null ? null : DelegateDrivers.connect(delegateUrl, properties, loader);
             if (delegate != null) {
-                return wrap(delegate);
+                return wrap(delegate, ferryProperties);
             }
         }
         throw new SQLException("No JDBC driver found for " + delegateUrl + " (from " + url + "). Put the"

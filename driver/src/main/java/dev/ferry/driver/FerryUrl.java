@@ -1,5 +1,9 @@
 package dev.ferry.driver;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +12,9 @@ import java.util.Optional;
  *
  * <p>For example {@code jdbc:ferry:postgresql://localhost/test} opens {@code jdbc:postgresql://localhost/test}
  * through the PostgreSQL driver. The prefix {@code jdbc:ferry:} is matched in any case; the rest is passed on
- * exactly as written.
+ * exactly as written, except Ferry's own parameters ({@code ferry.*}, see {@link FerryProperties}), which are taken
+ * out wherever they stand: {@code jdbc:ferry:h2:mem:a;ferry.copy=false} opens {@code jdbc:h2:mem:a}, and
+ * {@code jdbc:ferry:postgresql://h/db?ferry.copy=false&ssl=true} opens {@code jdbc:postgresql://h/db?ssl=true}.
  */
 public final class FerryUrl {
     /** The prefix of every Ferry URL. */
@@ -16,10 +22,12 @@ public final class FerryUrl {
 
     private final String url;
     private final String delegateUrl;
+    private final Map<String, String> ferryProperties;
 
-    private FerryUrl(String url, String delegateUrl) {
+    private FerryUrl(String url, String delegateUrl, Map<String, String> ferryProperties) {
         this.url = url;
         this.delegateUrl = delegateUrl;
+        this.ferryProperties = ferryProperties;
     }
 
     /**
@@ -37,7 +45,45 @@ public final class FerryUrl {
         if (rest.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new FerryUrl(url, "jdbc:" + rest));
+        Map<String, String> ferryProperties = new LinkedHashMap<>();
+        String delegate = withoutFerryParameters("jdbc:" + rest, ferryProperties);
+        return Optional.of(new FerryUrl(url, delegate, Collections.unmodifiableMap(ferryProperties)));
+    }
+
+    /**
+     * {@code url} without its {@code ferry.*} parameters (after {@code ?}, {@code &} or {@code ;}), which are put in
+     * {@code found}, names in lower case. Where the parameter after {@code ?} is taken out, the next one's {@code &}
+     * becomes the {@code ?}.
+     */
+    private static String withoutFerryParameters(String url, Map<String, String> found) {
+        StringBuilder kept = new StringBuilder();
+        boolean questionMarkTaken = false;
+        int start = 0;
+        char separator = 0;
+        for (int i = 0; i <= url.length(); i++) {
+            char c = i < url.length() ? url.charAt(i) : 0;
+            if (i < url.length() && c != '?' && c != '&' && c != ';') {
+                continue;
+            }
+            String part = url.substring(start, i);
+            int equals = part.indexOf('=');
+            if (separator != 0 && equals > 0 && FerryProperties.isFerrys(part)) {
+                found.put(part.substring(0, equals).toLowerCase(Locale.ROOT), part.substring(equals + 1));
+                questionMarkTaken |= separator == '?';
+            } else {
+                if (separator == '&' && questionMarkTaken) {
+                    separator = '?';
+                    questionMarkTaken = false;
+                }
+                if (separator != 0) {
+                    kept.append(separator);
+                }
+                kept.append(part);
+            }
+            separator = c;
+            start = i + 1;
+        }
+        return kept.toString();
     }
 
     /** The URL as given, {@code jdbc:ferry:} included. */
@@ -45,7 +91,15 @@ public final class FerryUrl {
         return url;
     }
 
-    /** The database's own URL: {@code jdbc:} followed by what came after {@code jdbc:ferry:}. */
+    /** Ferry's own parameters given in the URL ({@code ferry.*}), names in lower case, in the order written. */
+    public Map<String, String> ferryProperties() {
+        return ferryProperties;
+    }
+
+    /**
+     * The database's own URL: {@code jdbc:} followed by what came after {@code jdbc:ferry:}, less Ferry's own
+     * parameters.
+     */
     public String delegateUrl() {
         return delegateUrl;
     }

@@ -1,6 +1,10 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.MigrationResult;
+import dev.ferry.core.command.CopyFromCommand;
+import dev.ferry.core.command.CopyToCommand;
+import dev.ferry.core.copying.CopyFromFile;
+import dev.ferry.core.copying.CopyToFile;
 import dev.ferry.core.exporting.DatabaseExporter;
 import dev.ferry.core.importing.DatabaseImporter;
 import dev.ferry.core.options.FormatOptions;
@@ -9,10 +13,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** What runs an export or import: the core library, or a stand-in in tests. */
+/** What runs an export, an import or a COPY: the core library, or a stand-in in tests. */
 interface MigrationEngine {
 
-    /** The core library's exporter and importer. */
+    /** The core library's exporter, importer and copiers. */
     MigrationEngine CORE = new MigrationEngine() {
         @Override
         public MigrationResult exportDatabase(Connection connection, Path directory, FormatOptions options,
@@ -25,6 +29,18 @@ interface MigrationEngine {
                 throws SQLException {
             return new DatabaseImporter(connection).importFrom(directory, progress);
         }
+
+        @Override
+        public MigrationResult copyTo(Connection connection, CopyToCommand command, Path file, FormatOptions options,
+                ProgressListener progress) throws SQLException {
+            return new CopyToFile(connection).copy(command, file, options, progress);
+        }
+
+        @Override
+        public MigrationResult copyFrom(Connection connection, CopyFromCommand command, Path file,
+                FormatOptions options, ProgressListener progress) throws SQLException {
+            return new CopyFromFile(connection).copy(command, file, options, progress);
+        }
     };
 
     MigrationResult exportDatabase(Connection connection, Path directory, FormatOptions options,
@@ -32,4 +48,10 @@ interface MigrationEngine {
 
     MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)
             throws SQLException;
+
+    MigrationResult copyTo(Connection connection, CopyToCommand command, Path file, FormatOptions options,
+            ProgressListener progress) throws SQLException;
+
+    MigrationResult copyFrom(Connection connection, CopyFromCommand command, Path file, FormatOptions options,
+            ProgressListener progress) throws SQLException;
 }

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Wraps a database statement (plain, prepared or callable): {@code getConnection()} gives the Ferry connection,
- * every result set it returns is wrapped, and a plain statement runs {@code EXPORT DATABASE} and
- * {@code IMPORT DATABASE} itself, passing all other SQL through untouched.
+ * every result set it returns is wrapped, and a plain statement runs {@code EXPORT DATABASE},
+ * {@code IMPORT DATABASE} and Ferry's COPY forms itself, passing all other SQL through untouched.
  */
 class StatementHandler extends DelegatingHandler<Statement> {
     private static final Set<String> SQL_METHODS =
@@ -109,7 +109,7 @@ class StatementHandler extends DelegatingHandler<Statement> {
 
     private Object executeSql(Statement self, Method method, Object[] args) throws Throwable {
         String name = method.getName();
-        Optional<FerryCommand> command = runsCommands ? CommandRunner.recognise((String) args[0]) : Optional.empty();
+        Optional<FerryCommand> command = runsCommands ? connection.recognise((String) args[0]) : Optional.empty();
         if (command.isPresent()) {
             if (name.equals("addBatch")) {
                 throw FerryErrors.notSupported(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.core.command.CopyFromCommand;
+import dev.ferry.core.command.CopyToCommand;
 import dev.ferry.core.command.ExportDatabaseCommand;
 import dev.ferry.core.command.ImportDatabaseCommand;
 import java.sql.SQLException;
@@ -19,31 +21,39 @@ class CommandRunnerTest {
         "SELECT 1",
         "EXPORT TABLE x",
         "COPY t FROM STDIN",
-        "COPY t FROM 'file.csv'",
+        "COPY t TO STDOUT",
         "COPY t FROM '/srv/file.csv' WITH (FORMAT csv)",
-        "COPY t FROM 'file.csv' (FORMAT csv",
         "/* unterminated",
         "",
     })
     void otherStatementsAreNotFerrys(String sql) throws SQLException {
-        assertTrue(CommandRunner.recognise(sql).isEmpty());
+        assertTrue(CommandRunner.recognise(sql, true).isEmpty());
     }
 
     @Test
     void nullIsNotFerrys() throws SQLException {
-        assertTrue(CommandRunner.recognise(null).isEmpty());
+        assertTrue(CommandRunner.recognise(null, true).isEmpty());
     }
 
     @Test
     void recognisesExportAndImport() throws SQLException {
-        assertInstanceOf(ExportDatabaseCommand.class, CommandRunner.recognise("export database 'x'").orElseThrow());
+        assertInstanceOf(ExportDatabaseCommand.class, CommandRunner.recognise("export database 'x'", false).orElseThrow());
         assertInstanceOf(ImportDatabaseCommand.class,
-                CommandRunner.recognise("-- load\nIMPORT DATABASE ?;").orElseThrow());
+                CommandRunner.recognise("-- load\nIMPORT DATABASE ?;", true).orElseThrow());
+    }
+
+    @Test
+    void recognisesCopyUnlessTurnedOff() throws SQLException {
+        assertInstanceOf(CopyFromCommand.class, CommandRunner.recognise("COPY t FROM 'file.csv'", true).orElseThrow());
+        assertInstanceOf(CopyToCommand.class, CommandRunner.recognise("COPY (SELECT 1) TO ?", true).orElseThrow());
+        assertTrue(CommandRunner.recognise("COPY t FROM 'file.csv'", false).isEmpty());
+        assertTrue(CommandRunner.recognise("COPY t FROM 'file.csv' (FORMAT csv", false).isEmpty());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"EXPORT DATABASE 42", "IMPORT DATABASE", "EXPORT DATABASE 'x' (FORMAT", "EXPORT DATABASE 'x"})
-    void malformedExportAndImportAreSyntaxErrors(String sql) {
-        assertEquals("42601", assertThrows(SQLException.class, () -> CommandRunner.recognise(sql)).getSQLState());
+    @ValueSource(strings = {"EXPORT DATABASE 42", "IMPORT DATABASE", "EXPORT DATABASE 'x' (FORMAT", "EXPORT DATABASE 'x",
+        "COPY t FROM 'file.csv' (FORMAT csv", "COPY t TO 'file.csv' (HEADER) x"})
+    void malformedFerryStatementsAreSyntaxErrors(String sql) {
+        assertEquals("42601", assertThrows(SQLException.class, () -> CommandRunner.recognise(sql, true)).getSQLState());
     }
 }

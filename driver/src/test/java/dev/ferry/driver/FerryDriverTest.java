@@ -14,6 +14,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,5 +126,50 @@ class FerryDriverTest {
         assertSame(raw, wrapped.unwrap(StubVendorConnection.class));
         assertSame(wrapped, FerryDriver.wrap(wrapped));
         assertThrows(NullPointerException.class, () -> FerryDriver.wrap(null));
+    }
+
+    @Test
+    void ferryPropertiesAreTakenOutOfTheUrlAndThePropertiesAndCopyCanBeTurnedOff() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "alice");
+        properties.setProperty("ferry.copy", "false");
+        String copy = "COPY t FROM '/srv/data.csv'";
+        try (Connection connection = driver.connect("jdbc:ferry:stub:db;x=1", properties);
+             Statement statement = connection.createStatement()) {
+            assertEquals("jdbc:stub:db;x=1", stub.lastUrl);
+            Properties expected = new Properties();
+            expected.setProperty("user", "alice");
+            assertEquals(expected, stub.lastProperties);
+            statement.execute(copy);
+            assertTrue(stub.log.contains("execute " + copy), stub.log::toString);
+        }
+        stub.log.clear();
+        try (Connection connection = driver.connect("jdbc:ferry:stub:db;ferry.copy=false;x=1", null);
+             Statement statement = connection.createStatement()) {
+            assertEquals("jdbc:stub:db;x=1", stub.lastUrl);
+            statement.execute(copy);
+            assertTrue(stub.log.contains("execute " + copy), stub.log::toString);
+        }
+    }
+
+    @Test
+    void ferrysCopyIsOnByDefault() throws SQLException {
+        try (Connection connection = driver.connect("jdbc:ferry:stub:db", null);
+             Statement statement = connection.createStatement()) {
+            SQLException error = assertThrows(SQLException.class,
+                    () -> statement.execute("COPY t FROM '/nonexistent-ferry-dir/data.csv'"));
+            assertEquals("58030", error.getSQLState());
+            assertTrue(error.getMessage().contains("/nonexistent-ferry-dir/data.csv"), error.getMessage());
+        }
+    }
+
+    @Test
+    void unknownFerryPropertiesAndBadValuesAreRefused() {
+        assertEquals("22023", assertThrows(SQLException.class,
+                () -> driver.connect("jdbc:ferry:stub:db;ferry.cpoy=false", null)).getSQLState());
+        Properties properties = new Properties();
+        properties.setProperty("ferry.copy", "maybe");
+        assertEquals("22023", assertThrows(SQLException.class,
+                () -> driver.connect("jdbc:ferry:stub:db", properties)).getSQLState());
     }
 }

@@ -53,4 +53,19 @@ class FerryUrlTest {
         assertEquals(FerryUrl.parse("jdbc:ferry:h2:mem:a").hashCode(), FerryUrl.parse("jdbc:ferry:h2:mem:a").hashCode());
         assertNotEquals(FerryUrl.parse("jdbc:ferry:h2:mem:a"), FerryUrl.parse("jdbc:ferry:h2:mem:b"));
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:ferry:h2:mem:a;ferry.copy=false                               | jdbc:h2:mem:a",
+        "jdbc:ferry:h2:mem:a;FERRY.COPY=false;DB_CLOSE_DELAY=-1             | jdbc:h2:mem:a;DB_CLOSE_DELAY=-1",
+        "jdbc:ferry:postgresql://h/db?ferry.copy=false                      | jdbc:postgresql://h/db",
+        "jdbc:ferry:postgresql://h/db?ferry.copy=false&ssl=true&user=x      | jdbc:postgresql://h/db?ssl=true&user=x",
+        "jdbc:ferry:mariadb://h/db?user=root&ferry.copy=false               | jdbc:mariadb://h/db?user=root",
+        "jdbc:ferry:mariadb://h/db?user=root&ferry.copy=false&password=     | jdbc:mariadb://h/db?user=root&password=",
+    })
+    void ferryParametersAreTakenOut(String url, String delegateUrl) {
+        FerryUrl parsed = FerryUrl.parse(url).orElseThrow();
+        assertEquals(delegateUrl, parsed.delegateUrl());
+        assertEquals(java.util.Map.of("ferry.copy", "false"), parsed.ferryProperties());
+    }
 }

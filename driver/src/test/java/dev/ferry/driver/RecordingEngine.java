@@ -1,6 +1,8 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.MigrationResult;
+import dev.ferry.core.command.CopyFromCommand;
+import dev.ferry.core.command.CopyToCommand;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /** Stands in for the core library: records each call and answers with {@link #result} or throws {@link #failure}. */
 final class RecordingEngine implements MigrationEngine {
-    /** One call: "export" or "import", and what it was given. */
+    /** One call: "export", "import", "copyTo" or "copyFrom", and what it was given (a COPY's file as directory). */
     record Call(String action, Connection connection, Path directory, FormatOptions options,
             ProgressListener progress) {
     }
@@ -31,6 +33,20 @@ final class RecordingEngine implements MigrationEngine {
     public MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)
             throws SQLException {
         calls.add(new Call("import", connection, directory, null, progress));
+        return answer();
+    }
+
+    @Override
+    public MigrationResult copyTo(Connection connection, CopyToCommand command, Path file, FormatOptions options,
+            ProgressListener progress) throws SQLException {
+        calls.add(new Call("copyTo", connection, file, options, progress));
+        return answer();
+    }
+
+    @Override
+    public MigrationResult copyFrom(Connection connection, CopyFromCommand command, Path file, FormatOptions options,
+            ProgressListener progress) throws SQLException {
+        calls.add(new Call("copyFrom", connection, file, options, progress));
         return answer();
     }
 

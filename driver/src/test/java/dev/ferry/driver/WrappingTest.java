@@ -49,7 +49,8 @@ class WrappingTest {
     @ValueSource(strings = {
         "SELECT 1",
         "COPY t FROM STDIN",
-        "COPY t FROM '/srv/data.csv'",
+        "COPY t TO STDOUT (FORMAT csv)",
+        "COPY (SELECT 1) TO PROGRAM 'cat'",
         "COPY t FROM '/srv/data.csv' WITH (FORMAT csv, HEADER true)",
         "copy t (a, b) from '/srv/data.csv' csv header",
         "EXPORT TABLE x",

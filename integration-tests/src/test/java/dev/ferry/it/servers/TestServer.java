@@ -142,6 +142,19 @@ public final class TestServer {
         return DriverManager.getConnection("jdbc:ferry:" + url(database).substring("jdbc:".length()), user, password);
     }
 
+    /** The Ferry URL of database {@code name} on this server. */
+    public String ferryUrl(String database) {
+        return "jdbc:ferry:" + url(database).substring("jdbc:".length());
+    }
+
+    /** The user and password to connect with, as connection properties. */
+    public java.util.Properties credentials() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return properties;
+    }
+
     private Connection admin() throws SQLException {
         return DriverManager.getConnection(adminUrl, user, password);
     }

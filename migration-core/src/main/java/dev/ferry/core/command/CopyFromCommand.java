@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code COPY <table> [(<columns>)] FROM '<file>' [(<options>)]}, as written in an export's load script.
+ * {@code COPY <table> [(<columns>)] FROM '<file>' [(<options>)]}: a file on the client loaded into a table; as written
+ * in an export's load script and by users.
  *
  * @param table   the table exactly as written (quoted identifiers kept), ready to be used in SQL
  * @param columns the column names exactly as written (quoted identifiers kept); empty for all columns

@@ -4,7 +4,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** A statement that Ferry runs itself instead of passing it to the database. */
-public sealed interface FerryCommand permits ExportDatabaseCommand, ImportDatabaseCommand, CopyFromCommand {
+public sealed interface FerryCommand permits ExportDatabaseCommand, ImportDatabaseCommand, CopyFromCommand,
+        CopyToCommand {
 
     /** How many {@code ?} parameters the statement has. */
     int parameterCount();

@@ -39,8 +39,6 @@ import java.util.stream.Collectors;
 
 /** Writes a whole database to a directory: scripts, one data file per table and a manifest. */
 public final class DatabaseExporter {
-    private static final int PROGRESS_EVERY = 10_000;
-
     private final Connection connection;
 
     /**
@@ -122,22 +120,8 @@ public final class DatabaseExporter {
             List<ValueKind> kinds = dialect.valueKinds(resultSet.getMetaData());
             TableWriter writer = DataFiles.writer(file, options, DataColumn.of(columnNames, kinds, resultSet.getMetaData()));
             try (writer) {
-                Object[] row = new Object[kinds.size()];
-                while (resultSet.next()) {
-                    rows++;
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = read(kinds.get(i), resultSet, i + 1, tableName, columnNames.get(i), rows);
-                    }
-                    try {
-                        writer.write(row);
-                    } catch (IllegalArgumentException e) {
-                        throw FerryErrors.data("Export of table " + tableName + " failed at row " + rows + ", "
-                                + e.getMessage(), e);
-                    }
-                    if (rows % PROGRESS_EVERY == 0) {
-                        progress.rowsDone(tableName, rows);
-                    }
-                }
+                rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + tableName,
+                        tableName, progress);
             }
             summary = writer.summary();
             writer.warnings().forEach(warning -> warnings.add("Table " + tableName + ", " + warning));
@@ -151,17 +135,6 @@ public final class DatabaseExporter {
     }
 
     private record TableExport(long rows, FileSummary file) {
-    }
-
-    /** A value as its kind reads it; a value that cannot be read is an error naming table, row and column. */
-    private static Object read(ValueKind kind, ResultSet resultSet, int column, String table, String columnName,
-                               long row) throws SQLException {
-        try {
-            return kind.read(resultSet, column);
-        } catch (RuntimeException e) {
-            throw FerryErrors.data("Export of table " + table + " failed at row " + row + ", column " + columnName
-                    + ": " + e.getMessage(), e);
-        }
     }
 
     private Manifest manifest(Dialect dialect, FormatOptions options, List<Manifest.TableEntry> tables,

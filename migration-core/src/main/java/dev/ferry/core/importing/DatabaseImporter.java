@@ -8,6 +8,7 @@ import dev.ferry.core.command.CopyFromCommand;
 import dev.ferry.core.command.FerryCommand;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.load.BulkLoader;
 import dev.ferry.core.manifest.Manifest;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;

@@ -1,4 +1,4 @@
-package dev.ferry.core.importing;
+package dev.ferry.core.load;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.command.CopyFromCommand;
@@ -6,8 +6,6 @@ import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.DataFiles;
 import dev.ferry.core.format.TableReader;
-import dev.ferry.core.load.LoadTarget;
-import dev.ferry.core.load.TableLoader;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import java.io.IOException;
@@ -26,8 +24,9 @@ import java.util.Optional;
 /**
  * Loads a data file into a table, row by row: through the dialect's own bulk path where it has one, else with a
  * batched {@link PreparedStatement} (the generic path, for every engine). Column kinds come from the target table.
+ * IMPORT DATABASE and a user's {@code COPY ... FROM} both load through it.
  */
-final class BulkLoader {
+public final class BulkLoader {
     private static final int BATCH_ROWS = 1_000;
     /** A batch is sent sooner when its values reach this size, so that wide rows do not fill the heap. */
     private static final long BATCH_BYTES = 8L << 20;
@@ -36,7 +35,11 @@ final class BulkLoader {
     private final Connection connection;
     private final Dialect dialect;
 
-    BulkLoader(Connection connection, Dialect dialect) {
+    /**
+     * @param connection the database, with autocommit off: the caller commits or rolls back
+     * @param dialect    the database's dialect
+     */
+    public BulkLoader(Connection connection, Dialect dialect) {
         this.connection = connection;
         this.dialect = dialect;
     }
@@ -47,8 +50,9 @@ final class BulkLoader {
      * @param commitBatches whether to commit as batches fill (where a failed import is undone by dropping what it
      *                      made) rather than leave everything to one transaction
      * @return the number of rows loaded
+     * @throws SQLException naming the table and the file (and the line and column of a value that cannot be read)
      */
-    long load(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches, ProgressListener progress)
+    public long load(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches, ProgressListener progress)
             throws SQLException {
         String context = "Loading " + copy.table() + " from " + file.getFileName();
         try {

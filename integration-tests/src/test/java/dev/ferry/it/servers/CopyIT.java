@@ -419,6 +419,83 @@ class CopyIT {
         return file;
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void parquetRoundTripsAndABadRowNamesItsRowAndColumn(Engine engine) throws Exception {
+        try (Connection c = open(engine)) {
+            fillItems(c);
+            Path file = temp.resolve("items.parquet");
+            Path query = temp.resolve("query.data");
+            try (Statement s = c.createStatement()) {
+                assertEquals(5, s.executeUpdate("COPY items TO '" + file + "'"));
+                assertEquals(2, s.executeUpdate("COPY (SELECT id, note FROM items WHERE id < 3) TO '" + query
+                        + "' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1)"));
+            }
+            assertEquals("PAR1", new String(Files.readAllBytes(file), 0, 4, StandardCharsets.US_ASCII));
+            createItems(c, "items_copy");
+            try (Statement s = c.createStatement()) {
+                assertEquals(5, s.executeUpdate("COPY items_copy FROM '" + file + "'"));
+            }
+            assertEquals(rows(c, "SELECT * FROM items ORDER BY id"), rows(c, "SELECT * FROM items_copy ORDER BY id"));
+            assertEquals(Arrays.asList(null, ""), rows(c, "SELECT name FROM items_copy WHERE id IN (2, 5) ORDER BY id")
+                    .stream().map(r -> r.get(0)).toList());
+
+            // Written by DuckDB, with lower-case names and the amount as text, the 2,501st of which is not a number.
+            Path bad = temp.resolve("bad.parquet");
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
+                s.execute("COPY (SELECT i AS id, 'row ' || i AS name, NULL::VARCHAR AS note,"
+                        + " CASE WHEN i = 2501 THEN 'twelve' ELSE i || '.25' END AS amount FROM range(1, 2503) t(i))"
+                        + " TO '" + bad + "' (FORMAT parquet)");
+            }
+            execute(c, "DELETE FROM items_copy");
+            SQLException error = assertThrows(SQLException.class, () -> execute(c, "COPY items_copy FROM '" + bad + "'"));
+            String message = error.getMessage();
+            assertEquals("22000", error.getSQLState(), message);
+            assertTrue(message.contains("row 2501 of bad.parquet, column amount: cannot read the STRING value twelve"
+                    + " as DECIMAL"), message);
+            assertEquals(0L, count(c, "items_copy"));
+        }
+    }
+
+    /** DuckDB's own Parquet types (its integers, decimals, dates, timestamps, UUIDs and lists) load into each engine. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFileWrittenByDuckDbLoads(Engine engine) throws Exception {
+        try (Connection c = open(engine)) {
+            String uuid = engine == Engine.MARIADB ? "UUID" : engine == Engine.H2 ? "UUID" : "uuid";
+            String timestamp = engine == Engine.MARIADB ? "DATETIME(6)" : "TIMESTAMP(6)";
+            execute(c, "CREATE TABLE typed (id BIGINT PRIMARY KEY, small SMALLINT, amount DECIMAL(18, 4), d DATE,"
+                    + " at " + timestamp + ", u " + uuid + ", flag BOOLEAN, ratio DOUBLE PRECISION, name VARCHAR(20))"
+                    + database.tableOptions());
+            Path file = temp.resolve("duck.parquet");
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
+                s.execute("COPY (SELECT 1::BIGINT AS id, (-32768)::SMALLINT AS small, 12345678901234.5678::DECIMAL(18,4)"
+                        + " AS amount, DATE '2024-02-29' AS d, TIMESTAMP '2024-02-29 12:34:56.123456' AS at,"
+                        + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::UUID AS u, true AS flag, 0.1::DOUBLE AS ratio,"
+                        + " 'x' AS name UNION ALL SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ''"
+                        + ") TO '" + file + "' (FORMAT parquet)");
+            }
+            try (Statement s = c.createStatement()) {
+                assertEquals(2, s.executeUpdate("COPY typed FROM '" + file + "'"));
+            }
+            List<List<Object>> rows = rows(c, "SELECT id, small, amount, d, at, u, flag, ratio, name FROM typed"
+                    + " ORDER BY id");
+            assertEquals("1", String.valueOf(rows.get(0).get(0)));
+            assertEquals("-32768", String.valueOf(rows.get(0).get(1)));
+            assertEquals(0, new BigDecimal("12345678901234.5678").compareTo(new BigDecimal(
+                    String.valueOf(rows.get(0).get(2)))));
+            assertEquals("2024-02-29", String.valueOf(rows.get(0).get(3)));
+            assertTrue(String.valueOf(rows.get(0).get(4)).startsWith("2024-02-29"), rows.toString());
+            assertTrue(String.valueOf(rows.get(0).get(4)).contains("12:34:56.123456"), rows.toString());
+            assertEquals("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", String.valueOf(rows.get(0).get(5)));
+            assertTrue(List.of("true", "1").contains(String.valueOf(rows.get(0).get(6))), rows.toString());
+            assertEquals("0.1", String.valueOf(rows.get(0).get(7)));
+            assertEquals("x", rows.get(0).get(8));
+            assertEquals(Arrays.asList("2", null, null, null, null, null, null, null, ""),
+                    rows.get(1).stream().map(v -> v == null ? null : String.valueOf(v)).toList());
+        }
+    }
+
     private static void assertBadRowError(SQLException error, Path file, int line) {
         String message = error.getMessage();
         assertEquals("22000", error.getSQLState(), message);

@@ -7,6 +7,7 @@ import dev.ferry.core.command.CopyToCommand;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.exporting.ResultWriter;
+import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.DataFiles;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.options.FormatOptions;
@@ -54,17 +55,14 @@ public final class CopyToFile {
         String subject = "COPY to " + target.target().getFileName();
         try {
             Dialect dialect = Dialects.forConnection(connection);
-            long rows;
-            long bytes;
+            Written written;
             CopySource source;
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
                 StatementTransaction transaction = StatementTransaction.begin(connection);
                 try {
                     source = CopySource.of(connection, dialect, command);
                     progress.tableStarted("export", source.name(), -1);
-                    Written written = write(dialect, source, target, options, subject, progress);
-                    rows = written.rows();
-                    bytes = written.bytes();
+                    written = write(dialect, source, target, options, subject, progress);
                     transaction.commit();
                 } catch (SQLException e) {
                     transaction.rollback(e);
@@ -75,17 +73,17 @@ public final class CopyToFile {
                 }
             }
             target.commit();
-            progress.tableFinished(source.name(), rows);
-            return new MigrationResult(target.target().getParent(),
-                    List.of(new TableOutcome(source.name(), target.target().toString(), rows, bytes)), List.of());
+            progress.tableFinished(source.name(), written.rows());
+            return new MigrationResult(target.target().getParent(), List.of(new TableOutcome(source.name(),
+                    target.target().toString(), written.rows(), written.bytes())), written.warnings());
         } catch (SQLException | RuntimeException e) {
             target.abandon();
             throw e;
         }
     }
 
-    /** What was written: rows, and the file's size. */
-    private record Written(long rows, long bytes) {
+    /** What was written: rows, the file's size, and what the format could not keep exactly. */
+    private record Written(long rows, long bytes, List<String> warnings) {
     }
 
     /** Runs the source's query and writes its rows to the partial file. */
@@ -95,12 +93,13 @@ public final class CopyToFile {
              ResultSet resultSet = statement.executeQuery()) {
             List<ValueKind> kinds = dialect.valueKinds(resultSet.getMetaData());
             List<String> columnNames = source.columnNames(resultSet.getMetaData());
-            TableWriter writer = DataFiles.writer(target.partial(), options, columnNames, kinds);
+            TableWriter writer = DataFiles.writer(target.partial(), options,
+                    DataColumn.of(columnNames, kinds, resultSet.getMetaData()));
             long rows;
             try (writer) {
                 rows = ResultWriter.write(resultSet, kinds, columnNames, writer, subject, source.name(), progress);
             }
-            return new Written(rows, writer.summary().bytes());
+            return new Written(rows, writer.summary().bytes(), writer.warnings());
         } catch (IOException e) {
             throw FerryErrors.io(subject + " failed: cannot write " + target.partial() + ": " + e, e);
         }

@@ -53,10 +53,23 @@ public final class CsvTableReader implements TableReader {
             throw FerryErrors.data(file.getFileName() + " is empty but should start with a header line");
         }
         List<String> names = header.toList();
-        if (!names.equals(columnNames)) {
+        if (!sameNamesIgnoringCase(names, columnNames)) {
             throw FerryErrors.data("line 1 of " + file.getFileName() + ": the header names the columns " + names
                     + " but the table's columns, in load order, are " + columnNames);
         }
+    }
+
+    /** A header may differ from the table's names in case alone: {@code id} for H2's {@code ID}. */
+    private static boolean sameNamesIgnoringCase(List<String> names, List<String> expected) {
+        if (names.size() != expected.size()) {
+            return false;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).equalsIgnoreCase(expected.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -33,20 +35,37 @@ public final class ParquetTableReader implements TableReader {
         MessageType schema = schema(input);
         List<String> expected = columns.stream().map(DataColumn::name).toList();
         List<String> found = schema.getFields().stream().map(Type::getName).toList();
-        if (found.size() != expected.size() || !new HashSet<>(found).equals(new HashSet<>(expected))) {
-            throw FerryErrors.data(file.getFileName() + " holds the columns " + found
-                    + " but the table's columns are " + expected);
-        }
-        int[] positions = new int[found.size()];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = expected.indexOf(found.get(i));
-        }
+        int[] positions = positions(found, expected);
         ValueKind[] targets = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
         try {
             this.reader = new Builder(input, new RowReadSupport(schema, positions, targets)).build();
         } catch (IllegalArgumentException e) {
             throw FerryErrors.data(file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For each of the file's columns, the position of the table's column of that name: the same name, else the only
+     * one differing in case alone (DuckDB writes {@code id} where H2 names the column {@code ID}).
+     */
+    private int[] positions(List<String> found, List<String> expected) throws SQLException {
+        int[] positions = new int[found.size()];
+        Set<Integer> taken = new HashSet<>();
+        for (int i = 0; i < positions.length; i++) {
+            int position = expected.indexOf(found.get(i));
+            if (position < 0) {
+                String name = found.get(i);
+                List<Integer> alike = IntStream.range(0, expected.size())
+                        .filter(j -> expected.get(j).equalsIgnoreCase(name)).boxed().toList();
+                position = alike.size() == 1 ? alike.get(0) : -1;
+            }
+            if (position < 0 || !taken.add(position) || found.size() != expected.size()) {
+                throw FerryErrors.data(file.getFileName() + " holds the columns " + found
+                        + " but the table's columns are " + expected);
+            }
+            positions[i] = position;
+        }
+        return positions;
     }
 
     private MessageType schema(InputFile input) throws SQLException {

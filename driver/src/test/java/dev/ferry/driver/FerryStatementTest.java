@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.core.options.DataFormat;
+import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.options.ParquetCompression;
 import dev.ferry.core.MigrationResult;
 import dev.ferry.core.TableOutcome;
 import dev.ferry.core.options.DataFormat;
@@ -184,11 +187,13 @@ class FerryStatementTest {
     }
 
     @Test
-    void parquetIsNotSupportedYet() {
-        SQLException error = assertThrows(SQLException.class,
-                () -> statement.execute("EXPORT DATABASE 'x' (FORMAT parquet)"));
-        assertEquals("0A000", error.getSQLState());
-        assertTrue(engine.calls.isEmpty());
+    void parquetOptionsReachTheEngine() throws SQLException {
+        statement.execute("EXPORT DATABASE 'x' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000)");
+        assertEquals(1, engine.calls.size());
+        FormatOptions options = engine.calls.get(0).options();
+        assertEquals(DataFormat.PARQUET, options.format());
+        assertEquals(ParquetCompression.ZSTD, options.compression());
+        assertEquals(1000, options.rowGroupRows());
     }
 
     @Test
@@ -238,8 +243,8 @@ class FerryStatementTest {
         try (FerryConnection real = FerryDriver.wrap(stub.newConnection());
                 Statement realStatement = real.createStatement()) {
             SQLException error = assertThrows(SQLException.class,
-                    () -> realStatement.execute("EXPORT DATABASE 'target/never' (FORMAT parquet)"));
-            assertEquals("0A000", error.getSQLState());
+                    () -> realStatement.execute("EXPORT DATABASE 'target/never' (FORMAT xml)"));
+            assertEquals("22023", error.getSQLState());
             assertInstanceOf(FerryConnection.class, real);
         }
     }

@@ -19,7 +19,7 @@ public final class CopyOptions {
      * The options as given, with {@code FORMAT} added from {@code file}'s extension when they do not name one:
      * {@code .parquet} is Parquet, {@code .csv} and every other name CSV.
      *
-     * @throws SQLException (22023, or 0A000 for a format not supported yet) for an unknown option or a bad value
+     * @throws SQLException (22023) for an unknown option, a bad value or an option of the other format
      */
     public static FormatOptions forFile(Map<String, String> options, Path file) throws SQLException {
         boolean formatGiven = options.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("FORMAT"));

@@ -35,11 +35,6 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             + " character), QUOTE (one character); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
             + " ROW_GROUP_SIZE (rows)";
 
-    /** These options with another format. */
-    public FormatOptions withFormat(DataFormat newFormat) {
-        return new FormatOptions(newFormat, header, delimiter, quote, compression, rowGroupRows);
-    }
-
     /**
      * Reads options as given in a statement; names in any case.
      *

@@ -83,7 +83,7 @@ class ParquetFilesTest {
     @Test
     void everyKindComesBackExactly() throws Exception {
         Path file = temp.resolve("t.parquet");
-        FormatOptions options = FormatOptions.DEFAULTS.withFormat(dev.ferry.core.options.DataFormat.PARQUET);
+        FormatOptions options = parquet();
         try (TableWriter writer = DataFiles.writer(file, options, COLUMNS)) {
             for (Object[] row : ROWS) {
                 writer.write(row);

@@ -13,6 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"; for d in ferry_bench_src ferry_bench_csv ferry_bench_parquet ferry_bench_restore; do
         psql -q -h "$host" -p "$port" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $d" >/dev/null; done' EXIT
 
+export PGOPTIONS='-c client_min_messages=warning'
 sql() { psql -q -h "$host" -p "$port" -U postgres -d "$1" -c "$2" >/dev/null; }
 seconds() { local start=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $start" | bc; }
 ferry() { java -Xmx128m -jar "$jar" --driver "$pgjdbc" -u postgres "jdbc:postgresql://$host:$port/$1" -c "$2"; }
@@ -33,3 +34,6 @@ echo "Ferry export Parquet: $(seconds ferry ferry_bench_src "EXPORT DATABASE '$w
 echo "pg_restore:         $(seconds pg_restore -h "$host" -p "$port" -U postgres -d ferry_bench_restore "$work/dump") s"
 echo "Ferry import CSV:   $(seconds ferry ferry_bench_csv "IMPORT DATABASE '$work/csv'") s"
 echo "Ferry import Parquet: $(seconds ferry ferry_bench_parquet "IMPORT DATABASE '$work/parquet'") s"
+for d in ferry_bench_restore ferry_bench_csv ferry_bench_parquet; do
+  echo "rows in $d: $(psql -qtA -h "$host" -p "$port" -U postgres -d "$d" -c 'SELECT count(*) FROM big')"
+done

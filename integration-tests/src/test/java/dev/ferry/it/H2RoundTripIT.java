@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,42 @@ class H2RoundTripIT {
             assertTrue(Files.readString(temp.resolve("in-transaction").resolve("public.keyless.csv")).contains("pending"));
             source.rollback();
             assertEquals(4L, value(source, "SELECT COUNT(*) FROM keyless"));
+        }
+    }
+
+    /**
+     * Functions (by Java method and by Java source) and a trigger implemented by a class come back; the trigger is
+     * created after the data, so it does not fire for the loaded rows, and fires for new ones. A trigger written in
+     * Java source is named in a warning (H2 does not show its source).
+     */
+    @Test
+    void routinesAndTriggersComeBack() throws Exception {
+        String sourceTrigger = "org.h2.api.Trigger create() { return new org.h2.api.Trigger() {"
+                + " public void fire(java.sql.Connection c, Object[] o, Object[] n) { } }; }";
+        try (Connection source = DriverManager.getConnection(TestDatabases.newH2Url());
+             Connection target = DriverManager.getConnection(TestDatabases.newH2Url())) {
+            execute(source, "CREATE SCHEMA app", "CREATE TABLE app.notes (id INT PRIMARY KEY, note VARCHAR(20))",
+                    "INSERT INTO app.notes VALUES (1, 'original')",
+                    "CREATE ALIAS app.hex FOR 'java.lang.Integer.toHexString'",
+                    "CREATE ALIAS plus_one DETERMINISTIC AS 'int plusOne(int x) { return x + 1; }'",
+                    "CREATE TRIGGER app.mark BEFORE INSERT, UPDATE ON app.notes FOR EACH ROW CALL '"
+                            + MarkTrigger.class.getName() + "'",
+                    "CREATE TRIGGER app.silent AFTER DELETE ON app.notes AS '" + sourceTrigger + "'",
+                    "INSERT INTO app.notes VALUES (2, 'original')");
+            try (Statement export = source.createStatement()) {
+                export.execute("EXPORT DATABASE '" + temp.resolve("routines") + "'");
+                assertEquals("Trigger APP.SILENT is not exported: it is written in Java source, which H2's"
+                        + " INFORMATION_SCHEMA does not show (a trigger implemented by a Java class is carried)",
+                        export.getWarnings().getMessage());
+                assertNull(export.getWarnings().getNextWarning());
+            }
+            execute(target, "IMPORT DATABASE '" + temp.resolve("routines") + "'");
+            assertEquals(List.of(List.of(1, "original"), List.of(2, "fired")),
+                    TestDatabases.rows(target, "SELECT id, note FROM app.notes ORDER BY id"), "no trigger fired on load");
+            execute(target, "INSERT INTO app.notes VALUES (3, 'new')");
+            assertEquals("fired", value(target, "SELECT note FROM app.notes WHERE id = 3"));
+            assertEquals("ff", value(target, "SELECT app.hex(255)"));
+            assertEquals(3, value(target, "SELECT plus_one(2)"));
         }
     }
 

@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -130,6 +132,78 @@ public class H2Dialect extends StandardDialect {
     @Override
     public String parameterMarker(ValueKind kind) {
         return kind == ValueKind.JSON ? "? FORMAT JSON" : "?";
+    }
+
+    /**
+     * User-defined functions (CREATE ALIAS, by Java method or by Java source) and aggregates (by Java class), as
+     * INFORMATION_SCHEMA.ROUTINES describes them; an overloaded alias is listed once.
+     */
+    @Override
+    public List<String> routines(Connection connection) throws SQLException {
+        List<String> routines = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT ROUTINE_SCHEMA, ROUTINE_NAME,"
+                + " ROUTINE_TYPE, EXTERNAL_NAME, ROUTINE_DEFINITION, IS_DETERMINISTIC FROM INFORMATION_SCHEMA.ROUTINES"
+                + " WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (isSystemSchema(rows.getString(1))) {
+                    continue;
+                }
+                String name = quote(new QualifiedName(rows.getString(1), rows.getString(2)));
+                if ("AGGREGATE".equals(rows.getString(3))) {
+                    routines.add("CREATE AGGREGATE " + name + " FOR " + quoteLiteral(rows.getString(4)));
+                } else {
+                    String deterministic = "YES".equals(rows.getString(6)) ? " DETERMINISTIC" : "";
+                    routines.add("CREATE ALIAS " + name + deterministic + (rows.getString(4) != null
+                            ? " FOR " + quoteLiteral(rows.getString(4)) : " AS " + quoteLiteral(rows.getString(5))));
+                }
+            }
+        }
+        return routines;
+    }
+
+    /**
+     * Triggers implemented by a Java class; INFORMATION_SCHEMA does not show the source of those written in Java
+     * source, which {@link #notCarried} names instead.
+     */
+    @Override
+    public List<String> triggers(Connection connection) throws SQLException {
+        List<String> triggers = new ArrayList<>();
+        for (H2Trigger trigger : H2Trigger.list(connection)) {
+            if (trigger.javaClass() != null && !isSystemSchema(trigger.name().schema())) {
+                triggers.add(trigger.createStatement(this));
+            }
+        }
+        return triggers;
+    }
+
+    @Override
+    public List<String> dropRoutines(Connection connection) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT ROUTINE_SCHEMA, ROUTINE_NAME,"
+                + " ROUTINE_TYPE FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (!isSystemSchema(rows.getString(1))) {
+                    drops.add("DROP " + ("AGGREGATE".equals(rows.getString(3)) ? "AGGREGATE" : "ALIAS") + " IF EXISTS "
+                            + quote(new QualifiedName(rows.getString(1), rows.getString(2))));
+                }
+            }
+        }
+        return drops;
+    }
+
+    /** Triggers written in Java source: their source cannot be read back. */
+    @Override
+    public List<String> notCarried(Connection connection) throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        for (H2Trigger trigger : H2Trigger.list(connection)) {
+            if (trigger.javaClass() == null && !isSystemSchema(trigger.name().schema())) {
+                warnings.add("Trigger " + trigger.name() + " is not exported: it is written in Java source, which"
+                        + " H2's INFORMATION_SCHEMA does not show (a trigger implemented by a Java class is carried)");
+            }
+        }
+        return warnings;
     }
 
     /** H2 refuses explicit values for GENERATED ALWAYS identity columns unless told to take them. */

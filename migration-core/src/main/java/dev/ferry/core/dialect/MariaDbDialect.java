@@ -524,9 +524,16 @@ public class MariaDbDialect extends StandardDialect {
     static String viewQuery(String name, String createView) throws SQLException {
         List<SqlToken> tokens = tokens(createView, Integer.MAX_VALUE);
         for (int i = 0; i + 3 < tokens.size(); i++) {
-            if (tokens.get(i).isWord("VIEW") && tokens.get(i + 1).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
-                    && tokens.get(i + 1).text().equals(name) && tokens.get(i + 2).isWord("AS")) {
-                return createView.substring(tokens.get(i + 3).start());
+            if (!tokens.get(i).isWord("VIEW")) {
+                continue;
+            }
+            int n = i + 1; // the view's name, after its database where SHOW CREATE VIEW writes one: `db`.`v`
+            if (n + 2 < tokens.size() && tokens.get(n + 1).isSymbol(".")) {
+                n += 2;
+            }
+            if (n + 2 < tokens.size() && tokens.get(n).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
+                    && tokens.get(n).text().equals(name) && tokens.get(n + 1).isWord("AS")) {
+                return createView.substring(tokens.get(n + 2).start());
             }
         }
         throw new SQLException("Cannot read the query of view " + name + " in MariaDB's " + createView, "HY000");

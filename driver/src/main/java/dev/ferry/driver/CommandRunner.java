@@ -9,7 +9,7 @@ import dev.ferry.core.copying.CopyOptions;
 import dev.ferry.core.command.ExportDatabaseCommand;
 import dev.ferry.core.command.FerryCommand;
 import dev.ferry.core.command.ImportDatabaseCommand;
-import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.options.ExportOptions;
 import dev.ferry.core.progress.ProgressListener;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
@@ -59,7 +59,7 @@ final class CommandRunner {
         String name = statementName(command);
         try {
             if (command instanceof ExportDatabaseCommand export) {
-                FormatOptions options = FormatOptions.from(export.options(), name);
+                ExportOptions options = ExportOptions.from(export.options());
                 Path directory = directory(export.directory().value(), name);
                 return engine.exportDatabase(connection, directory, options, progress);
             }

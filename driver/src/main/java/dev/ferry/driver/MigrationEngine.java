@@ -7,6 +7,7 @@ import dev.ferry.core.copying.CopyFromFile;
 import dev.ferry.core.copying.CopyToFile;
 import dev.ferry.core.exporting.DatabaseExporter;
 import dev.ferry.core.importing.DatabaseImporter;
+import dev.ferry.core.options.ExportOptions;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ interface MigrationEngine {
     /** The core library's exporter, importer and copiers. */
     MigrationEngine CORE = new MigrationEngine() {
         @Override
-        public MigrationResult exportDatabase(Connection connection, Path directory, FormatOptions options,
+        public MigrationResult exportDatabase(Connection connection, Path directory, ExportOptions options,
                 ProgressListener progress) throws SQLException {
             return new DatabaseExporter(connection).export(directory, options, progress);
         }
@@ -43,7 +44,7 @@ interface MigrationEngine {
         }
     };
 
-    MigrationResult exportDatabase(Connection connection, Path directory, FormatOptions options,
+    MigrationResult exportDatabase(Connection connection, Path directory, ExportOptions options,
             ProgressListener progress) throws SQLException;
 
     MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)

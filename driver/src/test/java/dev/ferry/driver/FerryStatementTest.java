@@ -197,6 +197,28 @@ class FerryStatementTest {
     }
 
     @Test
+    void schemasReachTheExport_apartFromTheFormatOptions() throws SQLException {
+        statement.execute("EXPORT DATABASE 'x' (SCHEMAS 'sales, hr', DELIMITER ';')");
+        assertEquals(List.of("sales", "hr"), engine.exportOptions.schemas());
+        assertEquals(';', engine.onlyCall().options().delimiter());
+    }
+
+    @Test
+    void importAndCopyRefuseSchemas() {
+        SQLException importError = assertThrows(SQLException.class,
+                () -> statement.execute("IMPORT DATABASE 'x' (SCHEMAS 'a')"));
+        assertEquals("22023", importError.getSQLState());
+        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes no options"), importError.getMessage());
+        for (String copy : List.of("COPY t TO 'f.csv' (SCHEMAS 'a')", "COPY t FROM 'f.csv' (SCHEMAS 'a')")) {
+            SQLException copyError = assertThrows(SQLException.class, () -> statement.execute(copy));
+            assertEquals("22023", copyError.getSQLState());
+            assertTrue(copyError.getMessage().startsWith("SCHEMAS is an option of EXPORT DATABASE, not of COPY"),
+                    copyError.getMessage());
+        }
+        assertTrue(engine.calls.isEmpty());
+    }
+
+    @Test
     void importTakesNoOptions() {
         SQLException error = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (FORMAT csv)"));

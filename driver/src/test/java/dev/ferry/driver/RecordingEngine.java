@@ -3,6 +3,7 @@ package dev.ferry.driver;
 import dev.ferry.core.MigrationResult;
 import dev.ferry.core.command.CopyFromCommand;
 import dev.ferry.core.command.CopyToCommand;
+import dev.ferry.core.options.ExportOptions;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import java.nio.file.Path;
@@ -21,11 +22,14 @@ final class RecordingEngine implements MigrationEngine {
     final List<Call> calls = new ArrayList<>();
     MigrationResult result = new MigrationResult(Path.of("unused"), List.of(), List.of());
     Exception failure;
+    /** The options of the last export. */
+    ExportOptions exportOptions;
 
     @Override
-    public MigrationResult exportDatabase(Connection connection, Path directory, FormatOptions options,
+    public MigrationResult exportDatabase(Connection connection, Path directory, ExportOptions options,
             ProgressListener progress) throws SQLException {
-        calls.add(new Call("export", connection, directory, options, progress));
+        calls.add(new Call("export", connection, directory, options.format(), progress));
+        exportOptions = options;
         return answer();
     }
 

@@ -8,6 +8,7 @@ import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
@@ -50,6 +51,18 @@ public interface Dialect {
 
     /** Whether {@code schema} belongs to the engine rather than to the user. */
     boolean isSystemSchema(String schema);
+
+    /** The user's schemas (MariaDB: databases) that exist now, the engine's own left out, in name order. */
+    List<String> userSchemas(Connection connection) throws SQLException;
+
+    /**
+     * Whether the engine's schemas are what JDBC calls catalogs (MariaDB's databases, reported with a null schema):
+     * {@link DatabaseMetaData} then finds a schema's tables by catalog, and a scope of named schemas names every
+     * object with its database.
+     */
+    default boolean schemasAreCatalogs() {
+        return false;
+    }
 
     /** The table types (as in {@link DatabaseMetaData#getTables}) that hold user data. */
     Set<String> tableTypes();
@@ -115,8 +128,11 @@ public interface Dialect {
      */
     String selectColumn(String column, int jdbcType, String typeName);
 
-    /** Warnings, in words, for what the database holds that the export does not carry and no other hook reports. */
-    List<String> notCarried(Connection connection) throws SQLException;
+    /**
+     * Warnings, in words, for what the schemas in {@code scope} hold that the export does not carry and no other hook
+     * reports.
+     */
+    List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException;
 
     /**
      * Settings an export or import needs on the connection's session (such as a fixed time zone), made now and put
@@ -151,12 +167,12 @@ public interface Dialect {
      * CREATE statements for the user's functions and procedures, run before the tables whose defaults and checks
      * may call them; empty where the dialect carries none.
      */
-    default List<String> routines(Connection connection) throws SQLException {
+    default List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
         return List.of();
     }
 
     /** CREATE statements for the user's triggers, run after the data so that none fires for a loaded row. */
-    default List<String> triggers(Connection connection) throws SQLException {
+    default List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
         return List.of();
     }
 
@@ -164,7 +180,7 @@ public interface Dialect {
      * DROP statements for the user's functions and procedures as they exist now. A failed import, where DDL is not
      * transactional, runs those for the routines it created; empty where the dialect carries none.
      */
-    default List<String> dropRoutines(Connection connection) throws SQLException {
+    default List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
         return List.of();
     }
 
@@ -177,8 +193,8 @@ public interface Dialect {
         return false;
     }
 
-    /** The user's views, each with the views it reads. */
-    List<View> views(Connection connection) throws SQLException;
+    /** The user's views in {@code scope}, each with the views it reads. */
+    List<View> views(Connection connection, SchemaScope scope) throws SQLException;
 
     /** CREATE VIEW (or CREATE MATERIALIZED VIEW) for {@code view}. */
     String createView(View view);
@@ -187,7 +203,7 @@ public interface Dialect {
      * CREATE statements for the user's own types that tables may use (PostgreSQL's enums and domains), in an order
      * that creates each before its users; empty where the engine has none.
      */
-    default List<String> userTypes(Connection connection) throws SQLException {
+    default List<String> userTypes(Connection connection, SchemaScope scope) throws SQLException {
         return List.of();
     }
 
@@ -205,7 +221,7 @@ public interface Dialect {
      * User sequences with their positions, those that only serve identity columns left out; empty when the
      * engine has none.
      */
-    List<Sequence> sequences(Connection connection) throws SQLException;
+    List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException;
 
     /** CREATE SEQUENCE for {@code sequence}, starting where it started. */
     String createSequence(Sequence sequence);
@@ -236,6 +252,19 @@ public interface Dialect {
 
     /** CREATE SCHEMA for a schema that may already exist in the target. */
     String createSchema(String schema);
+
+    /**
+     * What CREATE SCHEMA says of {@code schema} besides its name, read from the source (MariaDB: its default character
+     * set and collation), or null where nothing is carried.
+     */
+    default String schemaOptions(Connection connection, String schema) throws SQLException {
+        return null;
+    }
+
+    /** CREATE SCHEMA for a schema that may already exist in the target, with what {@link #schemaOptions} read. */
+    default String createSchema(String schema, String options) {
+        return createSchema(schema);
+    }
 
     /** The statement that makes an identity column hand out {@code identity.next()} next, or null if none is needed. */
     String restartIdentity(QualifiedName table, String column, Identity identity);

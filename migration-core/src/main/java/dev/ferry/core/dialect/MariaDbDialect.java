@@ -9,6 +9,7 @@ import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
@@ -32,10 +33,13 @@ import java.util.Set;
 /**
  * MariaDB 10.3 and later, through MariaDB Connector/J.
  *
- * <p>MariaDB's "schema" is a database, and Connector/J reports databases as catalogs with a null schema. An export
- * takes the connection's current database only ({@link java.sql.Connection#getCatalog()}), and its tables are named
- * without a database ({@link QualifiedName} with a null schema), so the scripts load into whatever database the
- * importing connection uses.
+ * <p>MariaDB's "schema" is a database, and Connector/J reports databases as catalogs with a null schema. By default an
+ * export takes the connection's current database only ({@link java.sql.Connection#getCatalog()}), and its objects are
+ * named without a database ({@link QualifiedName} with a null schema), so the scripts load into whatever database the
+ * importing connection uses. A {@link SchemaScope} of named databases (EXPORT DATABASE's SCHEMAS) takes those
+ * databases, and names every object with its database ({@code `app`.`orders`}), so that the scripts create and fill
+ * the same databases from whichever database the importing connection uses. Catalog queries ask for
+ * {@code COALESCE(?, DATABASE())}: the database of a qualified name, else the current one.
  *
  * <p>What the standard answers already get right here: system schemas ({@code information_schema}, {@code mysql},
  * {@code performance_schema}, {@code sys}), the {@code TABLE} relation type, DDL that is not transactional (each
@@ -64,6 +68,46 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
         return "MariaDB".equalsIgnoreCase(metaData.getDatabaseProductName());
+    }
+
+    /** A MariaDB schema is a database, which Connector/J reports as a catalog. */
+    @Override
+    public boolean schemasAreCatalogs() {
+        return true;
+    }
+
+    /** The databases of the server, its own (information_schema, mysql, performance_schema, sys) left out. */
+    @Override
+    public List<String> userSchemas(Connection connection) throws SQLException {
+        List<String> databases = new ArrayList<>();
+        query(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
+            if (!isSystemSchema(row.getString(1))) {
+                databases.add(row.getString(1));
+            }
+        });
+        return databases;
+    }
+
+    /** A database's default character set and collation, which its tables take unless they say otherwise. */
+    @Override
+    public String schemaOptions(Connection connection, String schema) throws SQLException {
+        List<String> options = new ArrayList<>();
+        query(connection, schema, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()",
+                row -> options.add("DEFAULT CHARACTER SET " + row.getString(1) + " COLLATE " + row.getString(2)));
+        return options.isEmpty() ? null : options.get(0);
+    }
+
+    /** CREATE DATABASE, as mariadb-dump --databases writes it (MariaDB's CREATE SCHEMA is the same statement). */
+    @Override
+    public String createSchema(String schema) {
+        return createSchema(schema, null);
+    }
+
+    /** CREATE DATABASE with the source's default character set and collation, as mariadb-dump --databases does. */
+    @Override
+    public String createSchema(String schema, String options) {
+        return "CREATE DATABASE IF NOT EXISTS " + quoteIdentifier(schema) + (options == null ? "" : " " + options);
     }
 
     /** MariaDB quotes identifiers with backticks (double quotes are string literals unless ANSI_QUOTES is set). */
@@ -146,13 +190,16 @@ public class MariaDbDialect extends StandardDialect {
             byName.put(column.name(), column);
         }
         Map<String, Check> checks = checks(connection, table);
-        String database = connection.getCatalog();
+        // MariaDB writes a sequence's database into a default: nextval(`db`.`seq`). It is left out where the scripts
+        // name no database; where they do (a scope of named databases), it stays, naming the same database there.
+        String database = table.schema() == null ? connection.getCatalog() : null;
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME,"
                         + " IS_GENERATED, COLUMN_COMMENT FROM information_schema.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, table.name());
+                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String name = rows.getString(1);
@@ -224,8 +271,9 @@ public class MariaDbDialect extends StandardDialect {
         Map<String, Check> checks = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
-            statement.setString(1, table.name());
+                        + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     checks.put(rows.getString(1), new Check(rows.getString(1), "Column".equalsIgnoreCase(rows.getString(2)),
@@ -250,8 +298,10 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
-            statement.setString(1, table.name());
+                "SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+                        + " AND TABLE_NAME = ?")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 long next = rows.next() ? rows.getLong(1) : 0;
                 return new Identity(false, 1, 1, next > 0 ? next : 1);
@@ -341,8 +391,9 @@ public class MariaDbDialect extends StandardDialect {
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
         Set<String> columns = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'")) {
-            statement.setString(1, table.name());
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     columns.add(rows.getString(1));
@@ -369,13 +420,14 @@ public class MariaDbDialect extends StandardDialect {
      * again at 0; {@link #notCarried} says so where it is not 0.)
      */
     @Override
-    public List<Sequence> sequences(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        query(connection, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> names.add(row.getString(1)));
+    public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
+        List<QualifiedName> names = new ArrayList<>();
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                    + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> names.add(new QualifiedName(database, row.getString(1))));
+        }
         List<Sequence> sequences = new ArrayList<>();
-        for (String name : names) {
-            QualifiedName sequence = new QualifiedName(null, name);
+        for (QualifiedName sequence : names) {
             query(connection, "SELECT next_not_cached_value, minimum_value, maximum_value, start_value, increment,"
                     + " cache_size, cycle_option FROM " + quote(sequence), row -> sequences.add(new Sequence(sequence,
                     null, row.getLong(4), row.getLong(5), row.getLong(2), row.getLong(3), row.getBoolean(7),
@@ -403,37 +455,85 @@ public class MariaDbDialect extends StandardDialect {
      * name appears there as a back-quoted identifier not qualified by a database.
      */
     @Override
-    public List<View> views(Connection connection) throws SQLException {
-        Map<String, String> options = new LinkedHashMap<>();
-        query(connection, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
-                + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1",
-                row -> options.put(row.getString(1), "ALGORITHM=" + row.getString(2) + " SQL SECURITY " + row.getString(3)));
-        Map<String, String> queries = new LinkedHashMap<>();
-        for (String name : options.keySet()) {
-            query(connection, "SHOW CREATE VIEW " + quoteIdentifier(name),
-                    row -> queries.put(name, viewQuery(name, row.getString(2))));
+    public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
+        Map<QualifiedName, String> options = new LinkedHashMap<>();
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
+                    + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1", row -> options.put(new QualifiedName(database,
+                    row.getString(1)), "ALGORITHM=" + row.getString(2) + " SQL SECURITY " + row.getString(3)));
+        }
+        Map<QualifiedName, String> queries = new LinkedHashMap<>();
+        try (OutsideDatabases ignored = OutsideDatabases.enter(connection, scope, options.isEmpty())) {
+            for (QualifiedName name : options.keySet()) {
+                query(connection, "SHOW CREATE VIEW " + quote(name),
+                        row -> queries.put(name, viewQuery(name.name(), row.getString(2))));
+            }
         }
         List<View> views = new ArrayList<>();
-        for (Map.Entry<String, String> view : queries.entrySet()) {
+        for (Map.Entry<QualifiedName, String> view : queries.entrySet()) {
             Set<QualifiedName> reads = new HashSet<>();
-            for (SqlToken token : unqualifiedIdentifiers(view.getValue())) {
-                if (!token.text().equals(view.getKey()) && queries.containsKey(token.text())) {
-                    reads.add(new QualifiedName(null, token.text()));
+            for (QualifiedName read : scope.isDefault() ? unqualifiedNames(view.getValue())
+                    : qualifiedNames(view.getValue())) {
+                if (!read.equals(view.getKey()) && queries.containsKey(read)) {
+                    reads.add(read);
                 }
             }
-            views.add(new View(new QualifiedName(null, view.getKey()), view.getValue(), false, reads,
-                    options.get(view.getKey())));
+            views.add(new View(view.getKey(), view.getValue(), false, reads, options.get(view.getKey())));
         }
         return views;
+    }
+
+    /**
+     * For a scope of named databases: the connection's current database is left, where it is one of them, for
+     * {@code information_schema} while views are read, and entered again afterwards. SHOW CREATE VIEW leaves the
+     * current database's name out of a view's text; the scripts of named databases are run from any database, so they
+     * need every name with its database.
+     */
+    private static final class OutsideDatabases implements AutoCloseable {
+        private final Connection connection;
+        private final String current;
+
+        private OutsideDatabases(Connection connection, String current) {
+            this.connection = connection;
+            this.current = current;
+        }
+
+        static OutsideDatabases enter(Connection connection, SchemaScope scope, boolean nothingToRead)
+                throws SQLException {
+            String current = connection.getCatalog();
+            if (nothingToRead || scope.isDefault() || current == null || !scope.includes(current)) {
+                return new OutsideDatabases(connection, null);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("USE information_schema");
+            }
+            return new OutsideDatabases(connection, current);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (current != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("USE `" + current.replace("`", "``") + "`");
+                }
+            }
+        }
     }
 
     /** The query of SHOW CREATE VIEW's {@code CREATE ALGORITHM=... DEFINER=... SQL SECURITY ... VIEW `v` AS <query>}. */
     static String viewQuery(String name, String createView) throws SQLException {
         List<SqlToken> tokens = tokens(createView, Integer.MAX_VALUE);
         for (int i = 0; i + 3 < tokens.size(); i++) {
-            if (tokens.get(i).isWord("VIEW") && tokens.get(i + 1).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
-                    && tokens.get(i + 1).text().equals(name) && tokens.get(i + 2).isWord("AS")) {
-                return createView.substring(tokens.get(i + 3).start());
+            if (!tokens.get(i).isWord("VIEW")) {
+                continue;
+            }
+            int n = i + 1; // the view's name, after its database where SHOW CREATE VIEW writes one: `db`.`v`
+            if (n + 2 < tokens.size() && tokens.get(n + 1).isSymbol(".")) {
+                n += 2;
+            }
+            if (n + 2 < tokens.size() && tokens.get(n).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
+                    && tokens.get(n).text().equals(name) && tokens.get(n + 1).isWord("AS")) {
+                return createView.substring(tokens.get(n + 2).start());
             }
         }
         throw new SQLException("Cannot read the query of view " + name + " in MariaDB's " + createView, "HY000");
@@ -466,21 +566,47 @@ public class MariaDbDialect extends StandardDialect {
      * the exporting user may not read, and Oracle-mode packages, are left to {@link #notCarried}.
      */
     @Override
-    public List<String> routines(Connection connection) throws SQLException {
+    public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
         List<String[]> routines = new ArrayList<>();
-        query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
-                + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
-                row -> routines.add(new String[] {row.getString(1), row.getString(2), row.getString(3)}));
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
+                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
+                    row -> routines.add(new String[] {row.getString(1), row.getString(2), row.getString(3), database}));
+        }
         List<String[]> created = new ArrayList<>();
         for (String[] routine : routines) {
-            query(connection, "SHOW CREATE " + routine[0] + " " + quoteIdentifier(routine[1]), row -> {
+            QualifiedName name = new QualifiedName(routine[3], routine[1]);
+            query(connection, "SHOW CREATE " + routine[0] + " " + quote(name), row -> {
                 String definition = row.getString(3);
                 if (definition != null) {
-                    created.add(new String[] {routine[2], withoutDefiner(definition)});
+                    created.add(new String[] {routine[2], withDatabase(withoutDefiner(definition), name.schema())});
                 }
             });
         }
         return underTheirSqlModes(created);
+    }
+
+    /**
+     * SHOW CREATE's {@code CREATE [AGGREGATE] PROCEDURE|FUNCTION `name` ...} with the routine's database before its
+     * name, or unchanged where {@code database} is null. A routine runs in its own database, so its body's names need
+     * none.
+     */
+    static String withDatabase(String create, String database) throws SQLException {
+        if (database == null) {
+            return create;
+        }
+        List<SqlToken> tokens = tokens(create, 5);
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("PROCEDURE") || tokens.get(i).isWord("FUNCTION")) {
+                SqlToken name = tokens.get(i + 1);
+                if (i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(".")) {
+                    return create;
+                }
+                return create.substring(0, name.start()) + "`" + database.replace("`", "``") + "`."
+                        + create.substring(name.start());
+            }
+        }
+        throw new SQLException("Cannot find the routine's name in MariaDB's " + create, "HY000");
     }
 
     /**
@@ -493,18 +619,23 @@ public class MariaDbDialect extends StandardDialect {
      * then gives them again.
      */
     @Override
-    public List<String> triggers(Connection connection) throws SQLException {
+    public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
         List<String[]> triggers = new ArrayList<>();
-        query(connection, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, SQL_MODE"
-                + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND ACTION_STATEMENT IS NOT NULL"
-                + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
-                row -> triggers.add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5)}));
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE,"
+                    + " SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
+                    + " AND ACTION_STATEMENT IS NOT NULL"
+                    + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
+                    row -> triggers.add(new String[] {row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), database}));
+        }
         List<String[]> created = new ArrayList<>();
         for (String[] trigger : triggers) {
-            query(connection, "SHOW CREATE TRIGGER " + quoteIdentifier(trigger[0]), row -> created.add(new String[] {
-                    trigger[4], "CREATE TRIGGER " + quoteIdentifier(trigger[0]) + " " + trigger[1] + " " + trigger[2]
-                    + " ON " + quoteIdentifier(trigger[3]) + " FOR EACH ROW " + triggerBody(trigger[0], row.getString(3))}));
+            QualifiedName name = new QualifiedName(trigger[5], trigger[0]);
+            query(connection, "SHOW CREATE TRIGGER " + quote(name), row -> created.add(new String[] {
+                    trigger[4], "CREATE TRIGGER " + quote(name) + " " + trigger[1] + " " + trigger[2]
+                    + " ON " + quote(new QualifiedName(trigger[5], trigger[3])) + " FOR EACH ROW "
+                    + triggerBody(trigger[0], row.getString(3))}));
         }
         return underTheirSqlModes(created);
     }
@@ -574,11 +705,14 @@ public class MariaDbDialect extends StandardDialect {
 
     /** DROP PROCEDURE / FUNCTION for each routine of the current database. */
     @Override
-    public List<String> dropRoutines(Connection connection) throws SQLException {
+    public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
         List<String> drops = new ArrayList<>();
-        query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
-                + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
-                row -> drops.add("DROP " + row.getString(1) + " IF EXISTS " + quoteIdentifier(row.getString(2))));
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
+                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
+                    row -> drops.add("DROP " + row.getString(1) + " IF EXISTS "
+                            + quote(new QualifiedName(database, row.getString(2)))));
+        }
         return drops;
     }
 
@@ -633,17 +767,34 @@ public class MariaDbDialect extends StandardDialect {
         return result.append(sql.substring(copied)).toString();
     }
 
-    /** The back-quoted identifiers of the SQL that are not qualified by another name ({@code x} in {@code `x`.`y`}). */
-    private static List<SqlToken> unqualifiedIdentifiers(String sql) throws SQLException {
+    /**
+     * The back-quoted identifiers of the SQL that are not qualified by another name ({@code x} in {@code `x`.`y`}), as
+     * names without a database.
+     */
+    private static Set<QualifiedName> unqualifiedNames(String sql) throws SQLException {
         List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-        List<SqlToken> identifiers = new ArrayList<>();
+        Set<QualifiedName> names = new HashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
                     && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                identifiers.add(tokens.get(i));
+                names.add(new QualifiedName(null, tokens.get(i).text()));
             }
         }
-        return identifiers;
+        return names;
+    }
+
+    /** The names {@code `db`.`name`} of the SQL (the first two parts of {@code `db`.`table`.`column`}). */
+    static Set<QualifiedName> qualifiedNames(String sql) throws SQLException {
+        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+        Set<QualifiedName> names = new HashSet<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
+                    && (i == 0 || !tokens.get(i - 1).isSymbol(".")) && tokens.get(i + 1).isSymbol(".")
+                    && tokens.get(i + 2).kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
+                names.add(new QualifiedName(tokens.get(i).text(), tokens.get(i + 2).text()));
+            }
+        }
+        return names;
     }
 
     /** Whether the SQL names {@code database} as the qualifier of a name ({@code database.t}, {@code `database`.t}). */
@@ -683,59 +834,73 @@ public class MariaDbDialect extends StandardDialect {
      * than InnoDB, FULLTEXT and SPATIAL indexes, primary keys on prefixes, and characters the catalog cannot show.
      */
     @Override
-    public List<String> notCarried(Connection connection) throws SQLException {
+    public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
         List<String> warnings = new ArrayList<>();
-        String database = connection.getCatalog();
-        query(connection, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
+        for (String qualifier : databases(scope)) {
+            notCarried(connection, qualifier, warnings);
+        }
+        return warnings;
+    }
+
+    /**
+     * What {@link #notCarried(Connection, SchemaScope)} names in one database: the current one, its objects named
+     * without it ({@code qualifier} null), or a database named by the export, its objects named with it. A routine or
+     * trigger body that names its database is warned about only in the first case: the scripts of named databases
+     * create the same databases.
+     */
+    private void notCarried(Connection connection, String qualifier, List<String> warnings) throws SQLException {
+        String database = qualifier == null ? connection.getCatalog() : null;
+        String in = qualifier == null ? "" : qualifier + ".";
+        query(connection, qualifier, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
                 + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2, 1", row -> {
-                    String what = capitalized(row.getString(1)) + " " + row.getString(2);
+                    String what = capitalized(row.getString(1)) + " " + in + row.getString(2);
                     if (!List.of("PROCEDURE", "FUNCTION").contains(row.getString(1).toUpperCase(Locale.ROOT))) {
                         warnings.add(what + " is not exported (Oracle-mode packages are not carried)");
                     } else if (row.getString(3) == null) {
                         warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (namesDatabase(row.getString(3), database)) {
+                    } else if (database != null && namesDatabase(row.getString(3), database)) {
                         warnings.add(what + " names the database " + database + " in its body; the copy still does");
                     }
                 });
-        query(connection, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
+        query(connection, qualifier, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
                 + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1", row -> {
-                    String what = "Trigger " + row.getString(1) + " on " + row.getString(2);
+                    String what = "Trigger " + in + row.getString(1) + " on " + in + row.getString(2);
                     if (row.getString(3) == null) {
                         warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (namesDatabase(row.getString(3), database)) {
+                    } else if (database != null && namesDatabase(row.getString(3), database)) {
                         warnings.add(what + " names the database " + database + " in its body; the copy still does");
                     }
                 });
         List<String> sequences = new ArrayList<>();
-        query(connection, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> {
                     sequences.add(row.getString(1));
                     if (row.getString(2) != null && !row.getString(2).isEmpty()) {
-                        warnings.add("The comment on sequence " + row.getString(1) + " is not exported");
+                        warnings.add("The comment on sequence " + in + row.getString(1) + " is not exported");
                     }
                 });
         for (String sequence : sequences) {
-            query(connection, "SELECT cycle_count FROM " + quoteIdentifier(sequence) + " WHERE cycle_count <> 0",
-                    row -> warnings.add("Sequence " + sequence + " has cycled " + row.getLong(1) + " time(s); the copy"
+            query(connection, "SELECT cycle_count FROM " + quote(new QualifiedName(qualifier, sequence)) + " WHERE cycle_count <> 0",
+                    row -> warnings.add("Sequence " + in + sequence + " has cycled " + row.getLong(1) + " time(s); the copy"
                             + " continues from the same value, but counts its rounds (cycle_count) from 0"));
         }
-        query(connection, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
-                row -> warnings.add("Event " + row.getString(1) + " is not exported (events are not carried)"));
-        query(connection, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
+        query(connection, qualifier, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
+                row -> warnings.add("Event " + in + row.getString(1) + " is not exported (events are not carried)"));
+        query(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
                 + " WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS' ORDER BY 1, ORDINAL_POSITION",
-                row -> warnings.add("Generated column " + row.getString(1) + "." + row.getString(2) + " AS ("
+                row -> warnings.add("Generated column " + in + row.getString(1) + "." + row.getString(2) + " AS ("
                         + row.getString(3) + ") is not exported (generated columns are not carried yet)"));
-        query(connection, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+        query(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND (DATA_TYPE IN ('enum', 'set') AND COLUMN_TYPE LIKE '%?%' OR COLUMN_DEFAULT LIKE '%?%')"
                 + " ORDER BY 1, ORDINAL_POSITION",
-                row -> warnings.add("Column " + row.getString(1) + "." + row.getString(2) + " has '?' in its default"
+                row -> warnings.add("Column " + in + row.getString(1) + "." + row.getString(2) + " has '?' in its default"
                         + " or labels as MariaDB's catalog shows them; where that stands for a character beyond the"
                         + " Basic Multilingual Plane (such as an emoji), which the catalog cannot show, it is exported"
                         + " as '?'"));
-        query(connection, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
+        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
                 + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY 1",
                 row -> {
-                    String name = row.getString(1);
+                    String name = in + row.getString(1);
                     if ("SYSTEM VERSIONED".equals(row.getString(2))) {
                         warnings.add("Table " + name + " is exported as a plain table: its system versioning and"
                                 + " history rows are not carried");
@@ -749,28 +914,27 @@ public class MariaDbDialect extends StandardDialect {
                         warnings.add("Table " + name + " is partitioned; it is created without partitions");
                     }
                 });
-        query(connection, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
+        query(connection, qualifier, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
                 + " COALESCE(CONCAT('(', SUB_PART, ')'), '')) ORDER BY SEQ_IN_INDEX SEPARATOR ', ')"
                 + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
                 + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE"
                 + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') ORDER BY 1, 2",
-                row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + row.getString(1)
+                row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + in + row.getString(1)
                         + " (" + row.getString(4) + ") is not exported (such indexes are not carried yet)"));
-        query(connection, "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c"
+        query(connection, qualifier, "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c"
                 + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.EXTRA LIKE '%auto_increment%' AND NOT EXISTS (SELECT 1"
                 + " FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = c.TABLE_SCHEMA"
                 + " AND s.TABLE_NAME = c.TABLE_NAME AND s.COLUMN_NAME = c.COLUMN_NAME AND s.SEQ_IN_INDEX = 1"
                 + " AND s.NON_UNIQUE = 0 AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS p"
                 + " WHERE p.TABLE_SCHEMA = s.TABLE_SCHEMA AND p.TABLE_NAME = s.TABLE_NAME AND p.INDEX_NAME = s.INDEX_NAME"
                 + " AND (p.SUB_PART IS NOT NULL OR p.COLLATION = 'D'))) ORDER BY 1",
-                row -> warnings.add("AUTO_INCREMENT column " + row.getString(1) + "." + row.getString(2) + " leads"
+                row -> warnings.add("AUTO_INCREMENT column " + in + row.getString(1) + "." + row.getString(2) + " leads"
                         + " no primary key or plain unique key, only indexes created after the data; MariaDB will"
                         + " refuse the table's CREATE TABLE on import (not carried yet)"));
-        query(connection, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+        query(connection, qualifier, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND INDEX_NAME = 'PRIMARY' AND SUB_PART IS NOT NULL GROUP BY TABLE_NAME ORDER BY 1",
-                row -> warnings.add("The primary key of " + row.getString(1) + " indexes prefixes of its columns;"
+                row -> warnings.add("The primary key of " + in + row.getString(1) + " indexes prefixes of its columns;"
                         + " it is exported on the whole columns"));
-        return warnings;
     }
 
     /**
@@ -788,9 +952,9 @@ public class MariaDbDialect extends StandardDialect {
             timeZone = row.getString(1);
             sqlMode = row.getString(2);
             if (row.getString(3) == null) {
-                throw new SQLException("Ferry exports and imports one MariaDB database, the connection's current database,"
-                        + " and this connection has none: name a database in the URL or run USE <database> first",
-                        "42000");
+                throw new SQLException("Ferry exports and imports MariaDB from a connection with a current database (the"
+                        + " one exported and imported into unless SCHEMAS names databases), and this connection has none:"
+                        + " name a database in the URL or run USE <database> first", "42000");
             }
         }
         set(connection, SESSION_TIME_ZONE, SESSION_SQL_MODE);
@@ -833,6 +997,34 @@ public class MariaDbDialect extends StandardDialect {
         return word.isEmpty() ? word : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The databases a scope reads, each as the qualifier of its objects' names: null alone for the default scope (the
+     * current database, whose objects are named without it), else the databases named.
+     */
+    private static List<String> databases(SchemaScope scope) {
+        return scope.isDefault() ? java.util.Collections.singletonList(null) : scope.named();
+    }
+
+    /**
+     * Runs {@code sql} on one database: each {@code DATABASE()} in it stands for {@code database}, or for the current
+     * database where that is null.
+     */
+    private static void query(Connection connection, String database, String sql, RowHandler handler)
+            throws SQLException {
+        String bound = sql.replace("DATABASE()", "COALESCE(?, DATABASE())");
+        int parameters = (bound.length() - sql.length()) / "COALESCE(?, )".length();
+        try (PreparedStatement statement = connection.prepareStatement(bound)) {
+            for (int i = 1; i <= parameters; i++) {
+                statement.setString(i, database);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    handler.row(rows);
+                }
+            }
+        }
+    }
+
     private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
@@ -867,9 +1059,10 @@ public class MariaDbDialect extends StandardDialect {
             Map<String, Index> indexes = new LinkedHashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, COLLATION, SUB_PART"
-                            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
-                            + " ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
-                statement.setString(1, table.name());
+                            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+                            + " AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
+                statement.setString(1, table.schema());
+                statement.setString(2, table.name());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         String name = rows.getString(1);

@@ -7,6 +7,7 @@ import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
@@ -211,7 +212,7 @@ public class PostgresDialect extends StandardDialect {
 
     /** Views and materialized views from pg_class, with the views each reads from pg_depend. */
     @Override
-    public List<View> views(Connection connection) throws SQLException {
+    public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
         Map<Long, QualifiedName> names = new LinkedHashMap<>();
         Map<Long, String> queries = new HashMap<>();
         Map<Long, Boolean> materialized = new HashMap<>();
@@ -223,6 +224,9 @@ public class PostgresDialect extends StandardDialect {
                         + " ORDER BY 2, 3");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
+                if (!scope.includes(rows.getString(2))) {
+                    continue;
+                }
                 names.put(rows.getLong(1), new QualifiedName(rows.getString(2), rows.getString(3)));
                 materialized.put(rows.getLong(1), rows.getBoolean(4));
                 queries.put(rows.getLong(1), rows.getString(5));
@@ -255,17 +259,18 @@ public class PostgresDialect extends StandardDialect {
 
     /** Functions and procedures as pg_get_functiondef writes them; aggregates are reported instead. */
     @Override
-    public List<String> routines(Connection connection) throws SQLException {
+    public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
         return strings(connection, "SELECT pg_get_functiondef(p.oid) FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND" + userObject("p")
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND"
+                + userObject("p", scope)
                 + " ORDER BY n.nspname, p.proname, p.oid");
     }
 
     /** Triggers as pg_get_triggerdef writes them, those PostgreSQL makes for foreign keys left out. */
     @Override
-    public List<String> triggers(Connection connection) throws SQLException {
+    public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
         return strings(connection, "SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND" + userObject("c")
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND" + userObject("c", scope)
                 + " ORDER BY n.nspname, c.relname, t.tgname");
     }
 
@@ -274,30 +279,42 @@ public class PostgresDialect extends StandardDialect {
      * yet, and owners and privileges, which it does not carry at all.
      */
     @Override
-    public List<String> notCarried(Connection connection) throws SQLException {
+    public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
         return strings(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND" + userObject("p")
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND" + userObject("p", scope)
                 + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
                 + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
+                + scopeCondition("r.schemaname", scope)
                 + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
-                + " || ' is not exported' FROM pg_policies p"
+                + " || ' is not exported' FROM pg_policies p WHERE TRUE" + scopeCondition("p.schemaname", scope)
                 + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
                 + " UNION ALL SELECT 'Partition ' || n.nspname || '.' || c.relname || ' of ' || pn.nspname || '.'"
                 + " || p.relname || ' is exported as a plain table holding its rows (partitioning is not carried yet)'"
                 + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
-                + " WHERE c.relispartition AND c.relkind = 'r'"
+                + " WHERE c.relispartition AND c.relkind = 'r'" + scopeCondition("n.nspname", scope)
                 + " UNION ALL SELECT 'Owners and privileges are not exported: the imported objects belong to the user"
                 + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
-                + " ON n.oid = c.relnamespace WHERE" + userObject("c") + " AND (c.relacl IS NOT NULL"
+                + " ON n.oid = c.relnamespace WHERE" + userObject("c", scope) + " AND (c.relacl IS NOT NULL"
                 + " OR c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)))"
                 + " ORDER BY 1");
     }
 
-    /** The object (alias {@code alias}, with namespace {@code n}) is the user's, not the system's or an extension's. */
-    private static String userObject(String alias) {
+    /**
+     * The object (alias {@code alias}, with namespace {@code n}) is the user's, not the system's or an extension's, and
+     * in {@code scope}.
+     */
+    private String userObject(String alias, SchemaScope scope) {
         return " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = " + alias + ".oid AND d.deptype = 'e')";
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = " + alias + ".oid AND d.deptype = 'e')"
+                + scopeCondition("n.nspname", scope);
+    }
+
+    /** {@code AND <column> IN (<the schemas named>)}, or nothing for the default scope. */
+    private String scopeCondition(String column, SchemaScope scope) {
+        return scope.isDefault() ? ""
+                : " AND " + column + " IN (" + scope.named().stream().map(this::quoteLiteral)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {
@@ -316,9 +333,8 @@ public class PostgresDialect extends StandardDialect {
      * leaving out types that extensions own.
      */
     @Override
-    public List<String> userTypes(Connection connection) throws SQLException {
-        String userSchema = " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')";
+    public List<String> userTypes(Connection connection, SchemaScope scope) throws SQLException {
+        String userSchema = userObject("t", scope);
         List<String> types = strings(connection, "SELECT format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I',"
                 + " e.extname, n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
                 + " WHERE e.extname <> 'plpgsql' ORDER BY e.extname");
@@ -351,7 +367,7 @@ public class PostgresDialect extends StandardDialect {
 
     /** Sequences from pg_sequences, leaving out those that belong to identity columns. */
     @Override
-    public List<Sequence> sequences(Connection connection) throws SQLException {
+    public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT s.schemaname, s.sequencename, s.start_value, s.increment_by, s.min_value, s.max_value,"
@@ -367,7 +383,7 @@ public class PostgresDialect extends StandardDialect {
                         + " WHERE owner.deptype IS DISTINCT FROM 'i' ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (isSystemSchema(rows.getString(1))) {
+                if (!inScope(rows.getString(1), scope)) {
                     continue;
                 }
                 QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));

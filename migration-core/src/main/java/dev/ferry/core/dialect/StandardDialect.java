@@ -7,6 +7,7 @@ import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
@@ -56,6 +57,27 @@ public class StandardDialect implements Dialect {
     @Override
     public boolean isSystemSchema(String schema) {
         return schema != null && SYSTEM_SCHEMAS.contains(schema.toUpperCase(Locale.ROOT));
+    }
+
+    /** The schemas {@link DatabaseMetaData#getSchemas()} lists, the engine's own left out. */
+    @Override
+    public List<String> userSchemas(Connection connection) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (ResultSet rows = connection.getMetaData().getSchemas()) {
+            while (rows.next()) {
+                String schema = rows.getString("TABLE_SCHEM");
+                if (schema != null && !isSystemSchema(schema)) {
+                    schemas.add(schema);
+                }
+            }
+        }
+        schemas.sort(null);
+        return schemas;
+    }
+
+    /** Whether a schema is the user's and in {@code scope}. */
+    protected boolean inScope(String schema, SchemaScope scope) {
+        return !isSystemSchema(schema) && scope.includes(schema);
     }
 
     @Override
@@ -155,13 +177,13 @@ public class StandardDialect implements Dialect {
      * changes the order of views that do not depend on each other.
      */
     @Override
-    public List<View> views(Connection connection) throws SQLException {
+    public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
         Map<QualifiedName, String> queries = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (!isSystemSchema(rows.getString(1))) {
+                if (inScope(rows.getString(1), scope)) {
                     queries.put(new QualifiedName(rows.getString(1), rows.getString(2)), rows.getString(3));
                 }
             }
@@ -193,7 +215,7 @@ public class StandardDialect implements Dialect {
 
     /** Routines and triggers listed in the standard INFORMATION_SCHEMA, which this dialect does not carry. */
     @Override
-    public List<String> notCarried(Connection connection) throws SQLException {
+    public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
         List<String> warnings = new ArrayList<>();
         String[][] queries = {
                 {"Routine", "SELECT ROUTINE_SCHEMA, ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES ORDER BY 1, 2"},
@@ -202,7 +224,7 @@ public class StandardDialect implements Dialect {
             try (PreparedStatement statement = connection.prepareStatement(query[1]);
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    if (!isSystemSchema(rows.getString(1))) {
+                    if (inScope(rows.getString(1), scope)) {
                         warnings.add(query[0] + " " + new QualifiedName(rows.getString(1), rows.getString(2))
                                 + " is not exported (the " + name() + " dialect does not carry it yet)");
                     }
@@ -237,14 +259,14 @@ public class StandardDialect implements Dialect {
      * from {@link #nextSequenceValue}.
      */
     @Override
-    public List<Sequence> sequences(Connection connection) throws SQLException {
+    public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE,"
                         + " CYCLE_OPTION, DATA_TYPE FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (isSystemSchema(rows.getString(1))) {
+                if (!inScope(rows.getString(1), scope)) {
                     continue;
                 }
                 QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));

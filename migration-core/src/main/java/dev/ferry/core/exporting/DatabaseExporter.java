@@ -12,11 +12,13 @@ import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.manifest.Manifest;
 import dev.ferry.core.manifest.ManifestFile;
+import dev.ferry.core.options.ExportOptions;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.DatabaseSchema;
 import dev.ferry.core.schema.SchemaReader;
+import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.script.ExportLayout;
 import dev.ferry.core.script.ScriptRenderer;
@@ -54,13 +56,24 @@ public final class DatabaseExporter {
      * nothing is left at {@code directory}.
      */
     public MigrationResult export(Path directory, FormatOptions options, ProgressListener progress) throws SQLException {
+        return export(directory, ExportOptions.of(options), progress);
+    }
+
+    /**
+     * Exports the schemas {@code options} name (by default every user schema; MariaDB: the connection's current
+     * database) into {@code directory}, as {@link #export(Path, FormatOptions, ProgressListener)} does.
+     *
+     * @throws SQLException (22023) where a schema named does not exist, before anything is written
+     */
+    public MigrationResult export(Path directory, ExportOptions options, ProgressListener progress) throws SQLException {
+        Dialect dialect = Dialects.forConnection(connection);
+        SchemaScope scope = SchemaScope.resolve(connection, dialect, options.schemas());
         ExportDirectory target = ExportDirectory.prepare(directory);
         try {
             MigrationResult result;
-            Dialect dialect = Dialects.forConnection(connection);
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
                  SnapshotSession alsoIgnored = SnapshotSession.begin(connection)) {
-                result = exportInto(dialect, target, options, progress);
+                result = exportInto(dialect, scope, target, options.format(), progress);
             }
             target.commit();
             return result;
@@ -70,9 +83,9 @@ public final class DatabaseExporter {
         }
     }
 
-    private MigrationResult exportInto(Dialect dialect, ExportDirectory target, FormatOptions options,
-                                       ProgressListener progress) throws SQLException {
-        DatabaseSchema schema = new SchemaReader(connection, dialect).read();
+    private MigrationResult exportInto(Dialect dialect, SchemaScope scope, ExportDirectory target,
+                                       FormatOptions options, ProgressListener progress) throws SQLException {
+        DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
         ScriptRenderer scripts = new ScriptRenderer(dialect);
         DataFileNames fileNames = new DataFileNames(options.format().extension());
         Path staging = target.staging();
@@ -98,7 +111,8 @@ public final class DatabaseExporter {
         writeScript(staging, ExportLayout.POST_DATA,
                 scripts.postDataScript(schema, header(dialect, "After the data: identities, indexes, foreign keys")));
         try {
-            ManifestFile.write(staging, manifest(dialect, options, entries, warnings));
+            ManifestFile.write(staging, manifest(dialect, options, exportedSchemas(dialect, scope, schema),
+                    !(dialect.schemasAreCatalogs() && scope.isDefault()), entries, warnings));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + ManifestFile.NAME + ": " + e, e);
         }
@@ -137,15 +151,31 @@ public final class DatabaseExporter {
     private record TableExport(long rows, FileSummary file) {
     }
 
-    private Manifest manifest(Dialect dialect, FormatOptions options, List<Manifest.TableEntry> tables,
-                              List<String> warnings) throws SQLException {
+    /**
+     * The schemas the export holds: those named, else those it creates, else (MariaDB's current database, whose objects
+     * the scripts name without it) the connection's catalog.
+     */
+    private List<String> exportedSchemas(Dialect dialect, SchemaScope scope, DatabaseSchema schema)
+            throws SQLException {
+        if (!scope.isDefault()) {
+            return scope.named();
+        }
+        if (dialect.schemasAreCatalogs()) {
+            String catalog = connection.getCatalog();
+            return catalog == null ? List.of() : List.of(catalog);
+        }
+        return schema.schemas();
+    }
+
+    private Manifest manifest(Dialect dialect, FormatOptions options, List<String> schemas, boolean qualifiedNames,
+                              List<Manifest.TableEntry> tables, List<String> warnings) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
         return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
-                optionValues, tables, warnings);
+                optionValues, schemas, qualifiedNames, tables, warnings);
     }
 
     private String header(Dialect dialect, String purpose) throws SQLException {

@@ -14,6 +14,7 @@ import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Relation;
+import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.script.ExportLayout;
 import dev.ferry.core.script.SqlScript;
@@ -51,10 +52,11 @@ public final class DatabaseImporter {
     public MigrationResult importFrom(Path directory, ProgressListener progress) throws SQLException {
         ExportSource source = ExportSource.open(directory);
         Dialect dialect = Dialects.forConnection(connection);
-        DatabaseContents contents = new DatabaseContents(connection, dialect);
-        refuseUnlessEmpty(contents);
+        SchemaScope scope = targetScope(source.manifest(), dialect);
+        DatabaseContents contents = new DatabaseContents(connection, dialect, scope);
+        refuseUnlessEmpty(contents, dialect, scope);
         Set<String> schemasBefore = contents.schemas();
-        Set<String> routinesBefore = Set.copyOf(dialect.dropRoutines(connection));
+        Set<String> routinesBefore = Set.copyOf(dialect.dropRoutines(connection, scope));
 
         if (!connection.getAutoCommit()) {
             throw new SQLException("IMPORT DATABASE runs its own transactions and needs autocommit on; this connection"
@@ -62,14 +64,23 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(source, dialect, contents, schemasBefore, routinesBefore, progress);
+            return importInSession(source, dialect, scope, contents, schemasBefore, routinesBefore, progress);
         }
     }
 
+    /**
+     * Where the import writes: the whole database; on MariaDB, whose schemas are databases, the connection's current
+     * database for an export whose scripts name none, else the databases the export names (and creates).
+     */
+    private static SchemaScope targetScope(Manifest manifest, Dialect dialect) {
+        return dialect.schemasAreCatalogs() && manifest.qualifiedNames() ? SchemaScope.of(manifest.schemas())
+                : SchemaScope.DEFAULT;
+    }
+
     /** The import proper, on a session prepared by the dialect. */
-    private MigrationResult importInSession(ExportSource source, Dialect dialect, DatabaseContents contents,
-                                            Set<String> schemasBefore, Set<String> routinesBefore,
-                                            ProgressListener progress) throws SQLException {
+    private MigrationResult importInSession(ExportSource source, Dialect dialect, SchemaScope scope,
+                                            DatabaseContents contents, Set<String> schemasBefore,
+                                            Set<String> routinesBefore, ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {
@@ -79,7 +90,7 @@ public final class DatabaseImporter {
             connection.commit();
             result = new MigrationResult(source.directory(), tables, source.manifest().warnings());
         } catch (SQLException | RuntimeException e) {
-            undo(dialect, contents, schemasBefore, routinesBefore, e);
+            undo(dialect, scope, source.manifest(), contents, schemasBefore, routinesBefore, e);
             restoreAutoCommit(e);
             throw e;
         }
@@ -87,12 +98,18 @@ public final class DatabaseImporter {
         return result;
     }
 
-    private void refuseUnlessEmpty(DatabaseContents contents) throws SQLException {
+    private void refuseUnlessEmpty(DatabaseContents contents, Dialect dialect, SchemaScope scope)
+            throws SQLException {
         List<String> objects = contents.userObjects();
         if (!objects.isEmpty()) {
-            throw FerryErrors.refused("IMPORT DATABASE runs only into an empty database; this one has "
-                    + objects.size() + " user object(s): " + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
-                    + (objects.size() > 5 ? ", ..." : ""));
+            String found = objects.size() + " user object(s): "
+                    + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
+                    + (objects.size() > 5 ? ", ..." : "");
+            if (dialect.schemasAreCatalogs() && !scope.isDefault()) {
+                throw FerryErrors.refused("IMPORT DATABASE creates the databases " + String.join(", ", scope.named())
+                        + " of the export and runs only where they do not exist or are empty; they hold " + found);
+            }
+            throw FerryErrors.refused("IMPORT DATABASE runs only into an empty database; this one has " + found);
         }
     }
 
@@ -175,28 +192,30 @@ public final class DatabaseImporter {
     }
 
     /** Puts the database back as it was before the import, keeping the first failure as the one reported. */
-    private void undo(Dialect dialect, DatabaseContents contents, Set<String> schemasBefore, Set<String> routinesBefore,
-                      Exception failure) {
+    private void undo(Dialect dialect, SchemaScope scope, Manifest manifest, DatabaseContents contents,
+                      Set<String> schemasBefore, Set<String> routinesBefore, Exception failure) {
         try {
             connection.rollback();
             if (dialect.transactionalDdl()) {
                 return;
             }
             try (Statement statement = connection.createStatement()) {
-                for (Relation relation : Relation.list(connection, dialect)) {
+                for (Relation relation : Relation.list(connection, dialect, scope)) {
                     statement.execute(relation.isView() ? "DROP VIEW IF EXISTS " + dialect.quote(relation.name())
                             : dialect.dropTable(relation.name()));
                 }
-                for (Sequence sequence : dialect.sequences(connection)) {
+                for (Sequence sequence : dialect.sequences(connection, scope)) {
                     statement.execute(dialect.dropSequence(sequence.name()));
                 }
-                for (String dropRoutine : dialect.dropRoutines(connection)) {
+                for (String dropRoutine : dialect.dropRoutines(connection, scope)) {
                     if (!routinesBefore.contains(dropRoutine)) {
                         statement.execute(dropRoutine);
                     }
                 }
+                // Only schemas the export creates: another session may have created others meanwhile.
                 for (String schema : contents.schemas()) {
-                    if (!schemasBefore.contains(schema)) {
+                    if (!schemasBefore.contains(schema)
+                            && (manifest.schemas().isEmpty() || manifest.schemas().contains(schema))) {
                         statement.execute(dialect.dropSchema(schema));
                     }
                 }

@@ -12,18 +12,25 @@ import java.util.Map;
  * @param ferryVersion  the Ferry version that wrote it
  * @param createdAt     when the export finished, ISO 8601 in UTC
  * @param source        the engine exported from
- * @param options       the options the export was run with
+ * @param options       the options the export was run with, as a reader of its data files needs them
+ * @param schemas       the schemas exported (MariaDB: databases), by their names in the source; empty in manifests
+ *                      written before Ferry recorded them
+ * @param qualifiedNames whether the scripts name each object with its schema, so that IMPORT creates those schemas;
+ *                      false where they name none (MariaDB's current database, exported without SCHEMAS, is loaded
+ *                      into the importing connection's database)
  * @param tables        one entry per table, in load order
  * @param warnings      what was not carried
  */
 public record Manifest(int formatVersion, String ferryVersion, String createdAt, Source source,
-                       Map<String, String> options, List<TableEntry> tables, List<String> warnings) {
+                       Map<String, String> options, List<String> schemas, boolean qualifiedNames,
+                       List<TableEntry> tables, List<String> warnings) {
 
     /** The layout version this Ferry writes and reads. */
     public static final int FORMAT_VERSION = 1;
 
     public Manifest {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        schemas = schemas == null ? List.of() : List.copyOf(schemas);
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
     }

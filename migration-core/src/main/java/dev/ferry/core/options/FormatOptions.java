@@ -43,6 +43,19 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
      *                      the other format
      */
     public static FormatOptions from(Map<String, String> options, String statement) throws SQLException {
+        return from(options, statement, null);
+    }
+
+    /**
+     * Reads options as given in a statement that takes options of its own besides these (which the caller has taken
+     * out), so that an error lists them too.
+     *
+     * @param statement  the statement's name, for error messages
+     * @param otherValid the statement's own options as an error lists them, or null
+     */
+    public static FormatOptions from(Map<String, String> options, String statement, String otherValid)
+            throws SQLException {
+        String valid = otherValid == null ? VALID : VALID + "; " + otherValid;
         DataFormat format = DEFAULTS.format;
         boolean header = DEFAULTS.header;
         char delimiter = DEFAULTS.delimiter;
@@ -59,8 +72,9 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case "QUOTE" -> quote = character(name, value);
                 case "COMPRESSION" -> compression = compression(value);
                 case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
-                default -> throw FerryErrors.invalidParameter(
-                        "Unknown option " + name + " for " + statement + "; valid options: " + VALID);
+                default -> throw FerryErrors.invalidParameter((name.equals(ExportOptions.SCHEMAS)
+                        ? "SCHEMAS is an option of EXPORT DATABASE, not of " + statement
+                        : "Unknown option " + name + " for " + statement) + "; valid options: " + valid);
             }
         }
         for (String given : options.keySet()) {
@@ -68,7 +82,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             if (format == DataFormat.PARQUET && CSV_ONLY.contains(name)
                     || format == DataFormat.CSV && PARQUET_ONLY.contains(name)) {
                 throw FerryErrors.invalidParameter(name + " is not an option of FORMAT " + format.optionValue()
-                        + " (" + statement + "); valid options: " + VALID);
+                        + " (" + statement + "); valid options: " + valid);
             }
         }
         if (delimiter == quote) {

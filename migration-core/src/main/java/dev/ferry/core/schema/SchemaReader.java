@@ -22,11 +22,19 @@ public final class SchemaReader {
     private final Connection connection;
     private final Dialect dialect;
     private final DatabaseMetaData metaData;
+    private final SchemaScope scope;
 
+    /** A reader of the default schemas. */
     public SchemaReader(Connection connection, Dialect dialect) throws SQLException {
+        this(connection, dialect, SchemaScope.DEFAULT);
+    }
+
+    /** A reader of the schemas in {@code scope}. */
+    public SchemaReader(Connection connection, Dialect dialect, SchemaScope scope) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.metaData = connection.getMetaData();
+        this.scope = scope;
     }
 
     /** The user's tables with their keys and indexes, and warnings for what is not carried. */
@@ -34,7 +42,7 @@ public final class SchemaReader {
         List<String> warnings = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         List<QualifiedName> tableNames = new ArrayList<>();
-        for (Relation relation : Relation.list(connection, dialect)) {
+        for (Relation relation : Relation.list(connection, dialect, scope)) {
             if (dialect.tableTypes().contains(relation.type())) {
                 tableNames.add(relation.name());
                 if (relation.remarks() != null && !relation.remarks().isEmpty()) {
@@ -46,12 +54,13 @@ public final class SchemaReader {
         }
         tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
                 .thenComparing(QualifiedName::name));
-        List<Sequence> sequences = dialect.sequences(connection);
+        List<Sequence> sequences = dialect.sequences(connection, scope);
 
         List<Table> tables = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
-        Set<String> schemas = new TreeSet<>();
+        // Schemas named are all created, holding tables or not; by default those that hold tables or sequences.
+        Set<String> schemas = new TreeSet<>(scope.named());
         for (Sequence sequence : sequences) {
             if (sequence.name().schema() != null) {
                 schemas.add(sequence.name().schema());
@@ -78,15 +87,20 @@ public final class SchemaReader {
                         + " dialect does not carry comments yet)");
             }
         }
-        warnings.addAll(dialect.notCarried(connection));
-        return new DatabaseSchema(List.copyOf(schemas), dialect.userTypes(connection), dialect.routines(connection),
-                sequences, tables, foreignKeys, indexes, ViewOrder.sort(dialect.views(connection)),
-                dialect.triggers(connection), comments, warnings);
+        warnings.addAll(dialect.notCarried(connection, scope));
+        List<String> schemaOrder = scope.isDefault() ? List.copyOf(schemas) : scope.named();
+        Map<String, String> schemaOptions = new LinkedHashMap<>();
+        for (String schema : schemaOrder) {
+            schemaOptions.put(schema, dialect.schemaOptions(connection, schema));
+        }
+        return new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
+                dialect.routines(connection, scope), sequences, tables, foreignKeys, indexes,
+                ViewOrder.sort(dialect.views(connection, scope)), dialect.triggers(connection, scope), comments, warnings);
     }
 
     private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {
         List<Column> reported = new ArrayList<>();
-        try (ResultSet rows = metaData.getColumns(connection.getCatalog(), literalPattern(name.schema()),
+        try (ResultSet rows = metaData.getColumns(catalog(name), literalPattern(schema(name)),
                 literalPattern(name.name()), "%")) {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
@@ -148,7 +162,7 @@ public final class SchemaReader {
     private KeyConstraint primaryKey(QualifiedName table) throws SQLException {
         Map<Integer, String> columns = new TreeMap<>();
         String constraintName = null;
-        try (ResultSet rows = metaData.getPrimaryKeys(connection.getCatalog(), table.schema(), table.name())) {
+        try (ResultSet rows = metaData.getPrimaryKeys(catalog(table), schema(table), table.name())) {
             while (rows.next()) {
                 columns.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
                 constraintName = rows.getString("PK_NAME");
@@ -159,11 +173,14 @@ public final class SchemaReader {
 
     private List<ForeignKey> foreignKeys(QualifiedName table, List<String> warnings) throws SQLException {
         Map<String, ForeignKeyBuilder> keys = new LinkedHashMap<>();
-        String catalog = connection.getCatalog();
-        try (ResultSet rows = metaData.getImportedKeys(catalog, table.schema(), table.name())) {
+        String catalog = catalog(table);
+        try (ResultSet rows = metaData.getImportedKeys(catalog, schema(table), table.name())) {
             while (rows.next()) {
                 String referencedCatalog = rows.getString("PKTABLE_CAT");
-                if (catalog != null && referencedCatalog != null && !catalog.equals(referencedCatalog)) {
+                String referencedSchema = rows.getString("PKTABLE_SCHEM");
+                boolean catalogs = dialect.schemasAreCatalogs() && !scope.isDefault();
+                if (catalogs ? !scope.includes(referencedCatalog)
+                        : catalog != null && referencedCatalog != null && !catalog.equals(referencedCatalog)) {
                     if (rows.getInt("KEY_SEQ") == 1) {
                         warnings.add("Foreign key " + rows.getString("FK_NAME") + " on " + table + " refers to "
                                 + referencedCatalog + "." + rows.getString("PKTABLE_NAME") + " in another database;"
@@ -171,7 +188,16 @@ public final class SchemaReader {
                     }
                     continue;
                 }
-                QualifiedName referenced = new QualifiedName(rows.getString("PKTABLE_SCHEM"), rows.getString("PKTABLE_NAME"));
+                if (!catalogs && referencedSchema != null && !scope.includes(referencedSchema)) {
+                    if (rows.getInt("KEY_SEQ") == 1) {
+                        warnings.add("Foreign key " + rows.getString("FK_NAME") + " on " + table + " refers to "
+                                + referencedSchema + "." + rows.getString("PKTABLE_NAME") + " in a schema that is not"
+                                + " exported; it is not exported");
+                    }
+                    continue;
+                }
+                QualifiedName referenced = new QualifiedName(catalogs ? referencedCatalog : referencedSchema,
+                        rows.getString("PKTABLE_NAME"));
                 String name = rows.getString("FK_NAME");
                 String key = name != null ? name : referenced + "#" + keys.size();
                 ForeignKeyBuilder builder = keys.computeIfAbsent(key, k -> new ForeignKeyBuilder(name, referenced));
@@ -186,6 +212,19 @@ public final class SchemaReader {
             result.add(new ForeignKey(b.name, table, b.columns, b.referenced, b.referencedColumns, b.onUpdate, b.onDelete));
         }
         return result;
+    }
+
+    /**
+     * The catalog {@link DatabaseMetaData} finds a table in: the connection's, or the table's schema where schemas are
+     * catalogs (MariaDB's databases).
+     */
+    private String catalog(QualifiedName table) throws SQLException {
+        return dialect.schemasAreCatalogs() && table.schema() != null ? table.schema() : connection.getCatalog();
+    }
+
+    /** The schema {@link DatabaseMetaData} finds a table in: none where schemas are catalogs. */
+    private String schema(QualifiedName table) {
+        return dialect.schemasAreCatalogs() ? null : table.schema();
     }
 
     private static String action(short rule) {
@@ -203,7 +242,7 @@ public final class SchemaReader {
         QualifiedName name = table.name();
         Set<String> keyIndexes = dialect.keyIndexNames(connection, name);
         Map<String, IndexBuilder> found = new LinkedHashMap<>();
-        try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), name.schema(), name.name(), false, false)) {
+        try (ResultSet rows = metaData.getIndexInfo(catalog(name), schema(name), name.name(), false, false)) {
             while (rows.next()) {
                 String indexName = rows.getString("INDEX_NAME");
                 if (indexName == null || rows.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic

@@ -37,7 +37,7 @@ public final class ScriptRenderer {
             sql.append(statement).append(";\n");
         }
         for (String name : schema.schemas()) {
-            sql.append(dialect.createSchema(name)).append(";\n");
+            sql.append(dialect.createSchema(name, schema.schemaOptions().get(name))).append(";\n");
         }
         for (String type : schema.types()) {
             sql.append(type).append(";\n");

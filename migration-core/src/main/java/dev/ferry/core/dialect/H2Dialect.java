@@ -3,6 +3,7 @@ package dev.ferry.core.dialect;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -139,14 +140,14 @@ public class H2Dialect extends StandardDialect {
      * INFORMATION_SCHEMA.ROUTINES describes them; an overloaded alias is listed once.
      */
     @Override
-    public List<String> routines(Connection connection) throws SQLException {
+    public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
         List<String> routines = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT ROUTINE_SCHEMA, ROUTINE_NAME,"
                 + " ROUTINE_TYPE, EXTERNAL_NAME, ROUTINE_DEFINITION, IS_DETERMINISTIC FROM INFORMATION_SCHEMA.ROUTINES"
                 + " WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (isSystemSchema(rows.getString(1))) {
+                if (!inScope(rows.getString(1), scope)) {
                     continue;
                 }
                 String name = quote(new QualifiedName(rows.getString(1), rows.getString(2)));
@@ -167,10 +168,10 @@ public class H2Dialect extends StandardDialect {
      * source, which {@link #notCarried} names instead.
      */
     @Override
-    public List<String> triggers(Connection connection) throws SQLException {
+    public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
         List<String> triggers = new ArrayList<>();
         for (H2Trigger trigger : H2Trigger.list(connection)) {
-            if (trigger.javaClass() != null && !isSystemSchema(trigger.name().schema())) {
+            if (trigger.javaClass() != null && inScope(trigger.name().schema(), scope)) {
                 triggers.add(trigger.createStatement(this));
             }
         }
@@ -178,13 +179,13 @@ public class H2Dialect extends StandardDialect {
     }
 
     @Override
-    public List<String> dropRoutines(Connection connection) throws SQLException {
+    public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
         List<String> drops = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT ROUTINE_SCHEMA, ROUTINE_NAME,"
                 + " ROUTINE_TYPE FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2");
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (!isSystemSchema(rows.getString(1))) {
+                if (inScope(rows.getString(1), scope)) {
                     drops.add("DROP " + ("AGGREGATE".equals(rows.getString(3)) ? "AGGREGATE" : "ALIAS") + " IF EXISTS "
                             + quote(new QualifiedName(rows.getString(1), rows.getString(2))));
                 }
@@ -195,10 +196,10 @@ public class H2Dialect extends StandardDialect {
 
     /** Triggers written in Java source: their source cannot be read back. */
     @Override
-    public List<String> notCarried(Connection connection) throws SQLException {
+    public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
         List<String> warnings = new ArrayList<>();
         for (H2Trigger trigger : H2Trigger.list(connection)) {
-            if (trigger.javaClass() == null && !isSystemSchema(trigger.name().schema())) {
+            if (trigger.javaClass() == null && inScope(trigger.name().schema(), scope)) {
                 warnings.add("Trigger " + trigger.name() + " is not exported: it is written in Java source, which"
                         + " H2's INFORMATION_SCHEMA does not show (a trigger implemented by a Java class is carried)");
             }

@@ -129,6 +129,14 @@ public interface Dialect {
     String selectColumn(String column, int jdbcType, String typeName);
 
     /**
+     * The clause that makes {@code column} of {@code table} a generated column in DDL, after its type.
+     *
+     * @param reportedExpression the expression as the driver reports it (COLUMN_DEF), or null where it does not
+     */
+    String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression)
+            throws SQLException;
+
+    /**
      * Warnings, in words, for what the schemas in {@code scope} hold that the export does not carry and no other hook
      * reports.
      */

@@ -196,7 +196,7 @@ public class MariaDbDialect extends StandardDialect {
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME,"
-                        + " IS_GENERATED, COLUMN_COMMENT FROM information_schema.COLUMNS"
+                        + " IS_GENERATED, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
                         + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
@@ -204,9 +204,7 @@ public class MariaDbDialect extends StandardDialect {
                 while (rows.next()) {
                     String name = rows.getString(1);
                     String extra = rows.getString(5).toLowerCase(Locale.ROOT);
-                    if ("ALWAYS".equalsIgnoreCase(rows.getString(8))) {
-                        continue;
-                    }
+                    boolean generated = "ALWAYS".equalsIgnoreCase(rows.getString(8));
                     StringBuilder type = new StringBuilder();
                     Check check = checks.get(name);
                     boolean json = check != null && check.isJson();
@@ -219,17 +217,25 @@ public class MariaDbDialect extends StandardDialect {
                                     .append(" COLLATE ").append(rows.getString(7));
                         }
                     }
+                    StringBuilder attributes = new StringBuilder();
                     int onUpdate = extra.indexOf("on update ");
                     if (onUpdate >= 0) {
-                        type.append(" ON UPDATE ").append(rows.getString(5).substring(onUpdate + "on update ".length())
+                        attributes.append(" ON UPDATE ").append(rows.getString(5).substring(onUpdate + "on update ".length())
                                 .split("[ ,]", 2)[0]); // EXTRA: "on update current_timestamp(), INVISIBLE"
                     }
                     if (extra.contains("invisible")) {
-                        type.append(" INVISIBLE");
+                        attributes.append(" INVISIBLE");
                     }
                     String comment = rows.getString(9);
                     if (comment != null && !comment.isEmpty()) {
-                        type.append(" COMMENT ").append(stringLiteral(comment));
+                        attributes.append(" COMMENT ").append(stringLiteral(comment));
+                    }
+                    // SHOW CREATE TABLE's order: type, GENERATED ALWAYS AS (...) VIRTUAL|STORED, INVISIBLE, COMMENT.
+                    String generation = generated ? "GENERATED ALWAYS AS (" + rows.getString(10) + ") "
+                            + (extra.contains("stored") || extra.contains("persistent") ? "STORED" : "VIRTUAL")
+                            + attributes : null;
+                    if (!generated) {
+                        type.append(attributes);
                     }
                     Column described = byName.get(name);
                     boolean autoIncrement = extra.contains("auto_increment");
@@ -239,9 +245,11 @@ public class MariaDbDialect extends StandardDialect {
                             described == null ? 0 : described.size(),
                             described == null ? 0 : described.scale(),
                             "YES".equals(rows.getString(3)),
-                            autoIncrement || defaultExpression == null ? null : withoutDatabase(defaultExpression, database),
+                            generated || autoIncrement || defaultExpression == null ? null
+                                    : withoutDatabase(defaultExpression, database),
                             autoIncrement ? identity(connection, table, name) : null, null,
-                            check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null));
+                            check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null,
+                            generation));
                 }
             }
         }
@@ -826,11 +834,17 @@ public class MariaDbDialect extends StandardDialect {
         return tokens;
     }
 
+    /** A placeholder: {@link #columns} reads a generated column's expression and storage and writes the clause. */
+    @Override
+    public String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression) {
+        return "GENERATED ALWAYS";
+    }
+
     /**
      * What the export leaves out of MariaDB's database, and what it carries with a caveat: events (not carried: they
      * run on their own schedule, which an import should not start), Oracle-mode packages, routines and triggers whose
      * definition the exporting user may not read, bodies that name the source database (kept as written), the round
-     * of a cycled sequence, comments on sequences, generated columns, system versioning, partitioning, engines other
+     * of a cycled sequence, comments on sequences, system versioning, partitioning, engines other
      * than InnoDB, FULLTEXT and SPATIAL indexes, primary keys on prefixes, and characters the catalog cannot show.
      */
     @Override
@@ -886,10 +900,6 @@ public class MariaDbDialect extends StandardDialect {
         }
         query(connection, qualifier, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
                 row -> warnings.add("Event " + in + row.getString(1) + " is not exported (events are not carried)"));
-        query(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS' ORDER BY 1, ORDINAL_POSITION",
-                row -> warnings.add("Generated column " + in + row.getString(1) + "." + row.getString(2) + " AS ("
-                        + row.getString(3) + ") is not exported (generated columns are not carried yet)"));
         query(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND (DATA_TYPE IN ('enum', 'set') AND COLUMN_TYPE LIKE '%?%' OR COLUMN_DEFAULT LIKE '%?%')"
                 + " ORDER BY 1, ORDINAL_POSITION",

@@ -154,9 +154,16 @@ public class PostgresDialect extends StandardDialect {
         for (Column c : reported) {
             Object[] d = declared.get(c.name());
             columns.add(d == null ? c : new Column(c.name(), c.typeName(), c.jdbcType(), c.size(), c.scale(),
-                    !(Boolean) d[1], c.defaultExpression(), c.identity(), (String) d[0]));
+                    !(Boolean) d[1], c.defaultExpression(), c.identity(), (String) d[0], null, c.generated()));
         }
         return columns;
+    }
+
+    /** PostgreSQL's generated columns are stored (computed when a row is written). */
+    @Override
+    public String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression)
+            throws SQLException {
+        return super.generatedColumn(connection, table, column, reportedExpression) + " STORED";
     }
 
     /** Identity columns (not serial ones, whose sequence is an ordinary sequence with a default). */

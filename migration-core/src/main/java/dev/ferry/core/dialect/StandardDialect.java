@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.FerryErrors;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Comment;
@@ -211,6 +212,32 @@ public class StandardDialect implements Dialect {
     public String createView(View view) {
         return "CREATE " + (view.materialized() ? "MATERIALIZED " : "") + "VIEW " + quote(view.name()) + " AS "
                 + view.query().strip().replaceAll(";+$", "");
+    }
+
+    /**
+     * {@code GENERATED ALWAYS AS (<expression>)}, as SQL:2003 writes it; the expression from the driver or, where it
+     * reports none (H2), from INFORMATION_SCHEMA.COLUMNS.GENERATION_EXPRESSION.
+     */
+    @Override
+    public String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression)
+            throws SQLException {
+        String expression = reportedExpression;
+        if (expression == null) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT GENERATION_EXPRESSION FROM"
+                    + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+                statement.setString(1, table.schema());
+                statement.setString(2, table.name());
+                statement.setString(3, column);
+                try (ResultSet rows = statement.executeQuery()) {
+                    expression = rows.next() ? rows.getString(1) : null;
+                }
+            }
+        }
+        if (expression == null) {
+            throw FerryErrors.notSupported("Column " + column + " of " + table + " is generated, but the "
+                    + name() + " dialect cannot read its expression");
+        }
+        return "GENERATED ALWAYS AS (" + expression + ")";
     }
 
     /** Routines and triggers listed in the standard INFORMATION_SCHEMA, which this dialect does not carry. */

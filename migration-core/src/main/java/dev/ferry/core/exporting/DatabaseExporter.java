@@ -122,8 +122,8 @@ public final class DatabaseExporter {
     private TableExport exportTable(Dialect dialect, Table table, Path file, FormatOptions options,
                                     ProgressListener progress, List<String> warnings) throws SQLException {
         String tableName = dialect.quote(table.name());
-        List<String> columnNames = table.columns().stream().map(Column::name).toList();
-        String sql = "SELECT " + table.columns().stream()
+        List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
+        String sql = "SELECT " + table.dataColumns().stream()
                 .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
                 .collect(Collectors.joining(", ")) + " FROM " + tableName;
         progress.tableStarted("export", tableName, -1);

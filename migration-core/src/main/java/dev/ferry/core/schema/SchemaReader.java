@@ -98,6 +98,15 @@ public final class SchemaReader {
                 ViewOrder.sort(dialect.views(connection, scope)), dialect.triggers(connection, scope), comments, warnings);
     }
 
+    /** IS_GENERATEDCOLUMN, which drivers older than JDBC 4.1 do not report. */
+    private static String generatedColumn(ResultSet rows) {
+        try {
+            return rows.getString("IS_GENERATEDCOLUMN");
+        } catch (SQLException notReported) {
+            return null;
+        }
+    }
+
     private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {
         List<Column> reported = new ArrayList<>();
         try (ResultSet rows = metaData.getColumns(catalog(name), literalPattern(schema(name)),
@@ -105,6 +114,7 @@ public final class SchemaReader {
             while (rows.next()) {
                 String column = rows.getString("COLUMN_NAME");
                 boolean identity = "YES".equals(rows.getString("IS_AUTOINCREMENT"));
+                boolean generated = "YES".equals(generatedColumn(rows));
                 Column described = new Column(
                         column,
                         rows.getString("TYPE_NAME"),
@@ -112,9 +122,11 @@ public final class SchemaReader {
                         rows.getInt("COLUMN_SIZE"),
                         rows.getInt("DECIMAL_DIGITS"),
                         rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                        rows.getString("COLUMN_DEF"),
-                        identity ? dialect.identity(connection, name, column) : null,
-                        null);
+                        generated ? null : rows.getString("COLUMN_DEF"),
+                        identity && !generated ? dialect.identity(connection, name, column) : null,
+                        null, null,
+                        generated ? dialect.generatedColumn(connection, name, column, rows.getString("COLUMN_DEF"))
+                                : null);
                 String remarks = rows.getString("REMARKS");
                 if (remarks != null && !remarks.isEmpty()) {
                     comments.add(new Comment(name, column, remarks));

@@ -19,4 +19,9 @@ public record Table(QualifiedName name, List<Column> columns, KeyConstraint prim
         uniqueKeys = List.copyOf(uniqueKeys);
         checks = List.copyOf(checks);
     }
+
+    /** The columns whose values are exported and loaded: all but the generated ones, in order. */
+    public List<Column> dataColumns() {
+        return columns.stream().filter(column -> !column.isGenerated()).toList();
+    }
 }

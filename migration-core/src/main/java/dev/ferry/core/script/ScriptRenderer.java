@@ -82,7 +82,9 @@ public final class ScriptRenderer {
         StringBuilder definition = new StringBuilder(dialect.quoteIdentifier(column.name()))
                 .append(' ')
                 .append(column.declaredType() != null ? column.declaredType() : dialect.columnType(column));
-        if (column.identity() != null) {
+        if (column.isGenerated()) {
+            definition.append(' ').append(column.generated());
+        } else if (column.identity() != null) {
             definition.append(' ').append(dialect.identityClause(column.identity()));
         } else if (column.defaultExpression() != null) {
             definition.append(" DEFAULT ").append(column.defaultExpression());
@@ -98,7 +100,7 @@ public final class ScriptRenderer {
 
     /** One {@code COPY <table> (<columns>) FROM '<file>' (<options>)} statement. */
     public String copyFrom(Table table, String file, Map<String, String> readerOptions) {
-        String columns = columnList(table.columns().stream().map(Column::name).toList());
+        String columns = columnList(table.dataColumns().stream().map(Column::name).toList());
         String options = readerOptions.entrySet().stream()
                 .map(option -> option.getKey() + " " + optionValue(option.getValue()))
                 .collect(Collectors.joining(", "));

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -214,8 +216,9 @@ class MariaDbSchemaIT {
         return all;
     }
 
-    @Test
-    void schemaAndRowsComeBackExactly() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"csv", "parquet"})
+    void schemaAndRowsComeBackExactly(String format) throws Exception {
         String sourceDb = server.createDatabase();
         String targetDb = server.createDatabase();
         Path dir = temp.resolve("export");
@@ -223,7 +226,7 @@ class MariaDbSchemaIT {
             createSchema(source);
             List<String> warnings;
             try (Statement s = source.createStatement()) {
-                s.execute("EXPORT DATABASE '" + dir + "'");
+                s.execute("EXPORT DATABASE '" + dir + "' (FORMAT " + format + ")");
                 warnings = messages(s.getWarnings());
             }
             assertEquals(List.of(), warnings);

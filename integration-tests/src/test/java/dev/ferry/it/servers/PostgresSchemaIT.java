@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -87,8 +89,9 @@ class PostgresSchemaIT {
             "REFRESH MATERIALIZED VIEW \"Sales & Co\".item_notes",
     };
 
-    @Test
-    void everyObjectAndRowComesBack() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"csv", "parquet"})
+    void everyObjectAndRowComesBack(String format) throws Exception {
         TestServer server = TestServer.postgres();
         String source = server.createDatabase();
         String target = server.createDatabase();
@@ -96,7 +99,7 @@ class PostgresSchemaIT {
             ServerQueries.execute(from, SCHEMA);
             ServerQueries.execute(from, DATA);
             try (Statement s = from.createStatement()) {
-                s.execute("EXPORT DATABASE '" + temp.resolve("export") + "'");
+                s.execute("EXPORT DATABASE '" + temp.resolve("export") + "' (FORMAT " + format + ")");
                 List<String> warnings = new ArrayList<>();
                 for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
                     warnings.add(w.getMessage());

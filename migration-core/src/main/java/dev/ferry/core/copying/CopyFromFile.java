@@ -57,7 +57,7 @@ public final class CopyFromFile {
             try {
                 rows = new BulkLoader(connection, dialect).load(command, absolute, options, false, progress);
                 transaction.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 transaction.rollback(e);
                 throw e;
             }

@@ -67,7 +67,7 @@ public final class CopyToFile {
                 } catch (SQLException e) {
                     transaction.rollback(e);
                     throw FerryErrors.withContext(subject + " failed", e);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     transaction.rollback(e);
                     throw e;
                 }
@@ -76,7 +76,7 @@ public final class CopyToFile {
             progress.tableFinished(source.name(), written.rows());
             return new MigrationResult(target.target().getParent(), List.of(new TableOutcome(source.name(),
                     target.target().toString(), written.rows(), written.bytes())), written.warnings());
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             target.abandon();
             throw e;
         }

@@ -43,7 +43,7 @@ final class StatementTransaction {
     }
 
     /** Undoes the statement's work after {@code failure}; errors in doing so are added to it as suppressed. */
-    void rollback(Exception failure) {
+    void rollback(Throwable failure) {
         try {
             if (savepoint != null) {
                 connection.rollback(savepoint);

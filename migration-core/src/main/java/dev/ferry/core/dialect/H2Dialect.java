@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -141,26 +142,13 @@ public class H2Dialect extends StandardDialect {
      */
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
-        List<String> routines = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT ROUTINE_SCHEMA, ROUTINE_NAME,"
-                + " ROUTINE_TYPE, EXTERNAL_NAME, ROUTINE_DEFINITION, IS_DETERMINISTIC FROM INFORMATION_SCHEMA.ROUTINES"
-                + " WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (!inScope(rows.getString(1), scope)) {
-                    continue;
-                }
-                String name = quote(new QualifiedName(rows.getString(1), rows.getString(2)));
-                if ("AGGREGATE".equals(rows.getString(3))) {
-                    routines.add("CREATE AGGREGATE " + name + " FOR " + quoteLiteral(rows.getString(4)));
-                } else {
-                    String deterministic = "YES".equals(rows.getString(6)) ? " DETERMINISTIC" : "";
-                    routines.add("CREATE ALIAS " + name + deterministic + (rows.getString(4) != null
-                            ? " FOR " + quoteLiteral(rows.getString(4)) : " AS " + quoteLiteral(rows.getString(5))));
-                }
+        Set<String> routines = new LinkedHashSet<>();
+        for (H2Routine routine : H2Routine.list(connection)) {
+            if (inScope(routine.name().schema(), scope) && routine.isReadable()) {
+                routines.add(routine.createStatement(this));
             }
         }
-        return routines;
+        return List.copyOf(routines);
     }
 
     /**
@@ -180,24 +168,26 @@ public class H2Dialect extends StandardDialect {
 
     @Override
     public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
-        List<String> drops = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT ROUTINE_SCHEMA, ROUTINE_NAME,"
-                + " ROUTINE_TYPE FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (inScope(rows.getString(1), scope)) {
-                    drops.add("DROP " + ("AGGREGATE".equals(rows.getString(3)) ? "AGGREGATE" : "ALIAS") + " IF EXISTS "
-                            + quote(new QualifiedName(rows.getString(1), rows.getString(2))));
-                }
+        Set<String> drops = new LinkedHashSet<>();
+        for (H2Routine routine : H2Routine.list(connection)) {
+            if (inScope(routine.name().schema(), scope)) {
+                drops.add("DROP " + (routine.aggregate() ? "AGGREGATE" : "ALIAS") + " IF EXISTS "
+                        + quote(routine.name()));
             }
         }
-        return drops;
+        return List.copyOf(drops);
     }
 
-    /** Triggers written in Java source: their source cannot be read back. */
+    /** Triggers written in Java source, and functions whose source the user may not read. */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
         List<String> warnings = new ArrayList<>();
+        for (H2Routine routine : H2Routine.list(connection)) {
+            if (inScope(routine.name().schema(), scope) && !routine.isReadable()) {
+                warnings.add("Function " + routine.name() + " is not exported: H2 shows the Java source of a function"
+                        + " to administrators only");
+            }
+        }
         for (H2Trigger trigger : H2Trigger.list(connection)) {
             if (trigger.javaClass() == null && inScope(trigger.name().schema(), scope)) {
                 warnings.add("Trigger " + trigger.name() + " is not exported: it is written in Java source, which"

@@ -159,11 +159,25 @@ public class PostgresDialect extends StandardDialect {
         return columns;
     }
 
-    /** PostgreSQL's generated columns are stored (computed when a row is written). */
+    /** STORED (computed when a row is written) or, from PostgreSQL 18, VIRTUAL (computed when read). */
     @Override
     public String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression)
             throws SQLException {
-        return super.generatedColumn(connection, table, column, reportedExpression) + " STORED";
+        String kind = "s";
+        try (PreparedStatement statement = connection.prepareStatement("SELECT a.attgenerated FROM pg_attribute a"
+                + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = ?")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            statement.setString(3, column);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    kind = rows.getString(1);
+                }
+            }
+        }
+        return super.generatedColumn(connection, table, column, reportedExpression)
+                + ("v".equals(kind) ? " VIRTUAL" : " STORED");
     }
 
     /** Identity columns (not serial ones, whose sequence is an ordinary sequence with a default). */

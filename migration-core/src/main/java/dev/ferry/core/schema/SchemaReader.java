@@ -136,7 +136,9 @@ public final class SchemaReader {
         }
         List<Column> columns = dialect.columns(connection, name, reported);
         for (Column column : columns) {
-            checkCarried(name, column, warnings);
+            if (!column.isGenerated()) {
+                checkCarried(name, column, warnings);
+            }
         }
         return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name),
                 dialect.checkConstraints(connection, name));

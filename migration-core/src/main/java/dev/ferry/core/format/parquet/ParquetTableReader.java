@@ -87,12 +87,20 @@ public final class ParquetTableReader implements TableReader {
             if (value != null) {
                 throw FerryErrors.data(position() + ", column " + value.column() + ": " + value.getMessage(), e);
             }
-            throw FerryErrors.data(position() + " cannot be read: " + e.getMessage(), e);
+            throw FerryErrors.data(position() + " cannot be read: " + rootCause(e).getMessage(), e);
         }
         if (values != null) {
             row++;
         }
         return values;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static RowConverter.ColumnValueException columnValue(Throwable e) {

@@ -8,8 +8,10 @@ import dev.ferry.core.options.FormatOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -35,7 +37,12 @@ public final class ParquetTableWriter implements TableWriter {
         this.file = new SummarizingOutputFile(path);
         this.encoders = new ArrayList<>();
         List<Type> fields = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (DataColumn column : columns) {
+            if (!names.add(column.name())) {
+                throw new IllegalArgumentException("the column name " + column.name() + " appears twice; a Parquet"
+                        + " file needs a distinct name for each column (give the query's columns labels of their own)");
+            }
             ColumnEncoder encoder = new ColumnEncoder(column);
             encoders.add(encoder);
             fields.add(encoder.type());
@@ -43,13 +50,18 @@ public final class ParquetTableWriter implements TableWriter {
         MessageType schema = new MessageType("table", fields);
         RowWriteSupport support = new RowWriteSupport(schema, encoders,
                 Map.of("created_by_application", "Ferry " + FerryVersion.get()));
-        this.writer = new Builder(file, support)
-                .withConf(new PlainParquetConfiguration())
-                .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withCompressionCodec(CompressionCodecName.valueOf(options.compression().name()))
-                .withRowGroupRowCountLimit(options.rowGroupRows())
-                .withRowGroupSize(FormatOptions.ROW_GROUP_BYTES)
-                .build();
+        try {
+            this.writer = new Builder(file, support)
+                    .withConf(new PlainParquetConfiguration())
+                    .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                    .withCompressionCodec(CompressionCodecName.valueOf(options.compression().name()))
+                    .withRowGroupRowCountLimit(options.rowGroupRows())
+                    .withRowGroupSize(FormatOptions.ROW_GROUP_BYTES)
+                    .build();
+        } catch (IOException | RuntimeException | Error e) {
+            file.closeQuietly(e);
+            throw e;
+        }
         this.row = new Object[columns.size()];
     }
 

@@ -40,12 +40,26 @@ final class ParquetTime {
         return days == -Integer.MAX_VALUE ? LocalDate.MIN : LocalDate.ofEpochDay(days);
     }
 
+    /**
+     * The time since midnight. {@link LocalTime#MAX}, which JDBC drivers give for PostgreSQL's {@code 24:00:00}, is
+     * a whole day where the unit cannot hold its last nanosecond (as DuckDB writes 24:00:00).
+     */
     static long time(LocalTime time, TimeUnit unit) {
+        if (time.equals(LocalTime.MAX) && unit != TimeUnit.NANOS) {
+            return wholeDay(unit);
+        }
         return fromNanos(time.toNanoOfDay(), unit, time);
     }
 
     static LocalTime localTime(long value, TimeUnit unit) {
+        if (value == wholeDay(unit)) {
+            return LocalTime.MAX;
+        }
         return LocalTime.ofNanoOfDay(Math.multiplyExact(value, nanosPer(unit)));
+    }
+
+    private static long wholeDay(TimeUnit unit) {
+        return 86_400L * (NANOS_PER_SECOND / nanosPer(unit));
     }
 
     static long timestamp(LocalDateTime timestamp, TimeUnit unit) {

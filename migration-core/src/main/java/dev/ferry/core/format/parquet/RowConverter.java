@@ -3,6 +3,7 @@ package dev.ferry.core.format.parquet;
 import dev.ferry.core.value.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -33,7 +34,7 @@ final class RowConverter extends GroupConverter {
             int position = positions[i];
             ValueKind target = targets[position];
             String name = schema.getType(i).getName();
-            fields[i] = converter(schema.getType(i), (value, kind) -> {
+            fields[i] = converter(schema.getType(i), name, (value, kind) -> {
                 try {
                     row[position] = KindConversion.convert(value, kind, target);
                 } catch (RuntimeException e) {
@@ -63,9 +64,13 @@ final class RowConverter extends GroupConverter {
         // the row is complete
     }
 
-    private static Converter converter(Type type, Sink sink) {
+    private static Converter converter(Type type, String column, Sink sink) {
+        if (type.isRepetition(Type.Repetition.REPEATED)) {
+            throw new IllegalArgumentException("column " + column + " is a repeated field without the LIST annotation,"
+                    + " which Ferry does not read");
+        }
         if (type.isPrimitive()) {
-            return new ValueConverter(new ValueDecoder(type.asPrimitiveType()), sink);
+            return new ValueConverter(new ValueDecoder(type.asPrimitiveType()), column, sink);
         }
         GroupType group = type.asGroupType();
         if (!(group.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)
@@ -73,7 +78,7 @@ final class RowConverter extends GroupConverter {
             throw new IllegalArgumentException("column " + type.getName() + " has the Parquet type " + type
                     + ", which Ferry does not read (only primitive columns and lists)");
         }
-        return new ListConverter(group.getType(0), sink);
+        return new ListConverter(group.getType(0), column, sink);
     }
 
     /** Receives a decoded value and its kind. */
@@ -96,44 +101,56 @@ final class RowConverter extends GroupConverter {
         }
     }
 
-    /** A primitive column. */
+    /** A primitive column, or a list's elements: a value that cannot be decoded names the column. */
     private static final class ValueConverter extends PrimitiveConverter {
         private final ValueDecoder decoder;
+        private final String column;
         private final Sink sink;
 
-        ValueConverter(ValueDecoder decoder, Sink sink) {
+        ValueConverter(ValueDecoder decoder, String column, Sink sink) {
             this.decoder = decoder;
+            this.column = column;
             this.sink = sink;
+        }
+
+        private void deliver(Supplier<Object> decode) {
+            Object value;
+            try {
+                value = decode.get();
+            } catch (RuntimeException e) {
+                throw new ColumnValueException(column, e);
+            }
+            sink.accept(value, decoder.kind());
         }
 
         @Override
         public void addBoolean(boolean value) {
-            sink.accept(decoder.fromBoolean(value), decoder.kind());
+            deliver(() -> decoder.fromBoolean(value));
         }
 
         @Override
         public void addInt(int value) {
-            sink.accept(decoder.fromInt(value), decoder.kind());
+            deliver(() -> decoder.fromInt(value));
         }
 
         @Override
         public void addLong(long value) {
-            sink.accept(decoder.fromLong(value), decoder.kind());
+            deliver(() -> decoder.fromLong(value));
         }
 
         @Override
         public void addFloat(float value) {
-            sink.accept(decoder.fromFloat(value), decoder.kind());
+            deliver(() -> decoder.fromFloat(value));
         }
 
         @Override
         public void addDouble(double value) {
-            sink.accept(decoder.fromDouble(value), decoder.kind());
+            deliver(() -> decoder.fromDouble(value));
         }
 
         @Override
         public void addBinary(Binary value) {
-            sink.accept(decoder.fromBinary(value), decoder.kind());
+            deliver(() -> decoder.fromBinary(value));
         }
     }
 
@@ -146,13 +163,14 @@ final class RowConverter extends GroupConverter {
         private final Converter repeated;
         private final List<Object> elements = new ArrayList<>();
 
-        ListConverter(Type repeatedType, Sink sink) {
+        ListConverter(Type repeatedType, String column, Sink sink) {
             this.sink = sink;
             if (repeatedType.isPrimitive()) {
                 ValueDecoder decoder = new ValueDecoder(repeatedType.asPrimitiveType());
-                this.repeated = new ValueConverter(decoder, (value, kind) -> elements.add(decoder.elementText(value)));
+                this.repeated = new ValueConverter(decoder, column,
+                        (value, kind) -> elements.add(decoder.elementText(value)));
             } else {
-                this.repeated = new ElementConverter(repeatedType.asGroupType(), elements);
+                this.repeated = new ElementConverter(repeatedType.asGroupType(), column, elements);
             }
         }
 
@@ -178,7 +196,7 @@ final class RowConverter extends GroupConverter {
         private final Converter element;
         private Object value;
 
-        ElementConverter(GroupType repeatedGroup, List<Object> elements) {
+        ElementConverter(GroupType repeatedGroup, String column, List<Object> elements) {
             this.elements = elements;
             Type elementType = repeatedGroup.getType(0);
             if (!elementType.isPrimitive() || repeatedGroup.getFieldCount() != 1) {
@@ -187,7 +205,7 @@ final class RowConverter extends GroupConverter {
             }
             PrimitiveType primitive = elementType.asPrimitiveType();
             ValueDecoder decoder = new ValueDecoder(primitive);
-            this.element = new ValueConverter(decoder, (decoded, kind) -> value = decoder.elementText(decoded));
+            this.element = new ValueConverter(decoder, column, (decoded, kind) -> value = decoder.elementText(decoded));
         }
 
         @Override

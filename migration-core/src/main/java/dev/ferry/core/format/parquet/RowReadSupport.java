@@ -13,13 +13,12 @@ import org.apache.parquet.schema.MessageType;
 /** Reads the chosen columns of a Parquet file as rows (Object[] in the table's column order). */
 final class RowReadSupport extends ReadSupport<Object[]> {
     private final MessageType projection;
-    private final int[] positions;
-    private final ValueKind[] targets;
+    private final RowConverter root;
 
+    /** @throws IllegalArgumentException naming a column of a type that Ferry does not read */
     RowReadSupport(MessageType projection, int[] positions, ValueKind[] targets) {
         this.projection = projection;
-        this.positions = positions;
-        this.targets = targets;
+        this.root = new RowConverter(projection, positions, targets);
     }
 
     @Override
@@ -41,7 +40,6 @@ final class RowReadSupport extends ReadSupport<Object[]> {
     }
 
     private RecordMaterializer<Object[]> materializer() {
-        RowConverter root = new RowConverter(projection, positions, targets);
         return new RecordMaterializer<>() {
             @Override
             public Object[] getCurrentRecord() {

@@ -78,6 +78,17 @@ final class SummarizingOutputFile implements OutputFile {
         return path.toString();
     }
 
+    /** Closes the file if it was opened, for a writer that failed before it could close it; errors join {@code failure}. */
+    void closeQuietly(Throwable failure) {
+        if (digesting != null) {
+            try {
+                digesting.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
     /** The bytes written and their SHA-256; valid once the file is closed. */
     FileSummary summary() {
         return digesting.summary();

@@ -224,6 +224,51 @@ class ParquetFilesTest {
         assertEquals(999L, read.get(999));
     }
 
+    @Test
+    void twentyFourOClockIsAWholeDayInMicroseconds() throws Exception {
+        Path file = temp.resolve("midnight.parquet");
+        List<DataColumn> columns = List.of(new DataColumn("t", ValueKind.TIME, 0, 6));
+        try (TableWriter writer = DataFiles.writer(file, parquet(), columns)) {
+            writer.write(new Object[] {LocalTime.MAX});
+        }
+        try (TableReader reader = DataFiles.reader(file, parquet(), columns)) {
+            assertEquals(LocalTime.MAX, reader.next()[0]);
+        }
+    }
+
+    /** Files of other writers: text in untyped binary columns, timestamps with and without a zone. */
+    @Test
+    void valuesAreConvertedToTheTablesKinds() throws Exception {
+        Path file = temp.resolve("other.parquet");
+        List<DataColumn> written = List.of(DataColumn.of("text", ValueKind.BINARY),
+                new DataColumn("at", ValueKind.TIMESTAMP_WITH_TIME_ZONE, 0, 6),
+                new DataColumn("local", ValueKind.TIMESTAMP, 0, 6));
+        try (TableWriter writer = DataFiles.writer(file, parquet(), written)) {
+            writer.write(new Object[] {"naïve".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    OffsetDateTime.parse("2024-01-01T10:00:00Z"), LocalDateTime.parse("2024-01-01T10:00:00")});
+            writer.write(new Object[] {new byte[] {(byte) 0xff}, OffsetDateTime.MAX, LocalDateTime.MIN});
+        }
+        List<DataColumn> table = List.of(DataColumn.of("text", ValueKind.STRING),
+                DataColumn.of("at", ValueKind.TIMESTAMP), DataColumn.of("local", ValueKind.TIMESTAMP_WITH_TIME_ZONE));
+        try (TableReader reader = DataFiles.reader(file, parquet(), table)) {
+            assertArrayEquals(new Object[] {"naïve", LocalDateTime.parse("2024-01-01T10:00:00"),
+                    OffsetDateTime.parse("2024-01-01T10:00:00Z")}, reader.next());
+            SQLException error = assertThrows(SQLException.class, reader::next);
+            assertTrue(error.getMessage().startsWith("row 2 of other.parquet, column text: cannot read the BINARY"
+                    + " value ff as STRING: the bytes are not UTF-8 text"), error.getMessage());
+        }
+    }
+
+    @Test
+    void twoColumnsOfOneNameAreRefused() {
+        List<DataColumn> columns = List.of(DataColumn.of("id", ValueKind.INTEGER), DataColumn.of("id", ValueKind.INTEGER));
+        Path file = temp.resolve("twice.parquet");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> DataFiles.writer(file, parquet(), columns));
+        assertTrue(error.getMessage().startsWith("the column name id appears twice"), error.getMessage());
+        assertTrue(!java.nio.file.Files.exists(file), "refused before the file is created");
+    }
+
     private static FormatOptions parquet() throws SQLException {
         return FormatOptions.from(Map.of("FORMAT", "parquet"), "EXPORT DATABASE");
     }

@@ -31,7 +31,6 @@ public final class ParquetTableWriter implements TableWriter {
     private final SummarizingOutputFile file;
     private final List<ColumnEncoder> encoders;
     private final ParquetWriter<Object[]> writer;
-    private final Object[] row;
 
     public ParquetTableWriter(Path path, FormatOptions options, List<DataColumn> columns) throws IOException {
         this.file = new SummarizingOutputFile(path);
@@ -62,12 +61,10 @@ public final class ParquetTableWriter implements TableWriter {
             file.closeQuietly(e);
             throw e;
         }
-        this.row = new Object[columns.size()];
     }
 
     @Override
-    public void write(Object[] values) throws IOException {
-        System.arraycopy(values, 0, row, 0, row.length);
+    public void write(Object[] row) throws IOException {
         writer.write(row);
     }
 

@@ -132,52 +132,39 @@ public class PostgresDialect extends StandardDialect {
 
     /**
      * format_type gives each column's type as it is declared, with length, precision, array dimensions, schema;
-     * attnotnull tells a NOT NULL column from a column of a NOT NULL domain, which pgjdbc reports alike.
+     * attnotnull tells a NOT NULL column from a column of a NOT NULL domain, which pgjdbc reports alike; attgenerated
+     * tells a STORED generated column (computed when a row is written) from a VIRTUAL one (PostgreSQL 18: computed
+     * when read).
      */
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
             throws SQLException {
         Map<String, Object[]> declared = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a"
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attgenerated FROM pg_attribute a"
                         + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped")) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    declared.put(rows.getString(1), new Object[] {rows.getString(2), rows.getBoolean(3)});
+                    declared.put(rows.getString(1),
+                            new Object[] {rows.getString(2), rows.getBoolean(3), rows.getString(4)});
                 }
             }
         }
         List<Column> columns = new ArrayList<>();
         for (Column c : reported) {
             Object[] d = declared.get(c.name());
-            columns.add(d == null ? c : new Column(c.name(), c.typeName(), c.jdbcType(), c.size(), c.scale(),
-                    !(Boolean) d[1], c.defaultExpression(), c.identity(), (String) d[0], null, c.generated()));
+            if (d == null) {
+                columns.add(c);
+                continue;
+            }
+            String generated = c.isGenerated() ? c.generated() + ("v".equals(d[2]) ? " VIRTUAL" : " STORED") : null;
+            columns.add(new Column(c.name(), c.typeName(), c.jdbcType(), c.size(), c.scale(), !(Boolean) d[1],
+                    c.defaultExpression(), c.identity(), (String) d[0], null, generated));
         }
         return columns;
-    }
-
-    /** STORED (computed when a row is written) or, from PostgreSQL 18, VIRTUAL (computed when read). */
-    @Override
-    public String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression)
-            throws SQLException {
-        String kind = "s";
-        try (PreparedStatement statement = connection.prepareStatement("SELECT a.attgenerated FROM pg_attribute a"
-                + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            statement.setString(3, column);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (rows.next()) {
-                    kind = rows.getString(1);
-                }
-            }
-        }
-        return super.generatedColumn(connection, table, column, reportedExpression)
-                + ("v".equals(kind) ? " VIRTUAL" : " STORED");
     }
 
     /** Identity columns (not serial ones, whose sequence is an ordinary sequence with a default). */

@@ -12,6 +12,9 @@ import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
+import dev.ferry.core.types.PortableType;
+import dev.ferry.core.types.StandardTypes;
+import dev.ferry.core.types.TargetType;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -115,6 +118,23 @@ public interface Dialect {
 
     /** The column's type as it is written in CREATE TABLE. */
     String columnType(Column column);
+
+    /**
+     * The column's type in engine-neutral terms, for an import into another engine; by default as its JDBC type code,
+     * name, size and scale describe it. A dialect overrides it where its engine's own names say more (unsigned
+     * integers, MariaDB's {@code TINYINT(1)} booleans, PostgreSQL's arrays).
+     */
+    default PortableType portableType(Column column) {
+        return StandardTypes.portable(column);
+    }
+
+    /**
+     * How this engine declares a column of a type another engine described, and what its values lose there; by
+     * default in standard SQL.
+     */
+    default TargetType typeFor(PortableType type) {
+        return StandardTypes.declare(type);
+    }
 
     /**
      * The table's columns, in order, as they are created and exported: those {@link DatabaseMetaData#getColumns}

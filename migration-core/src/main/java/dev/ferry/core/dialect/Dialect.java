@@ -52,6 +52,44 @@ public interface Dialect {
     /** A string as an SQL literal. */
     String quoteLiteral(String value);
 
+    /** What the engine does with the case of an unquoted identifier; by default the standard's upper case. */
+    default IdentifierCase identifierCase() {
+        return IdentifierCase.UPPER;
+    }
+
+    /**
+     * The schema objects are created in when their name says none (PostgreSQL's {@code public}, H2's {@code PUBLIC}),
+     * or null where an unqualified name means the connection's database (MariaDB) or the engine has no schemas.
+     */
+    default String defaultSchema() {
+        return null;
+    }
+
+    /** Whether the engine has schemas (or, as MariaDB, databases that serve as such) beside its default one. */
+    default boolean hasSchemas() {
+        return true;
+    }
+
+    /** Whether the engine has sequences. */
+    default boolean hasSequences() {
+        return true;
+    }
+
+    /** Whether the engine has materialized views. */
+    default boolean hasMaterializedViews() {
+        return false;
+    }
+
+    /** The expression that takes the next value of {@code sequence}, as a column default uses it. */
+    default String nextValue(QualifiedName sequence) {
+        return "NEXT VALUE FOR " + quote(sequence);
+    }
+
+    /** The clause after a column's type that makes it computed by {@code expression}, stored where the engine can. */
+    default String generatedClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ")";
+    }
+
     /** Whether {@code schema} belongs to the engine rather than to the user. */
     boolean isSystemSchema(String schema);
 

@@ -1,5 +1,7 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.types.TargetType;
+import dev.ferry.core.types.PortableType;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.QualifiedName;
@@ -25,6 +27,21 @@ public class H2Dialect extends StandardDialect {
     @Override
     public String name() {
         return "h2";
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "PUBLIC";
+    }
+
+    @Override
+    public PortableType portableType(Column column) {
+        return H2Types.portable(column);
+    }
+
+    @Override
+    public TargetType typeFor(PortableType type) {
+        return H2Types.declare(type);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.types.TargetType;
+import dev.ferry.core.types.PortableType;
 import dev.ferry.core.command.SqlLexer;
 import dev.ferry.core.command.SqlToken;
 import dev.ferry.core.schema.CheckConstraint;
@@ -59,6 +61,26 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public String name() {
         return "mariadb";
+    }
+
+    @Override
+    public IdentifierCase identifierCase() {
+        return IdentifierCase.PRESERVED;
+    }
+
+    @Override
+    public String generatedClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ") STORED";
+    }
+
+    @Override
+    public PortableType portableType(Column column) {
+        return MariaDbTypes.portable(column);
+    }
+
+    @Override
+    public TargetType typeFor(PortableType type) {
+        return MariaDbTypes.declare(type);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.types.TargetType;
+import dev.ferry.core.types.PortableType;
 import dev.ferry.core.load.TableLoader;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
@@ -41,6 +43,41 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public IdentifierCase identifierCase() {
+        return IdentifierCase.LOWER;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "public";
+    }
+
+    @Override
+    public boolean hasMaterializedViews() {
+        return true;
+    }
+
+    @Override
+    public String nextValue(QualifiedName sequence) {
+        return "nextval(" + quoteLiteral(quote(sequence)) + ")";
+    }
+
+    @Override
+    public String generatedClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ") STORED";
+    }
+
+    @Override
+    public PortableType portableType(Column column) {
+        return PostgresTypes.portable(column);
+    }
+
+    @Override
+    public TargetType typeFor(PortableType type) {
+        return PostgresTypes.declare(type);
     }
 
     @Override

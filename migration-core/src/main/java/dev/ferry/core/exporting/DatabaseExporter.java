@@ -12,6 +12,7 @@ import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.manifest.Manifest;
 import dev.ferry.core.manifest.ManifestFile;
+import dev.ferry.core.manifest.SchemaFile;
 import dev.ferry.core.options.ExportOptions;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.progress.ProgressListener;
@@ -111,10 +112,11 @@ public final class DatabaseExporter {
         writeScript(staging, ExportLayout.POST_DATA,
                 scripts.postDataScript(schema, header(dialect, "After the data: identities, indexes, foreign keys")));
         try {
+            new SchemaFile(dialect.name(), schema).write(staging);
             ManifestFile.write(staging, manifest(dialect, options, exportedSchemas(dialect, scope, schema),
                     !(dialect.schemasAreCatalogs() && scope.isDefault()), entries, warnings));
         } catch (IOException e) {
-            throw FerryErrors.io("Cannot write " + ManifestFile.NAME + ": " + e, e);
+            throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
         return new MigrationResult(target.target(), outcomes, warnings);
     }
@@ -175,7 +177,7 @@ public final class DatabaseExporter {
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
         return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
-                optionValues, schemas, qualifiedNames, tables, warnings);
+                optionValues, schemas, qualifiedNames, null, tables, warnings);
     }
 
     private String header(Dialect dialect, String purpose) throws SQLException {

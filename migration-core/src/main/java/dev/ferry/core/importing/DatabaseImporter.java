@@ -52,7 +52,8 @@ public final class DatabaseImporter {
     public MigrationResult importFrom(Path directory, ProgressListener progress) throws SQLException {
         ExportSource source = ExportSource.open(directory);
         Dialect dialect = Dialects.forConnection(connection);
-        SchemaScope scope = targetScope(source.manifest(), dialect);
+        ImportPlan plan = ImportPlan.of(source, dialect);
+        SchemaScope scope = targetScope(plan, dialect);
         DatabaseContents contents = new DatabaseContents(connection, dialect, scope);
         refuseUnlessEmpty(contents, dialect, scope);
         Set<String> schemasBefore = contents.schemas();
@@ -64,7 +65,7 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(source, dialect, scope, contents, schemasBefore, routinesBefore, progress);
+            return importInSession(source, plan, dialect, scope, contents, schemasBefore, routinesBefore, progress);
         }
     }
 
@@ -72,25 +73,25 @@ public final class DatabaseImporter {
      * Where the import writes: the whole database; on MariaDB, whose schemas are databases, the connection's current
      * database for an export whose scripts name none, else the databases the export names (and creates).
      */
-    private static SchemaScope targetScope(Manifest manifest, Dialect dialect) {
-        return dialect.schemasAreCatalogs() && manifest.qualifiedNames() ? SchemaScope.of(manifest.schemas())
+    private static SchemaScope targetScope(ImportPlan plan, Dialect dialect) {
+        return dialect.schemasAreCatalogs() && plan.qualifiedNames() ? SchemaScope.of(plan.schemas())
                 : SchemaScope.DEFAULT;
     }
 
     /** The import proper, on a session prepared by the dialect. */
-    private MigrationResult importInSession(ExportSource source, Dialect dialect, SchemaScope scope,
+    private MigrationResult importInSession(ExportSource source, ImportPlan plan, Dialect dialect, SchemaScope scope,
                                             DatabaseContents contents, Set<String> schemasBefore,
                                             Set<String> routinesBefore, ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {
-            run(ExportLayout.SCHEMA, source.schema(), dialect);
-            List<TableOutcome> tables = load(source, dialect, progress);
-            run(ExportLayout.POST_DATA, source.postData(), dialect);
+            run(ExportLayout.SCHEMA, plan.schema(), dialect);
+            List<TableOutcome> tables = load(source, plan.load(), dialect, progress);
+            run(ExportLayout.POST_DATA, plan.postData(), dialect);
             connection.commit();
-            result = new MigrationResult(source.directory(), tables, source.manifest().warnings());
+            result = new MigrationResult(source.directory(), tables, plan.warnings());
         } catch (SQLException | RuntimeException e) {
-            undo(dialect, scope, source.manifest(), contents, schemasBefore, routinesBefore, e);
+            undo(dialect, scope, plan.schemas(), contents, schemasBefore, routinesBefore, e);
             restoreAutoCommit(e);
             throw e;
         }
@@ -130,7 +131,7 @@ public final class DatabaseImporter {
         }
     }
 
-    private List<TableOutcome> load(ExportSource source, Dialect dialect, ProgressListener progress)
+    private List<TableOutcome> load(ExportSource source, String loadScript, Dialect dialect, ProgressListener progress)
             throws SQLException {
         Map<String, Manifest.TableEntry> expected = source.tablesByFile();
         Map<String, TableOutcome> loaded = new HashMap<>();
@@ -138,7 +139,7 @@ public final class DatabaseImporter {
         BulkLoader loader = new BulkLoader(connection, dialect);
         try (Statement statement = connection.createStatement()) {
             // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
-            for (SqlScript.Statement sql : SqlScript.split(source.load())) {
+            for (SqlScript.Statement sql : SqlScript.split(loadScript)) {
                 Optional<FerryCommand> command = CommandParser.parse(sql.sql());
                 if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
                     TableOutcome outcome = loadTable(source, copy, sql, expected, loader, !dialect.transactionalDdl(),
@@ -192,7 +193,7 @@ public final class DatabaseImporter {
     }
 
     /** Puts the database back as it was before the import, keeping the first failure as the one reported. */
-    private void undo(Dialect dialect, SchemaScope scope, Manifest manifest, DatabaseContents contents,
+    private void undo(Dialect dialect, SchemaScope scope, List<String> createdSchemas, DatabaseContents contents,
                       Set<String> schemasBefore, Set<String> routinesBefore, Exception failure) {
         try {
             connection.rollback();
@@ -215,7 +216,7 @@ public final class DatabaseImporter {
                 // Only schemas the export creates: another session may have created others meanwhile.
                 for (String schema : contents.schemas()) {
                     if (!schemasBefore.contains(schema)
-                            && (manifest.schemas().isEmpty() || manifest.schemas().contains(schema))) {
+                            && (createdSchemas.isEmpty() || createdSchemas.contains(schema))) {
                         statement.execute(dialect.dropSchema(schema));
                     }
                 }

@@ -18,11 +18,13 @@ import java.util.Map;
  * @param qualifiedNames whether the scripts name each object with its schema, so that IMPORT creates those schemas;
  *                      false where they name none (MariaDB's current database, exported without SCHEMAS, is loaded
  *                      into the importing connection's database)
+ * @param scriptDialect the dialect the scripts are written for ({@code DIALECT} of EXPORT); null in manifests written
+ *                      before Ferry recorded it, whose scripts are written for the source's dialect
  * @param tables        one entry per table, in load order
  * @param warnings      what was not carried
  */
 public record Manifest(int formatVersion, String ferryVersion, String createdAt, Source source,
-                       Map<String, String> options, List<String> schemas, boolean qualifiedNames,
+                       Map<String, String> options, List<String> schemas, boolean qualifiedNames, String scriptDialect,
                        List<TableEntry> tables, List<String> warnings) {
 
     /** The layout version this Ferry writes and reads. */
@@ -33,6 +35,11 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The dialect the scripts are written for: that of {@code DIALECT}, else the source's. */
+    public String scriptsWrittenFor() {
+        return scriptDialect != null ? scriptDialect : source.dialect();
     }
 
     /**

@@ -50,9 +50,14 @@ public enum ValueKind {
             return rs.wasNull() ? null : value;
         }
 
+        /** Also a boolean's text, as 1 or 0: another engine's boolean loaded where the target has integers. */
         @Override
         public Object parse(String text) {
-            return Integer.parseInt(text);
+            return switch (text) {
+                case "true" -> 1;
+                case "false" -> 0;
+                default -> Integer.parseInt(text);
+            };
         }
 
         @Override

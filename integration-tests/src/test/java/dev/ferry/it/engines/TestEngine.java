@@ -1,0 +1,71 @@
+package dev.ferry.it.engines;
+
+import dev.ferry.it.servers.TestServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** An engine of the cross-engine tests: how to get a fresh database in it and how it declares the shared schema. */
+public enum TestEngine {
+    H2(SharedSchema.H2) {
+        @Override
+        TestDatabase create(Path temp) {
+            String url = "jdbc:ferry:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
+        }
+    },
+    POSTGRESQL(SharedSchema.POSTGRESQL) {
+        @Override
+        TestDatabase create(Path temp) throws SQLException {
+            return onServer(this, TestServer.postgres());
+        }
+    },
+    MARIADB(SharedSchema.MARIADB) {
+        @Override
+        TestDatabase create(Path temp) throws SQLException {
+            return onServer(this, TestServer.mariadb());
+        }
+    };
+
+    private final List<String> sharedSchema;
+
+    TestEngine(List<String> sharedSchema) {
+        this.sharedSchema = sharedSchema;
+    }
+
+    /** A new, empty database; dropped when closed. */
+    abstract TestDatabase create(Path temp) throws SQLException;
+
+    /** The statements that create {@link SharedSchema}'s tables and views in this engine's own SQL. */
+    List<String> sharedSchema() {
+        return sharedSchema;
+    }
+
+    private static TestDatabase onServer(TestEngine engine, TestServer server) throws SQLException {
+        String name = server.createDatabase();
+        return new TestDatabase(engine, () -> server.connectFerry(name), () -> server.dropDatabase(name));
+    }
+
+    /** A database made for one test. */
+    record TestDatabase(TestEngine engine, Opener opener, Dropper dropper) implements AutoCloseable {
+        Connection connect() throws SQLException {
+            return opener.open();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            dropper.drop();
+        }
+    }
+
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    interface Dropper {
+        void drop() throws SQLException;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.ferry.core.translate;
+
+import dev.ferry.core.command.SqlLexer;
+import dev.ferry.core.command.SqlToken;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.schema.CheckConstraint;
+import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.Comment;
+import dev.ferry.core.schema.DatabaseSchema;
+import dev.ferry.core.schema.ForeignKey;
+import dev.ferry.core.schema.Identity;
+import dev.ferry.core.schema.Index;
+import dev.ferry.core.schema.KeyConstraint;
+import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Sequence;
+import dev.ferry.core.schema.Table;
+import dev.ferry.core.schema.View;
+import dev.ferry.core.types.PortableType;
+import dev.ferry.core.types.TargetType;
+import dev.ferry.core.types.TypeFamily;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An exported schema, read from one engine, rewritten for another: names as the target writes them, each column's
+ * type through its {@link PortableType}, identities and sequences, defaults, checks, generated columns and views
+ * through {@link SqlTextTranslator}. What the target cannot hold, or holds with a loss, is a warning naming it;
+ * what is written in the source's own procedural language (functions, procedures, triggers, user types) is not
+ * carried and is a warning too.
+ */
+public final class SchemaTranslator {
+    private final Dialect source;
+    private final Dialect target;
+    private final NameMapper names;
+    private final Set<String> implicitSchemas;
+    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> constraintNames = new HashSet<>();
+    private SqlTextTranslator text;
+
+    /**
+     * @param defaultSchemas the source's schemas that become the target's default schema, besides the source's own
+     *                       default (MariaDB: the database an export without SCHEMAS was taken from)
+     */
+    public SchemaTranslator(Dialect source, Dialect target, Set<String> defaultSchemas) {
+        this.source = source;
+        this.target = target;
+        Set<String> defaults = new HashSet<>(defaultSchemas);
+        if (source.defaultSchema() != null) {
+            defaults.add(source.defaultSchema());
+        }
+        this.names = new NameMapper(source, target, defaults);
+        this.implicitSchemas = defaults;
+    }
+
+    /** The schema and what was lost on the way. */
+    public record Translation(DatabaseSchema schema, List<String> warnings) {
+    }
+
+    /** {@code schema} rewritten for the target. */
+    public Translation translate(DatabaseSchema schema) throws SQLException {
+        Set<String> schemaNames = new HashSet<>(schema.schemas());
+        schemaNames.addAll(implicitSchemas);
+        text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
+        Map<QualifiedName, Sequence> sequences = new LinkedHashMap<>();
+        schema.sequences().forEach(sequence -> sequences.put(sequence.name(), sequence));
+        Set<QualifiedName> becameIdentities = new HashSet<>();
+
+        List<Table> tables = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            tables.add(table(table, sequences, becameIdentities));
+        }
+        List<Sequence> translatedSequences = new ArrayList<>();
+        for (Sequence sequence : schema.sequences()) {
+            if (becameIdentities.contains(sequence.name())) {
+                continue;
+            }
+            if (!target.hasSequences()) {
+                warnings.add("Sequence " + sequence.name() + " is not carried: " + target.name() + " has no sequences");
+                continue;
+            }
+            translatedSequences.add(new Sequence(names.qualified(sequence.name()), null, sequence.start(),
+                    sequence.increment(), sequence.minimum(), sequence.maximum(), sequence.cycle(), sequence.next(),
+                    null, null));
+        }
+        List<String> schemas = schema.schemas().stream().map(names::schema).filter(s -> s != null)
+                .distinct().toList();
+        if (!target.hasSchemas() && schema.schemas().stream().anyMatch(s -> !names.isDefaultSchema(s))) {
+            warnings.add("Schemas " + String.join(", ", schema.schemas()) + " are merged into one: " + target.name()
+                    + " has no schemas");
+        }
+        for (String statement : schema.types()) {
+            notCarried("User type", statement);
+        }
+        for (String statement : schema.routines()) {
+            notCarried("Routine", statement);
+        }
+        for (String statement : schema.triggers()) {
+            notCarried("Trigger", statement);
+        }
+        DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
+                tables, foreignKeys(schema.foreignKeys()), indexes(schema.indexes()), views(schema.views()), List.of(),
+                comments(schema.comments()), schema.warnings());
+        return new Translation(translated, List.copyOf(warnings));
+    }
+
+    private Set<String> knownNames(DatabaseSchema schema) {
+        Set<String> known = new HashSet<>();
+        for (Table table : schema.tables()) {
+            known.add(table.name().name());
+            table.columns().forEach(column -> known.add(column.name()));
+        }
+        schema.views().forEach(view -> known.add(view.name().name()));
+        schema.sequences().forEach(sequence -> known.add(sequence.name().name()));
+        return known;
+    }
+
+    private void notCarried(String what, String statement) {
+        String firstLine = statement.strip().lines().findFirst().orElse("");
+        warnings.add(what + " not carried to " + target.name() + " (written in " + source.name() + "'s own SQL): "
+                + (firstLine.length() > 100 ? firstLine.substring(0, 100) + "..." : firstLine));
+    }
+
+    private Table table(Table table, Map<QualifiedName, Sequence> sequences, Set<QualifiedName> becameIdentities)
+            throws SQLException {
+        QualifiedName name = names.qualified(table.name());
+        List<Column> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            columns.add(column(table, column, sequences, becameIdentities));
+        }
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (CheckConstraint check : table.checks()) {
+            checks.add(new CheckConstraint(constraintName(name, check.name()), text.translate(check.definition())));
+        }
+        return new Table(name, columns, key(name, table.primaryKey()),
+                table.uniqueKeys().stream().map(key -> key(name, key)).toList(), checks);
+    }
+
+    private Column column(Table table, Column column, Map<QualifiedName, Sequence> sequences,
+                          Set<QualifiedName> becameIdentities) throws SQLException {
+        String where = "Column " + table.name() + "." + column.name();
+        PortableType portable = source.portableType(column);
+        TargetType type = target.typeFor(portable);
+        if (type.isLossy()) {
+            warnings.add(where + " (" + portable.sourceName() + " in " + source.name() + ") becomes " + type.sql()
+                    + " in " + target.name() + ": " + type.loss());
+        }
+        Identity identity = column.identity();
+        String defaultExpression = column.defaultExpression();
+        Sequence sequence = defaultExpression == null ? null : sequenceOf(defaultExpression, sequences, table.name());
+        if (sequence != null && identity == null && sequence.ownedBy() != null) {
+            identity = new Identity(false, sequence.start(), sequence.increment(), sequence.next());
+            becameIdentities.add(sequence.name());
+            defaultExpression = null;
+        } else if (sequence != null) {
+            defaultExpression = target.hasSequences() ? target.nextValue(names.qualified(sequence.name())) : null;
+            if (defaultExpression == null) {
+                warnings.add(where + ": its default takes the next value of sequence " + sequence.name() + ", which "
+                        + target.name() + " cannot: the default is not carried");
+            }
+        } else if (defaultExpression != null) {
+            defaultExpression = text.translate(defaultExpression);
+            if (portable.family() == TypeFamily.BOOLEAN) {
+                defaultExpression = booleanDefault(defaultExpression);
+            }
+        }
+        String generated = null;
+        if (column.isGenerated()) {
+            generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
+        }
+        String check = column.check() == null ? null : text.translate(column.check());
+        return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
+                column.scale(), column.nullable(), defaultExpression, identity, type.sql(), check, generated);
+    }
+
+    /** A boolean default written as a number (MariaDB's {@code 1}) as the boolean it is. */
+    private static String booleanDefault(String expression) {
+        return switch (expression.strip()) {
+            case "1", "b'1'" -> "TRUE";
+            case "0", "b'0'" -> "FALSE";
+            default -> expression;
+        };
+    }
+
+    /**
+     * The sequence a default takes its next value from ({@code nextval('s')}, {@code nextval(s)},
+     * {@code NEXT VALUE FOR s}), or null for any other default.
+     */
+    private Sequence sequenceOf(String expression, Map<QualifiedName, Sequence> sequences, QualifiedName table)
+            throws SQLException {
+        List<SqlToken> tokens = new ArrayList<>();
+        SqlLexer lexer = new SqlLexer(expression, source.mysqlSyntax());
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
+            tokens.add(token);
+        }
+        List<String> parts;
+        if (tokens.size() >= 3 && tokens.get(0).isWord("nextval") && tokens.get(1).isSymbol("(")) {
+            parts = tokens.get(2).kind() == SqlToken.Kind.STRING ? nameParts(tokens.get(2).text())
+                    : nameParts(tokens.subList(2, tokens.size()));
+        } else if (tokens.size() >= 4 && tokens.get(0).isWord("NEXT") && tokens.get(1).isWord("VALUE")
+                && tokens.get(2).isWord("FOR")) {
+            parts = nameParts(tokens.subList(3, tokens.size()));
+        } else {
+            return null;
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        String name = parts.get(parts.size() - 1);
+        String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
+        for (Sequence sequence : sequences.values()) {
+            if (sequence.name().name().equalsIgnoreCase(name) && (schema == null || schema.equalsIgnoreCase(
+                    sequence.name().schema() == null ? "" : sequence.name().schema())
+                    || sequence.name().schema() == null && names.isDefaultSchema(schema))) {
+                return sequence;
+            }
+        }
+        return null;
+    }
+
+    private List<String> nameParts(String qualified) throws SQLException {
+        List<SqlToken> tokens = new ArrayList<>();
+        SqlLexer lexer = new SqlLexer(qualified, source.mysqlSyntax());
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
+            tokens.add(token);
+        }
+        return nameParts(tokens);
+    }
+
+    /** The dotted name the tokens start with: each part as stored (quoted as written, unquoted as folded). */
+    private List<String> nameParts(List<SqlToken> tokens) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i += 2) {
+            SqlToken token = tokens.get(i);
+            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER || token.kind() == SqlToken.Kind.WORD) {
+                parts.add(token.text());
+            } else {
+                break;
+            }
+            if (i + 1 >= tokens.size() || !tokens.get(i + 1).isSymbol(".")) {
+                break;
+            }
+        }
+        return parts;
+    }
+
+    /** The expression in {@code GENERATED ALWAYS AS (expression) ...} or {@code AS (expression) ...}. */
+    private String generationExpression(String clause, String where) throws SQLException {
+        SqlLexer lexer = new SqlLexer(clause, source.mysqlSyntax());
+        SqlToken previous = null;
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
+            if (token.isSymbol("(") && previous != null && previous.isWord("AS")) {
+                int start = token.start() + 1;
+                int depth = 1;
+                for (SqlToken inner = lexer.next(); inner.kind() != SqlToken.Kind.END; inner = lexer.next()) {
+                    depth += inner.isSymbol("(") ? 1 : inner.isSymbol(")") ? -1 : 0;
+                    if (depth == 0) {
+                        return clause.substring(start, inner.start());
+                    }
+                }
+            }
+            previous = token;
+        }
+        throw new SQLException(where + ": cannot read the expression of its generation clause " + clause, "22023");
+    }
+
+    private KeyConstraint key(QualifiedName table, KeyConstraint key) {
+        return key == null ? null : new KeyConstraint(constraintName(table, key.name()), columns(key.columns()));
+    }
+
+    /**
+     * A constraint's name, unique in the whole schema: MariaDB names constraints per table (every primary key is
+     * {@code PRIMARY}), other engines per schema. A name taken already is prefixed with its table's.
+     */
+    private String constraintName(QualifiedName table, String name) {
+        if (name == null) {
+            return null;
+        }
+        String mapped = names.name(name);
+        if (mapped.equalsIgnoreCase("PRIMARY") || !constraintNames.add(mapped.toLowerCase(Locale.ROOT))) {
+            mapped = table.name() + "_" + mapped;
+            constraintNames.add(mapped.toLowerCase(Locale.ROOT));
+        }
+        return mapped;
+    }
+
+    private List<String> columns(List<String> columns) {
+        return columns.stream().map(names::name).toList();
+    }
+
+    private List<ForeignKey> foreignKeys(List<ForeignKey> keys) {
+        return keys.stream().map(key -> new ForeignKey(constraintName(names.qualified(key.table()), key.name()),
+                names.qualified(key.table()),
+                columns(key.columns()), names.qualified(key.referencedTable()), columns(key.referencedColumns()),
+                key.onUpdate(), key.onDelete())).toList();
+    }
+
+    private List<Index> indexes(List<Index> indexes) throws SQLException {
+        List<Index> translated = new ArrayList<>();
+        for (Index index : indexes) {
+            List<Index.IndexColumn> columns = index.columns();
+            if (index.definition() != null) {
+                columns = IndexDefinition.plainColumns(index.definition(), source.mysqlSyntax());
+                if (columns.isEmpty()) {
+                    warnings.add("Index " + index.name() + " on " + index.table() + " is not carried: its definition"
+                            + " (" + index.definition() + ") is more than a list of columns");
+                    continue;
+                }
+            }
+            translated.add(new Index(names.name(index.name()), names.qualified(index.table()), index.unique(),
+                    columns.stream().map(c -> new Index.IndexColumn(names.name(c.name()), c.descending(),
+                            prefix(c.prefixLength()))).toList(), null));
+        }
+        return translated;
+    }
+
+    /** An index prefix (MariaDB's) is kept only where the target is the engine that has them. */
+    private int prefix(int length) {
+        return target.mysqlSyntax() ? length : 0;
+    }
+
+    private List<View> views(List<View> views) throws SQLException {
+        List<View> translated = new ArrayList<>();
+        for (View view : views) {
+            boolean materialized = view.materialized() && target.hasMaterializedViews();
+            if (view.materialized() && !materialized) {
+                warnings.add("Materialized view " + view.name() + " becomes a plain view: " + target.name()
+                        + " has no materialized views");
+            }
+            Set<QualifiedName> dependsOn = new LinkedHashSet<>();
+            view.dependsOn().forEach(name -> dependsOn.add(names.qualified(name)));
+            translated.add(new View(names.qualified(view.name()), text.translate(view.query()), materialized,
+                    dependsOn, null));
+        }
+        return translated;
+    }
+
+    private List<Comment> comments(List<Comment> comments) {
+        List<Comment> translated = new ArrayList<>();
+        for (Comment comment : comments) {
+            Comment mapped = new Comment(names.qualified(comment.table()), names.name(comment.column()), comment.text());
+            if (target.comment(mapped) == null) {
+                warnings.add("Comment on " + comment.table() + (comment.column() == null ? "" : "." + comment.column())
+                        + " is not carried: " + target.name() + " has no comments");
+            } else {
+                translated.add(mapped);
+            }
+        }
+        return translated;
+    }
+}

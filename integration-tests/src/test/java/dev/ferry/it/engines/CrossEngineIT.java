@@ -3,6 +3,7 @@ package dev.ferry.it.engines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -71,6 +72,46 @@ class CrossEngineIT {
                 assertRefused(statement, "INSERT INTO orders (id, customer_id, amount) VALUES (99, 1, -1)");
                 assertRefused(statement, "INSERT INTO orders (id, customer_id, amount) VALUES (98, 777, 1)");
             }
+        }
+    }
+
+    static Stream<Arguments> enginePairs() {
+        return pairs().filter(arguments -> arguments.get()[2].equals("csv"));
+    }
+
+    /** With DIALECT, the scripts are written for the target, which runs them as they are. */
+    @ParameterizedTest(name = "{0} for {1}")
+    @MethodSource("enginePairs")
+    void anExportWrittenForAnotherEngineImportsThereAsWritten(TestEngine source, TestEngine target, String format)
+            throws Exception {
+        Path export = temp.resolve("export");
+        try (TestEngine.TestDatabase from = source.create(temp); TestEngine.TestDatabase to = target.create(temp)) {
+            try (Connection connection = from.connect(); Statement statement = connection.createStatement()) {
+                SharedSchema.create(connection, source);
+                statement.execute("EXPORT DATABASE '" + export + "' (DIALECT " + target.dialect() + ")");
+            }
+            assertTrue(Files.readString(export.resolve("schema.sql")).contains(" for " + target.dialect() + "."));
+            assertTrue(Files.readString(export.resolve("manifest.json")).contains("\"scriptDialect\" : \""
+                    + target.dialect() + "\""));
+            try (Connection connection = to.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("IMPORT DATABASE '" + export + "'");
+                assertEquals(SharedSchema.expected(SharedSchema.CUSTOMERS), SharedSchema.customers(connection));
+                assertEquals(SharedSchema.expected(SharedSchema.ORDERS), SharedSchema.orders(connection));
+                assertEquals(SharedSchema.BIG_CUSTOMERS, SharedSchema.bigCustomers(connection));
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnknownDialectIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path export = temp.resolve("export");
+        try (TestEngine.TestDatabase database = TestEngine.H2.create(temp); Connection connection = database.connect();
+             Statement statement = connection.createStatement()) {
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> statement.execute("EXPORT DATABASE '" + export + "' (DIALECT oracle)"));
+            assertEquals("22023", refused.getSQLState());
+            assertTrue(refused.getMessage().contains("postgresql"), refused.getMessage());
+            assertTrue(Files.notExists(export));
         }
     }
 

@@ -36,6 +36,11 @@ public enum TestEngine {
         this.sharedSchema = sharedSchema;
     }
 
+    /** Ferry's name of the engine's dialect, as {@code DIALECT} takes it. */
+    String dialect() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A new, empty database; dropped when closed. */
     abstract TestDatabase create(Path temp) throws SQLException;
 

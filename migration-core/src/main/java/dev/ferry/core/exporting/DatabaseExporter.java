@@ -23,6 +23,7 @@ import dev.ferry.core.schema.SchemaScope;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.script.ExportLayout;
 import dev.ferry.core.script.ScriptRenderer;
+import dev.ferry.core.translate.SchemaTranslator;
 import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Writes a whole database to a directory: scripts, one data file per table and a manifest. */
@@ -68,13 +70,14 @@ public final class DatabaseExporter {
      */
     public MigrationResult export(Path directory, ExportOptions options, ProgressListener progress) throws SQLException {
         Dialect dialect = Dialects.forConnection(connection);
+        Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
         SchemaScope scope = SchemaScope.resolve(connection, dialect, options.schemas());
         ExportDirectory target = ExportDirectory.prepare(directory);
         try {
             MigrationResult result;
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
                  SnapshotSession alsoIgnored = SnapshotSession.begin(connection)) {
-                result = exportInto(dialect, scope, target, options.format(), progress);
+                result = exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
             }
             target.commit();
             return result;
@@ -84,18 +87,29 @@ public final class DatabaseExporter {
         }
     }
 
-    private MigrationResult exportInto(Dialect dialect, SchemaScope scope, ExportDirectory target,
-                                       FormatOptions options, ProgressListener progress) throws SQLException {
+    private MigrationResult exportInto(Dialect dialect, Dialect scriptDialect, SchemaScope scope,
+                                       ExportDirectory target, FormatOptions options, ProgressListener progress)
+            throws SQLException {
         DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
-        ScriptRenderer scripts = new ScriptRenderer(dialect);
+        List<String> schemas = exportedSchemas(dialect, scope, schema);
+        boolean qualifiedNames = !(dialect.schemasAreCatalogs() && scope.isDefault());
+        ScriptRenderer scripts = new ScriptRenderer(scriptDialect);
         DataFileNames fileNames = new DataFileNames(options.format().extension());
         Path staging = target.staging();
 
         List<String> warnings = new ArrayList<>(schema.warnings());
+        DatabaseSchema scriptSchema = schema;
+        if (scriptDialect != dialect) {
+            SchemaTranslator.Translation translation = new SchemaTranslator(dialect, scriptDialect,
+                    qualifiedNames ? Set.of() : Set.copyOf(schemas)).translate(schema);
+            scriptSchema = translation.schema();
+            warnings.addAll(translation.warnings());
+        }
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
-        StringBuilder load = new StringBuilder(header(dialect, "Data: one COPY per table, run by IMPORT DATABASE"));
-        for (Table table : schema.tables()) {
+        StringBuilder load = new StringBuilder(header(dialect, scriptDialect, "Data: one COPY per table, run by IMPORT DATABASE"));
+        for (int i = 0; i < schema.tables().size(); i++) {
+            Table table = schema.tables().get(i);
             String file = fileNames.next(table.name());
             Path path = staging.resolve(file);
             TableExport written = exportTable(dialect, table, path, options, progress, warnings);
@@ -103,18 +117,18 @@ public final class DatabaseExporter {
             outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
             entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
                     bytes, written.file().sha256()));
-            load.append(scripts.copyFrom(table, file, options.readerOptions())).append(";\n");
+            load.append(scripts.copyFrom(scriptSchema.tables().get(i), file, options.readerOptions())).append(";\n");
         }
 
         writeScript(staging, ExportLayout.SCHEMA,
-                scripts.schemaScript(schema, header(dialect, "Schema: run by IMPORT DATABASE before the data")));
+                scripts.schemaScript(scriptSchema, header(dialect, scriptDialect, "Schema: run by IMPORT DATABASE before the data")));
         writeScript(staging, ExportLayout.LOAD, load.toString());
         writeScript(staging, ExportLayout.POST_DATA,
-                scripts.postDataScript(schema, header(dialect, "After the data: identities, indexes, foreign keys")));
+                scripts.postDataScript(scriptSchema, header(dialect, scriptDialect, "After the data: identities, indexes, foreign keys")));
         try {
             new SchemaFile(dialect.name(), schema).write(staging);
-            ManifestFile.write(staging, manifest(dialect, options, exportedSchemas(dialect, scope, schema),
-                    !(dialect.schemasAreCatalogs() && scope.isDefault()), entries, warnings));
+            ManifestFile.write(staging, manifest(dialect, scriptDialect, options, schemas, qualifiedNames, entries,
+                    warnings));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
@@ -169,7 +183,8 @@ public final class DatabaseExporter {
         return schema.schemas();
     }
 
-    private Manifest manifest(Dialect dialect, FormatOptions options, List<String> schemas, boolean qualifiedNames,
+    private Manifest manifest(Dialect dialect, Dialect scriptDialect, FormatOptions options, List<String> schemas,
+                              boolean qualifiedNames,
                               List<Manifest.TableEntry> tables, List<String> warnings) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
@@ -177,14 +192,15 @@ public final class DatabaseExporter {
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
         return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
-                optionValues, schemas, qualifiedNames, null, tables, warnings);
+                optionValues, schemas, qualifiedNames, scriptDialect == dialect ? null : scriptDialect.name(), tables, warnings);
     }
 
-    private String header(Dialect dialect, String purpose) throws SQLException {
+    private String header(Dialect dialect, Dialect scriptDialect, String purpose) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         return "-- " + purpose + ".\n-- Written by Ferry " + FerryVersion.get() + " from "
                 + metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()
-                + " (dialect " + dialect.name() + ").\n\n";
+                + " (dialect " + dialect.name() + ")"
+                + (scriptDialect == dialect ? "" : " for " + scriptDialect.name()) + ".\n\n";
     }
 
     private static void writeScript(Path directory, String name, String content) throws SQLException {

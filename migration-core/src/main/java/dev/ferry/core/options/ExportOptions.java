@@ -18,17 +18,23 @@ import java.util.Set;
  * @param format  how the data files are written
  * @param schemas the schemas to export as named, in the order named; empty for the default: every user schema
  *                (PostgreSQL, H2), the connection's current database (MariaDB)
+ * @param dialect the engine the scripts are written for ({@code DIALECT}: h2, postgresql, mariadb, sqlite, duckdb), or
+ *                null for the engine exported from
  */
-public record ExportOptions(FormatOptions format, List<String> schemas) {
+public record ExportOptions(FormatOptions format, List<String> schemas, String dialect) {
 
     /** The defaults: {@link FormatOptions#DEFAULTS}, the default schemas. */
-    public static final ExportOptions DEFAULTS = new ExportOptions(FormatOptions.DEFAULTS, List.of());
+    public static final ExportOptions DEFAULTS = new ExportOptions(FormatOptions.DEFAULTS, List.of(), null);
+
+    /** The option naming the engine the scripts are written for. */
+    public static final String DIALECT = "DIALECT";
 
     /** The option naming the schemas to export. */
     public static final String SCHEMAS = "SCHEMAS";
 
     private static final String STATEMENT = "EXPORT DATABASE";
-    private static final String VALID = "SCHEMAS (schema names separated by commas; on MariaDB, databases)";
+    private static final String VALID = "SCHEMAS (schema names separated by commas; on MariaDB, databases),"
+            + " DIALECT (h2, postgresql, mariadb, sqlite or duckdb: the engine the scripts are written for)";
 
     public ExportOptions {
         if (format == null) {
@@ -39,7 +45,7 @@ public record ExportOptions(FormatOptions format, List<String> schemas) {
 
     /** The given format options with the default schemas. */
     public static ExportOptions of(FormatOptions format) {
-        return new ExportOptions(format, List.of());
+        return new ExportOptions(format, List.of(), null);
     }
 
     /**
@@ -51,14 +57,18 @@ public record ExportOptions(FormatOptions format, List<String> schemas) {
     public static ExportOptions from(Map<String, String> options) throws SQLException {
         Map<String, String> formatOptions = new LinkedHashMap<>();
         List<String> schemas = List.of();
+        String dialect = null;
         for (Map.Entry<String, String> option : options.entrySet()) {
-            if (option.getKey().toUpperCase(Locale.ROOT).equals(SCHEMAS)) {
+            String name = option.getKey().toUpperCase(Locale.ROOT);
+            if (name.equals(SCHEMAS)) {
                 schemas = schemaList(option.getValue());
+            } else if (name.equals(DIALECT)) {
+                dialect = option.getValue().strip().toLowerCase(Locale.ROOT);
             } else {
                 formatOptions.put(option.getKey(), option.getValue());
             }
         }
-        return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas);
+        return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect);
     }
 
     /** Whether the schemas to export are named, rather than the default ones. */

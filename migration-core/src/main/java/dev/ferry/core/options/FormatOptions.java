@@ -73,7 +73,8 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case "COMPRESSION" -> compression = compression(value);
                 case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
                 default -> throw FerryErrors.invalidParameter((name.equals(ExportOptions.SCHEMAS)
-                        ? "SCHEMAS is an option of EXPORT DATABASE, not of " + statement
+                        || name.equals(ExportOptions.DIALECT)
+                        ? name + " is an option of EXPORT DATABASE, not of " + statement
                         : "Unknown option " + name + " for " + statement) + "; valid options: " + valid);
             }
         }

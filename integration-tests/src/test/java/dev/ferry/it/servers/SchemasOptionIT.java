@@ -64,7 +64,7 @@ class SchemasOptionIT {
             assertFalse(scripts.contains("hr") || scripts.contains("elsewhere"), scripts);
             assertTrue(scripts.contains("CREATE SCHEMA IF NOT EXISTS \"sales\""), scripts);
             try (var files = Files.list(dir)) {
-                assertEquals(List.of("load.sql", "manifest.json", "post-data.sql", "sales.orders.csv", "schema.sql"),
+                assertEquals(List.of("load.sql", "manifest.json", "post-data.sql", "sales.orders.csv", "schema.json", "schema.sql"),
                         files.map(f -> f.getFileName().toString()).sorted().toList());
             }
             assertTrue(Files.readString(dir.resolve("manifest.json")).replaceAll("\\s", "")

@@ -57,7 +57,12 @@ final class PostgresTypes {
 
     static TargetType declare(PortableType type) {
         return switch (type.family()) {
-            case TINYINT -> TargetType.exact("smallint");
+            case BOOLEAN -> TargetType.exact("boolean");
+            case TINYINT, SMALLINT -> TargetType.exact("smallint");
+            case INTEGER -> TargetType.exact("integer");
+            case BIGINT -> TargetType.exact("bigint");
+            case REAL -> TargetType.exact("real");
+            case DATE -> TargetType.exact("date");
             case DOUBLE -> TargetType.exact("double precision");
             case DECIMAL -> type.length() > MAX_PRECISION ? TargetType.exact("numeric")
                     : TargetType.exact(type.hasLength() ? "numeric(" + type.length() + "," + type.scale() + ")" : "numeric");

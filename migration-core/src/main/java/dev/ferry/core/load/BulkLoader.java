@@ -54,9 +54,26 @@ public final class BulkLoader {
      */
     public long load(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches, ProgressListener progress)
             throws SQLException {
+        return load(copy, file, columns -> DataFiles.reader(file, options, columns), commitBatches, progress);
+    }
+
+    /** Opens a data file's reader for the target's columns. */
+    public interface ReaderOpener {
+        TableReader open(List<DataColumn> columns) throws IOException, SQLException;
+    }
+
+    /**
+     * Loads the rows {@code opener}'s reader gives into the COPY statement's table, as {@link #load(CopyFromCommand,
+     * Path, FormatOptions, boolean, ProgressListener)} does; for files whose values need a reader of their own (those
+     * of DuckDB's exports).
+     *
+     * @param file the file read, for messages
+     */
+    public long load(CopyFromCommand copy, Path file, ReaderOpener opener, boolean commitBatches,
+                     ProgressListener progress) throws SQLException {
         String context = "Loading " + copy.table() + " from " + file.getFileName();
         try {
-            return loadRows(copy, file, options, commitBatches, progress);
+            return loadRows(copy, opener, commitBatches, progress);
         } catch (IOException e) {
             throw FerryErrors.io(context + ": " + e.getMessage(), e);
         } catch (SQLException e) {
@@ -64,12 +81,12 @@ public final class BulkLoader {
         }
     }
 
-    private long loadRows(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches,
-                          ProgressListener progress) throws IOException, SQLException {
+    private long loadRows(CopyFromCommand copy, ReaderOpener opener, boolean commitBatches, ProgressListener progress)
+            throws IOException, SQLException {
         LoadTarget target = target(copy);
         progress.tableStarted("import", copy.table(), -1);
         long rows;
-        try (TableReader reader = DataFiles.reader(file, options, DataColumn.of(target.names(), target.kinds()))) {
+        try (TableReader reader = opener.open(DataColumn.of(target.names(), target.kinds()))) {
             Optional<TableLoader> fast = dialect.tableLoader(connection);
             rows = fast.isPresent() ? fast.get().load(target, reader, progress)
                     : insertRows(target, reader, commitBatches, progress);

@@ -3,7 +3,6 @@ package dev.ferry.core.importing.duckdb;
 import dev.ferry.core.command.SqlToken;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
-import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Table;
@@ -40,7 +39,7 @@ final class CreateTableParser {
     private final List<String> primaryKey = new ArrayList<>();
     private final List<KeyConstraint> uniqueKeys = new ArrayList<>();
     private final List<String> checks = new ArrayList<>();
-    private final List<ForeignKey> foreignKeys = new ArrayList<>();
+    private final List<ForeignKeyReference> foreignKeys = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private QualifiedName name;
 
@@ -67,7 +66,8 @@ final class CreateTableParser {
      * @param foreignKeys its foreign keys
      * @param warnings    what is not carried, or carried for DuckDB alone
      */
-    record ParsedTable(Table table, List<DuckDbType> types, List<ForeignKey> foreignKeys, List<String> warnings) {
+    record ParsedTable(Table table, List<DuckDbType> types, List<ForeignKeyReference> foreignKeys,
+                       List<String> warnings) {
     }
 
     private ParsedTable table() throws SQLException {
@@ -232,10 +232,24 @@ final class CreateTableParser {
         checks.add(tokens.sql().substring(start, tokens.lastEnd()));
     }
 
-    /** {@code REFERENCES table [(columns)] [ON DELETE action] [ON UPDATE action]}. */
+    /**
+     * {@code REFERENCES table [(columns)] [ON DELETE action] [ON UPDATE action]}. DuckDB writes the referenced table's
+     * name without quotes ({@code REFERENCES Odd Schema.Odd Table("a b")}), so it is kept as written, to be matched
+     * against the tables of the export ({@link ForeignKeyReference}).
+     */
     private void references(List<String> columns) throws SQLException {
         tokens.expectWords("REFERENCES");
-        QualifiedName referenced = tokens.qualifiedName();
+        int start = tokens.current().start();
+        int end = start;
+        while (!tokens.atEnd() && !tokens.isSymbol("(") && !tokens.isSymbol(",") && !tokens.isSymbol(")")
+                && !tokens.isWord("ON")) {
+            end = Tokens.end(tokens.current());
+            tokens.advance();
+        }
+        if (end == start) {
+            throw tokens.unexpected("the referenced table");
+        }
+        String referenced = tokens.sql().substring(start, end);
         List<String> referencedColumns = tokens.isSymbol("(") ? tokens.identifierList() : List.of();
         String onDelete = null;
         String onUpdate = null;
@@ -251,7 +265,7 @@ final class CreateTableParser {
                 onUpdate = action;
             }
         }
-        foreignKeys.add(new ForeignKey(null, name, columns, referenced, referencedColumns, onUpdate, onDelete));
+        foreignKeys.add(new ForeignKeyReference(name, columns, referenced, referencedColumns, onUpdate, onDelete));
     }
 
     private String action() throws SQLException {

@@ -151,7 +151,7 @@ final class DuckDbSchemaBuilder {
             for (KeyConstraint unique : table.uniqueKeys()) {
                 requireColumns(table, unique.columns(), located.where(), "UNIQUE");
             }
-            for (ForeignKey key : located.value().foreignKeys()) {
+            for (ForeignKeyReference key : located.value().foreignKeys()) {
                 foreignKeys.add(checkedForeignKey(table, key, located.where()));
             }
         }
@@ -174,21 +174,27 @@ final class DuckDbSchemaBuilder {
                 ViewOrder.sort(viewList), List.of(), List.of(), warnings);
     }
 
-    /** The foreign key with its table names as created, and its referenced columns (the key, if none are named). */
-    private ForeignKey checkedForeignKey(Table table, ForeignKey key, String where) throws SQLException {
-        requireColumns(table, key.columns(), where, "FOREIGN KEY");
-        Table referenced = existing(key.referencedTable(), where, "FOREIGN KEY of " + table.name());
-        List<String> referencedColumns = key.referencedColumns();
-        if (referencedColumns.isEmpty() && referenced.primaryKey() != null) {
-            referencedColumns = referenced.primaryKey().columns();
+    /** The foreign key, its referenced table found among the export's, its columns checked. */
+    private ForeignKey checkedForeignKey(Table table, ForeignKeyReference reference, String where)
+            throws SQLException {
+        requireColumns(table, reference.columns(), where, "FOREIGN KEY");
+        List<Table> inSchema = tables.values().stream().map(t -> t.value().table())
+                .filter(t -> t.name().schema().equalsIgnoreCase(table.name().schema())).toList();
+        Table referenced = reference.resolve(name -> {
+            CreateTableParser.ParsedTable parsed = table(name);
+            return parsed == null ? null : parsed.table();
+        }, inSchema);
+        if (referenced == null) {
+            throw FerryErrors.refused(where + ": the FOREIGN KEY of " + table.name() + " references "
+                    + reference.referenced() + ", which is not a table the export creates");
         }
-        requireColumns(referenced, referencedColumns, where, "FOREIGN KEY of " + table.name());
-        if (referencedColumns.size() != key.columns().size()) {
+        ForeignKey key = reference.toForeignKey(referenced);
+        requireColumns(referenced, key.referencedColumns(), where, "FOREIGN KEY of " + table.name());
+        if (key.referencedColumns().size() != key.columns().size()) {
             throw FerryErrors.refused(where + ": the FOREIGN KEY of " + table.name() + " (" + key.columns()
-                    + ") references " + referenced.name() + " (" + referencedColumns + "), not as many columns");
+                    + ") references " + referenced.name() + " (" + key.referencedColumns() + "), not as many columns");
         }
-        return new ForeignKey(key.name(), key.table(), key.columns(), referenced.name(), referencedColumns,
-                key.onUpdate(), key.onDelete());
+        return key;
     }
 
     private Table existing(QualifiedName name, String where, String what) throws SQLException {

@@ -101,6 +101,11 @@ final class Tokens {
 
     /** {@code [catalog.][schema.]name}; a name without a schema is in {@value #MAIN}. */
     QualifiedName qualifiedName() throws SQLException {
+        return qualifiedName(MAIN);
+    }
+
+    /** {@code [catalog.][schema.]name}; a name without a schema is in {@code defaultSchema}. */
+    QualifiedName qualifiedName(String defaultSchema) throws SQLException {
         List<String> parts = new ArrayList<>();
         parts.add(identifier());
         while (acceptSymbol(".")) {
@@ -110,7 +115,7 @@ final class Tokens {
             throw new IllegalArgumentException("the name " + String.join(".", parts) + " has too many parts");
         }
         String name = parts.get(parts.size() - 1);
-        return new QualifiedName(parts.size() == 1 ? MAIN : parts.get(parts.size() - 2), name);
+        return new QualifiedName(parts.size() == 1 ? defaultSchema : parts.get(parts.size() - 2), name);
     }
 
     /** {@code (name, ...)}. */

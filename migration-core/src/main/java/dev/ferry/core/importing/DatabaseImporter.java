@@ -8,6 +8,7 @@ import dev.ferry.core.command.CopyFromCommand;
 import dev.ferry.core.command.FerryCommand;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.importing.duckdb.DuckDbExport;
 import dev.ferry.core.load.BulkLoader;
 import dev.ferry.core.manifest.Manifest;
 import dev.ferry.core.options.FormatOptions;
@@ -50,9 +51,11 @@ public final class DatabaseImporter {
 
     /** Imports {@code directory}, which must hold a complete, unaltered export. */
     public MigrationResult importFrom(Path directory, ProgressListener progress) throws SQLException {
-        ExportSource source = ExportSource.open(directory);
         Dialect dialect = Dialects.forConnection(connection);
-        ImportPlan plan = ImportPlan.of(source, dialect);
+        Path dir = directory.toAbsolutePath().normalize();
+        ExportSource source = DuckDbExport.isDuckDbExport(dir) ? null : ExportSource.open(dir);
+        ImportPlan plan = source == null ? ImportPlan.of(DuckDbExport.read(dir), dialect)
+                : ImportPlan.of(source, dialect);
         SchemaScope scope = targetScope(plan, dialect);
         DatabaseContents contents = new DatabaseContents(connection, dialect, scope);
         refuseUnlessEmpty(contents, dialect, scope);
@@ -65,7 +68,8 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(source, plan, dialect, scope, contents, schemasBefore, routinesBefore, progress);
+            return importInSession(dir, source, plan, dialect, scope, contents, schemasBefore, routinesBefore,
+                    progress);
         }
     }
 
@@ -79,17 +83,19 @@ public final class DatabaseImporter {
     }
 
     /** The import proper, on a session prepared by the dialect. */
-    private MigrationResult importInSession(ExportSource source, ImportPlan plan, Dialect dialect, SchemaScope scope,
+    private MigrationResult importInSession(Path directory, ExportSource source, ImportPlan plan, Dialect dialect,
+                                            SchemaScope scope,
                                             DatabaseContents contents, Set<String> schemasBefore,
                                             Set<String> routinesBefore, ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {
             run(ExportLayout.SCHEMA, plan.schema(), dialect);
-            List<TableOutcome> tables = load(source, plan.load(), dialect, progress);
+            List<TableOutcome> tables = plan.loads() != null ? load(plan.loads(), dialect, progress)
+                    : load(source, plan.load(), dialect, progress);
             run(ExportLayout.POST_DATA, plan.postData(), dialect);
             connection.commit();
-            result = new MigrationResult(source.directory(), tables, plan.warnings());
+            result = new MigrationResult(directory, tables, plan.warnings());
         } catch (SQLException | RuntimeException e) {
             undo(dialect, scope, plan.schemas(), contents, schemasBefore, routinesBefore, e);
             restoreAutoCommit(e);
@@ -156,6 +162,24 @@ public final class DatabaseImporter {
                 throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load " + table.file()
                         + " (table " + new QualifiedName(table.schema(), table.name()) + ") listed in the manifest");
             }
+        }
+        return outcomes;
+    }
+
+    /** Loads each table from its file, with the file's own reader (DuckDB's exports). */
+    private List<TableOutcome> load(List<ImportPlan.DataLoad> loads, Dialect dialect, ProgressListener progress)
+            throws SQLException {
+        BulkLoader loader = new BulkLoader(connection, dialect);
+        List<TableOutcome> outcomes = new ArrayList<>();
+        for (ImportPlan.DataLoad load : loads) {
+            long rows = loader.load(load.copy(), load.file(), load.opener(), !dialect.transactionalDdl(), progress);
+            long bytes;
+            try {
+                bytes = java.nio.file.Files.size(load.file());
+            } catch (java.io.IOException e) {
+                bytes = -1;
+            }
+            outcomes.add(new TableOutcome(load.copy().table(), load.file().getFileName().toString(), rows, bytes));
         }
         return outcomes;
     }

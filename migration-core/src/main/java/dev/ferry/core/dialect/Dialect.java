@@ -4,6 +4,7 @@ import dev.ferry.core.load.TableLoader;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Comment;
+import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
@@ -279,6 +280,24 @@ public interface Dialect {
      * indexes).
      */
     List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException;
+
+    /**
+     * The table's foreign keys as they are exported: those {@link DatabaseMetaData#getImportedKeys} reported (none where
+     * the driver does not implement it, as DuckDB's), refined by a dialect whose engine tells them in its own catalog.
+     */
+    default List<ForeignKey> foreignKeys(Connection connection, QualifiedName table, List<ForeignKey> reported)
+            throws SQLException {
+        return reported;
+    }
+
+    /**
+     * Whether foreign keys are declared in CREATE TABLE instead of being added after the data, for engines that cannot
+     * add one to an existing table (DuckDB; SQLite too). Tables are then created, and loaded, referenced ones first, so
+     * that each loaded row finds the rows it refers to.
+     */
+    default boolean foreignKeysInCreateTable() {
+        return false;
+    }
 
     /** Names of the indexes the engine made itself to support a key, which must not be exported as indexes. */
     Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException;

@@ -2,6 +2,7 @@ package dev.ferry.core.exporting;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 
 /**
  * One read-only transaction at the strongest snapshot isolation the engine offers, on a connection whose
@@ -30,7 +31,7 @@ final class SnapshotSession implements AutoCloseable {
         if (session.ownTransaction) {
             try {
                 connection.setAutoCommit(false);
-                connection.setReadOnly(true);
+                readOnlyHint(connection);
                 int level = snapshotLevel(connection);
                 if (level != Connection.TRANSACTION_NONE) {
                     connection.setTransactionIsolation(level);
@@ -41,6 +42,18 @@ final class SnapshotSession implements AutoCloseable {
             }
         }
         return session;
+    }
+
+    /**
+     * Marks the transaction read-only, which JDBC defines as a hint: DuckDB's driver refuses to change it on an open
+     * connection, and the export then reads all the same.
+     */
+    private static void readOnlyHint(Connection connection) throws SQLException {
+        try {
+            connection.setReadOnly(true);
+        } catch (SQLFeatureNotSupportedException notChangeable) {
+            // The export only reads; the hint is not needed for its correctness.
+        }
     }
 
     private static int snapshotLevel(Connection connection) throws SQLException {

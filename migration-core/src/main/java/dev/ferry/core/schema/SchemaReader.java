@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ public final class SchemaReader {
         List<Table> tables = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
-        // Schemas named are all created, holding tables or not; by default those that hold tables or sequences.
+        // Schemas named are all created, holding tables or not; by default those that hold tables, sequences or views.
         Set<String> schemas = new TreeSet<>(scope.named());
         for (Sequence sequence : sequences) {
             if (sequence.name().schema() != null) {
@@ -69,11 +70,14 @@ public final class SchemaReader {
         for (QualifiedName name : tableNames) {
             Table table = table(name, comments, warnings);
             tables.add(table);
-            foreignKeys.addAll(foreignKeys(name, warnings));
+            foreignKeys.addAll(dialect.foreignKeys(connection, name, foreignKeys(name, warnings)));
             indexes.addAll(indexes(table));
             if (name.schema() != null) {
                 schemas.add(name.schema());
             }
+        }
+        if (dialect.foreignKeysInCreateTable()) {
+            tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
         comments.sort(Comparator.comparing((Comment c) -> c.table().toString()));
         for (Comment comment : List.copyOf(comments)) {
@@ -88,6 +92,12 @@ public final class SchemaReader {
             }
         }
         warnings.addAll(dialect.notCarried(connection, scope));
+        List<View> views = ViewOrder.sort(dialect.views(connection, scope));
+        for (View view : views) {
+            if (view.name().schema() != null) {
+                schemas.add(view.name().schema()); // a schema holding only views must be created too
+            }
+        }
         List<String> schemaOrder = scope.isDefault() ? List.copyOf(schemas) : scope.named();
         Map<String, String> schemaOptions = new LinkedHashMap<>();
         for (String schema : schemaOrder) {
@@ -95,7 +105,7 @@ public final class SchemaReader {
         }
         return new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
                 dialect.routines(connection, scope), sequences, tables, foreignKeys, indexes,
-                ViewOrder.sort(dialect.views(connection, scope)), dialect.triggers(connection, scope), comments, warnings);
+                views, dialect.triggers(connection, scope), comments, warnings);
     }
 
     /** IS_GENERATEDCOLUMN, which drivers older than JDBC 4.1 do not report. */
@@ -185,10 +195,17 @@ public final class SchemaReader {
         return columns.isEmpty() ? null : new KeyConstraint(constraintName, new ArrayList<>(columns.values()));
     }
 
+    /** The foreign keys the driver reports; none where it does not implement getImportedKeys (DuckDB's). */
     private List<ForeignKey> foreignKeys(QualifiedName table, List<String> warnings) throws SQLException {
         Map<String, ForeignKeyBuilder> keys = new LinkedHashMap<>();
         String catalog = catalog(table);
-        try (ResultSet rows = metaData.getImportedKeys(catalog, schema(table), table.name())) {
+        ResultSet imported;
+        try {
+            imported = metaData.getImportedKeys(catalog, schema(table), table.name());
+        } catch (SQLFeatureNotSupportedException notImplemented) {
+            return List.of();
+        }
+        try (ResultSet rows = imported) {
             while (rows.next()) {
                 String referencedCatalog = rows.getString("PKTABLE_CAT");
                 String referencedSchema = rows.getString("PKTABLE_SCHEM");
@@ -256,7 +273,13 @@ public final class SchemaReader {
         QualifiedName name = table.name();
         Set<String> keyIndexes = dialect.keyIndexNames(connection, name);
         Map<String, IndexBuilder> found = new LinkedHashMap<>();
-        try (ResultSet rows = metaData.getIndexInfo(catalog(name), schema(name), name.name(), false, false)) {
+        ResultSet indexInfo;
+        try {
+            indexInfo = metaData.getIndexInfo(catalog(name), schema(name), name.name(), false, false);
+        } catch (SQLFeatureNotSupportedException notImplemented) {
+            return dialect.indexes(connection, table, List.of()); // DuckDB 0.8.1's driver lists none
+        }
+        try (ResultSet rows = indexInfo) {
             while (rows.next()) {
                 String indexName = rows.getString("INDEX_NAME");
                 if (indexName == null || rows.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic

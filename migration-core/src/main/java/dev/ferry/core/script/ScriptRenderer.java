@@ -49,7 +49,10 @@ public final class ScriptRenderer {
             sql.append(dialect.createSequence(sequence)).append(";\n");
         }
         for (Table table : schema.tables()) {
-            sql.append('\n').append(createTable(table)).append(";\n");
+            List<ForeignKey> keys = dialect.foreignKeysInCreateTable()
+                    ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
+                    : List.of();
+            sql.append('\n').append(createTable(table, keys)).append(";\n");
         }
         if (!schema.comments().isEmpty()) {
             sql.append('\n');
@@ -62,6 +65,14 @@ public final class ScriptRenderer {
 
     /** The CREATE TABLE statement for {@code table}. */
     public String createTable(Table table) {
+        return createTable(table, List.of());
+    }
+
+    /**
+     * The CREATE TABLE statement for {@code table}, declaring {@code foreignKeys} in it (for engines whose foreign keys
+     * cannot be added afterwards).
+     */
+    public String createTable(Table table, List<ForeignKey> foreignKeys) {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             parts.add(columnDefinition(column));
@@ -74,6 +85,9 @@ public final class ScriptRenderer {
         }
         for (CheckConstraint check : table.checks()) {
             parts.add("CONSTRAINT " + dialect.quoteIdentifier(check.name()) + " " + check.definition());
+        }
+        for (ForeignKey key : foreignKeys) {
+            parts.add(foreignKeyClause(key));
         }
         return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
     }
@@ -134,7 +148,7 @@ public final class ScriptRenderer {
         for (Index index : schema.indexes()) {
             sql.append(createIndex(index)).append(";\n");
         }
-        for (ForeignKey key : schema.foreignKeys()) {
+        for (ForeignKey key : dialect.foreignKeysInCreateTable() ? List.<ForeignKey>of() : schema.foreignKeys()) {
             sql.append(addForeignKey(key)).append(";\n");
         }
         for (View view : schema.views()) {
@@ -159,7 +173,12 @@ public final class ScriptRenderer {
     }
 
     private String addForeignKey(ForeignKey key) {
-        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(dialect.quote(key.table())).append(" ADD ");
+        return "ALTER TABLE " + dialect.quote(key.table()) + " ADD " + foreignKeyClause(key);
+    }
+
+    /** {@code [CONSTRAINT <name>] FOREIGN KEY (...) REFERENCES <table> (...) [ON UPDATE ...] [ON DELETE ...]}. */
+    private String foreignKeyClause(ForeignKey key) {
+        StringBuilder sql = new StringBuilder();
         if (key.name() != null) {
             sql.append("CONSTRAINT ").append(dialect.quoteIdentifier(key.name())).append(' ');
         }

@@ -116,6 +116,23 @@ public interface Dialect {
         statement.setNull(parameter, jdbcType);
     }
 
+    /**
+     * The table's complete CREATE TABLE statement as the engine keeps it, which the scripts then use as it is (its
+     * foreign keys included, see {@link #foreignKeysInCreateTable}); null, the default, to build the statement from
+     * the table's parts.
+     */
+    default String tableDefinition(Connection connection, QualifiedName table) throws SQLException {
+        return null;
+    }
+
+    /**
+     * Whether foreign keys are declared in CREATE TABLE rather than added after the data (SQLite cannot add one to an
+     * existing table); the dialect then makes sure its own loading does not trip over them.
+     */
+    default boolean foreignKeysInCreateTable() {
+        return false;
+    }
+
     /** The column's type as it is written in CREATE TABLE. */
     String columnType(Column column);
 

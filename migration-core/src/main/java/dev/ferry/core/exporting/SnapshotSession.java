@@ -16,6 +16,7 @@ final class SnapshotSession implements AutoCloseable {
     private final boolean autoCommit;
     private final boolean readOnly;
     private final int isolation;
+    private boolean readOnlySet;
 
     private SnapshotSession(Connection connection) throws SQLException {
         this.connection = connection;
@@ -30,7 +31,7 @@ final class SnapshotSession implements AutoCloseable {
         if (session.ownTransaction) {
             try {
                 connection.setAutoCommit(false);
-                connection.setReadOnly(true);
+                session.readOnlySet = readOnlyHint(connection);
                 int level = snapshotLevel(connection);
                 if (level != Connection.TRANSACTION_NONE) {
                     connection.setTransactionIsolation(level);
@@ -41,6 +42,19 @@ final class SnapshotSession implements AutoCloseable {
             }
         }
         return session;
+    }
+
+    /**
+     * Marks the connection read-only, a hint the export never needs (it only reads): SQLite's driver refuses it on an
+     * open connection, and the export then reads without it. Whether the hint was taken.
+     */
+    private static boolean readOnlyHint(Connection connection) {
+        try {
+            connection.setReadOnly(true);
+            return true;
+        } catch (SQLException refused) {
+            return false;
+        }
     }
 
     private static int snapshotLevel(Connection connection) throws SQLException {
@@ -62,7 +76,9 @@ final class SnapshotSession implements AutoCloseable {
         SQLException failure = attempt(null, connection::rollback);
         failure = attempt(failure, () -> connection.setAutoCommit(autoCommit));
         failure = attempt(failure, () -> connection.setTransactionIsolation(isolation));
-        failure = attempt(failure, () -> connection.setReadOnly(readOnly));
+        if (readOnlySet) {
+            failure = attempt(failure, () -> connection.setReadOnly(readOnly));
+        }
         if (failure != null) {
             throw failure;
         }

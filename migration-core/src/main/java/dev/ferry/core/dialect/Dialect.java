@@ -155,6 +155,24 @@ public interface Dialect {
         statement.setNull(parameter, jdbcType);
     }
 
+    /**
+     * The table's complete CREATE TABLE statement as the engine keeps it, which the scripts then use as it is (its
+     * foreign keys included, see {@link #foreignKeysInCreateTable}); null, the default, to build the statement from
+     * the table's parts.
+     */
+    default String tableDefinition(Connection connection, QualifiedName table) throws SQLException {
+        return null;
+    }
+
+    /**
+     * Whether foreign keys are declared in CREATE TABLE rather than added after the data, for engines that cannot add
+     * one to an existing table (SQLite, DuckDB). Tables are then created, and loaded, referenced ones first, so that
+     * each loaded row finds the rows it refers to; SQLite's dialect also leaves their checks off while loading.
+     */
+    default boolean foreignKeysInCreateTable() {
+        return false;
+    }
+
     /** The column's type as it is written in CREATE TABLE. */
     String columnType(Column column);
 
@@ -288,15 +306,6 @@ public interface Dialect {
     default List<ForeignKey> foreignKeys(Connection connection, QualifiedName table, List<ForeignKey> reported)
             throws SQLException {
         return reported;
-    }
-
-    /**
-     * Whether foreign keys are declared in CREATE TABLE instead of being added after the data, for engines that cannot
-     * add one to an existing table (DuckDB; SQLite too). Tables are then created, and loaded, referenced ones first, so
-     * that each loaded row finds the rows it refers to.
-     */
-    default boolean foreignKeysInCreateTable() {
-        return false;
     }
 
     /** Names of the indexes the engine made itself to support a key, which must not be exported as indexes. */

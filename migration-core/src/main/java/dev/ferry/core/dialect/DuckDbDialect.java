@@ -47,6 +47,27 @@ public class DuckDbDialect extends StandardDialect {
     }
 
     @Override
+    public IdentifierCase identifierCase() {
+        return IdentifierCase.PRESERVED;
+    }
+
+    @Override
+    public String defaultSchema() {
+        return "main";
+    }
+
+    @Override
+    public String nextValue(QualifiedName sequence) {
+        return "nextval(" + quoteLiteral(quote(sequence)) + ")";
+    }
+
+    /** DuckDB computes generated columns when read; it stores none. */
+    @Override
+    public String generatedClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ") VIRTUAL";
+    }
+
+    @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
         return "DuckDB".equalsIgnoreCase(metaData.getDatabaseProductName());
     }

@@ -99,17 +99,17 @@ public final class DatabaseExporter {
 
         List<String> warnings = new ArrayList<>(schema.warnings());
         DatabaseSchema scriptSchema = schema;
+        SchemaTranslator.Translation translation = null;
         if (scriptDialect != dialect) {
-            SchemaTranslator.Translation translation = new SchemaTranslator(dialect, scriptDialect,
-                    qualifiedNames ? Set.of() : Set.copyOf(schemas)).translate(schema);
+            translation = new SchemaTranslator(dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas))
+                    .translate(schema);
             scriptSchema = translation.schema();
             warnings.addAll(translation.warnings());
         }
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
         StringBuilder load = new StringBuilder(header(dialect, scriptDialect, "Data: one COPY per table, run by IMPORT DATABASE"));
-        for (int i = 0; i < schema.tables().size(); i++) {
-            Table table = schema.tables().get(i);
+        for (Table table : schema.tables()) {
             String file = fileNames.next(table.name());
             Path path = staging.resolve(file);
             TableExport written = exportTable(dialect, table, path, options, progress, warnings);
@@ -117,7 +117,8 @@ public final class DatabaseExporter {
             outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
             entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
                     bytes, written.file().sha256()));
-            load.append(scripts.copyFrom(scriptSchema.tables().get(i), file, options.readerOptions())).append(";\n");
+            Table loaded = translation == null ? table : translation.table(table.name());
+            load.append(scripts.copyFrom(loaded, file, options.readerOptions())).append(";\n");
         }
 
         writeScript(staging, ExportLayout.SCHEMA,

@@ -2,7 +2,6 @@ package dev.ferry.core.exporting;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 
 /**
  * One read-only transaction at the strongest snapshot isolation the engine offers, on a connection whose
@@ -17,6 +16,7 @@ final class SnapshotSession implements AutoCloseable {
     private final boolean autoCommit;
     private final boolean readOnly;
     private final int isolation;
+    private boolean readOnlySet;
 
     private SnapshotSession(Connection connection) throws SQLException {
         this.connection = connection;
@@ -31,7 +31,7 @@ final class SnapshotSession implements AutoCloseable {
         if (session.ownTransaction) {
             try {
                 connection.setAutoCommit(false);
-                readOnlyHint(connection);
+                session.readOnlySet = readOnlyHint(connection);
                 int level = snapshotLevel(connection);
                 if (level != Connection.TRANSACTION_NONE) {
                     connection.setTransactionIsolation(level);
@@ -45,14 +45,15 @@ final class SnapshotSession implements AutoCloseable {
     }
 
     /**
-     * Marks the transaction read-only, which JDBC defines as a hint: DuckDB's driver refuses to change it on an open
-     * connection, and the export then reads all the same.
+     * Marks the connection read-only, a hint the export never needs (it only reads): SQLite's driver refuses it on an
+     * open connection, and the export then reads without it. Whether the hint was taken.
      */
-    private static void readOnlyHint(Connection connection) throws SQLException {
+    private static boolean readOnlyHint(Connection connection) {
         try {
             connection.setReadOnly(true);
-        } catch (SQLFeatureNotSupportedException notChangeable) {
-            // The export only reads; the hint is not needed for its correctness.
+            return true;
+        } catch (SQLException refused) {
+            return false;
         }
     }
 
@@ -75,7 +76,9 @@ final class SnapshotSession implements AutoCloseable {
         SQLException failure = attempt(null, connection::rollback);
         failure = attempt(failure, () -> connection.setAutoCommit(autoCommit));
         failure = attempt(failure, () -> connection.setTransactionIsolation(isolation));
-        failure = attempt(failure, () -> connection.setReadOnly(readOnly));
+        if (readOnlySet) {
+            failure = attempt(failure, () -> connection.setReadOnly(readOnly));
+        }
         if (failure != null) {
             throw failure;
         }

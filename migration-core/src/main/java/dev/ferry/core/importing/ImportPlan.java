@@ -72,7 +72,7 @@ record ImportPlan(String schema, String load, String postData, List<String> sche
         List<String> warnings = new ArrayList<>(manifest.warnings());
         warnings.addAll(translation.warnings());
         return new ImportPlan(scripts.schemaScript(schema, header),
-                load(manifest, file.schema(), schema, scripts, header), scripts.postDataScript(schema, header),
+                load(manifest, translation, scripts, header), scripts.postDataScript(schema, header),
                 schema.schemas(), schema.tables().stream().anyMatch(t -> t.name().schema() != null),
                 List.copyOf(warnings), null);
     }
@@ -83,19 +83,16 @@ record ImportPlan(String schema, String load, String postData, List<String> sche
         SchemaTranslator.Translation translation = new SchemaTranslator(duckdb, target, Set.of())
                 .translate(export.schema());
         DatabaseSchema schema = translation.schema();
-        Map<QualifiedName, Integer> positions = new HashMap<>();
-        for (int i = 0; i < export.schema().tables().size(); i++) {
-            positions.put(export.schema().tables().get(i).name(), i);
-        }
+        Map<QualifiedName, Table> exportedTables = new HashMap<>();
+        export.schema().tables().forEach(table -> exportedTables.put(table.name(), table));
         List<DataLoad> loads = new ArrayList<>();
         for (DuckDbExport.TableLoad load : export.loads()) {
-            Integer position = positions.get(load.table());
-            if (position == null) {
+            Table exported = exportedTables.get(load.table());
+            if (exported == null) {
                 throw FerryErrors.data("IMPORT DATABASE: load.sql line " + load.line() + " loads " + load.table()
                         + ", which schema.sql does not create");
             }
-            Table exported = export.schema().tables().get(position);
-            Table table = schema.tables().get(position);
+            Table table = translation.table(load.table());
             List<String> columns = new ArrayList<>();
             List<String> named = load.columns().isEmpty()
                     ? exported.dataColumns().stream().map(Column::name).toList() : load.columns();
@@ -131,15 +128,11 @@ record ImportPlan(String schema, String load, String postData, List<String> sche
     }
 
     /** One COPY per data file of the manifest, into its table as translated. */
-    private static String load(Manifest manifest, DatabaseSchema exported, DatabaseSchema translated,
-                               ScriptRenderer scripts, String header) throws SQLException {
-        Map<QualifiedName, Table> byExportedName = new HashMap<>();
-        for (int i = 0; i < exported.tables().size(); i++) {
-            byExportedName.put(exported.tables().get(i).name(), translated.tables().get(i));
-        }
+    private static String load(Manifest manifest, SchemaTranslator.Translation translation, ScriptRenderer scripts,
+                               String header) throws SQLException {
         StringBuilder load = new StringBuilder(header);
         for (Manifest.TableEntry entry : manifest.tables()) {
-            Table table = byExportedName.get(new QualifiedName(entry.schema(), entry.name()));
+            Table table = translation.table(new QualifiedName(entry.schema(), entry.name()));
             if (table == null) {
                 throw FerryErrors.data("IMPORT DATABASE: " + SchemaFile.NAME + " has no table "
                         + new QualifiedName(entry.schema(), entry.name()) + " for data file " + entry.file()

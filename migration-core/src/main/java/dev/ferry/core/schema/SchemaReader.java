@@ -151,7 +151,7 @@ public final class SchemaReader {
             }
         }
         return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name),
-                dialect.checkConstraints(connection, name));
+                dialect.checkConstraints(connection, name), dialect.tableDefinition(connection, name));
     }
 
     /**

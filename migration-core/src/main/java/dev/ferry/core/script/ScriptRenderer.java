@@ -49,10 +49,10 @@ public final class ScriptRenderer {
             sql.append(dialect.createSequence(sequence)).append(";\n");
         }
         for (Table table : schema.tables()) {
-            List<ForeignKey> keys = dialect.foreignKeysInCreateTable()
+            List<ForeignKey> foreignKeys = dialect.foreignKeysInCreateTable()
                     ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
                     : List.of();
-            sql.append('\n').append(createTable(table, keys)).append(";\n");
+            sql.append('\n').append(createTable(table, foreignKeys)).append(";\n");
         }
         if (!schema.comments().isEmpty()) {
             sql.append('\n');
@@ -69,10 +69,13 @@ public final class ScriptRenderer {
     }
 
     /**
-     * The CREATE TABLE statement for {@code table}, declaring {@code foreignKeys} in it (for engines whose foreign keys
-     * cannot be added afterwards).
+     * The CREATE TABLE statement for {@code table}, declaring {@code foreignKeys} too: the table's own definition
+     * where the engine keeps one (it holds them), else one built from its parts.
      */
     public String createTable(Table table, List<ForeignKey> foreignKeys) {
+        if (table.definition() != null) {
+            return table.definition();
+        }
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             parts.add(columnDefinition(column));
@@ -87,7 +90,7 @@ public final class ScriptRenderer {
             parts.add("CONSTRAINT " + dialect.quoteIdentifier(check.name()) + " " + check.definition());
         }
         for (ForeignKey key : foreignKeys) {
-            parts.add(foreignKeyClause(key));
+            parts.add(foreignKey(key));
         }
         return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
     }
@@ -148,8 +151,11 @@ public final class ScriptRenderer {
         for (Index index : schema.indexes()) {
             sql.append(createIndex(index)).append(";\n");
         }
-        for (ForeignKey key : dialect.foreignKeysInCreateTable() ? List.<ForeignKey>of() : schema.foreignKeys()) {
-            sql.append(addForeignKey(key)).append(";\n");
+        if (!dialect.foreignKeysInCreateTable()) {
+            for (ForeignKey key : schema.foreignKeys()) {
+                sql.append("ALTER TABLE ").append(dialect.quote(key.table())).append(" ADD ").append(foreignKey(key))
+                        .append(";\n");
+            }
         }
         for (View view : schema.views()) {
             sql.append(dialect.createView(view)).append(";\n");
@@ -172,14 +178,10 @@ public final class ScriptRenderer {
                 + " ON " + dialect.quote(index.table()) + " (" + columns + ")";
     }
 
-    private String addForeignKey(ForeignKey key) {
-        return "ALTER TABLE " + dialect.quote(key.table()) + " ADD " + foreignKeyClause(key);
-    }
-
-    /** {@code [CONSTRAINT <name>] FOREIGN KEY (...) REFERENCES <table> (...) [ON UPDATE ...] [ON DELETE ...]}. */
-    private String foreignKeyClause(ForeignKey key) {
+    /** {@code [CONSTRAINT <name>] FOREIGN KEY (...) REFERENCES ...}, as ALTER TABLE ADD and CREATE TABLE take it. */
+    private String foreignKey(ForeignKey key) {
         StringBuilder sql = new StringBuilder();
-        if (key.name() != null) {
+        if (key.name() != null && !key.name().isEmpty()) {
             sql.append("CONSTRAINT ").append(dialect.quoteIdentifier(key.name())).append(' ');
         }
         sql.append("FOREIGN KEY (").append(columnList(key.columns())).append(") REFERENCES ")

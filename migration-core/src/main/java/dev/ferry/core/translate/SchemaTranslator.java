@@ -14,12 +14,14 @@ import dev.ferry.core.schema.KeyConstraint;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Sequence;
 import dev.ferry.core.schema.Table;
+import dev.ferry.core.schema.TableOrder;
 import dev.ferry.core.schema.View;
 import dev.ferry.core.types.PortableType;
 import dev.ferry.core.types.TargetType;
 import dev.ferry.core.types.TypeFamily;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,8 +61,17 @@ public final class SchemaTranslator {
         this.implicitSchemas = defaults;
     }
 
-    /** The schema and what was lost on the way. */
-    public record Translation(DatabaseSchema schema, List<String> warnings) {
+    /**
+     * The schema and what was lost on the way.
+     *
+     * @param tables each table of the source by its source name, as translated
+     */
+    public record Translation(DatabaseSchema schema, List<String> warnings, Map<QualifiedName, Table> tables) {
+
+        /** The translation of the source's table {@code name}. */
+        public Table table(QualifiedName name) {
+            return tables.get(name);
+        }
     }
 
     /** {@code schema} rewritten for the target. */
@@ -73,8 +84,15 @@ public final class SchemaTranslator {
         Set<QualifiedName> becameIdentities = new HashSet<>();
 
         List<Table> tables = new ArrayList<>();
+        Map<QualifiedName, Table> bySource = new HashMap<>();
         for (Table table : schema.tables()) {
-            tables.add(table(table, sequences, becameIdentities));
+            Table translated = table(table, sequences, becameIdentities);
+            tables.add(translated);
+            bySource.put(table.name(), translated);
+        }
+        List<ForeignKey> foreignKeys = foreignKeys(schema.foreignKeys());
+        if (target.foreignKeysInCreateTable()) {
+            tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
         List<Sequence> translatedSequences = new ArrayList<>();
         for (Sequence sequence : schema.sequences()) {
@@ -105,9 +123,9 @@ public final class SchemaTranslator {
             notCarried("Trigger", statement);
         }
         DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
-                tables, foreignKeys(schema.foreignKeys()), indexes(schema.indexes()), views(schema.views()), List.of(),
+                tables, foreignKeys, indexes(schema.indexes()), views(schema.views()), List.of(),
                 comments(schema.comments()), schema.warnings());
-        return new Translation(translated, List.copyOf(warnings));
+        return new Translation(translated, List.copyOf(warnings), Map.copyOf(bySource));
     }
 
     private Set<String> knownNames(DatabaseSchema schema) {

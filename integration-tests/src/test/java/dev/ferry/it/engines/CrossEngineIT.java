@@ -152,6 +152,14 @@ class CrossEngineIT {
             while (rs.next()) {
                 tables.add(rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
             }
+        } catch (java.sql.SQLFeatureNotSupportedException duckDbsDriver) {
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT referenced_table FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY'"
+                            + " AND table_name = '" + table + "'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
         }
         return tables;
     }

@@ -54,6 +54,17 @@ final class SharedSchema {
             "CREATE INDEX orders_placed ON orders (placed)",
             VIEWS.get(0), VIEWS.get(1));
 
+    static final List<String> DUCKDB = List.of(
+            "CREATE SEQUENCE customer_ids START 1",
+            "CREATE TABLE customers (id INTEGER PRIMARY KEY DEFAULT nextval('customer_ids'), name VARCHAR(100) NOT NULL,"
+                    + " email VARCHAR(200) UNIQUE, active BOOLEAN NOT NULL DEFAULT TRUE, balance DECIMAL(18,4),"
+                    + " rating DOUBLE, born DATE, created TIMESTAMP, note VARCHAR, photo BLOB)",
+            "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers (id),"
+                    + " amount DECIMAL(12,2) NOT NULL CHECK (amount >= 0), status VARCHAR(20) DEFAULT 'new',"
+                    + " placed TIMESTAMP)",
+            "CREATE INDEX orders_placed ON orders (placed)",
+            VIEWS.get(0), VIEWS.get(1));
+
     /** The customers' columns, in order, with the Java type each is read as. */
     static final List<String> CUSTOMER_COLUMNS = List.of("id", "name", "email", "active", "balance", "rating", "born",
             "created", "note", "photo");

@@ -28,6 +28,13 @@ public enum TestEngine {
         TestDatabase create(Path temp) throws SQLException {
             return onServer(this, TestServer.mariadb());
         }
+    },
+    DUCKDB(SharedSchema.DUCKDB) {
+        @Override
+        TestDatabase create(Path temp) {
+            String url = "jdbc:ferry:duckdb:" + temp.resolve(UUID.randomUUID() + ".duckdb");
+            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
+        }
     };
 
     private final List<String> sharedSchema;

@@ -76,6 +76,14 @@ public interface Dialect {
         return true;
     }
 
+    /**
+     * Whether the engine has identity (auto-increment) columns; where it has not, an identity column of another engine
+     * becomes a column whose default takes the next value of a sequence of its own.
+     */
+    default boolean hasIdentityColumns() {
+        return true;
+    }
+
     /** Whether the engine has materialized views. */
     default boolean hasMaterializedViews() {
         return false;

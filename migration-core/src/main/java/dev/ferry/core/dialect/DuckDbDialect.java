@@ -61,6 +61,11 @@ public class DuckDbDialect extends StandardDialect {
         return "nextval(" + quoteLiteral(quote(sequence)) + ")";
     }
 
+    @Override
+    public boolean hasIdentityColumns() {
+        return false;
+    }
+
     /** DuckDB computes generated columns when read; it stores none. */
     @Override
     public String generatedClause(String expression) {
@@ -248,7 +253,9 @@ public class DuckDbDialect extends StandardDialect {
     /** The view's query is DuckDB's whole CREATE VIEW statement (see {@link #views}). */
     @Override
     public String createView(View view) {
-        return view.query();
+        // DuckDB's catalog gives a view's whole statement; a view translated from another engine has its query only.
+        return view.query().stripLeading().regionMatches(true, 0, "CREATE", 0, 6) ? view.query()
+                : "CREATE VIEW " + quote(view.name()) + " AS " + view.query();
     }
 
     /** Enums, and other names for built-in types, from duckdb_types(). */

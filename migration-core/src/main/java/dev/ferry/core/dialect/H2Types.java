@@ -52,7 +52,8 @@ final class H2Types {
                     : "DECFLOAT");
             case CHAR -> TargetType.exact(StandardTypes.withLength("CHARACTER", type));
             case VARCHAR -> TargetType.exact(StandardTypes.withLength("CHARACTER VARYING", type));
-            case TEXT -> TargetType.exact("CHARACTER LARGE OBJECT");
+            // Not CHARACTER LARGE OBJECT, which H2 cannot index: engines without lengths (DuckDB) key such text.
+            case TEXT -> TargetType.exact("CHARACTER VARYING");
             case BINARY -> TargetType.exact(StandardTypes.withLength("BINARY", type));
             case VARBINARY -> TargetType.exact(StandardTypes.withLength("BINARY VARYING", type));
             case BLOB -> TargetType.exact("BINARY LARGE OBJECT");

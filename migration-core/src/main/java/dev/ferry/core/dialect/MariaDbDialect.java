@@ -469,8 +469,11 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB's CREATE SEQUENCE, with the source's CACHE and NOCYCLE spelled as MariaDB writes it. */
     @Override
     public String createSequence(Sequence sequence) {
+        // MariaDB's sequences end one short of BIGINT's range, where other engines' end by default.
+        long maximum = Math.min(sequence.maximum(), Long.MAX_VALUE - 1);
+        long minimum = Math.max(sequence.minimum(), Long.MIN_VALUE + 1);
         return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " MINVALUE "
-                + sequence.minimum() + " MAXVALUE " + sequence.maximum() + " INCREMENT BY " + sequence.increment()
+                + minimum + " MAXVALUE " + maximum + " INCREMENT BY " + sequence.increment()
                 + (sequence.cache() == null ? "" : " CACHE " + sequence.cache())
                 + (sequence.cycle() ? " CYCLE" : " NOCYCLE");
     }

@@ -38,12 +38,16 @@ import java.util.Set;
  * carried and is a warning too.
  */
 public final class SchemaTranslator {
+    private static final java.util.regex.Pattern CREATE_VIEW = java.util.regex.Pattern.compile(
+            "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+)"
+                    + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*\\s+AS\\s+(.*?);?\\s*");
     private final Dialect source;
     private final Dialect target;
     private final NameMapper names;
     private final Set<String> implicitSchemas;
     private final List<String> warnings = new ArrayList<>();
     private final Set<String> constraintNames = new HashSet<>();
+    private final List<Sequence> identitySequences = new ArrayList<>();
     private SqlTextTranslator text;
 
     /**
@@ -94,7 +98,7 @@ public final class SchemaTranslator {
         if (target.foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
-        List<Sequence> translatedSequences = new ArrayList<>();
+        List<Sequence> translatedSequences = new ArrayList<>(identitySequences);
         for (Sequence sequence : schema.sequences()) {
             if (becameIdentities.contains(sequence.name())) {
                 continue;
@@ -188,6 +192,10 @@ public final class SchemaTranslator {
                 defaultExpression = booleanDefault(defaultExpression);
             }
         }
+        if (identity != null && !target.hasIdentityColumns()) {
+            defaultExpression = identityDefault(table, column, identity, where);
+            identity = null;
+        }
         String generated = null;
         if (column.isGenerated()) {
             generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
@@ -197,11 +205,27 @@ public final class SchemaTranslator {
                 column.scale(), column.nullable(), defaultExpression, identity, type.sql(), check, generated);
     }
 
-    /** A boolean default written as a number (MariaDB's {@code 1}) as the boolean it is. */
+    /** The default that stands for an identity where the target has none: the next value of a sequence of its own. */
+    private String identityDefault(Table table, Column column, Identity identity, String where) {
+        if (!target.hasSequences()) {
+            warnings.add(where + " is an identity column; " + target.name() + " has neither identity columns nor"
+                    + " sequences: its values are carried, but new rows get none");
+            return null;
+        }
+        QualifiedName sequence = names.qualified(new QualifiedName(table.name().schema(),
+                table.name().name() + "_" + column.name() + "_seq"));
+        long step = identity.increment() == 0 ? 1 : identity.increment();
+        identitySequences.add(new Sequence(sequence, null, identity.next(), step,
+                step > 0 ? Math.min(1, identity.next()) : Long.MIN_VALUE, step > 0 ? Long.MAX_VALUE : -1, false,
+                identity.next(), null, null));
+        return target.nextValue(sequence);
+    }
+
+    /** A boolean default written as a number (MariaDB's {@code 1}) or a string (DuckDB's {@code 't'}) as the boolean it is. */
     private static String booleanDefault(String expression) {
-        return switch (expression.strip()) {
-            case "1", "b'1'" -> "TRUE";
-            case "0", "b'0'" -> "FALSE";
+        return switch (expression.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "b'1'", "'t'", "'true'" -> "TRUE";
+            case "0", "b'0'", "'f'", "'false'" -> "FALSE";
             default -> expression;
         };
     }
@@ -353,10 +377,16 @@ public final class SchemaTranslator {
             }
             Set<QualifiedName> dependsOn = new LinkedHashSet<>();
             view.dependsOn().forEach(name -> dependsOn.add(names.qualified(name)));
-            translated.add(new View(names.qualified(view.name()), text.translate(view.query()), materialized,
+            translated.add(new View(names.qualified(view.name()), text.translate(viewQuery(view.query())), materialized,
                     dependsOn, null));
         }
         return translated;
+    }
+
+    /** A view's query, where the engine gives its whole CREATE VIEW statement (DuckDB) the query in it. */
+    private static String viewQuery(String query) {
+        java.util.regex.Matcher statement = CREATE_VIEW.matcher(query);
+        return statement.matches() ? statement.group(1) : query;
     }
 
     private List<Comment> comments(List<Comment> comments) {

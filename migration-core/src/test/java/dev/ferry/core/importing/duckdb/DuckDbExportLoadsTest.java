@@ -58,6 +58,25 @@ class DuckDbExportLoadsTest {
         assertEquals(List.of(List.of(1, "", "null"), List.of(2, "x", 3)), rows(t, t.dataColumns()));
     }
 
+    /** DuckDB 1.4 writes indexes into schema.sql; older versions wrote them into load.sql, after the COPYs. */
+    @Test
+    void indexesAreReadFromEitherScript() throws Exception {
+        Path export = temp.resolve("indexes");
+        try (DuckDb source = DuckDb.inMemory()) {
+            source.execute("CREATE TABLE t(a INTEGER, b VARCHAR)", "CREATE INDEX t_b ON t(b)");
+            source.export(export, "");
+        }
+        String schemaScript = Files.readString(export.resolve("schema.sql"));
+        assertTrue(schemaScript.contains("CREATE INDEX t_b ON t(b);"), schemaScript);
+        Files.writeString(export.resolve("schema.sql"), schemaScript.replace("CREATE INDEX t_b ON t(b);", ""));
+        Files.writeString(export.resolve("load.sql"), Files.readString(export.resolve("load.sql"))
+                + "CREATE INDEX t_b ON t(b);\n");
+        DuckDbExport read = DuckDbExport.read(export);
+        assertEquals(1, read.loads().size());
+        assertEquals(List.of(new dev.ferry.core.schema.Index("t_b", new QualifiedName("main", "t"), false,
+                List.of(new dev.ferry.core.schema.Index.IndexColumn("b", false)), null)), read.schema().indexes());
+    }
+
     /** DuckDB writes paths as EXPORT DATABASE was given them; the files are found by name in the directory. */
     @Test
     void dataFilesAreFoundInTheExportDirectoryWhereverDuckDbSaidTheyWere() throws Exception {

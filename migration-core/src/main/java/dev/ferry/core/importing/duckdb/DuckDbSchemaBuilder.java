@@ -46,11 +46,13 @@ final class DuckDbSchemaBuilder {
         String sql = statement.sql();
         try {
             Tokens head = new Tokens(sql);
-            head.expectWords("CREATE");
-            if (head.acceptWord("OR")) {
-                head.expectWords("REPLACE");
+            String kind = "";
+            if (head.acceptWord("CREATE")) {
+                if (head.acceptWord("OR")) {
+                    head.expectWords("REPLACE");
+                }
+                kind = head.current().text().toUpperCase(Locale.ROOT);
             }
-            String kind = head.current().text().toUpperCase(Locale.ROOT);
             switch (kind) {
                 case "SCHEMA" -> schema(head);
                 case "TYPE" -> type(head, sql, where);

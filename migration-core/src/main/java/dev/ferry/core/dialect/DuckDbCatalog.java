@@ -140,12 +140,13 @@ final class DuckDbCatalog {
     }
 
     /**
-     * CREATE MACRO statements for the macros in the schemas {@code inScope} accepts, overloads in one statement; empty
-     * before 1.0, whose catalog does not show a macro as it can be created again.
+     * The macros in the schemas {@code inScope} accepts, each with its CREATE MACRO statement (overloads in one
+     * statement); none before 1.0, whose catalog does not show a macro as it can be created again.
      */
-    List<String> macros(Predicate<String> inScope) throws SQLException {
+    Map<QualifiedName, String> macros(Predicate<String> inScope) throws SQLException {
+        Map<QualifiedName, String> macros = new LinkedHashMap<>();
         if (!version.showsMacros()) {
-            return List.of();
+            return macros;
         }
         Map<QualifiedName, List<String>> overloads = new LinkedHashMap<>();
         for (String[] macro : DuckDbQueries.list(connection, "SELECT schema_name, function_name, function_type,"
@@ -159,9 +160,16 @@ final class DuckDbCatalog {
                         .add("(" + macro[3] + ") AS " + (macro[2].equals("table_macro") ? "TABLE " : "") + macro[4]);
             }
         }
-        List<String> macros = new ArrayList<>();
-        overloads.forEach((name, bodies) -> macros.add("CREATE MACRO " + dialect.quote(name) + String.join(", ", bodies)));
+        overloads.forEach((name, bodies) -> macros.put(name,
+                "CREATE MACRO " + dialect.quote(name) + String.join(", ", bodies)));
         return macros;
+    }
+
+    /** The names of the tables and views of the current database, in every schema. */
+    List<String> relationNames() throws SQLException {
+        return DuckDbQueries.list(connection, "SELECT table_name FROM duckdb_tables() WHERE" + CURRENT
+                + "UNION SELECT view_name FROM duckdb_views() WHERE" + CURRENT + "AND NOT internal",
+                row -> row.getString(1));
     }
 
     /** The names of the macros in the schemas {@code inScope} accepts, for warnings. */

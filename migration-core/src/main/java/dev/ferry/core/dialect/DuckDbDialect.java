@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -227,11 +228,20 @@ public class DuckDbDialect extends StandardDialect {
 
     /**
      * Views from duckdb_views(), each with DuckDB's own CREATE VIEW (column names and all), which {@link #createView}
-     * runs as it is; a view depends on each other view whose name its statement mentions.
+     * runs as it is; a view depends on each other view whose name its statement mentions. Macros that read tables or
+     * views come with them: DuckDB binds a macro's query when it is created, as a view's, so such a macro is created
+     * after the data, before the views that call it (see {@link #routines} for the others).
      */
     @Override
     public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
-        Map<QualifiedName, String> statements = new DuckDbCatalog(connection, this).views(s -> inScope(s, scope));
+        DuckDbCatalog catalog = new DuckDbCatalog(connection, this);
+        Map<QualifiedName, String> statements = new LinkedHashMap<>(catalog.views(s -> inScope(s, scope)));
+        List<String> relations = catalog.relationNames();
+        catalog.macros(s -> inScope(s, scope)).forEach((name, macro) -> {
+            if (relations.stream().anyMatch(relation -> mentions(macro, relation))) {
+                statements.put(name, macro);
+            }
+        });
         List<View> views = new ArrayList<>();
         statements.forEach((name, statement) -> {
             Set<QualifiedName> reads = new HashSet<>();
@@ -245,12 +255,12 @@ public class DuckDbDialect extends StandardDialect {
         return views;
     }
 
-    private boolean mentions(String statement, String view) {
-        return statement.contains(quoteIdentifier(view)) || Pattern.compile("(?<![\\w\"$])" + Pattern.quote(view)
+    private boolean mentions(String statement, String name) {
+        return statement.contains(quoteIdentifier(name)) || Pattern.compile("(?<![\\w\"$])" + Pattern.quote(name)
                 + "(?![\\w\"$])", Pattern.CASE_INSENSITIVE).matcher(statement).find();
     }
 
-    /** The view's query is DuckDB's whole CREATE VIEW statement (see {@link #views}). */
+    /** The view's query is DuckDB's whole CREATE VIEW (or CREATE MACRO) statement (see {@link #views}). */
     @Override
     public String createView(View view) {
         // DuckDB's catalog gives a view's whole statement; a view translated from another engine has its query only.
@@ -264,10 +274,16 @@ public class DuckDbDialect extends StandardDialect {
         return new DuckDbCatalog(connection, this).userTypes().createStatements(s -> inScope(s, scope));
     }
 
-    /** Macros (scalar and table macros), created before the tables whose defaults and checks may call them. */
+    /**
+     * Macros (scalar and table macros) that read no table or view, created before the tables whose defaults and checks
+     * may call them; the others come with the views.
+     */
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
-        return new DuckDbCatalog(connection, this).macros(s -> inScope(s, scope));
+        DuckDbCatalog catalog = new DuckDbCatalog(connection, this);
+        List<String> relations = catalog.relationNames();
+        return catalog.macros(s -> inScope(s, scope)).values().stream()
+                .filter(macro -> relations.stream().noneMatch(relation -> mentions(macro, relation))).toList();
     }
 
     @Override

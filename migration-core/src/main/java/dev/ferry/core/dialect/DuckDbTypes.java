@@ -97,13 +97,14 @@ final class DuckDbTypes {
     /**
      * The type an export converts a column of {@code typeName} to, in SQL, or null to select it as it is. The drivers
      * report unsigned integers under codes their values overflow, HUGEINT as a 38-digit decimal (it has 39), and the
-     * second and millisecond timestamps with bugs at their infinities; lists are selected with their elements as
-     * DuckDB's own text, and STRUCT, MAP and UNION values as DuckDB's text of the whole value.
+     * second and millisecond timestamps with bugs at their infinities. A list becomes a list of its elements' text in
+     * DuckDB's own words (a nested list's elements are lists, as text), which DuckDB casts back to the element type;
+     * STRUCT, MAP and UNION values become DuckDB's text of the whole value.
      */
     static String exportedType(String typeName) {
         String type = normalized(typeName);
         if (isList(type)) {
-            return "VARCHAR" + type.substring(firstBracketAfterBase(type));
+            return "VARCHAR[]";
         }
         if (isComposite(type)) {
             return "VARCHAR";
@@ -117,25 +118,6 @@ final class DuckDbTypes {
             case "TIMESTAMP_S", "TIMESTAMP_MS" -> "TIMESTAMP";
             default -> null;
         };
-    }
-
-    /** Where the list dimensions start: after the element type's own parentheses and quotes. */
-    private static int firstBracketAfterBase(String type) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < type.length(); i++) {
-            char c = type.charAt(i);
-            if (c == '\'' || c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == '[') {
-                return i;
-            }
-        }
-        return type.lastIndexOf('[');
     }
 
     /** The {@link Types} code for a column of the type, as close as the code can say. */

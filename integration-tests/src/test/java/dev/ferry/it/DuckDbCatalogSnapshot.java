@@ -1,0 +1,93 @@
+package dev.ferry.it;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DuckDB database's schema as DuckDB's own catalog functions show it, queried here independently of Ferry's reader,
+ * one line per object, for comparing a source and its copy.
+ */
+final class DuckDbCatalogSnapshot {
+    /** What each part of the snapshot selects; every query ends with its ORDER BY. */
+    private static final Map<String, String> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("schemas", "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()"
+                + " ORDER BY 1");
+        PARTS.put("columns", "SELECT schema_name, table_name, column_index, column_name, data_type, is_nullable,"
+                + " column_default, comment FROM duckdb_columns() WHERE database_name = current_database() ORDER BY 1, 2, 3");
+        PARTS.put("tables", "SELECT schema_name, table_name, comment, has_primary_key, column_count, index_count,"
+                + " check_constraint_count FROM duckdb_tables() WHERE database_name = current_database() ORDER BY 1, 2");
+        // In any order (DuckDB numbers them as CREATE TABLE happened to declare them, in columns or after them), and a
+        // foreign key by the columns it refers to: its text says whether the statement named the referenced table with
+        // its schema, which DuckDB requires to be the table's own.
+        PARTS.put("constraints", "SELECT schema_name, table_name, constraint_type, constraint_column_names::VARCHAR,"
+                + " CASE WHEN constraint_type = 'FOREIGN KEY' THEN NULL ELSE constraint_text END, expression,"
+                + " constraint_name, referenced_table, referenced_column_names FROM duckdb_constraints()"
+                + " WHERE database_name = current_database() ORDER BY ALL");
+        PARTS.put("indexes", "SELECT schema_name, table_name, index_name, is_unique, is_primary, expressions, sql"
+                + " FROM duckdb_indexes() WHERE database_name = current_database() ORDER BY 1, 2, 3");
+        PARTS.put("views", "SELECT schema_name, view_name, sql FROM duckdb_views()"
+                + " WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2");
+        PARTS.put("types", "SELECT schema_name, type_name, logical_type, labels FROM duckdb_types()"
+                + " WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2");
+        PARTS.put("sequences", "SELECT schema_name, sequence_name, increment_by, min_value, max_value, cycle"
+                + " FROM duckdb_sequences() WHERE database_name = current_database() ORDER BY 1, 2");
+        PARTS.put("macros", "SELECT schema_name, function_name, function_type, parameters, macro_definition"
+                + " FROM duckdb_functions() WHERE database_name = current_database() AND NOT internal"
+                + " AND function_type LIKE '%macro' ORDER BY 1, 2, 4");
+    }
+
+    private DuckDbCatalogSnapshot() {
+    }
+
+    /** Each part of the catalog (schemas, columns, constraints, indexes ...) as lines of its rows' values. */
+    static Map<String, List<String>> of(Connection connection) throws SQLException {
+        Map<String, List<String>> snapshot = new LinkedHashMap<>();
+        for (Map.Entry<String, String> part : PARTS.entrySet()) {
+            snapshot.put(part.getKey(), lines(connection, part.getValue()));
+        }
+        return snapshot;
+    }
+
+    /** The rows of {@code sql}, each as its values' text joined by " | ". */
+    static List<String> lines(Connection connection, String sql) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rows.getObject(i);
+                    if (value instanceof java.sql.Array array) {
+                        value = java.util.Arrays.toString((Object[]) array.getArray());
+                    }
+                    line.append(i == 1 ? "" : " | ").append(value);
+                }
+                lines.add(line.toString());
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The value each sequence hands out next, taken from it (so the sequence moves on): the position an export must
+     * keep.
+     */
+    static Map<String, Long> nextValues(Connection connection) throws SQLException {
+        Map<String, Long> next = new LinkedHashMap<>();
+        for (String sequence : lines(connection, "SELECT '\"' || replace(schema_name, '\"', '\"\"') || '\".\"'"
+                + " || replace(sequence_name, '\"', '\"\"') || '\"' FROM duckdb_sequences()"
+                + " WHERE database_name = current_database() ORDER BY 1")) {
+            String quoted = sequence.replace("'", "''");
+            next.put(sequence, Long.valueOf(lines(connection, "SELECT nextval('" + quoted + "')").get(0)));
+        }
+        return next;
+    }
+}

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * One read-only transaction at the strongest snapshot isolation the engine offers, on a connection whose
+ * One read-only transaction at the snapshot isolation the dialect chooses, on a connection whose
  * autocommit, isolation and read-only settings are put back as they were when it ends.
  *
  * <p>If the caller already has a transaction open (autocommit off), the export reads inside it and leaves it
@@ -25,13 +25,13 @@ final class SnapshotSession implements AutoCloseable {
         this.ownTransaction = autoCommit;
     }
 
-    static SnapshotSession begin(Connection connection) throws SQLException {
+    /** Begins the transaction at {@code level}, or without setting one where it is {@code TRANSACTION_NONE}. */
+    static SnapshotSession begin(Connection connection, int level) throws SQLException {
         SnapshotSession session = new SnapshotSession(connection);
         if (session.ownTransaction) {
             try {
                 connection.setAutoCommit(false);
                 connection.setReadOnly(true);
-                int level = snapshotLevel(connection);
                 if (level != Connection.TRANSACTION_NONE) {
                     connection.setTransactionIsolation(level);
                 }
@@ -41,16 +41,6 @@ final class SnapshotSession implements AutoCloseable {
             }
         }
         return session;
-    }
-
-    private static int snapshotLevel(Connection connection) throws SQLException {
-        var metaData = connection.getMetaData();
-        for (int level : new int[] {Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE}) {
-            if (metaData.supportsTransactionIsolationLevel(level)) {
-                return level;
-            }
-        }
-        return Connection.TRANSACTION_NONE;
     }
 
     /** Ends the read transaction and restores the settings. */

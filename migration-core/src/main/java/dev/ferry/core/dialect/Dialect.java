@@ -233,6 +233,19 @@ public interface Dialect {
      */
     SessionSettings prepareSession(Connection connection) throws SQLException;
 
+    /**
+     * The isolation level of an export's read-only transaction: the first of REPEATABLE READ and SERIALIZABLE that
+     * the driver supports, else {@link Connection#TRANSACTION_NONE} (autocommit off alone).
+     */
+    default int snapshotIsolation(DatabaseMetaData metaData) throws SQLException {
+        for (int level : new int[] {Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE}) {
+            if (metaData.supportsTransactionIsolationLevel(level)) {
+                return level;
+            }
+        }
+        return Connection.TRANSACTION_NONE;
+    }
+
     /** The identity generator of an identity column, or null if the engine does not say. */
     Identity identity(Connection connection, QualifiedName table, String column) throws SQLException;
 

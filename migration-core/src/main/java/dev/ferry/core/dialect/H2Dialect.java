@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** H2 2.x. */
+/** H2 2.x; {@link H2LegacyDialect} reads H2 1.4. */
 public class H2Dialect extends StandardDialect {
 
     @Override
@@ -46,7 +46,7 @@ public class H2Dialect extends StandardDialect {
 
     @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
-        return "H2".equalsIgnoreCase(metaData.getDatabaseProductName());
+        return "H2".equalsIgnoreCase(metaData.getDatabaseProductName()) && metaData.getDatabaseMajorVersion() >= 2;
     }
 
     /**
@@ -160,12 +160,17 @@ public class H2Dialect extends StandardDialect {
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
         Set<String> routines = new LinkedHashSet<>();
-        for (H2Routine routine : H2Routine.list(connection)) {
+        for (H2Routine routine : routineList(connection)) {
             if (inScope(routine.name().schema(), scope) && routine.isReadable()) {
                 routines.add(routine.createStatement(this));
             }
         }
         return List.copyOf(routines);
+    }
+
+    /** The user-defined functions and aggregates of the database, system schemas included. */
+    List<H2Routine> routineList(Connection connection) throws SQLException {
+        return H2Routine.list(connection);
     }
 
     /**
@@ -186,7 +191,7 @@ public class H2Dialect extends StandardDialect {
     @Override
     public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
         Set<String> drops = new LinkedHashSet<>();
-        for (H2Routine routine : H2Routine.list(connection)) {
+        for (H2Routine routine : routineList(connection)) {
             if (inScope(routine.name().schema(), scope)) {
                 drops.add("DROP " + (routine.aggregate() ? "AGGREGATE" : "ALIAS") + " IF EXISTS "
                         + quote(routine.name()));
@@ -198,17 +203,23 @@ public class H2Dialect extends StandardDialect {
     /** Triggers written in Java source, and functions whose source the user may not read. */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
-        List<String> warnings = new ArrayList<>();
-        for (H2Routine routine : H2Routine.list(connection)) {
-            if (inScope(routine.name().schema(), scope) && !routine.isReadable()) {
-                warnings.add("Function " + routine.name() + " is not exported: H2 shows the Java source of a function"
-                        + " to administrators only");
-            }
-        }
+        List<String> warnings = unreadableRoutines(connection, scope);
         for (H2Trigger trigger : H2Trigger.list(connection)) {
             if (trigger.javaClass() == null && inScope(trigger.name().schema(), scope)) {
                 warnings.add("Trigger " + trigger.name() + " is not exported: it is written in Java source, which"
                         + " H2's INFORMATION_SCHEMA does not show (a trigger implemented by a Java class is carried)");
+            }
+        }
+        return warnings;
+    }
+
+    /** Warnings for the functions in {@code scope} whose source the user may not read. */
+    List<String> unreadableRoutines(Connection connection, SchemaScope scope) throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        for (H2Routine routine : routineList(connection)) {
+            if (inScope(routine.name().schema(), scope) && !routine.isReadable()) {
+                warnings.add("Function " + routine.name() + " is not exported: H2 shows the Java source of a function"
+                        + " to administrators only");
             }
         }
         return warnings;

@@ -76,7 +76,8 @@ public final class DatabaseExporter {
         try {
             MigrationResult result;
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
-                 SnapshotSession alsoIgnored = SnapshotSession.begin(connection)) {
+                 SnapshotSession alsoIgnored = SnapshotSession.begin(connection,
+                         dialect.snapshotIsolation(connection.getMetaData()))) {
                 result = exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
             }
             target.commit();

@@ -26,13 +26,13 @@ final class SnapshotSession implements AutoCloseable {
         this.ownTransaction = autoCommit;
     }
 
-    static SnapshotSession begin(Connection connection) throws SQLException {
+    /** Begins the transaction at {@code level}, or without setting one where it is {@code TRANSACTION_NONE}. */
+    static SnapshotSession begin(Connection connection, int level) throws SQLException {
         SnapshotSession session = new SnapshotSession(connection);
         if (session.ownTransaction) {
             try {
                 connection.setAutoCommit(false);
                 session.readOnlySet = readOnlyHint(connection);
-                int level = snapshotLevel(connection);
                 if (level != Connection.TRANSACTION_NONE) {
                     connection.setTransactionIsolation(level);
                 }
@@ -55,16 +55,6 @@ final class SnapshotSession implements AutoCloseable {
         } catch (SQLException refused) {
             return false;
         }
-    }
-
-    private static int snapshotLevel(Connection connection) throws SQLException {
-        var metaData = connection.getMetaData();
-        for (int level : new int[] {Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE}) {
-            if (metaData.supportsTransactionIsolationLevel(level)) {
-                return level;
-            }
-        }
-        return Connection.TRANSACTION_NONE;
     }
 
     /** Ends the read transaction and restores the settings. */

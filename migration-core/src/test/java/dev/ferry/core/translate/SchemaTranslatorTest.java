@@ -59,7 +59,7 @@ class SchemaTranslatorTest {
 
         assertEquals(new QualifiedName("PUBLIC", "ORDERS"), orders.name());
         assertEquals(List.of("ID", "AMOUNT", "Note", "TAGS"), orders.columns().stream().map(Column::name).toList());
-        assertEquals(List.of("INTEGER", "NUMERIC(18, 4)", "CHARACTER LARGE OBJECT", "INTEGER ARRAY"),
+        assertEquals(List.of("INTEGER", "NUMERIC(18, 4)", "CHARACTER VARYING", "INTEGER ARRAY"),
                 orders.columns().stream().map(Column::declaredType).toList());
         assertEquals(new Identity(false, 1, 1, 42), orders.columns().get(0).identity(), "the serial, an identity");
         assertNull(orders.columns().get(0).defaultExpression());

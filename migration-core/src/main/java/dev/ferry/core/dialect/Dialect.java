@@ -38,6 +38,14 @@ public interface Dialect {
     /** A short name: {@code h2}, {@code postgresql}, {@code generic}. */
     String name();
 
+    /**
+     * The dialect whose SQL this one writes its scripts in: its own, except where it reads an old version of an engine
+     * and writes for the current one (H2 1.4's, which writes H2 2.x SQL).
+     */
+    default String scriptDialect() {
+        return name();
+    }
+
     /** Whether this dialect is for the engine behind {@code metaData}. */
     boolean supports(DatabaseMetaData metaData) throws SQLException;
 

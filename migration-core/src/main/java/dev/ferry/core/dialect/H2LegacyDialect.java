@@ -30,6 +30,12 @@ public class H2LegacyDialect extends H2Dialect {
         return "h2-1.4";
     }
 
+    /** The scripts are written for H2 2.x, where an H2 1.4 file moves. */
+    @Override
+    public String scriptDialect() {
+        return "h2";
+    }
+
     @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
         return "H2".equalsIgnoreCase(metaData.getDatabaseProductName()) && metaData.getDatabaseMajorVersion() == 1;

@@ -194,7 +194,8 @@ public final class DatabaseExporter {
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
         return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
-                optionValues, schemas, qualifiedNames, scriptDialect == dialect ? null : scriptDialect.name(), tables, warnings);
+                optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
+                : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings);
     }
 
     private String header(Dialect dialect, Dialect scriptDialect, String purpose) throws SQLException {

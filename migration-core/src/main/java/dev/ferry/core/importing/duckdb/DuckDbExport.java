@@ -4,6 +4,8 @@ import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.manifest.ManifestFile;
+import dev.ferry.core.manifest.SchemaFile;
+import dev.ferry.core.script.ExportLayout;
 import dev.ferry.core.options.DataFormat;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.schema.Column;
@@ -44,10 +46,15 @@ public final class DuckDbExport {
         this.loads = List.copyOf(loads);
     }
 
-    /** Whether {@code dir} looks like a DuckDB export: it holds schema.sql and load.sql, and no Ferry manifest.json. */
+    /**
+     * Whether {@code dir} looks like a DuckDB export: it holds schema.sql and load.sql, and none of the files only a
+     * Ferry export has (manifest.json, schema.json, post-data.sql), so that a Ferry export that lost its manifest is
+     * refused as such.
+     */
     public static boolean isDuckDbExport(Path dir) {
         return Files.isRegularFile(dir.resolve(SCHEMA_SCRIPT)) && Files.isRegularFile(dir.resolve(LOAD_SCRIPT))
-                && !Files.exists(dir.resolve(ManifestFile.NAME));
+                && !Files.exists(dir.resolve(ManifestFile.NAME)) && !Files.exists(dir.resolve(SchemaFile.NAME))
+                && !Files.exists(dir.resolve(ExportLayout.POST_DATA));
     }
 
     /**

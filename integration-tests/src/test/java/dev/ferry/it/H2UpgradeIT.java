@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The classic upgrade, as a user runs it: an H2 1.4.200 database file, which H2 2.x refuses to open, exported with
@@ -169,7 +169,8 @@ class H2UpgradeIT {
             assertEquals(next(old), nextInCopy);
         }
         assertEquals(List.of(List.of(1030L), List.of(2L), List.of(3L), List.of(90L), List.of(42L),
-                List.of(2L, "Hello, Ada"), List.of(5L), List.of(4L), List.of("fired")), nextInCopy, "the values the source hands out next");
+                List.of(2L, "Hello, Ada"), List.of(5L), List.of(4L), List.of("fired")), nextInCopy,
+                "the values the source hands out next");
     }
 
     /** The values whose form H2 2.x changes by design, and those it must not change. */

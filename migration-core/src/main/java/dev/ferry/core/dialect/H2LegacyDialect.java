@@ -130,7 +130,8 @@ public class H2LegacyDialect extends H2Dialect {
      */
     @Override
     public String createView(View view) {
-        return view.query().startsWith("CREATE FORCE VIEW ") ? withoutForce(view.query(), "VIEW") : super.createView(view);
+        return view.query().startsWith("CREATE FORCE VIEW ") ? withoutForce(view.query(), "VIEW")
+                : super.createView(view);
     }
 
     @Override

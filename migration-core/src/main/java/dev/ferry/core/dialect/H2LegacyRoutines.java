@@ -30,7 +30,8 @@ final class H2LegacyRoutines {
                 String method = rows.getString(4);
                 String source = rows.getString(5);
                 if (javaClass == null) {
-                    routines.add(new H2Routine(name, false, false, null, source == null || source.isEmpty() ? null : source));
+                    routines.add(new H2Routine(name, false, false, null,
+                            source == null || source.isEmpty() ? null : source));
                 } else if (method == null || method.isEmpty()) {
                     routines.add(new H2Routine(name, true, false, javaClass, null));
                 } else {

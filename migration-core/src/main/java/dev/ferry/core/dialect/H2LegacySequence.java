@@ -18,6 +18,8 @@ import java.util.List;
  */
 record H2LegacySequence(QualifiedName name, long current, long increment, long minimum, long maximum, boolean cycle,
                         boolean generated) {
+    private static final String SELECT = "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, CURRENT_VALUE, INCREMENT, MIN_VALUE,"
+            + " MAX_VALUE, IS_CYCLE, IS_GENERATED FROM INFORMATION_SCHEMA.SEQUENCES";
 
     /** Every sequence of the database, system schemas included. */
     static List<H2LegacySequence> list(Connection connection) throws SQLException {
@@ -36,9 +38,6 @@ record H2LegacySequence(QualifiedName name, long current, long increment, long m
             return found.isEmpty() ? null : found.get(0);
         }
     }
-
-    private static final String SELECT = "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, CURRENT_VALUE, INCREMENT, MIN_VALUE,"
-            + " MAX_VALUE, IS_CYCLE, IS_GENERATED FROM INFORMATION_SCHEMA.SEQUENCES";
 
     private static List<H2LegacySequence> read(PreparedStatement statement) throws SQLException {
         List<H2LegacySequence> sequences = new ArrayList<>();

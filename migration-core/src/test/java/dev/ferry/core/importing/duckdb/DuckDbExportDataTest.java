@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.options.DataFormat;
 import dev.ferry.core.value.ValueKind;

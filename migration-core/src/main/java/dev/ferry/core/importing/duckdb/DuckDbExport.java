@@ -6,9 +6,7 @@ import dev.ferry.core.format.TableReader;
 import dev.ferry.core.manifest.ManifestFile;
 import dev.ferry.core.manifest.SchemaFile;
 import dev.ferry.core.script.ExportLayout;
-import dev.ferry.core.options.DataFormat;
 import dev.ferry.core.options.FormatOptions;
-import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.DatabaseSchema;
 import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.script.SqlScript;
@@ -89,7 +87,7 @@ public final class DuckDbExport {
         }
         List<TableLoad> loads = new ArrayList<>();
         for (SqlScript.Statement copy : copies) {
-            loads.add(TableLoad.of(directory, builder, copy));
+            loads.add(LoadStatementReader.read(directory, builder, copy));
         }
         return new DuckDbExport(directory, builder.build(), loads);
     }
@@ -165,8 +163,11 @@ public final class DuckDbExport {
         private final List<DuckDbType> types;
         private final CsvSettings csv;
 
-        private TableLoad(QualifiedName table, List<String> columns, Path file, FormatOptions options, int line,
-                          List<String> fileColumns, List<DuckDbType> types, CsvSettings csv) {
+        /**
+         * @param csv how the CSV file was written, or null for a Parquet file
+         */
+        TableLoad(QualifiedName table, List<String> columns, Path file, FormatOptions options, int line,
+                  List<String> fileColumns, List<DuckDbType> types, CsvSettings csv) {
             this.table = table;
             this.columns = List.copyOf(columns);
             this.file = file;
@@ -175,81 +176,6 @@ public final class DuckDbExport {
             this.fileColumns = List.copyOf(fileColumns);
             this.types = List.copyOf(types);
             this.csv = csv;
-        }
-
-        /** The COPY of {@code statement}, checked against the schema read so far. */
-        static TableLoad of(Path directory, DuckDbSchemaBuilder builder, SqlScript.Statement statement)
-                throws SQLException {
-            String where = LOAD_SCRIPT + " line " + statement.line();
-            String context = where + ", in: " + DuckDbSchemaBuilder.abbreviate(statement.sql());
-            CopyStatementParser.ParsedCopy copy;
-            try {
-                copy = CopyStatementParser.parse(statement.sql());
-            } catch (IllegalArgumentException | SQLException e) {
-                throw FerryErrors.syntax(where + ": " + e.getMessage() + ", in: "
-                        + DuckDbSchemaBuilder.abbreviate(statement.sql()));
-            }
-            CreateTableParser.ParsedTable parsed = builder.table(copy.table());
-            if (parsed == null) {
-                throw FerryErrors.refused(where + ": COPY into " + copy.table() + ", a table " + SCHEMA_SCRIPT
-                        + " does not create, in: " + DuckDbSchemaBuilder.abbreviate(statement.sql()));
-            }
-            List<Column> tableColumns = parsed.table().columns();
-            List<String> names = new ArrayList<>();
-            List<DuckDbType> types = new ArrayList<>();
-            List<String> listed = copy.columns().isEmpty()
-                    ? parsed.table().dataColumns().stream().map(Column::name).toList() : copy.columns();
-            for (String name : listed) {
-                int index = indexOf(tableColumns, name);
-                if (index < 0) {
-                    throw FerryErrors.refused(context + ": " + parsed.table().name() + " has no column " + name);
-                }
-                names.add(tableColumns.get(index).name());
-                types.add(parsed.types().get(index));
-            }
-            DataFormat format;
-            CsvSettings csv;
-            try {
-                format = CsvSettings.format(copy.options(), copy.path());
-                csv = format == DataFormat.CSV ? CsvSettings.of(copy.options(), copy.path()) : null;
-            } catch (IllegalArgumentException e) {
-                throw FerryErrors.invalidParameter(where + ": " + e.getMessage() + ", in: "
-                        + DuckDbSchemaBuilder.abbreviate(statement.sql()));
-            }
-            Path file = DataFileLocator.locate(directory, copy.path());
-            if (file == null) {
-                throw FerryErrors.data(where + ": the data file '" + copy.path() + "' of " + parsed.table().name()
-                        + " is neither in " + directory + " nor at that path");
-            }
-            if (format == DataFormat.PARQUET) {
-                for (int i = 0; i < names.size(); i++) {
-                    if (types.get(i).isNested()) {
-                        builder.warn("Column " + names.get(i) + " of " + parsed.table().name() + " is "
-                                + types.get(i).name() + ", which Ferry's Parquet reader does not read: "
-                                + file.getFileName() + " cannot be loaded (DuckDB's CSV export carries it as text)");
-                    }
-                }
-            }
-            FormatOptions options = csv != null ? csv.formatOptions()
-                    : new FormatOptions(DataFormat.PARQUET, FormatOptions.DEFAULTS.header(),
-                    FormatOptions.DEFAULTS.delimiter(), FormatOptions.DEFAULTS.quote(),
-                    FormatOptions.DEFAULTS.compression(), FormatOptions.DEFAULTS.rowGroupRows());
-            return new TableLoad(parsed.table().name(), copy.columns().isEmpty() ? List.of() : names, file, options,
-                    statement.line(), names, types, csv);
-        }
-
-        private static int indexOf(List<Column> columns, String name) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).name().equals(name)) {
-                    return i;
-                }
-            }
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).name().equalsIgnoreCase(name)) {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         /** The table, as the schema names it. */

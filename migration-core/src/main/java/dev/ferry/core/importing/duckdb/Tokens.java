@@ -18,6 +18,7 @@ final class Tokens {
 
     private final SqlLexer lexer;
     private SqlToken current;
+    private int lastEnd;
 
     Tokens(String sql) throws SQLException {
         this.lexer = new SqlLexer(sql);
@@ -135,8 +136,6 @@ final class Tokens {
         skipParenthesized();
         return sql().substring(start + 1, lastEnd - 1).strip();
     }
-
-    private int lastEnd;
 
     /** Reads past a parenthesized part, nested parentheses included. */
     void skipParenthesized() throws SQLException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.options.DataFormat;
 import dev.ferry.core.value.ValueKind;
@@ -30,9 +29,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DuckDB 1.4 exports tables of every type it has, with awkward values, in CSV (default, other delimiters, a NULLSTR,

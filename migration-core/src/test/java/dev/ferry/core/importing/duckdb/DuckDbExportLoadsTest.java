@@ -56,6 +56,12 @@ class DuckDbExportLoadsTest {
         assertEquals(List.of(new DataColumn("a", ValueKind.INTEGER, 0, 0), new DataColumn("b", ValueKind.STRING, 0, 0),
                 new DataColumn("c", ValueKind.INTEGER, 0, 0)), t.dataColumns());
         assertEquals(List.of(List.of(1, "", "null"), List.of(2, "x", 3)), rows(t, t.dataColumns()));
+        // An empty unquoted field is NULL, but an empty string in a column load.sql lists in force_not_null.
+        Path file = export.resolve("s_t.csv");
+        String data = Files.readString(file);
+        assertTrue(data.contains("1|\"\"|\n"), data);
+        Files.writeString(file, data.replace("1|\"\"|\n", "1||\n"));
+        assertEquals(List.of(List.of(1, "", "null"), List.of(2, "x", 3)), rows(t, t.dataColumns()));
     }
 
     /** DuckDB 1.4 writes indexes into schema.sql; older versions wrote them into load.sql, after the COPYs. */

@@ -66,6 +66,10 @@ class DuckDbExportSchemaTest {
                         + " PRIMARY KEY (order_id, line), FOREIGN KEY (order_id) REFERENCES sales.orders(id))",
                 "CREATE TABLE \"Odd Schema\".odd_ref(a INTEGER, b INTEGER, FOREIGN KEY (a, b) REFERENCES \"Odd Schema\".\"Odd Table\"(a, b))",
                 "CREATE TABLE tree(id INTEGER PRIMARY KEY, parent INTEGER REFERENCES tree(id))",
+                "CREATE TABLE \"Odd Schema\".words(\"key\" INT, \"foreign\" INT, \"check\" INT, \"unique\" INT,"
+                        + " \"primary\" INT, \"default\" INT, \"collate\" INT, \"references\" INT, \"not\" INT,"
+                        + " \"null\" INT, \"generated\" INT, \"as\" INT, \"constraint\" INT, \"Mixed\" INT,"
+                        + " \"with space\" INT, \"ünï 😀\" INT, \"a.b\" INT)",
                 "CREATE INDEX orders_placed ON sales.orders(placed)",
                 "CREATE UNIQUE INDEX \"odd index\" ON sales.orders(\"weird \"\"name\"\"\", total)",
                 "CREATE INDEX lines_expr ON sales.lines((qty * 2))",

@@ -24,6 +24,7 @@ final class MetaDataHandler extends DelegatingHandler<DatabaseMetaData> {
             return connection.proxy();
         }
         Object result = forward(method, args);
-        return result instanceof ResultSet resultSet ? ResultSetHandler.wrapOwnStatement(resultSet, connection) : result;
+        return method.getReturnType().isAssignableFrom(ResultSet.class) && result instanceof ResultSet resultSet
+                ? ResultSetHandler.wrapOwnStatement(resultSet, connection) : result;
     }
 }

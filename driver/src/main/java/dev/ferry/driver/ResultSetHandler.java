@@ -36,7 +36,9 @@ final class ResultSetHandler extends DelegatingHandler<ResultSet> {
             return statement();
         }
         Object result = forward(method, args);
-        if (result instanceof ResultSet nested && !isFerryProxy(result)) {
+        // Not where the method returns something else the object also is: SQLite's result set is its own metadata.
+        if (method.getReturnType().isAssignableFrom(ResultSet.class) && result instanceof ResultSet nested
+                && !isFerryProxy(result)) {
             return wrapOwnStatement(nested, connection);
         }
         return result;

@@ -104,7 +104,7 @@ class StatementHandler extends DelegatingHandler<Statement> {
         if (name.startsWith("execute")) {
             discardResults();
         }
-        return wrapResult(self, forward(method, args));
+        return wrapResult(self, method, forward(method, args));
     }
 
     private Object executeSql(Statement self, Method method, Object[] args) throws Throwable {
@@ -120,7 +120,7 @@ class StatementHandler extends DelegatingHandler<Statement> {
         if (!name.equals("addBatch")) {
             discardResults();
         }
-        return wrapResult(self, forward(method, args));
+        return wrapResult(self, method, forward(method, args));
     }
 
     /**
@@ -145,9 +145,13 @@ class StatementHandler extends DelegatingHandler<Statement> {
         };
     }
 
-    /** Wraps a result set the database returned, so that its {@code getStatement()} is {@code self}. */
-    private Object wrapResult(Statement self, Object result) {
-        if (!(result instanceof ResultSet resultSet) || isFerryProxy(result)) {
+    /**
+     * Wraps a result set the database returned, so that its {@code getStatement()} is {@code self}; not where the
+     * method returns something else that the object also is (SQLite's driver returns its result set as the metadata).
+     */
+    private Object wrapResult(Statement self, Method method, Object result) {
+        if (!method.getReturnType().isAssignableFrom(ResultSet.class) || !(result instanceof ResultSet resultSet)
+                || isFerryProxy(result)) {
             return result;
         }
         if (resultSet != lastDelegateResultSet) {

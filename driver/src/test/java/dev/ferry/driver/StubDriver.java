@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
@@ -243,6 +244,8 @@ final class StubDriver implements Driver {
                 case "executeQuery" -> current = proxy(new ResultSetStub(self), ResultSet.class);
                 case "getResultSet" -> current;
                 case "getGeneratedKeys", "getObject" -> proxy(new ResultSetStub(self), ResultSet.class);
+                // As SQLite's driver does: a result set that is its own metadata.
+                case "getMetaData" -> proxy(new ResultSetStub(self), ResultSet.class, ResultSetMetaData.class);
                 case "executeUpdate" -> 7;
                 case "executeLargeUpdate" -> 7L;
                 case "getUpdateCount" -> -1;
@@ -271,6 +274,7 @@ final class StubDriver implements Driver {
             return switch (method.getName()) {
                 case "getStatement" -> statement;
                 case "getString" -> "stub value";
+                case "getMetaData" -> proxy(new ResultSetStub(statement), ResultSet.class, ResultSetMetaData.class);
                 default -> nothing(method.getReturnType());
             };
         }

@@ -18,6 +18,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -147,6 +148,17 @@ class WrappingTest {
             assertSame(prepared, prepared.executeQuery().getStatement());
             assertSame(call, call.executeQuery().getStatement());
             assertSame(call, ((ResultSet) call.getObject(1)).getStatement());
+        }
+    }
+
+    @Test
+    void metadataThatIsAlsoAResultSetComesBackAsMetadata() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                PreparedStatement prepared = connection.prepareStatement("SELECT ?")) {
+            ResultSetMetaData fromResult = statement.executeQuery("SELECT 1").getMetaData();
+            assertEquals(0, fromResult.getColumnCount());
+            assertEquals(0, prepared.getMetaData().getColumnCount());
+            assertEquals(0, connection.getMetaData().getTables(null, null, "%", null).getMetaData().getColumnCount());
         }
     }
 

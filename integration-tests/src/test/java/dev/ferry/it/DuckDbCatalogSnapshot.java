@@ -78,7 +78,7 @@ final class DuckDbCatalogSnapshot {
 
     /**
      * What the catalogs of DuckDB 0.8.1 and 1.x both show, in the same words: schemas, tables, columns (an enum's type
-     * written out, as 1.x writes it; NOT NULL, defaults), constraints (CHECK by its text, the others by their columns:
+     * written out, as 1.x writes it; NOT NULL, defaults, which columns are generated), constraints (CHECK by its text, the others by their columns:
      * 0.8.1 names no columns a foreign key refers to, and repeats some keys' columns in their text), indexes by name and uniqueness, views by name, user types, and sequences but for their start
      * (a copy starts where the source stands).
      */
@@ -97,11 +97,23 @@ final class DuckDbCatalogSnapshot {
         snapshot.put("schemas", lines(connection, "SELECT schema_name FROM duckdb_schemas()" + user + " ORDER BY 1"));
         snapshot.put("tables", lines(connection, "SELECT schema_name, table_name, has_primary_key, column_count,"
                 + " check_constraint_count FROM duckdb_tables()" + user + " ORDER BY 1, 2"));
+        // A generated column by its name in CREATE TABLE (1.x shows its expression as its default, 0.8.1 nothing).
+        java.util.Set<String> generated = new java.util.HashSet<>();
+        for (String line : lines(connection, "SELECT schema_name || '.' || table_name, sql FROM duckdb_tables()" + user)) {
+            java.util.regex.Matcher column = java.util.regex.Pattern.compile("\"?(\\w+)\"? \\w+ GENERATED ALWAYS AS")
+                    .matcher(line);
+            while (column.find()) {
+                generated.add(line.substring(0, line.indexOf(" | ")) + "." + column.group(1));
+            }
+        }
         List<String> columns = new ArrayList<>();
         for (String line : lines(connection, "SELECT schema_name, table_name, column_index, column_name, data_type,"
                 + " is_nullable, column_default FROM duckdb_columns()" + user + " AND NOT internal ORDER BY 1, 2, 3")) {
             String[] parts = line.split(" \\| ");
             parts[4] = enums.getOrDefault(parts[4], parts[4]);
+            if (generated.contains(parts[0] + "." + parts[1] + "." + parts[3])) {
+                parts[6] = "GENERATED";
+            }
             columns.add(String.join(" | ", parts));
         }
         snapshot.put("columns", columns);

@@ -31,9 +31,9 @@ class DuckDbRoundTripIT {
     Path temp;
 
     /**
-     * A schema with awkward names in several schemas (one holding only a view), enums, sequences moved on, macros,
-     * composite and self-referencing foreign keys, a table that refers to one whose name sorts after it, expression
-     * indexes, comments, and views on views.
+     * A schema with awkward names in several schemas (one holding only a view), enums, sequences moved on, macros, a
+     * generated column, composite and self-referencing foreign keys, a table that refers to one whose name sorts after
+     * it, expression indexes, comments, and views on views.
      */
     static void createSample(Connection connection) throws SQLException {
         execute(connection,
@@ -46,7 +46,8 @@ class DuckDbRoundTripIT {
                 "CREATE SEQUENCE unused_sequence",
                 "CREATE MACRO twice(x) AS x * 2",
                 "CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, email VARCHAR UNIQUE,"
-                        + " feeling mood DEFAULT 'happy', since DATE DEFAULT CURRENT_DATE, CHECK (length(name) > 0))",
+                        + " feeling mood DEFAULT 'happy', since DATE DEFAULT CURRENT_DATE, CHECK (length(name) > 0),"
+                        + " name_length INTEGER GENERATED ALWAYS AS (length(name)) VIRTUAL)",
                 "CREATE TABLE orders (no BIGINT DEFAULT nextval('order_no') PRIMARY KEY,"
                         + " customer INTEGER NOT NULL REFERENCES customers (id), total DECIMAL(12, 2) CHECK (total >= 0),"
                         + " placed TIMESTAMP, tags VARCHAR[], CONSTRAINT uq_customer_placed UNIQUE (customer, placed))",

@@ -55,8 +55,8 @@ class DuckDbVersionMigrationIT {
     /**
      * What DuckDB 0.8.1 holds: several schemas (one with only a view), an enum, sequences moved on (one counting down
      * and cycling), every type 0.8.1 has with awkward values, primary, unique, composite and self-referencing keys, a
-     * table referring to one whose name sorts after it, CHECK constraints, defaults (nextval among them), indexes (an
-     * expression one too), and views on views.
+     * table referring to one whose name sorts after it, CHECK constraints, defaults (nextval among them), a generated
+     * column, indexes (an expression one too), and views on views.
      */
     private static void createOldDatabase(Connection connection) throws SQLException {
         execute(connection,
@@ -68,7 +68,8 @@ class DuckDbVersionMigrationIT {
                 "CREATE SEQUENCE \"Sales & Co\".countdown INCREMENT BY -1 MINVALUE -100 MAXVALUE -1 START -5 CYCLE",
                 "CREATE SEQUENCE unused",
                 "CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, email VARCHAR UNIQUE,"
-                        + " feeling mood DEFAULT 'happy', CHECK (length(name) > 0))",
+                        + " feeling mood DEFAULT 'happy', CHECK (length(name) > 0),"
+                        + " name_length INTEGER GENERATED ALWAYS AS (length(name)) VIRTUAL)",
                 "CREATE TABLE orders (no BIGINT DEFAULT nextval('order_no') PRIMARY KEY, customer INTEGER NOT NULL"
                         + " REFERENCES customers (id), total DECIMAL(12, 2) CHECK (total >= 0), placed TIMESTAMP,"
                         + " UNIQUE (customer, placed))",

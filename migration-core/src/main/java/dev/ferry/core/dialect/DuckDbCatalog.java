@@ -53,18 +53,26 @@ final class DuckDbCatalog {
     }
 
     /**
-     * The table's columns in order, with their types as DuckDB writes them, NOT NULL and defaults.
+     * The table's columns in order, with their types as DuckDB writes them, NOT NULL, defaults, and the expressions of
+     * generated columns (DuckDB has VIRTUAL ones only).
      *
      * @param types the user's types, which a column's type may name
      */
     List<Column> columns(QualifiedName table, DuckDbUserTypes types) throws SQLException {
+        Map<String, String> generated = DuckDbGeneratedColumns.of(DuckDbQueries.list(connection, "SELECT sql FROM"
+                + " duckdb_tables() WHERE" + CURRENT + "AND schema_name = ? AND table_name = ?", row -> row.getString(1),
+                table.schema(), table.name()).stream().findFirst().orElse(null));
         return DuckDbQueries.list(connection, "SELECT column_name, data_type, column_default, is_nullable"
                 + " FROM duckdb_columns() WHERE" + CURRENT + "AND schema_name = ? AND table_name = ?"
                 + " ORDER BY column_index", row -> {
+                    String name = row.getString(1);
                     String written = row.getString(2);
                     String type = types.logicalType(written);
-                    return new Column(row.getString(1), type, DuckDbTypes.jdbcType(type), precision(type), scale(type),
-                            row.getBoolean(4), row.getString(3), null, types.declaration(written, table.schema()));
+                    String expression = generated.get(name);
+                    return new Column(name, type, DuckDbTypes.jdbcType(type), precision(type), scale(type),
+                            row.getBoolean(4), expression == null ? row.getString(3) : null, null,
+                            types.declaration(written, table.schema()), null,
+                            expression == null ? null : "GENERATED ALWAYS AS (" + expression + ") VIRTUAL");
                 }, table.schema(), table.name());
     }
 

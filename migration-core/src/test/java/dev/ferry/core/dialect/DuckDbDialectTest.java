@@ -211,6 +211,18 @@ class DuckDbDialectTest {
     }
 
     @Test
+    void generatedColumnsAreFoundInDuckDbsCreateTable() {
+        assertEquals(java.util.Map.of("b", "(id * 2)"), DuckDbGeneratedColumns.of(
+                "CREATE TABLE s2.\"odd (\"\"t\"\"\"(id INTEGER PRIMARY KEY, \"Col A\" INTEGER,"
+                        + " b INTEGER GENERATED ALWAYS AS((id * 2)));"));
+        assertEquals(java.util.Map.of("name, length", "CAST(length(\"name\") AS INTEGER)"), DuckDbGeneratedColumns.of(
+                "CREATE TABLE c(id INTEGER, \"name\" VARCHAR DEFAULT('GENERATED ALWAYS AS(x)'),"
+                        + " \"name, length\" INTEGER GENERATED ALWAYS AS(CAST(length(\"name\") AS INTEGER)), x INTEGER,"
+                        + " CHECK((x > 0)));"), "0.8.1's form, a name with a comma, the words inside a string");
+        assertEquals(java.util.Map.of(), DuckDbGeneratedColumns.of("CREATE TABLE t(a INTEGER DEFAULT(1));"));
+    }
+
+    @Test
     void versionsAreReadFromTheProductVersion() {
         assertFalse(DuckDbVersion.parse("v0.8.1").describesForeignKeys());
         assertFalse(DuckDbVersion.parse("v0.8.1").showsMacros());

@@ -103,10 +103,10 @@ public class DuckDbDialect extends StandardDialect {
         }
     }
 
-    /** One INSERT per row, in the file's order: see {@link DuckDbRowLoader}. */
+    /** INSERTs of many rows each, in the file's order: see {@link DuckDbInsertLoader}. */
     @Override
     public Optional<TableLoader> tableLoader(Connection connection) throws SQLException {
-        return Optional.of(new DuckDbRowLoader(connection, this, !DuckDbVersion.of(connection).atLeast(1, 0)));
+        return Optional.of(new DuckDbInsertLoader(connection, this, DuckDbVersion.of(connection)));
     }
 
     /** The type as DuckDB writes it, or as the column declares it (a user's type by its name). */

@@ -151,6 +151,26 @@ class DuckDbRoundTripIT {
     }
 
     @Test
+    void theSchemasOptionExportsTheSchemasNamed() throws Exception {
+        Path export = temp.resolve("export");
+        try (Connection source = open("source"); Connection target = open("target")) {
+            createSample(source);
+            execute(source, "EXPORT DATABASE '" + export + "' (SCHEMAS 'Sales & Co')");
+            execute(target, "IMPORT DATABASE '" + export + "'");
+            assertEquals(List.of("Sales & Co | Order \"Items\"", "Sales & Co | shipments"), DuckDbCatalogSnapshot.lines(
+                    target, "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY ALL"));
+            assertEquals(List.of("Sales & Co | down seq"), DuckDbCatalogSnapshot.lines(target,
+                    "SELECT schema_name, sequence_name FROM duckdb_sequences()"));
+            assertEquals(List.of("Sales & Co | status"), DuckDbCatalogSnapshot.lines(target,
+                    "SELECT schema_name, type_name FROM duckdb_types() WHERE NOT internal"));
+            assertEquals(List.of(), DuckDbCatalogSnapshot.lines(target, "SELECT view_name FROM duckdb_views()"
+                    + " WHERE NOT internal UNION ALL SELECT function_name FROM duckdb_functions() WHERE NOT internal"));
+            DataComparison rows = new DataComparison(source, target);
+            assertEquals(List.of(), rows.differences("\"Sales & Co\".shipments"));
+        }
+    }
+
+    @Test
     void aFailedImportLeavesTheDatabaseAsItWas() throws Exception {
         Path export = temp.resolve("export");
         try (Connection source = open("source")) {

@@ -186,6 +186,38 @@ class DuckDbVersionMigrationIT {
     }
 
     /**
+     * DuckDB 0.8.1 to 0.8.1, in Parquet: the dialect imports into the old version too (lists handed over as JSON), but
+     * for what 0.8.1 cannot take from text, left out here: STRUCT columns and lists of lists.
+     */
+    @Test
+    void anOldDatabaseComesBackIntoTheOldVersion() throws Exception {
+        try (Connection old = oldDuckDb.connect("jdbc:duckdb:" + temp.resolve("old.db"))) {
+            createOldDatabase(old);
+            execute(old, "ALTER TABLE all_types DROP COLUMN st", "ALTER TABLE all_types DROP COLUMN lli");
+        }
+        JavaProcess.Result exported = ferry(temp, "--driver", oldJar.toString(), "jdbc:duckdb:./old.db",
+                "-c", "EXPORT DATABASE 'tmp' (FORMAT parquet)");
+        assertEquals(0, exported.exitCode(), exported.toString());
+        JavaProcess.Result imported = ferry(temp, "--driver", oldJar.toString(), "jdbc:duckdb:./again.db",
+                "-c", "IMPORT DATABASE 'tmp'");
+        assertEquals(0, imported.exitCode(), imported.toString());
+        try (Connection old = oldDuckDb.connect("jdbc:duckdb:" + temp.resolve("old.db"));
+             Connection again = oldDuckDb.connect("jdbc:duckdb:" + temp.resolve("again.db"))) {
+            Map<String, List<String>> expected = DuckDbCatalogSnapshot.acrossVersions(old);
+            Map<String, List<String>> found = DuckDbCatalogSnapshot.acrossVersions(again);
+            for (String part : expected.keySet()) {
+                assertEquals(expected.get(part), found.get(part), part);
+            }
+            DataComparison rows = new DataComparison(old, again);
+            for (String relation : DuckDbCatalogSnapshot.lines(old, "SELECT '\"' || schema_name || '\".\"'"
+                    + " || replace(table_name, '\"', '\"\"') || '\"' FROM duckdb_tables() ORDER BY 1")) {
+                assertEquals(List.of(), rows.differences(relation), relation);
+            }
+            assertEquals(DuckDbCatalogSnapshot.nextValues(old), DuckDbCatalogSnapshot.nextValues(again));
+        }
+    }
+
+    /**
      * The command line runs plain statements on DuckDB 0.8.1 too, whose driver has no getLargeUpdateCount and gives an
      * update count again after saying there are no more results.
      */

@@ -25,6 +25,7 @@ final class DuckDbCatalog {
     /** The next value of a sequence: both versions write its current position as START in duckdb_sequences().sql. */
     private static final Pattern START = Pattern.compile("\\bSTART (?:WITH )?(-?\\d+)");
     private static final String CURRENT = " database_name = current_database() ";
+    private static final Pattern DECIMAL = Pattern.compile("^DECIMAL\\((\\d+),\\s*(\\d+)\\)$");
 
     private final Connection connection;
     private final DuckDbVersion version;
@@ -77,12 +78,12 @@ final class DuckDbCatalog {
     }
 
     private static int precision(String type) {
-        Matcher decimal = Pattern.compile("^DECIMAL\\((\\d+),\\s*(\\d+)\\)$").matcher(type);
+        Matcher decimal = DECIMAL.matcher(type);
         return decimal.matches() ? Integer.parseInt(decimal.group(1)) : 0;
     }
 
     private static int scale(String type) {
-        Matcher decimal = Pattern.compile("^DECIMAL\\((\\d+),\\s*(\\d+)\\)$").matcher(type);
+        Matcher decimal = DECIMAL.matcher(type);
         if (decimal.matches()) {
             return Integer.parseInt(decimal.group(2));
         }

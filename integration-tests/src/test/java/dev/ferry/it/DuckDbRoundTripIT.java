@@ -207,7 +207,10 @@ class DuckDbRoundTripIT {
         }
     }
 
-    /** Client-side COPY on DuckDB: a table and a query to CSV and Parquet files, and back into tables. */
+    /**
+     * Client-side COPY on DuckDB: a table and a query to CSV and Parquet files, and back into tables; inside a
+     * transaction, where it would need a savepoint that DuckDB does not have, it is refused.
+     */
     @Test
     void copyToAndFromFilesOnDuckDb() throws Exception {
         Path csv = temp.resolve("orders.csv");
@@ -225,6 +228,15 @@ class DuckDbRoundTripIT {
                     DuckDbCatalogSnapshot.lines(c, "SELECT * FROM orders_copy ORDER BY no"));
             assertEquals(List.of("1010 | 250.00 | null | 2024-01-02 11:30:00.123456"),
                     DuckDbCatalogSnapshot.lines(c, "SELECT * FROM big_copy"));
+
+            c.setAutoCommit(false);
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("COPY orders TO '" + temp.resolve("in-transaction.csv") + "'"));
+            assertEquals("0A000", refused.getSQLState(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("run the COPY in autocommit mode"), refused.getMessage());
+            assertFalse(Files.exists(temp.resolve("in-transaction.csv")));
+            c.rollback();
+            c.setAutoCommit(true);
         }
         assertTrue(Files.readString(csv).contains("\"{\"\"a\"\",\"\"b,c\"\"}\""), "the list in Ferry's array text");
     }

@@ -183,8 +183,8 @@ public class DuckDbDialect extends StandardDialect {
 
     /**
      * A sequence is created where it stands, with {@code START} its next value: DuckDB cannot move a sequence after it
-     * is created ({@code ALTER SEQUENCE ... RESTART} is "not implemented" in 0.8.1 and 1.4 alike), and 0.8.1 ignores
-     * {@code START WITH} (it takes {@code START} only). So the copy's start_value is the source's position, not its
+     * is created ({@code ALTER SEQUENCE ... RESTART} is "not implemented" in 0.8.1 and 1.4 alike). START comes last:
+     * 0.8.1 ignores a START written before INCREMENT BY. So the copy's start_value is the source's position, not its
      * original start.
      */
     @Override

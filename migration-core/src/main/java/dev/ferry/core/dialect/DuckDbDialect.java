@@ -70,7 +70,7 @@ public class DuckDbDialect extends StandardDialect {
 
     /**
      * Every DuckDB type is carried: STRUCT, MAP and UNION values as DuckDB's text of them, which an export warns about
-     * (their round trip is tested on DuckDB 1.x only; 0.8.1 neither quotes strings in that text nor reads it back).
+     * (DuckDB 1.x reads that text back exactly; 0.8.1 writes the strings in it unquoted, and reads none of it back).
      */
     @Override
     public boolean canCarry(Column column) {

@@ -108,21 +108,36 @@ public final class FerryCommandLine implements Callable<Integer> {
     private void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             boolean isResultSet = statement.execute(sql);
+            long printedCount = -1;
             while (true) {
                 if (isResultSet) {
                     try (ResultSet resultSet = statement.getResultSet()) {
                         new ResultPrinter(out).print(resultSet);
                     }
-                } else if (statement.getLargeUpdateCount() >= 0) {
-                    out.println(statement.getLargeUpdateCount() + " rows affected");
+                    printedCount = -1;
                 } else {
-                    break;
+                    long count = updateCount(statement);
+                    // DuckDB 0.8.1's driver gives the same count again after getMoreResults() said there is no more.
+                    if (count < 0 || count == printedCount) {
+                        break;
+                    }
+                    out.println(count + " rows affected");
+                    printedCount = count;
                 }
                 isResultSet = statement.getMoreResults();
             }
             for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
                 err.println("Warning: " + warning.getMessage());
             }
+        }
+    }
+
+    /** The update count, from getUpdateCount where the driver predates getLargeUpdateCount (DuckDB 0.8.1's). */
+    private static long updateCount(Statement statement) throws SQLException {
+        try {
+            return statement.getLargeUpdateCount();
+        } catch (UnsupportedOperationException notImplemented) {
+            return statement.getUpdateCount();
         }
     }
 

@@ -77,6 +77,62 @@ final class DuckDbCatalogSnapshot {
     }
 
     /**
+     * What the catalogs of DuckDB 0.8.1 and 1.x both show, in the same words: schemas, tables, columns (an enum's type
+     * written out, as 1.x writes it; NOT NULL, defaults, which columns are generated), constraints (CHECK by its text, the others by their columns:
+     * 0.8.1 names no columns a foreign key refers to, and repeats some keys' columns in their text), indexes by name and uniqueness, views by name, user types, and sequences but for their start
+     * (a copy starts where the source stands).
+     */
+    static Map<String, List<String>> acrossVersions(Connection connection) throws SQLException {
+        String current = " WHERE database_name = current_database()";
+        String user = current + " AND schema_name NOT IN ('information_schema', 'pg_catalog')";
+        Map<String, String> enums = new LinkedHashMap<>();
+        for (String line : lines(connection, "SELECT type_name, labels FROM duckdb_types()" + current
+                + " AND logical_type = 'ENUM' AND NOT internal")) {
+            String[] parts = line.split(" \\| ", 2);
+            enums.put(parts[0], "ENUM(" + java.util.Arrays.stream(parts[1].substring(1, parts[1].length() - 1)
+                    .split(", ")).map(l -> "'" + l.replace("'", "''") + "'").collect(
+                            java.util.stream.Collectors.joining(", ")) + ")");
+        }
+        Map<String, List<String>> snapshot = new LinkedHashMap<>();
+        snapshot.put("schemas", lines(connection, "SELECT schema_name FROM duckdb_schemas()" + user + " ORDER BY 1"));
+        snapshot.put("tables", lines(connection, "SELECT schema_name, table_name, has_primary_key, column_count,"
+                + " check_constraint_count FROM duckdb_tables()" + user + " ORDER BY 1, 2"));
+        // A generated column by its name in CREATE TABLE (1.x shows its expression as its default, 0.8.1 nothing).
+        java.util.Set<String> generated = new java.util.HashSet<>();
+        for (String line : lines(connection, "SELECT schema_name || '.' || table_name, sql FROM duckdb_tables()" + user)) {
+            java.util.regex.Matcher column = java.util.regex.Pattern.compile("\"?(\\w+)\"? \\w+ GENERATED ALWAYS AS")
+                    .matcher(line);
+            while (column.find()) {
+                generated.add(line.substring(0, line.indexOf(" | ")) + "." + column.group(1));
+            }
+        }
+        List<String> columns = new ArrayList<>();
+        for (String line : lines(connection, "SELECT schema_name, table_name, column_index, column_name, data_type,"
+                + " is_nullable, column_default FROM duckdb_columns()" + user + " AND NOT internal ORDER BY 1, 2, 3")) {
+            String[] parts = line.split(" \\| ");
+            parts[4] = enums.getOrDefault(parts[4], parts[4]);
+            if (generated.contains(parts[0] + "." + parts[1] + "." + parts[3])) {
+                parts[6] = "GENERATED";
+            }
+            columns.add(String.join(" | ", parts));
+        }
+        snapshot.put("columns", columns);
+        // A CHECK by its text; the others by their columns (0.8.1 writes some keys' columns several times in the text).
+        snapshot.put("constraints", lines(connection, "SELECT schema_name, table_name, constraint_type,"
+                + " constraint_column_names::VARCHAR, CASE WHEN constraint_type = 'CHECK' THEN constraint_text END"
+                + " FROM duckdb_constraints()" + user + " ORDER BY ALL"));
+        snapshot.put("indexes", lines(connection, "SELECT schema_name, table_name, index_name, is_unique"
+                + " FROM duckdb_indexes()" + current + " ORDER BY 1, 2, 3"));
+        snapshot.put("views", lines(connection, "SELECT schema_name, view_name FROM duckdb_views()" + user
+                + " AND NOT internal ORDER BY 1, 2"));
+        snapshot.put("types", lines(connection, "SELECT schema_name, type_name, logical_type, labels FROM duckdb_types()"
+                + current + " AND NOT internal ORDER BY 1, 2"));
+        snapshot.put("sequences", lines(connection, "SELECT schema_name, sequence_name, increment_by, min_value,"
+                + " max_value, cycle FROM duckdb_sequences()" + current + " ORDER BY 1, 2"));
+        return snapshot;
+    }
+
+    /**
      * The value each sequence hands out next, taken from it (so the sequence moves on): the position an export must
      * keep.
      */

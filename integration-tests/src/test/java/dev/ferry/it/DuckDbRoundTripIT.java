@@ -31,9 +31,9 @@ class DuckDbRoundTripIT {
     Path temp;
 
     /**
-     * A schema with awkward names in several schemas (one holding only a view), enums, sequences moved on, macros,
-     * composite and self-referencing foreign keys, a table that refers to one whose name sorts after it, expression
-     * indexes, comments, and views on views.
+     * A schema with awkward names in several schemas (one holding only a view), enums, sequences moved on, macros, a
+     * generated column, composite and self-referencing foreign keys, a table that refers to one whose name sorts after
+     * it, expression indexes, comments, and views on views.
      */
     static void createSample(Connection connection) throws SQLException {
         execute(connection,
@@ -46,7 +46,8 @@ class DuckDbRoundTripIT {
                 "CREATE SEQUENCE unused_sequence",
                 "CREATE MACRO twice(x) AS x * 2",
                 "CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, email VARCHAR UNIQUE,"
-                        + " feeling mood DEFAULT 'happy', since DATE DEFAULT CURRENT_DATE, CHECK (length(name) > 0))",
+                        + " feeling mood DEFAULT 'happy', since DATE DEFAULT CURRENT_DATE, CHECK (length(name) > 0),"
+                        + " name_length INTEGER GENERATED ALWAYS AS (length(name)) VIRTUAL)",
                 "CREATE TABLE orders (no BIGINT DEFAULT nextval('order_no') PRIMARY KEY,"
                         + " customer INTEGER NOT NULL REFERENCES customers (id), total DECIMAL(12, 2) CHECK (total >= 0),"
                         + " placed TIMESTAMP, tags VARCHAR[], CONSTRAINT uq_customer_placed UNIQUE (customer, placed))",
@@ -150,6 +151,26 @@ class DuckDbRoundTripIT {
     }
 
     @Test
+    void theSchemasOptionExportsTheSchemasNamed() throws Exception {
+        Path export = temp.resolve("export");
+        try (Connection source = open("source"); Connection target = open("target")) {
+            createSample(source);
+            execute(source, "EXPORT DATABASE '" + export + "' (SCHEMAS 'Sales & Co')");
+            execute(target, "IMPORT DATABASE '" + export + "'");
+            assertEquals(List.of("Sales & Co | Order \"Items\"", "Sales & Co | shipments"), DuckDbCatalogSnapshot.lines(
+                    target, "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY ALL"));
+            assertEquals(List.of("Sales & Co | down seq"), DuckDbCatalogSnapshot.lines(target,
+                    "SELECT schema_name, sequence_name FROM duckdb_sequences()"));
+            assertEquals(List.of("Sales & Co | status"), DuckDbCatalogSnapshot.lines(target,
+                    "SELECT schema_name, type_name FROM duckdb_types() WHERE NOT internal"));
+            assertEquals(List.of(), DuckDbCatalogSnapshot.lines(target, "SELECT view_name FROM duckdb_views()"
+                    + " WHERE NOT internal UNION ALL SELECT function_name FROM duckdb_functions() WHERE NOT internal"));
+            DataComparison rows = new DataComparison(source, target);
+            assertEquals(List.of(), rows.differences("\"Sales & Co\".shipments"));
+        }
+    }
+
+    @Test
     void aFailedImportLeavesTheDatabaseAsItWas() throws Exception {
         Path export = temp.resolve("export");
         try (Connection source = open("source")) {
@@ -186,7 +207,10 @@ class DuckDbRoundTripIT {
         }
     }
 
-    /** Client-side COPY on DuckDB: a table and a query to CSV and Parquet files, and back into tables. */
+    /**
+     * Client-side COPY on DuckDB: a table and a query to CSV and Parquet files, and back into tables; inside a
+     * transaction, where it would need a savepoint that DuckDB does not have, it is refused.
+     */
     @Test
     void copyToAndFromFilesOnDuckDb() throws Exception {
         Path csv = temp.resolve("orders.csv");
@@ -204,6 +228,15 @@ class DuckDbRoundTripIT {
                     DuckDbCatalogSnapshot.lines(c, "SELECT * FROM orders_copy ORDER BY no"));
             assertEquals(List.of("1010 | 250.00 | null | 2024-01-02 11:30:00.123456"),
                     DuckDbCatalogSnapshot.lines(c, "SELECT * FROM big_copy"));
+
+            c.setAutoCommit(false);
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> s.executeUpdate("COPY orders TO '" + temp.resolve("in-transaction.csv") + "'"));
+            assertEquals("0A000", refused.getSQLState(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("run the COPY in autocommit mode"), refused.getMessage());
+            assertFalse(Files.exists(temp.resolve("in-transaction.csv")));
+            c.rollback();
+            c.setAutoCommit(true);
         }
         assertTrue(Files.readString(csv).contains("\"{\"\"a\"\",\"\"b,c\"\"}\""), "the list in Ferry's array text");
     }

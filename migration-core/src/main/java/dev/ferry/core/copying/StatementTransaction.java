@@ -1,5 +1,6 @@
 package dev.ferry.core.copying;
 
+import dev.ferry.core.FerryErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -26,7 +27,12 @@ final class StatementTransaction {
             connection.setAutoCommit(false);
             return new StatementTransaction(connection, null);
         }
-        return new StatementTransaction(connection, connection.setSavepoint());
+        try {
+            return new StatementTransaction(connection, connection.setSavepoint());
+        } catch (SQLFeatureNotSupportedException noSavepoints) {
+            throw FerryErrors.notSupported("COPY inside a transaction needs a savepoint, which this database's driver"
+                    + " does not offer (DuckDB's has none); run the COPY in autocommit mode");
+        }
     }
 
     /**

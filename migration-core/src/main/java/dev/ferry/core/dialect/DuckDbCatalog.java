@@ -25,6 +25,7 @@ final class DuckDbCatalog {
     /** The next value of a sequence: both versions write its current position as START in duckdb_sequences().sql. */
     private static final Pattern START = Pattern.compile("\\bSTART (?:WITH )?(-?\\d+)");
     private static final String CURRENT = " database_name = current_database() ";
+    private static final Pattern DECIMAL = Pattern.compile("^DECIMAL\\((\\d+),\\s*(\\d+)\\)$");
 
     private final Connection connection;
     private final DuckDbVersion version;
@@ -53,28 +54,36 @@ final class DuckDbCatalog {
     }
 
     /**
-     * The table's columns in order, with their types as DuckDB writes them, NOT NULL and defaults.
+     * The table's columns in order, with their types as DuckDB writes them, NOT NULL, defaults, and the expressions of
+     * generated columns (DuckDB has VIRTUAL ones only).
      *
      * @param types the user's types, which a column's type may name
      */
     List<Column> columns(QualifiedName table, DuckDbUserTypes types) throws SQLException {
+        Map<String, String> generated = DuckDbGeneratedColumns.of(DuckDbQueries.list(connection, "SELECT sql FROM"
+                + " duckdb_tables() WHERE" + CURRENT + "AND schema_name = ? AND table_name = ?", row -> row.getString(1),
+                table.schema(), table.name()).stream().findFirst().orElse(null));
         return DuckDbQueries.list(connection, "SELECT column_name, data_type, column_default, is_nullable"
                 + " FROM duckdb_columns() WHERE" + CURRENT + "AND schema_name = ? AND table_name = ?"
                 + " ORDER BY column_index", row -> {
+                    String name = row.getString(1);
                     String written = row.getString(2);
                     String type = types.logicalType(written);
-                    return new Column(row.getString(1), type, DuckDbTypes.jdbcType(type), precision(type), scale(type),
-                            row.getBoolean(4), row.getString(3), null, types.declaration(written, table.schema()));
+                    String expression = generated.get(name);
+                    return new Column(name, type, DuckDbTypes.jdbcType(type), precision(type), scale(type),
+                            row.getBoolean(4), expression == null ? row.getString(3) : null, null,
+                            types.declaration(written, table.schema()), null,
+                            expression == null ? null : "GENERATED ALWAYS AS (" + expression + ") VIRTUAL");
                 }, table.schema(), table.name());
     }
 
     private static int precision(String type) {
-        Matcher decimal = Pattern.compile("^DECIMAL\\((\\d+),\\s*(\\d+)\\)$").matcher(type);
+        Matcher decimal = DECIMAL.matcher(type);
         return decimal.matches() ? Integer.parseInt(decimal.group(1)) : 0;
     }
 
     private static int scale(String type) {
-        Matcher decimal = Pattern.compile("^DECIMAL\\((\\d+),\\s*(\\d+)\\)$").matcher(type);
+        Matcher decimal = DECIMAL.matcher(type);
         if (decimal.matches()) {
             return Integer.parseInt(decimal.group(2));
         }

@@ -144,6 +144,11 @@ final class DuckDbConstraints {
 
     /** A list of identifiers separated by commas, each plain or in double quotes (a quote doubled inside). */
     static List<String> identifiers(String list) {
+        return identifiers(list, ',');
+    }
+
+    /** Identifiers separated by {@code separator}, each plain or in double quotes (a quote doubled inside). */
+    static List<String> identifiers(String list, char separator) {
         List<String> names = new ArrayList<>();
         StringBuilder name = new StringBuilder();
         boolean quoted = false;
@@ -160,7 +165,7 @@ final class DuckDbConstraints {
                 }
             } else if (ch == '"') {
                 quoted = true;
-            } else if (ch == ',') {
+            } else if (ch == separator) {
                 names.add(name.toString());
                 name.setLength(0);
             } else if (!Character.isWhitespace(ch)) {

@@ -96,7 +96,7 @@ public class DuckDbDialect extends StandardDialect {
 
     /**
      * Every DuckDB type is carried: STRUCT, MAP and UNION values as DuckDB's text of them, which an export warns about
-     * (their round trip is tested on DuckDB 1.x only; 0.8.1 neither quotes strings in that text nor reads it back).
+     * (DuckDB 1.x reads that text back exactly; 0.8.1 writes the strings in it unquoted, and reads none of it back).
      */
     @Override
     public boolean canCarry(Column column) {
@@ -129,10 +129,10 @@ public class DuckDbDialect extends StandardDialect {
         }
     }
 
-    /** One INSERT per row, in the file's order: see {@link DuckDbRowLoader}. */
+    /** INSERTs of many rows each, in the file's order: see {@link DuckDbInsertLoader}. */
     @Override
     public Optional<TableLoader> tableLoader(Connection connection) throws SQLException {
-        return Optional.of(new DuckDbRowLoader(connection, this, !DuckDbVersion.of(connection).atLeast(1, 0)));
+        return Optional.of(new DuckDbInsertLoader(connection, this, DuckDbVersion.of(connection)));
     }
 
     /** The type as DuckDB writes it, or as the column declares it (a user's type by its name). */
@@ -209,8 +209,8 @@ public class DuckDbDialect extends StandardDialect {
 
     /**
      * A sequence is created where it stands, with {@code START} its next value: DuckDB cannot move a sequence after it
-     * is created ({@code ALTER SEQUENCE ... RESTART} is "not implemented" in 0.8.1 and 1.4 alike), and 0.8.1 ignores
-     * {@code START WITH} (it takes {@code START} only). So the copy's start_value is the source's position, not its
+     * is created ({@code ALTER SEQUENCE ... RESTART} is "not implemented" in 0.8.1 and 1.4 alike). START comes last:
+     * 0.8.1 ignores a START written before INCREMENT BY. So the copy's start_value is the source's position, not its
      * original start.
      */
     @Override

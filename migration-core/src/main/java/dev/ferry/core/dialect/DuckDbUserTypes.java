@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +42,7 @@ final class DuckDbUserTypes {
         this.dialect = dialect;
     }
 
-    /** The types in the schemas {@code inScope} accepts. */
+    /** Every user's type of the database. */
     List<UserType> all() {
         return types;
     }
@@ -85,10 +86,10 @@ final class DuckDbUserTypes {
     }
 
     /**
-     * CREATE TYPE for each enum and each other name of a built-in type in the schemas {@code scope} accepts; a
-     * user's type DuckDB describes by a kind alone ({@code STRUCT}, {@code UNION}) is left to {@code notCarried}.
+     * CREATE TYPE for each enum and each other name of a built-in type in the schemas {@code inScope} accepts; a
+     * user's type DuckDB describes by a kind alone ({@code STRUCT}, {@code UNION}) is left to the warnings.
      */
-    List<String> createStatements(java.util.function.Predicate<String> inScope) {
+    List<String> createStatements(Predicate<String> inScope) {
         List<String> statements = new ArrayList<>();
         for (UserType type : types) {
             if (!inScope.test(type.name().schema())) {

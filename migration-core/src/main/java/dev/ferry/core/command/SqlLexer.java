@@ -2,6 +2,8 @@ package dev.ferry.core.command;
 
 import dev.ferry.core.FerryErrors;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Splits SQL text into tokens, skipping whitespace and comments ({@code -- ...} and {@code /* ... *}{@code /}).
@@ -30,6 +32,16 @@ public final class SqlLexer {
     public SqlLexer(String sql, boolean mysql) {
         this.sql = sql;
         this.mysql = mysql;
+    }
+
+    /** All tokens of {@code sql}, the END token left out. */
+    public static List<SqlToken> tokens(String sql, boolean mysql) throws SQLException {
+        SqlLexer lexer = new SqlLexer(sql, mysql);
+        List<SqlToken> tokens = new ArrayList<>();
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
+            tokens.add(token);
+        }
+        return tokens;
     }
 
     /** The SQL text being read. */

@@ -236,11 +236,7 @@ public final class SchemaTranslator {
      */
     private Sequence sequenceOf(String expression, Map<QualifiedName, Sequence> sequences, QualifiedName table)
             throws SQLException {
-        List<SqlToken> tokens = new ArrayList<>();
-        SqlLexer lexer = new SqlLexer(expression, source.mysqlSyntax());
-        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
-            tokens.add(token);
-        }
+        List<SqlToken> tokens = SqlLexer.tokens(expression, source.mysqlSyntax());
         List<String> parts;
         if (tokens.size() >= 3 && tokens.get(0).isWord("nextval") && tokens.get(1).isSymbol("(")) {
             parts = tokens.get(2).kind() == SqlToken.Kind.STRING ? nameParts(tokens.get(2).text())
@@ -267,12 +263,7 @@ public final class SchemaTranslator {
     }
 
     private List<String> nameParts(String qualified) throws SQLException {
-        List<SqlToken> tokens = new ArrayList<>();
-        SqlLexer lexer = new SqlLexer(qualified, source.mysqlSyntax());
-        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
-            tokens.add(token);
-        }
-        return nameParts(tokens);
+        return nameParts(SqlLexer.tokens(qualified, source.mysqlSyntax()));
     }
 
     /** The dotted name the tokens start with: each part as stored (quoted as written, unquoted as folded). */

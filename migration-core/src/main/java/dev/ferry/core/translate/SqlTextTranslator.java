@@ -5,7 +5,6 @@ import dev.ferry.core.command.SqlToken;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.IdentifierCase;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class SqlTextTranslator {
 
     /** {@code sql} written for the target. */
     String translate(String sql) throws SQLException {
-        List<SqlToken> tokens = tokens(sql, source.mysqlSyntax());
+        List<SqlToken> tokens = SqlLexer.tokens(sql, source.mysqlSyntax());
         StringBuilder out = new StringBuilder();
         int end = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -106,15 +105,6 @@ final class SqlTextTranslator {
         }
         out.append(sql.substring(Math.min(end, sql.length())));
         return out.toString();
-    }
-
-    private static List<SqlToken> tokens(String sql, boolean mysql) throws SQLException {
-        SqlLexer lexer = new SqlLexer(sql, mysql);
-        List<SqlToken> tokens = new ArrayList<>();
-        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
-            tokens.add(token);
-        }
-        return tokens;
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.ferry.core.format.parquet;
 
 import dev.ferry.core.value.ValueKind;
+import dev.ferry.core.value.ZoneConversion;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.ZoneOffset;
 
 /**
  * Converts a value read from a file as one kind to the kind of the table's column, for files whose types differ
@@ -26,7 +22,7 @@ final class KindConversion {
         if (value instanceof Boolean bool && (to == ValueKind.INTEGER || to == ValueKind.BIGINT)) {
             return to.parse(bool ? "1" : "0");
         }
-        Object converted = betweenZones(value, to);
+        Object converted = ZoneConversion.atUtc(value, to);
         if (converted != null) {
             return converted;
         }
@@ -36,29 +32,6 @@ final class KindConversion {
             throw new IllegalArgumentException("cannot read the " + from + " value " + from.format(value)
                     + " as " + to + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * A timestamp or time of day with a zone for a column without one, or the reverse: the file's values are in
-     * UTC. Null for other pairs.
-     */
-    private static Object betweenZones(Object value, ValueKind to) {
-        if (value instanceof OffsetDateTime timestamp && to == ValueKind.TIMESTAMP) {
-            return timestamp.equals(OffsetDateTime.MAX) ? LocalDateTime.MAX
-                    : timestamp.equals(OffsetDateTime.MIN) ? LocalDateTime.MIN
-                    : timestamp.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        }
-        if (value instanceof LocalDateTime timestamp && to == ValueKind.TIMESTAMP_WITH_TIME_ZONE) {
-            return timestamp.equals(LocalDateTime.MAX) ? OffsetDateTime.MAX
-                    : timestamp.equals(LocalDateTime.MIN) ? OffsetDateTime.MIN : timestamp.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof OffsetTime time && to == ValueKind.TIME) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime();
-        }
-        if (value instanceof LocalTime time && to == ValueKind.TIME_WITH_TIME_ZONE) {
-            return time.atOffset(ZoneOffset.UTC);
-        }
-        return null;
     }
 
     /** Bytes of a binary column without a type (as older writers store text), read as UTF-8 text. */

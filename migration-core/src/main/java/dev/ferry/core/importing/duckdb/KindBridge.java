@@ -1,11 +1,7 @@
 package dev.ferry.core.importing.duckdb;
 
 import dev.ferry.core.value.ValueKind;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.ZoneOffset;
+import dev.ferry.core.value.ZoneConversion;
 
 /**
  * Turns a value read as the kind of its DuckDB type into the kind of the column it is loaded into, where the target
@@ -25,20 +21,9 @@ final class KindBridge {
         if (value instanceof Boolean bool && (to == ValueKind.INTEGER || to == ValueKind.BIGINT)) {
             return to.parse(bool ? "1" : "0");
         }
-        if (value instanceof OffsetDateTime timestamp && to == ValueKind.TIMESTAMP) {
-            return timestamp.equals(OffsetDateTime.MAX) ? LocalDateTime.MAX
-                    : timestamp.equals(OffsetDateTime.MIN) ? LocalDateTime.MIN
-                    : timestamp.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        }
-        if (value instanceof LocalDateTime timestamp && to == ValueKind.TIMESTAMP_WITH_TIME_ZONE) {
-            return timestamp.equals(LocalDateTime.MAX) ? OffsetDateTime.MAX
-                    : timestamp.equals(LocalDateTime.MIN) ? OffsetDateTime.MIN : timestamp.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof OffsetTime time && to == ValueKind.TIME) {
-            return time.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime();
-        }
-        if (value instanceof LocalTime time && to == ValueKind.TIME_WITH_TIME_ZONE) {
-            return time.atOffset(ZoneOffset.UTC);
+        Object converted = ZoneConversion.atUtc(value, to);
+        if (converted != null) {
+            return converted;
         }
         return to.parse(value instanceof Object[] elements ? ValueKind.ARRAY.format(elements)
                 : DuckDbValueText.elementText(from, value));

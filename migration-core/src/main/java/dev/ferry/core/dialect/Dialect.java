@@ -17,6 +17,7 @@ import dev.ferry.core.types.PortableType;
 import dev.ferry.core.types.StandardTypes;
 import dev.ferry.core.types.TargetType;
 import dev.ferry.core.value.ValueKind;
+import dev.ferry.core.value.ValueText;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -275,6 +277,28 @@ public interface Dialect {
      */
     default List<String> schemaScriptPreamble() {
         return List.of();
+    }
+
+    /**
+     * Whether the scripts written for this engine put what comes after the data for others (identity positions,
+     * indexes, foreign keys, views, triggers) at the end of the schema script instead, leaving the post-data script
+     * empty: for an engine whose own IMPORT DATABASE runs only schema.sql and load.sql.
+     */
+    default boolean postDataInSchemaScript() {
+        return false;
+    }
+
+    /**
+     * The options of a load script's {@code COPY ... FROM}: the reader options of the data files, and what the
+     * engine's own COPY needs besides to read them as Ferry wrote them.
+     */
+    default Map<String, String> copyFromOptions(Map<String, String> readerOptions) {
+        return readerOptions;
+    }
+
+    /** The text forms the data files of an export written for this engine hold in CSV. */
+    default ValueText csvValueText() {
+        return ValueText.FERRY;
     }
 
     /**

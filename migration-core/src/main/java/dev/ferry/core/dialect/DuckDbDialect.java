@@ -1,6 +1,8 @@
 package dev.ferry.core.dialect;
 
 import dev.ferry.core.load.TableLoader;
+import dev.ferry.core.options.DataFormat;
+import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.ForeignKey;
@@ -14,6 +16,7 @@ import dev.ferry.core.schema.View;
 import dev.ferry.core.types.PortableType;
 import dev.ferry.core.types.TargetType;
 import dev.ferry.core.value.ValueKind;
+import dev.ferry.core.value.ValueText;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -224,6 +227,36 @@ public class DuckDbDialect extends StandardDialect {
     @Override
     public String restartSequence(Sequence sequence) {
         return null;
+    }
+
+    /**
+     * DuckDB's own IMPORT DATABASE runs schema.sql, then load.sql, which may hold nothing but COPY statements
+     * (DuckDB 1.4: "Failed to cast statement to type" otherwise), and never a third script. Indexes and views
+     * created before the data are filled as the rows load.
+     */
+    @Override
+    public boolean postDataInSchemaScript() {
+        return true;
+    }
+
+    /**
+     * In CSV, {@code allow_quoted_nulls false}: DuckDB reads a quoted empty field ({@code ""}, the empty string in
+     * Ferry's files) as NULL unless told not to.
+     */
+    @Override
+    public Map<String, String> copyFromOptions(Map<String, String> readerOptions) {
+        if (!DataFormat.CSV.optionValue().equals(readerOptions.get("FORMAT"))) {
+            return readerOptions;
+        }
+        Map<String, String> options = new LinkedHashMap<>(readerOptions);
+        options.put(FormatOptions.ALLOW_QUOTED_NULLS, "false");
+        return options;
+    }
+
+    /** DuckDB's CSV reader casts BLOB text from {@code \xNN} escapes and lists from square brackets. */
+    @Override
+    public ValueText csvValueText() {
+        return ValueText.DUCKDB;
     }
 
     /**

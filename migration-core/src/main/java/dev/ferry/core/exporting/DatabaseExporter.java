@@ -25,6 +25,7 @@ import dev.ferry.core.script.ExportLayout;
 import dev.ferry.core.script.ScriptRenderer;
 import dev.ferry.core.translate.SchemaTranslator;
 import dev.ferry.core.value.ValueKind;
+import dev.ferry.core.value.ValueText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,7 +114,8 @@ public final class DatabaseExporter {
         for (Table table : schema.tables()) {
             String file = fileNames.next(table.name());
             Path path = staging.resolve(file);
-            TableExport written = exportTable(dialect, table, path, options, progress, warnings);
+            TableExport written = exportTable(dialect, table, path, options, scriptDialect.csvValueText(), progress,
+                    warnings);
             long bytes = written.file().bytes();
             outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
             entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
@@ -137,7 +139,7 @@ public final class DatabaseExporter {
         return new MigrationResult(target.target(), outcomes, warnings);
     }
 
-    private TableExport exportTable(Dialect dialect, Table table, Path file, FormatOptions options,
+    private TableExport exportTable(Dialect dialect, Table table, Path file, FormatOptions options, ValueText text,
                                     ProgressListener progress, List<String> warnings) throws SQLException {
         String tableName = dialect.quote(table.name());
         List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
@@ -150,7 +152,8 @@ public final class DatabaseExporter {
         try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
              ResultSet resultSet = statement.executeQuery()) {
             List<ValueKind> kinds = dialect.valueKinds(resultSet.getMetaData());
-            TableWriter writer = DataFiles.writer(file, options, DataColumn.of(columnNames, kinds, resultSet.getMetaData()));
+            TableWriter writer = DataFiles.writer(file, options, DataColumn.of(columnNames, kinds, resultSet.getMetaData()),
+                    text);
             try (writer) {
                 rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + tableName,
                         tableName, progress);

@@ -5,6 +5,7 @@ import dev.ferry.core.format.csv.CsvTableWriter;
 import dev.ferry.core.format.parquet.ParquetTableReader;
 import dev.ferry.core.format.parquet.ParquetTableWriter;
 import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.value.ValueText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,8 +19,14 @@ public final class DataFiles {
 
     /** A writer for a new file holding the given columns. */
     public static TableWriter writer(Path file, FormatOptions options, List<DataColumn> columns) throws IOException {
+        return writer(file, options, columns, ValueText.FERRY);
+    }
+
+    /** A writer for a new file holding the given columns, a CSV file's values in {@code text}'s forms. */
+    public static TableWriter writer(Path file, FormatOptions options, List<DataColumn> columns, ValueText text)
+            throws IOException {
         return switch (options.format()) {
-            case CSV -> new CsvTableWriter(file, options, columns);
+            case CSV -> new CsvTableWriter(file, options, columns, text);
             case PARQUET -> new ParquetTableWriter(file, options, columns);
         };
     }

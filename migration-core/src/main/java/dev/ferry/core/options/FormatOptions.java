@@ -28,11 +28,17 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
     /** A Parquet writer holds one row group in memory: it is written out once it reaches this size. */
     public static final long ROW_GROUP_BYTES = 32L << 20;
 
-    private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE");
+    /**
+     * DuckDB's CSV option that a quoted empty field is NULL; Ferry reads it as the empty string, and takes the option
+     * only as {@code false}, as load scripts written for DuckDB say it.
+     */
+    public static final String ALLOW_QUOTED_NULLS = "ALLOW_QUOTED_NULLS";
+
+    private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE", ALLOW_QUOTED_NULLS);
     private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE");
 
     private static final String VALID = "FORMAT (csv or parquet); for CSV: HEADER (true or false), DELIMITER (one"
-            + " character), QUOTE (one character); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
+            + " character), QUOTE (one character), ALLOW_QUOTED_NULLS (false); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
             + " ROW_GROUP_SIZE (rows)";
 
     /**
@@ -72,6 +78,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case "QUOTE" -> quote = character(name, value);
                 case "COMPRESSION" -> compression = compression(value);
                 case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
+                case ALLOW_QUOTED_NULLS -> refuseQuotedNulls(value);
                 default -> throw FerryErrors.invalidParameter((name.equals(ExportOptions.SCHEMAS)
                         || name.equals(ExportOptions.DIALECT)
                         ? name + " is an option of EXPORT DATABASE, not of " + statement
@@ -149,6 +156,13 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             // reported below
         }
         throw FerryErrors.invalidParameter(name + " must be a positive whole number of rows, got '" + value + "'");
+    }
+
+    private static void refuseQuotedNulls(String value) throws SQLException {
+        if (bool(ALLOW_QUOTED_NULLS, value)) {
+            throw FerryErrors.invalidParameter(ALLOW_QUOTED_NULLS + " true is not supported: Ferry reads a quoted empty"
+                    + " field (\"\") as the empty string and an unquoted empty field as NULL");
+        }
     }
 
     private static boolean bool(String name, String value) throws SQLException {

@@ -60,6 +60,10 @@ public final class ScriptRenderer {
         for (Comment comment : schema.comments()) {
             sql.append(dialect.comment(comment)).append(";\n");
         }
+        if (dialect.postDataInSchemaScript()) {
+            sql.append('\n');
+            appendPostData(schema, sql);
+        }
         return sql.toString();
     }
 
@@ -118,7 +122,7 @@ public final class ScriptRenderer {
     /** One {@code COPY <table> (<columns>) FROM '<file>' (<options>)} statement. */
     public String copyFrom(Table table, String file, Map<String, String> readerOptions) {
         String columns = columnList(table.dataColumns().stream().map(Column::name).toList());
-        String options = readerOptions.entrySet().stream()
+        String options = dialect.copyFromOptions(readerOptions).entrySet().stream()
                 .map(option -> option.getKey() + " " + optionValue(option.getValue()))
                 .collect(Collectors.joining(", "));
         return "COPY " + dialect.quote(table.name()) + " (" + columns + ") FROM " + dialect.quoteLiteral(file)
@@ -128,10 +132,20 @@ public final class ScriptRenderer {
     /**
      * {@value ExportLayout#POST_DATA}: sequence and identity positions, then
      * indexes, foreign keys, views in dependency order (materialized ones populated from the loaded data), and
-     * triggers last.
+     * triggers last. Only the header where the dialect puts them at the end of the schema script.
      */
     public String postDataScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
+        if (dialect.postDataInSchemaScript()) {
+            return sql.append("-- Nothing: written at the end of ").append(ExportLayout.SCHEMA)
+                    .append(" for ").append(dialect.name()).append(", whose own IMPORT DATABASE runs only ")
+                    .append(ExportLayout.SCHEMA).append(" and ").append(ExportLayout.LOAD).append(".\n").toString();
+        }
+        appendPostData(schema, sql);
+        return sql.toString();
+    }
+
+    private void appendPostData(DatabaseSchema schema, StringBuilder sql) {
         for (Sequence sequence : schema.sequences()) {
             String restart = dialect.restartSequence(sequence);
             if (restart != null) {
@@ -163,7 +177,6 @@ public final class ScriptRenderer {
         for (String trigger : schema.triggers()) {
             sql.append(SqlScript.terminated(trigger, dialect.mysqlSyntax()));
         }
-        return sql.toString();
     }
 
     private String createIndex(Index index) {

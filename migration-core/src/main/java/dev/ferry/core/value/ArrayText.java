@@ -3,11 +3,13 @@ package dev.ferry.core.value;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The text form of an SQL array, as PostgreSQL writes array literals: {@code {1,2,NULL}}, nested arrays as
  * {@code {{1,2},{3,4}}}, every non-null element quoted: {@code {"a,b","c\"d",""}} (backslash escapes quote and
- * backslash), binary elements as hexadecimal.
+ * backslash), binary elements as hexadecimal. The same in square brackets, binary elements as {@code \xNN} escapes,
+ * is a list as DuckDB's CSV reader takes it: {@code ["a,b","c\"d",NULL]}; both forms are read.
  */
 final class ArrayText {
 
@@ -15,7 +17,16 @@ final class ArrayText {
     }
 
     static String format(Object[] elements) {
-        StringBuilder text = new StringBuilder("{");
+        return format(elements, '{', '}', HexFormat.of()::formatHex);
+    }
+
+    /** DuckDB's list text of the elements. */
+    static String formatList(Object[] elements) {
+        return format(elements, '[', ']', BinaryText::escaped);
+    }
+
+    private static String format(Object[] elements, char open, char close, Function<byte[], String> binary) {
+        StringBuilder text = new StringBuilder().append(open);
         for (int i = 0; i < elements.length; i++) {
             if (i > 0) {
                 text.append(',');
@@ -24,14 +35,14 @@ final class ArrayText {
             if (element == null) {
                 text.append("NULL");
             } else if (element instanceof Object[] nested) {
-                text.append(format(nested));
+                text.append(format(nested, open, close, binary));
             } else {
-                String value = element instanceof byte[] bytes ? HexFormat.of().formatHex(bytes)
+                String value = element instanceof byte[] bytes ? binary.apply(bytes)
                         : Unicode.requireWellFormed(element.toString());
                 text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             }
         }
-        return text.append('}').toString();
+        return text.append(close).toString();
     }
 
     /** The elements as strings (or nested arrays, or null), for the engine to convert to the element type. */
@@ -45,15 +56,16 @@ final class ArrayText {
     }
 
     private static Object[] parseArray(String text, int[] position) {
-        expect(text, position, '{');
+        char close = peek(text, position) == '[' ? ']' : '}';
+        expect(text, position, close == ']' ? '[' : '{');
         List<Object> elements = new ArrayList<>();
-        if (peek(text, position) == '}') {
+        if (peek(text, position) == close) {
             position[0]++;
             return elements.toArray();
         }
         while (true) {
             char c = peek(text, position);
-            if (c == '{') {
+            if (c == '{' || c == '[') {
                 elements.add(parseArray(text, position));
             } else if (c == '"') {
                 elements.add(parseQuoted(text, position));
@@ -65,11 +77,11 @@ final class ArrayText {
             }
             char next = peek(text, position);
             position[0]++;
-            if (next == '}') {
+            if (next == close) {
                 return elements.toArray();
             }
             if (next != ',') {
-                throw new IllegalArgumentException("expected ',' or '}' at character " + position[0]);
+                throw new IllegalArgumentException("expected ',' or '" + close + "' at character " + position[0]);
             }
         }
     }

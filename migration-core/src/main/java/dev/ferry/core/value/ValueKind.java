@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -152,7 +151,7 @@ public enum ValueKind {
     },
     /** Text: CHAR, VARCHAR, CLOB and their national variants, and ENUM labels. */
     STRING,
-    /** Binary data, as lower-case hexadecimal text. */
+    /** Binary data, as lower-case hexadecimal text; DuckDB's {@code \xNN} escapes are read too. */
     BINARY {
         @Override
         public Object read(ResultSet rs, int column) throws SQLException {
@@ -161,12 +160,12 @@ public enum ValueKind {
 
         @Override
         public String format(Object value) {
-            return HexFormat.of().formatHex((byte[]) value);
+            return BinaryText.hex((byte[]) value);
         }
 
         @Override
         public Object parse(String text) {
-            return HexFormat.of().parseHex(text);
+            return BinaryText.parse(text);
         }
 
         @Override

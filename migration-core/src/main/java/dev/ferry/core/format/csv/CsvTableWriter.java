@@ -6,6 +6,7 @@ import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
+import dev.ferry.core.value.ValueText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -17,16 +18,23 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes rows as UTF-8 CSV, each value in its kind's text form. */
+/** Writes rows as UTF-8 CSV, each value in its kind's text form (Ferry's own, or another engine's). */
 public final class CsvTableWriter implements TableWriter {
     private final DigestingOutputStream file;
     private final CSVPrinter printer;
     private final List<String> columnNames;
     private final ValueKind[] kinds;
     private final String[] fields;
+    private final ValueText text;
 
-    public CsvTableWriter(Path file, FormatOptions options, List<DataColumn> columns)
+    public CsvTableWriter(Path file, FormatOptions options, List<DataColumn> columns) throws IOException {
+        this(file, options, columns, ValueText.FERRY);
+    }
+
+    /** A writer of the values in {@code text}'s forms. */
+    public CsvTableWriter(Path file, FormatOptions options, List<DataColumn> columns, ValueText text)
             throws IOException {
+        this.text = text;
         this.columnNames = columns.stream().map(DataColumn::name).toList();
         this.kinds = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
         this.fields = new String[this.kinds.length];
@@ -47,7 +55,7 @@ public final class CsvTableWriter implements TableWriter {
     public void write(Object[] row) throws IOException {
         for (int i = 0; i < kinds.length; i++) {
             try {
-                fields[i] = row[i] == null ? null : kinds[i].format(row[i]);
+                fields[i] = row[i] == null ? null : text.format(kinds[i], row[i]);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("column " + columnNames.get(i) + ": " + e.getMessage(), e);
             }

@@ -1,0 +1,30 @@
+package dev.ferry.core.value;
+
+/**
+ * The text forms a CSV file's values are written in: Ferry's own (see {@link ValueKind}), or those another engine's
+ * own CSV reader takes, for an export its own IMPORT DATABASE loads. {@link ValueKind#parse} reads every form this
+ * writes, so such a file loads through Ferry as well.
+ */
+public enum ValueText {
+    /** Each kind's {@link ValueKind#format}. */
+    FERRY,
+    /**
+     * What DuckDB's CSV reader casts to the column's type: binary data as {@code \xNN} escapes instead of
+     * hexadecimal, arrays as lists in square brackets; every other kind as Ferry writes it.
+     */
+    DUCKDB {
+        @Override
+        public String format(ValueKind kind, Object value) {
+            return switch (kind) {
+                case BINARY -> BinaryText.escaped((byte[]) value);
+                case ARRAY -> ArrayText.formatList((Object[]) value);
+                default -> kind.format(value);
+            };
+        }
+    };
+
+    /** The text of a non-null value of {@code kind}. */
+    public String format(ValueKind kind, Object value) {
+        return kind.format(value);
+    }
+}

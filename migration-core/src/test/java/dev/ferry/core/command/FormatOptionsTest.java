@@ -61,6 +61,18 @@ class FormatOptionsTest {
                 parquetOption.getMessage());
     }
 
+    /** DuckDB's spelling of what Ferry always does, as load scripts written for DuckDB say it; true is refused. */
+    @Test
+    void allowQuotedNullsIsTakenAsFalseOnly() throws SQLException {
+        assertEquals(FormatOptions.DEFAULTS, FormatOptions.from(Map.of("allow_quoted_nulls", "false"), "COPY"));
+        SQLException refused = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("ALLOW_QUOTED_NULLS", "true"), "COPY"));
+        assertEquals(FerryErrors.INVALID_PARAMETER, refused.getSQLState());
+        assertTrue(refused.getMessage().contains("empty string"), refused.getMessage());
+        assertThrows(SQLException.class, () -> FormatOptions.from(Map.of("FORMAT", "parquet",
+                "ALLOW_QUOTED_NULLS", "false"), "COPY"));
+    }
+
     @Test
     void badValues() {
         for (Map<String, String> bad : new Map[] {Map.of("HEADER", "maybe"), Map.of("DELIMITER", "||"),

@@ -1,0 +1,48 @@
+package dev.ferry.core.value;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** The text forms written for DuckDB's CSV reader, and Ferry reading them back as it reads its own. */
+class ValueTextTest {
+    private static final byte[] BYTES = {0, (byte) 0xff, 0x10, '\\', 'x'};
+
+    @Test
+    void binaryIsHexForFerryAndEscapedForDuckDb() {
+        assertEquals("00ff105c78", ValueText.FERRY.format(ValueKind.BINARY, BYTES));
+        assertEquals("\\x00\\xFF\\x10\\x5C\\x78", ValueText.DUCKDB.format(ValueKind.BINARY, BYTES));
+        assertArrayEquals(BYTES, (byte[]) ValueKind.BINARY.parse("00ff105c78"));
+        assertArrayEquals(BYTES, (byte[]) ValueKind.BINARY.parse("\\x00\\xFF\\x10\\x5C\\x78"));
+        assertArrayEquals(new byte[0], (byte[]) ValueKind.BINARY.parse(""));
+    }
+
+    @Test
+    void malformedEscapesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.BINARY.parse("\\x0"));
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.BINARY.parse("\\x00x\\01"));
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.BINARY.parse("\\xZZ"));
+    }
+
+    @Test
+    void arraysAreListsInSquareBracketsForDuckDb() {
+        Object[] array = {"a,b", "c\"d", null, "", "NULL", "back\\slash", new Object[] {"1", "2"}, new Object[0]};
+        assertEquals("{\"a,b\",\"c\\\"d\",NULL,\"\",\"NULL\",\"back\\\\slash\",{\"1\",\"2\"},{}}",
+                ValueText.FERRY.format(ValueKind.ARRAY, array));
+        String list = ValueText.DUCKDB.format(ValueKind.ARRAY, array);
+        assertEquals("[\"a,b\",\"c\\\"d\",NULL,\"\",\"NULL\",\"back\\\\slash\",[\"1\",\"2\"],[]]", list);
+        assertArrayEquals(array, (Object[]) ValueKind.ARRAY.parse(list));
+        assertEquals("[\"\\\\x01\\\\xAB\"]", ValueText.DUCKDB.format(ValueKind.ARRAY, new Object[] {new byte[] {1, (byte) 0xab}}));
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.ARRAY.parse("[\"a\"}"));
+    }
+
+    @Test
+    void otherKindsAreWrittenAsFerryWritesThem() {
+        assertEquals("12.50", ValueText.DUCKDB.format(ValueKind.DECIMAL, new BigDecimal("12.50")));
+        assertEquals("NaN", ValueText.DUCKDB.format(ValueKind.DOUBLE, Double.NaN));
+        assertEquals("line\n\"x\"", ValueText.DUCKDB.format(ValueKind.STRING, "line\n\"x\""));
+    }
+}

@@ -124,6 +124,33 @@ class DuckDbImportsFerryExportIT {
         }
     }
 
+    /** PostgreSQL's arrays, JSONB and intervals, which it writes in its own text, loaded by DuckDB's own IMPORT. */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"csv", "parquet"})
+    void postgresArraysAndJsonLoadInDuckDb(String format) throws Exception {
+        Path export = temp.resolve("export");
+        try (TestEngine.TestDatabase from = TestEngine.POSTGRESQL.create(temp); Connection connection = from.connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE p (id integer PRIMARY KEY, ints integer[], texts text[],"
+                    + " doc jsonb, span interval)");
+            statement.execute("INSERT INTO p VALUES (1, '{1,NULL,3}', '{\"a,b\",\"c\\\"d\",\"\",NULL,\"NULL\"}',"
+                    + " '{\"k\": [1, \"x\"]}', '1 year 2 mons 3 days 04:05:06.789'),"
+                    + " (2, '{}', '{}', 'null', NULL)");
+            statement.execute("EXPORT DATABASE '" + export + "' (FORMAT " + format + ", DIALECT duckdb)");
+        }
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("IMPORT DATABASE '" + export + "'");
+            assertEquals(List.of(
+                    List.of("1", "[1, NULL, 3]", "5", "a,b", "c\"d", "true", "true", "NULL",
+                            "{\"k\": [1, \"x\"]}", "1 year 2 months 3 days 04:05:06.789"),
+                    Arrays.asList("2", "[]", "0", null, null, null, "true", null, "null", null)),
+                    strings(statement, "SELECT id, CAST(ints AS VARCHAR), len(texts), texts[1], texts[2],"
+                            + " texts[3] = '', texts[4] IS NULL, texts[5], CAST(doc AS VARCHAR),"
+                            + " CAST(span AS VARCHAR) FROM p ORDER BY id"));
+        }
+    }
+
     /**
      * Every column of every row, as text (arrays as their elements' text, timestamps with a time zone as instants:
      * Parquet keeps the instant, not the offset, as the export's warning says).

@@ -14,12 +14,14 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -33,6 +35,7 @@ final class PostgresCopyLoader implements TableLoader {
     private static final int FLUSH_BYTES = 1 << 16;
     private static final int PROGRESS_EVERY = 10_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_LOCAL_TIME;
+    private static final Pattern EXPLICIT_BOUNDS = Pattern.compile("(\\[-?\\d+:-?\\d+])+=");
 
     private final Object copyManager;
     private final Method copyIn;
@@ -87,7 +90,7 @@ final class PostgresCopyLoader implements TableLoader {
             long rows = 0;
             for (Object[] row; (row = reader.next()) != null; ) {
                 for (int i = 0; i < fields.length; i++) {
-                    fields[i] = row[i] == null ? null : copyText(target.kinds().get(i), row[i]);
+                    fields[i] = row[i] == null ? null : copyText(target.kinds().get(i), target.jdbcTypes()[i], row[i]);
                 }
                 printer.printRecord((Object[]) fields);
                 if (++rows % PROGRESS_EVERY == 0) {
@@ -115,9 +118,13 @@ final class PostgresCopyLoader implements TableLoader {
         }
     }
 
-    /** The value as PostgreSQL's COPY reads it: where Ferry's CSV form differs (bytea, infinity, BC), converted. */
-    private static String copyText(ValueKind kind, Object value) {
+    /**
+     * The value as PostgreSQL's COPY reads it: where Ferry's CSV form differs (bytea, infinity, BC, arrays as lists),
+     * converted.
+     */
+    private static String copyText(ValueKind kind, int jdbcType, Object value) {
         return switch (kind) {
+            case ENGINE_TEXT -> jdbcType == Types.ARRAY ? arrayText(kind.format(value)) : kind.format(value);
             case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) value);
             case DATE -> date((LocalDate) value);
             case TIMESTAMP -> value.equals(LocalDateTime.MAX) ? "infinity" : value.equals(LocalDateTime.MIN) ? "-infinity"
@@ -128,6 +135,16 @@ final class PostgresCopyLoader implements TableLoader {
                             + ((OffsetDateTime) value).getOffset().getId().replace("Z", "+00:00"));
             default -> kind.format(value);
         };
+    }
+
+    /**
+     * An array as PostgreSQL's text: a list in square brackets, as an export written for DuckDB holds arrays, turned
+     * into braces; PostgreSQL's own text (which starts with a bracket only for explicit bounds, {@code [0:1]={1,2}})
+     * as it is.
+     */
+    private static String arrayText(String text) {
+        return text.startsWith("[") && !EXPLICIT_BOUNDS.matcher(text).lookingAt()
+                ? ValueKind.ARRAY.format(ValueKind.ARRAY.parse(text)) : text;
     }
 
     private static String date(LocalDate date) {

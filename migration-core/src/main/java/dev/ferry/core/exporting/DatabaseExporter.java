@@ -34,6 +34,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public final class DatabaseExporter {
         return new MigrationResult(target.target(), outcomes, warnings);
     }
 
-    private TableExport exportTable(Dialect dialect, Table table, Path file, FormatOptions options, ValueText text,
+    private TableExport exportTable(Dialect dialect, Table table, Path path, FormatOptions options, ValueText text,
                                     ProgressListener progress, List<String> warnings) throws SQLException {
         String tableName = dialect.quote(table.name());
         List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
@@ -151,9 +152,12 @@ public final class DatabaseExporter {
         FileSummary summary;
         try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
              ResultSet resultSet = statement.executeQuery()) {
-            List<ValueKind> kinds = dialect.valueKinds(resultSet.getMetaData());
-            TableWriter writer = DataFiles.writer(file, options, DataColumn.of(columnNames, kinds, resultSet.getMetaData()),
-                    text);
+            ResultSetMetaData metaData = resultSet.getMetaData();
+            List<ValueKind> kinds = dialect.valueKinds(metaData);
+            boolean elements = text.arraysAsElements();
+            TableWriter file = DataFiles.writer(path, options, DataColumn.of(columnNames,
+                    elements ? ArrayElementsWriter.writtenKinds(kinds, metaData) : kinds, metaData), text);
+            TableWriter writer = elements ? ArrayElementsWriter.of(file, kinds, metaData) : file;
             try (writer) {
                 rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + tableName,
                         tableName, progress);
@@ -161,7 +165,7 @@ public final class DatabaseExporter {
             summary = writer.summary();
             writer.warnings().forEach(warning -> warnings.add("Table " + tableName + ", " + warning));
         } catch (IOException e) {
-            throw FerryErrors.io("Cannot write " + file.getFileName() + " for table " + tableName + ": " + e, e);
+            throw FerryErrors.io("Cannot write " + path.getFileName() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {
             throw FerryErrors.withContext("Export of table " + tableName + " failed", e);
         }

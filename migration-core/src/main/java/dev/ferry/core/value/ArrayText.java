@@ -9,7 +9,8 @@ import java.util.function.Function;
  * The text form of an SQL array, as PostgreSQL writes array literals: {@code {1,2,NULL}}, nested arrays as
  * {@code {{1,2},{3,4}}}, every non-null element quoted: {@code {"a,b","c\"d",""}} (backslash escapes quote and
  * backslash), binary elements as hexadecimal. The same in square brackets, binary elements as {@code \xNN} escapes,
- * is a list as DuckDB's CSV reader takes it: {@code ["a,b","c\"d",NULL]}; both forms are read.
+ * is a list as DuckDB's CSV reader takes it: {@code ["a,b","c\"d",NULL]}. Both are read, and so is PostgreSQL's own
+ * text of an array, whose elements are quoted only where they need it: {@code {1,NULL,"a b"}}.
  */
 final class ArrayText {
 
@@ -69,11 +70,9 @@ final class ArrayText {
                 elements.add(parseArray(text, position));
             } else if (c == '"') {
                 elements.add(parseQuoted(text, position));
-            } else if (text.startsWith("NULL", position[0])) {
-                elements.add(null);
-                position[0] += 4;
             } else {
-                throw new IllegalArgumentException("expected an array element at character " + (position[0] + 1));
+                String element = parseUnquoted(text, position, close);
+                elements.add(element.equalsIgnoreCase("NULL") ? null : element);
             }
             char next = peek(text, position);
             position[0]++;
@@ -84,6 +83,27 @@ final class ArrayText {
                 throw new IllegalArgumentException("expected ',' or '" + close + "' at character " + position[0]);
             }
         }
+    }
+
+    /** An element written without quotes, as PostgreSQL writes those that need none: {@code {1,NULL,abc}}. */
+    private static String parseUnquoted(String text, int[] position, char close) {
+        int start = position[0];
+        StringBuilder value = new StringBuilder();
+        for (char c = peek(text, position); c != ',' && c != close; c = peek(text, position)) {
+            if (c == '"' || c == '{' || c == '[') {
+                throw new IllegalArgumentException("unexpected '" + c + "' at character " + (position[0] + 1));
+            }
+            position[0]++;
+            if (c == '\\') {
+                c = peek(text, position);
+                position[0]++;
+            }
+            value.append(c);
+        }
+        if (position[0] == start) {
+            throw new IllegalArgumentException("expected an array element at character " + (start + 1));
+        }
+        return value.toString();
     }
 
     private static String parseQuoted(String text, int[] position) {

@@ -10,7 +10,8 @@ public enum ValueText {
     FERRY,
     /**
      * What DuckDB's CSV reader casts to the column's type: binary data as {@code \xNN} escapes instead of
-     * hexadecimal, arrays as lists in square brackets; every other kind as Ferry writes it.
+     * hexadecimal, arrays as lists in square brackets (see {@link #arraysAsElements}); every other kind as Ferry
+     * writes it.
      */
     DUCKDB {
         @Override
@@ -21,7 +22,20 @@ public enum ValueText {
                 default -> kind.format(value);
             };
         }
+
+        @Override
+        public boolean arraysAsElements() {
+            return true;
+        }
     };
+
+    /**
+     * Whether an array that the source carries in its own text (PostgreSQL's) is written as an array of its
+     * elements instead, in CSV and in Parquet: DuckDB reads no PostgreSQL array text.
+     */
+    public boolean arraysAsElements() {
+        return false;
+    }
 
     /** The text of a non-null value of {@code kind}. */
     public String format(ValueKind kind, Object value) {

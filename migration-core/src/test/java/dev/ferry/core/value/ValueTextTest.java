@@ -39,6 +39,18 @@ class ValueTextTest {
         assertThrows(IllegalArgumentException.class, () -> ValueKind.ARRAY.parse("[\"a\"}"));
     }
 
+    /** PostgreSQL's text of an array, which its exports carry, read as an array where the target has them. */
+    @Test
+    void postgresArrayTextIsReadToo() {
+        assertArrayEquals(new Object[] {"1", null, "3"}, (Object[]) ValueKind.ARRAY.parse("{1,NULL,3}"));
+        assertArrayEquals(new Object[] {"a,b", "c\"d", "", null, "NULL", "x y", "null2", "back\\"},
+                (Object[]) ValueKind.ARRAY.parse("{\"a,b\",\"c\\\"d\",\"\",null,\"NULL\",\"x y\",null2,back\\\\}"));
+        assertArrayEquals(new Object[] {new Object[] {"1", "2"}, new Object[] {"3", "4"}},
+                (Object[]) ValueKind.ARRAY.parse("{{1,2},{3,4}}"));
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.ARRAY.parse("{1,,2}"));
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.ARRAY.parse("[1:2]={1,2}"));
+    }
+
     @Test
     void otherKindsAreWrittenAsFerryWritesThem() {
         assertEquals("12.50", ValueText.DUCKDB.format(ValueKind.DECIMAL, new BigDecimal("12.50")));

@@ -126,6 +126,15 @@ class CrossEngineIT {
 
     private static void assertDecimal(Connection connection, String table, String column, int precision, int scale)
             throws SQLException {
+        if ("SQLite".equals(connection.getMetaData().getDatabaseProductName())) {
+            // Xerial's getColumns reports DECIMAL(18,4) with COLUMN_SIZE 22 (precision plus scale): the declared type.
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT type FROM pragma_table_info('" + table + "') WHERE name = '" + column + "'")) {
+                assertTrue(rs.next(), table + "." + column);
+                assertEquals("DECIMAL_TEXT(" + precision + "," + scale + ")", rs.getString(1), table + "." + column);
+            }
+            return;
+        }
         try (ResultSet rs = connection.getMetaData().getColumns(connection.getCatalog(), null, find(connection, table),
                 find(connection, column))) {
             assertTrue(rs.next(), table + "." + column);

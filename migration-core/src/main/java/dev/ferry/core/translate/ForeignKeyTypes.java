@@ -37,7 +37,8 @@ final class ForeignKeyTypes {
             for (int i = 0; i < key.columns().size(); i++) {
                 Column column = column(table, key.columns().get(i));
                 Column target = column(referenced, key.referencedColumns().get(i));
-                if (column != null && target != null && wider(source.portableType(target), source.portableType(column))) {
+                if (column != null && target != null
+                        && wider(source.portableType(target), source.portableType(column))) {
                     widened.computeIfAbsent(table.name(), name -> new HashMap<>())
                             .put(column.name(), source.portableType(target));
                 }

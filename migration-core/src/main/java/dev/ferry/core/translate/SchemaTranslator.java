@@ -152,13 +152,13 @@ public final class SchemaTranslator {
 
     private Table table(Table table, Set<QualifiedName> becameIdentities) throws SQLException {
         QualifiedName name = names.qualified(table.name());
-        List<Column> columns = new ArrayList<>();
-        for (Column column : table.columns()) {
-            columns.add(column(table, column, becameIdentities));
-        }
         Set<String> decimals = new HashSet<>();
         table.columns().stream().filter(c -> source.portableType(c).family() == TypeFamily.DECIMAL)
                 .forEach(c -> decimals.add(c.name()));
+        List<Column> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            columns.add(column(table, column, decimals, becameIdentities));
+        }
         List<CheckConstraint> checks = new ArrayList<>();
         for (CheckConstraint check : table.checks()) {
             checks.add(new CheckConstraint(constraintName(name, check.name()),
@@ -168,9 +168,43 @@ public final class SchemaTranslator {
                 table.uniqueKeys().stream().map(key -> key(name, key)).toList(), checks);
     }
 
-    private Column column(Table table, Column column, Set<QualifiedName> becameIdentities) throws SQLException {
+    /**
+     * The column written for the target; {@code decimals} are its table's exact decimal columns, which its check may
+     * compare.
+     */
+    private Column column(Table table, Column column, Set<String> decimals, Set<QualifiedName> becameIdentities)
+            throws SQLException {
         String where = "Column " + table.name() + "." + column.name();
         PortableType portable = types.typeOf(table.name(), column);
+        Generator generator = generator(table, column, portable, becameIdentities);
+        TargetType type = generator.identity() != null ? target.identityType(portable, generator.identity())
+                : target.typeFor(portable);
+        if (type.isLossy()) {
+            warnings.add(where + " (" + portable.sourceName() + " in " + source.name() + ") becomes " + type.sql()
+                    + " in " + target.name() + ": " + type.loss());
+        }
+        String generated = null;
+        if (column.isGenerated()) {
+            generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
+        }
+        String check = column.check() == null ? null : text.translateCheck(column.check(), decimals);
+        return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
+                column.scale(), column.nullable(), generator.defaultExpression(), generator.identity(), type.sql(),
+                check, generated);
+    }
+
+    /** How a column's values are made in the target when a row leaves them out: its identity, or its default. */
+    private record Generator(Identity identity, String defaultExpression) {
+    }
+
+    /**
+     * The column's identity and default in the target. A sequence that belongs to the column (PostgreSQL's serial),
+     * or, where the target has no sequences, that serves this column alone (DuckDB's way to number rows), becomes its
+     * identity; an identity becomes a sequence's default where the target has no identity columns.
+     */
+    private Generator generator(Table table, Column column, PortableType portable, Set<QualifiedName> becameIdentities)
+            throws SQLException {
+        String where = "Column " + table.name() + "." + column.name();
         Identity identity = column.identity();
         String defaultExpression = column.defaultExpression();
         String identityLimit = target.identityLimit(portable, isOnlyKeyColumn(table, column));
@@ -199,26 +233,14 @@ public final class SchemaTranslator {
             }
         }
         if (identity != null && !target.hasIdentityColumns()) {
-            defaultExpression = identityDefault(table, column, identity, where);
-            identity = null;
-        } else if (identity != null && identityLimit != null) {
+            return new Generator(null, identityDefault(table, column, identity, where));
+        }
+        if (identity != null && identityLimit != null) {
             warnings.add(where + " is an identity column, which " + target.name() + " cannot keep: " + identityLimit
                     + "; its values are carried, but new rows get none");
-            identity = null;
+            return new Generator(null, defaultExpression);
         }
-        TargetType type = identity != null ? target.identityType(portable, identity) : target.typeFor(portable);
-        if (type.isLossy()) {
-            warnings.add(where + " (" + portable.sourceName() + " in " + source.name() + ") becomes " + type.sql()
-                    + " in " + target.name() + ": " + type.loss());
-        }
-        String generated = null;
-        if (column.isGenerated()) {
-            generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
-        }
-        String check = column.check() == null ? null : text.translateCheck(column.check(),
-                portable.family() == TypeFamily.DECIMAL ? Set.of(column.name()) : Set.of());
-        return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
-                column.scale(), column.nullable(), defaultExpression, identity, type.sql(), check, generated);
+        return new Generator(identity, defaultExpression);
     }
 
     private static boolean isOnlyKeyColumn(Table table, Column column) {

@@ -127,7 +127,9 @@ final class SqlTextTranslator {
         return out.toString();
     }
 
-    /** A name of the schema as the target writes it, an unqualified decimal column as the target compares it. */
+    /**
+     * A name of the exported schema as the target writes it; an unqualified decimal column as the target compares it.
+     */
     private String operand(SqlToken token, List<SqlToken> tokens, int i, Set<String> decimalKeys) {
         String name = target.quoteIdentifier(names.name(sourceName(token)));
         boolean qualified = i > 0 && tokens.get(i - 1).isSymbol(".")

@@ -269,9 +269,9 @@ public class SqliteDialect extends StandardDialect {
     /**
      * {@code CAST(column AS NUMERIC)}. An exact decimal is kept as text (DECIMAL_TEXT), and SQLite compares a TEXT
      * column with a number as text: {@code amount >= 5} refuses {@code '10'}, and {@code amount >= 0} refuses
-     * {@code '-1'} only because {@code '-'} sorts before {@code '0'}. Cast, the text is compared as the integer it
-     * is, or else as the nearest double (SQLite has no decimal arithmetic): the check keeps its meaning, exact to 15
-     * significant digits, and the stored values keep every digit.
+     * {@code '-1'} only because {@code '-'} sorts before {@code '0'}. Cast to NUMERIC, the text is compared as the
+     * integer it is, or else as the nearest double (SQLite has no decimal arithmetic): the check keeps its meaning,
+     * exact to about 15 significant digits, and the stored values keep every digit.
      */
     @Override
     public String decimalOperand(String column) {

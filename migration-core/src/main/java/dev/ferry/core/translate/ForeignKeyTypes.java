@@ -28,22 +28,32 @@ final class ForeignKeyTypes {
         this.source = source;
         Map<QualifiedName, Table> byName = new HashMap<>();
         tables.forEach(table -> byName.put(table.name(), table));
-        for (ForeignKey key : keys) {
-            Table table = byName.get(key.table());
-            Table referenced = byName.get(key.referencedTable());
-            if (table == null || referenced == null || key.columns().size() != key.referencedColumns().size()) {
-                continue;
-            }
-            for (int i = 0; i < key.columns().size(); i++) {
-                Column column = column(table, key.columns().get(i));
-                Column target = column(referenced, key.referencedColumns().get(i));
-                if (column != null && target != null
-                        && wider(source.portableType(target), source.portableType(column))) {
-                    widened.computeIfAbsent(table.name(), name -> new HashMap<>())
-                            .put(column.name(), source.portableType(target));
-                }
+        // Until nothing widens: a column widened may be referred to in turn (C.x -> B.y -> A.z).
+        for (boolean widening = true; widening; ) {
+            widening = false;
+            for (ForeignKey key : keys) {
+                widening |= widen(key, byName.get(key.table()), byName.get(key.referencedTable()));
             }
         }
+    }
+
+    /** Widens the key's columns to its referenced columns' widths; whether any changed. */
+    private boolean widen(ForeignKey key, Table table, Table referenced) {
+        if (table == null || referenced == null || key.columns().size() != key.referencedColumns().size()) {
+            return false;
+        }
+        boolean changed = false;
+        for (int i = 0; i < key.columns().size(); i++) {
+            Column column = column(table, key.columns().get(i));
+            Column target = column(referenced, key.referencedColumns().get(i));
+            if (column != null && target != null
+                    && wider(typeOf(referenced.name(), target), typeOf(table.name(), column))) {
+                widened.computeIfAbsent(table.name(), name -> new HashMap<>())
+                        .put(column.name(), typeOf(referenced.name(), target));
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** The portable type {@code column} of {@code table} is declared by in the target. */

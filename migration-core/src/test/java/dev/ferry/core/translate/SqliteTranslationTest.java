@@ -186,14 +186,22 @@ class SqliteTranslationTest {
                 sqlite("quantity", "INT")), new KeyConstraint(null, List.of("id")), List.of(), List.of());
         ForeignKey key = new ForeignKey("orders_customer", orders, List.of("customer_id"), customers, List.of("id"),
                 null, null);
+        QualifiedName lines = new QualifiedName(null, "lines");
+        Table grandchild = new Table(lines, List.of(sqlite("id", "INTEGER"), sqlite("customer", "SMALLINT")),
+                new KeyConstraint(null, List.of("id")), List.of(), List.of());
+        ForeignKey inTurn = new ForeignKey("lines_customer", lines, List.of("customer"), orders,
+                List.of("customer_id"), null, null);
 
         DatabaseSchema translated = translate(new SqliteDialect(), new DuckDbDialect(),
-                schema(List.of(), List.of(key), parent, child)).schema();
+                schema(List.of(), List.of(inTurn, key), grandchild, parent, child)).schema();
 
-        Table duckOrders = translated.tables().stream().filter(t -> t.name().name().equals("orders")).findFirst()
-                .orElseThrow();
-        assertEquals(List.of("BIGINT", "BIGINT", "INTEGER"),
-                duckOrders.columns().stream().map(Column::declaredType).toList(),
+        assertEquals(List.of("BIGINT", "BIGINT", "INTEGER"), declaredTypes(translated, "orders"),
                 "DuckDB refuses a foreign key from INTEGER to BIGINT; a column that refers to nothing keeps its width");
+        assertEquals(List.of("BIGINT", "BIGINT"), declaredTypes(translated, "lines"), "a column widened, referred to");
+    }
+
+    private static List<String> declaredTypes(DatabaseSchema schema, String table) {
+        return schema.tables().stream().filter(t -> t.name().name().equals(table)).findFirst().orElseThrow()
+                .columns().stream().map(Column::declaredType).toList();
     }
 }

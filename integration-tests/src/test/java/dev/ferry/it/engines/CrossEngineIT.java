@@ -102,6 +102,34 @@ class CrossEngineIT {
         }
     }
 
+    /**
+     * SQLite keeps an exact decimal as text (DECIMAL_TEXT), and compares such a column with a number as text, where
+     * {@code '10.00' >= 5} is false: the imported check compares numbers.
+     */
+    @org.junit.jupiter.api.Test
+    void aCheckOnAnExactDecimalComparesNumbersInSqlite() throws Exception {
+        Path export = temp.resolve("export");
+        try (TestEngine.TestDatabase from = TestEngine.H2.create(temp);
+             TestEngine.TestDatabase to = TestEngine.SQLITE.create(temp)) {
+            try (Connection connection = from.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE prices (id INTEGER PRIMARY KEY,"
+                        + " amount DECIMAL(12,2) CHECK (amount >= 5))");
+                statement.execute("INSERT INTO prices VALUES (1, 12.50)");
+                statement.execute("EXPORT DATABASE '" + export + "'");
+            }
+            try (Connection connection = to.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("IMPORT DATABASE '" + export + "'");
+                statement.execute("INSERT INTO prices VALUES (2, '10.00')");
+                assertRefused(statement, "INSERT INTO prices VALUES (3, '4.99')");
+                try (ResultSet rs = statement.executeQuery("SELECT typeof(amount), amount FROM prices ORDER BY id")) {
+                    assertTrue(rs.next());
+                    assertEquals("text", rs.getString(1));
+                    assertEquals("12.50", rs.getString(2));
+                }
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void anUnknownDialectIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path export = temp.resolve("export");
@@ -126,6 +154,15 @@ class CrossEngineIT {
 
     private static void assertDecimal(Connection connection, String table, String column, int precision, int scale)
             throws SQLException {
+        if ("SQLite".equals(connection.getMetaData().getDatabaseProductName())) {
+            // Xerial's getColumns reports DECIMAL(18,4) with COLUMN_SIZE 22 (precision plus scale): the declared type.
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT type FROM pragma_table_info('" + table + "') WHERE name = '" + column + "'")) {
+                assertTrue(rs.next(), table + "." + column);
+                assertEquals("DECIMAL_TEXT(" + precision + "," + scale + ")", rs.getString(1), table + "." + column);
+            }
+            return;
+        }
         try (ResultSet rs = connection.getMetaData().getColumns(connection.getCatalog(), null, find(connection, table),
                 find(connection, column))) {
             assertTrue(rs.next(), table + "." + column);

@@ -1,6 +1,7 @@
 package dev.ferry.it.engines;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -64,6 +67,27 @@ final class SharedSchema {
                     + " placed TIMESTAMP)",
             "CREATE INDEX orders_placed ON orders (placed)",
             VIEWS.get(0), VIEWS.get(1));
+    /**
+     * SQLite's own SQL, declared as Ferry declares these types there: exact decimals as DECIMAL_TEXT (text, every digit
+     * kept), which a CHECK compares as numbers through a CAST (SQLite compares text with a number as text), dates and
+     * timestamps as ISO text.
+     */
+    static final List<String> SQLITE = List.of(
+            "CREATE TABLE customers (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(100) NOT NULL,"
+                    + " email VARCHAR(200) UNIQUE, active BOOLEAN NOT NULL DEFAULT TRUE, balance DECIMAL_TEXT(18,4),"
+                    + " rating REAL, born DATE, created TIMESTAMP(6), note TEXT, photo BLOB)",
+            "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer_id INT NOT NULL REFERENCES customers (id),"
+                    + " amount DECIMAL_TEXT(12,2) NOT NULL CHECK (CAST(amount AS NUMERIC) >= 0),"
+                    + " status VARCHAR(20) DEFAULT 'new', placed TIMESTAMP(3))",
+            "CREATE INDEX orders_placed ON orders (placed)",
+            VIEWS.get(0), VIEWS.get(1));
+    /** How SQLite holds a timestamp here: ISO text with a space, as many fraction digits as the value has. */
+    private static final DateTimeFormatter SQLITE_TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .toFormatter();
+
+    private static final List<Class<?>> HELD_AS_TEXT_IN_SQLITE = List.of(BigDecimal.class, LocalDate.class,
+            LocalDateTime.class);
 
     /** The customers' columns, in order, with the Java type each is read as. */
     static final List<String> CUSTOMER_COLUMNS = List.of("id", "name", "email", "active", "balance", "rating", "born",
@@ -108,23 +132,35 @@ final class SharedSchema {
             }
         }
         // The customers' ids come from their identity, which hands out 1 to 4 and then NEXT_CUSTOMER_ID.
+        boolean sqlite = engine == TestEngine.SQLITE;
         insert(connection, "customers", CUSTOMER_COLUMNS.subList(1, CUSTOMER_COLUMNS.size()),
-                CUSTOMERS.stream().map(row -> Arrays.copyOfRange(row, 1, row.length)).toList());
-        insert(connection, "orders", ORDER_COLUMNS, ORDERS);
+                CUSTOMERS.stream().map(row -> Arrays.copyOfRange(row, 1, row.length)).toList(), sqlite);
+        insert(connection, "orders", ORDER_COLUMNS, ORDERS, sqlite);
     }
 
-    private static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
-            throws SQLException {
+    private static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows,
+                               boolean sqlite) throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
+                    statement.setObject(i + 1, sqlite ? sqliteValue(row[i]) : row[i]);
                 }
                 statement.executeUpdate();
             }
         }
+    }
+
+    /** A value as SQLite keeps it in the column declared for it: decimals, dates and timestamps as their text. */
+    private static Object sqliteValue(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof LocalDateTime timestamp) {
+            return SQLITE_TIMESTAMP.format(timestamp);
+        }
+        return value instanceof LocalDate date ? date.toString() : value;
     }
 
     /** The customers as stored, each value made comparable. */
@@ -137,9 +173,26 @@ final class SharedSchema {
         return rows(connection, "SELECT " + String.join(", ", ORDER_COLUMNS) + " FROM orders ORDER BY id", ORDER_TYPES);
     }
 
+    /**
+     * The rows of the view on a view. SQLite has no decimal arithmetic: its SUM of exact decimals kept as text is a
+     * double (99.99 + 0.02 is 100.00999999999999 there), so its totals are compared at the scale of the amounts
+     * summed; every other engine's exactly.
+     */
     static List<List<Object>> bigCustomers(Connection connection) throws SQLException {
-        return rows(connection, "SELECT name, total FROM big_customers ORDER BY total",
-                List.of(String.class, BigDecimal.class));
+        String sql = "SELECT name, total FROM big_customers ORDER BY total";
+        if (!isSqlite(connection)) {
+            return rows(connection, sql, List.of(String.class, BigDecimal.class));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : rows(connection, sql, List.of(String.class, String.class))) {
+            BigDecimal total = new BigDecimal((String) row.get(1)).setScale(2, RoundingMode.HALF_EVEN);
+            rows.add(List.of(row.get(0), comparable(total)));
+        }
+        return rows;
+    }
+
+    private static boolean isSqlite(Connection connection) throws SQLException {
+        return "SQLite".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     static List<List<Object>> expected(List<Object[]> rows) {
@@ -153,13 +206,17 @@ final class SharedSchema {
     private static List<List<Object>> rows(Connection connection, String sql, List<Class<?>> types)
             throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
+        boolean sqlite = isSqlite(connection);
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 0; i < types.size(); i++) {
                     Object value = types.get(i) == Long.class ? (Object) rs.getLong(i + 1)
                             : types.get(i) == Boolean.class ? (Object) rs.getBoolean(i + 1)
+                            : types.get(i) == Double.class ? (Object) rs.getDouble(i + 1)
                             : types.get(i) == byte[].class ? rs.getBytes(i + 1)
+                            : sqlite && HELD_AS_TEXT_IN_SQLITE.contains(types.get(i))
+                            ? sqliteValue(rs.getString(i + 1), types.get(i))
                             : rs.getObject(i + 1, types.get(i));
                     row.add(rs.wasNull() ? null : comparable(value));
                 }
@@ -167,6 +224,23 @@ final class SharedSchema {
             }
         }
         return rows;
+    }
+
+    /**
+     * A value SQLite holds as text read as what it stands for, strictly: the driver's own conversions read timestamps
+     * to the millisecond and decimals through a double.
+     */
+    private static Object sqliteValue(String text, Class<?> type) {
+        if (text == null) {
+            return null;
+        }
+        if (type == LocalDateTime.class) {
+            return LocalDateTime.parse(text, SQLITE_TIMESTAMP);
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.parse(text);
+        }
+        return new BigDecimal(text);
     }
 
     /** Decimals without trailing zeros, doubles by their bits, bytes as hex; the rest as it is. */

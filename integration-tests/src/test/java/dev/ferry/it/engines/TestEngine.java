@@ -35,6 +35,14 @@ public enum TestEngine {
             String url = "jdbc:ferry:duckdb:" + temp.resolve(UUID.randomUUID() + ".duckdb");
             return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
         }
+    },
+    /** A database file that enforces foreign keys, as a user turns them on (SQLite's default is off). */
+    SQLITE(SharedSchema.SQLITE) {
+        @Override
+        TestDatabase create(Path temp) {
+            String url = "jdbc:ferry:sqlite:" + temp.resolve(UUID.randomUUID() + ".db") + "?foreign_keys=true";
+            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
+        }
     };
 
     private final List<String> sharedSchema;

@@ -419,6 +419,37 @@ public interface Dialect {
     /** The clause that declares an identity column in CREATE TABLE (after the type). */
     String identityClause(Identity identity);
 
+    /**
+     * Why an identity column of another engine, of {@code type}, cannot be one here, in words; null where it can (the
+     * default). Its values are carried either way; where it cannot, new rows get none, which a warning says.
+     *
+     * @param onlyKeyColumn whether the column alone is its table's primary key
+     */
+    default String identityLimit(PortableType type, boolean onlyKeyColumn) {
+        return null;
+    }
+
+    /** How an identity column of another engine, of {@code type}, is declared here; by default as any column of it. */
+    default TargetType identityType(PortableType type, Identity identity) {
+        return typeFor(type);
+    }
+
+    /**
+     * Whether an identity column declares its table's primary key itself ({@link #identityClause} says so), so that
+     * CREATE TABLE declares no other.
+     */
+    default boolean identityDeclaresPrimaryKey() {
+        return false;
+    }
+
+    /**
+     * How a CHECK constraint compares a column of an exact decimal type, {@code column} as SQL: by default the column
+     * itself; an expression where the engine keeps such values in a form that compares otherwise.
+     */
+    default String decimalOperand(String column) {
+        return column;
+    }
+
     /** The statement that drops a table with what depends on it. */
     String dropTable(QualifiedName table);
 

@@ -296,9 +296,7 @@ public class DuckDbDialect extends StandardDialect {
     /** The view's query is DuckDB's whole CREATE VIEW (or CREATE MACRO) statement (see {@link #views}). */
     @Override
     public String createView(View view) {
-        // DuckDB's catalog gives a view's whole statement; a view translated from another engine has its query only.
-        return view.query().stripLeading().regionMatches(true, 0, "CREATE", 0, 6) ? view.query()
-                : "CREATE VIEW " + quote(view.name()) + " AS " + view.query();
+        return createViewAsKept(view);
     }
 
     /** Enums, and other names for built-in types, from duckdb_types(). */

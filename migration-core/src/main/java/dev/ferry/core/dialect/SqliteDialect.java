@@ -13,6 +13,7 @@ import dev.ferry.core.schema.Table;
 import dev.ferry.core.schema.View;
 import dev.ferry.core.types.PortableType;
 import dev.ferry.core.types.TargetType;
+import dev.ferry.core.types.TypeFamily;
 import dev.ferry.core.value.ValueKind;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -35,6 +36,8 @@ import java.util.Set;
  * views and triggers likewise. Values are carried by each column's declared type ({@link SqliteDeclaredType}).
  */
 public class SqliteDialect extends StandardDialect {
+    private static final Set<TypeFamily> INTEGERS = Set.of(TypeFamily.TINYINT, TypeFamily.SMALLINT,
+            TypeFamily.INTEGER, TypeFamily.BIGINT);
 
     @Override
     public String name() {
@@ -228,12 +231,51 @@ public class SqliteDialect extends StandardDialect {
     }
 
     /**
-     * Nothing: in SQLite a column becomes an identity by being the table's INTEGER PRIMARY KEY (the rowid), which a
-     * CREATE TABLE built from a table's parts declares as its primary key.
+     * {@code PRIMARY KEY AUTOINCREMENT}, after the type {@link #identityType} declares: in SQLite a column is an
+     * identity by being its table's {@code INTEGER PRIMARY KEY} (the rowid); AUTOINCREMENT keeps its position in
+     * {@code sqlite_sequence}, which {@link #restartIdentity} sets, so that the next id is the source's next value
+     * (without it SQLite would take the largest id plus one).
      */
     @Override
     public String identityClause(Identity identity) {
-        return "";
+        return "PRIMARY KEY AUTOINCREMENT";
+    }
+
+    @Override
+    public boolean identityDeclaresPrimaryKey() {
+        return true;
+    }
+
+    /** Only an integer column that alone is its table's primary key can be the rowid. */
+    @Override
+    public String identityLimit(PortableType type, boolean onlyKeyColumn) {
+        if (!INTEGERS.contains(type.family())) {
+            return "only an INTEGER PRIMARY KEY can be one in sqlite, and its type is " + type.describe();
+        }
+        return onlyKeyColumn ? null : "only an INTEGER PRIMARY KEY can be one in sqlite, and it is not its table's"
+                + " primary key alone";
+    }
+
+    /**
+     * {@code INTEGER}, whatever the source's width: only that name makes the rowid, whose 64 bits hold every value of
+     * any integer type. AUTOINCREMENT steps by 1.
+     */
+    @Override
+    public TargetType identityType(PortableType type, Identity identity) {
+        return identity.increment() == 1 ? TargetType.exact("INTEGER")
+                : TargetType.lossy("INTEGER", "AUTOINCREMENT steps by 1, not by " + identity.increment());
+    }
+
+    /**
+     * {@code CAST(column AS NUMERIC)}. An exact decimal is kept as text (DECIMAL_TEXT), and SQLite compares a TEXT
+     * column with a number as text: {@code amount >= 5} refuses {@code '10'}, and {@code amount >= 0} refuses
+     * {@code '-1'} only because {@code '-'} sorts before {@code '0'}. Cast to NUMERIC, the text is compared as the
+     * integer it is, or else as the nearest double (SQLite has no decimal arithmetic): the check keeps its meaning,
+     * exact to about 15 significant digits, and the stored values keep every digit.
+     */
+    @Override
+    public String decimalOperand(String column) {
+        return "CAST(" + column + " AS NUMERIC)";
     }
 
     @Override
@@ -277,7 +319,7 @@ public class SqliteDialect extends StandardDialect {
     /** The view's own CREATE VIEW statement, which {@link #views} keeps in place of its query. */
     @Override
     public String createView(View view) {
-        return view.query();
+        return createViewAsKept(view);
     }
 
     /**

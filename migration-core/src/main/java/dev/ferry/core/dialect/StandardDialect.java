@@ -215,6 +215,15 @@ public class StandardDialect implements Dialect {
     }
 
     /**
+     * The view's whole CREATE statement, where the engine's catalog gives one in place of its query (DuckDB, SQLite);
+     * CREATE VIEW with its query for a view translated from another engine, which has its query only.
+     */
+    protected String createViewAsKept(View view) {
+        return view.query().stripLeading().regionMatches(true, 0, "CREATE", 0, 6) ? view.query()
+                : "CREATE VIEW " + quote(view.name()) + " AS " + view.query();
+    }
+
+    /**
      * {@code GENERATED ALWAYS AS (<expression>)}, as SQL:2003 writes it; the expression from the driver or, where it
      * reports none (H2), from INFORMATION_SCHEMA.COLUMNS.GENERATION_EXPRESSION.
      */

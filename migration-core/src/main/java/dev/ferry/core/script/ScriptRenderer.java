@@ -84,7 +84,7 @@ public final class ScriptRenderer {
         for (Column column : table.columns()) {
             parts.add(columnDefinition(column));
         }
-        if (table.primaryKey() != null) {
+        if (table.primaryKey() != null && !keyDeclaredByIdentity(table)) {
             parts.add(constraintName(table.primaryKey()) + "PRIMARY KEY (" + columnList(table.primaryKey().columns()) + ")");
         }
         for (KeyConstraint unique : table.uniqueKeys()) {
@@ -97,6 +97,12 @@ public final class ScriptRenderer {
             parts.add(foreignKey(key));
         }
         return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
+    }
+
+    /** Whether the table's primary key is its identity column alone, which declares it where the dialect says so. */
+    private boolean keyDeclaredByIdentity(Table table) {
+        return dialect.identityDeclaresPrimaryKey() && table.columns().stream().anyMatch(column -> column.identity()
+                != null && !column.isGenerated() && table.primaryKey().columns().equals(List.of(column.name())));
     }
 
     private String columnDefinition(Column column) {

@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +48,8 @@ public final class SchemaTranslator {
     private final Set<String> constraintNames = new HashSet<>();
     private final List<Sequence> identitySequences = new ArrayList<>();
     private SqlTextTranslator text;
+    private SequenceDefaults sequenceDefaults;
+    private ForeignKeyTypes types;
 
     /**
      * @param defaultSchemas the source's schemas that become the target's default schema, besides the source's own
@@ -83,14 +84,14 @@ public final class SchemaTranslator {
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
         text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
-        Map<QualifiedName, Sequence> sequences = new LinkedHashMap<>();
-        schema.sequences().forEach(sequence -> sequences.put(sequence.name(), sequence));
+        sequenceDefaults = new SequenceDefaults(source, names, schema.sequences(), schema.tables());
+        types = new ForeignKeyTypes(source, schema.tables(), schema.foreignKeys());
         Set<QualifiedName> becameIdentities = new HashSet<>();
 
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, Table> bySource = new HashMap<>();
         for (Table table : schema.tables()) {
-            Table translated = table(table, sequences, becameIdentities);
+            Table translated = table(table, becameIdentities);
             tables.add(translated);
             bySource.put(table.name(), translated);
         }
@@ -149,37 +150,76 @@ public final class SchemaTranslator {
                 + (firstLine.length() > 100 ? firstLine.substring(0, 100) + "..." : firstLine));
     }
 
-    private Table table(Table table, Map<QualifiedName, Sequence> sequences, Set<QualifiedName> becameIdentities)
-            throws SQLException {
+    private Table table(Table table, Set<QualifiedName> becameIdentities) throws SQLException {
         QualifiedName name = names.qualified(table.name());
+        Set<String> decimals = new HashSet<>();
+        table.columns().stream().filter(c -> source.portableType(c).family() == TypeFamily.DECIMAL)
+                .forEach(c -> decimals.add(c.name()));
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
-            columns.add(column(table, column, sequences, becameIdentities));
+            columns.add(column(table, column, decimals, becameIdentities));
         }
         List<CheckConstraint> checks = new ArrayList<>();
         for (CheckConstraint check : table.checks()) {
-            checks.add(new CheckConstraint(constraintName(name, check.name()), text.translate(check.definition())));
+            checks.add(new CheckConstraint(constraintName(name, check.name()),
+                    text.translateCheck(check.definition(), decimals)));
         }
         return new Table(name, columns, key(name, table.primaryKey()),
                 table.uniqueKeys().stream().map(key -> key(name, key)).toList(), checks);
     }
 
-    private Column column(Table table, Column column, Map<QualifiedName, Sequence> sequences,
-                          Set<QualifiedName> becameIdentities) throws SQLException {
+    /**
+     * The column written for the target; {@code decimals} are its table's exact decimal columns, which its check may
+     * compare.
+     */
+    private Column column(Table table, Column column, Set<String> decimals, Set<QualifiedName> becameIdentities)
+            throws SQLException {
         String where = "Column " + table.name() + "." + column.name();
-        PortableType portable = source.portableType(column);
-        TargetType type = target.typeFor(portable);
+        PortableType portable = types.typeOf(table.name(), column);
+        Generator generator = generator(table, column, portable, becameIdentities);
+        TargetType type = generator.identity() != null ? target.identityType(portable, generator.identity())
+                : target.typeFor(portable);
         if (type.isLossy()) {
             warnings.add(where + " (" + portable.sourceName() + " in " + source.name() + ") becomes " + type.sql()
                     + " in " + target.name() + ": " + type.loss());
         }
+        String generated = null;
+        if (column.isGenerated()) {
+            generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
+        }
+        String check = column.check() == null ? null : text.translateCheck(column.check(), decimals);
+        return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
+                column.scale(), column.nullable(), generator.defaultExpression(), generator.identity(), type.sql(),
+                check, generated);
+    }
+
+    /** How a column's values are made in the target when a row leaves them out: its identity, or its default. */
+    private record Generator(Identity identity, String defaultExpression) {
+    }
+
+    /**
+     * The column's identity and default in the target. A sequence that belongs to the column (PostgreSQL's serial),
+     * or, where the target has no sequences, that serves this column alone (DuckDB's way to number rows), becomes its
+     * identity; an identity becomes a sequence's default where the target has no identity columns.
+     */
+    private Generator generator(Table table, Column column, PortableType portable, Set<QualifiedName> becameIdentities)
+            throws SQLException {
+        String where = "Column " + table.name() + "." + column.name();
         Identity identity = column.identity();
         String defaultExpression = column.defaultExpression();
-        Sequence sequence = defaultExpression == null ? null : sequenceOf(defaultExpression, sequences, table.name());
-        if (sequence != null && identity == null && sequence.ownedBy() != null) {
+        String identityLimit = target.identityLimit(portable, isOnlyKeyColumn(table, column));
+        Sequence sequence = sequenceDefaults.sequenceOf(defaultExpression);
+        boolean ownSequence = sequence != null && identity == null && (sequence.ownedBy() != null
+                || !target.hasSequences() && target.hasIdentityColumns() && identityLimit == null
+                && sequenceDefaults.servesOneColumn(sequence));
+        if (ownSequence) {
             identity = new Identity(false, sequence.start(), sequence.increment(), sequence.next());
             becameIdentities.add(sequence.name());
             defaultExpression = null;
+            if (sequence.ownedBy() == null) {
+                warnings.add("Sequence " + sequence.name() + " becomes the identity of column " + table.name() + "."
+                        + column.name() + ", the only column it serves: " + target.name() + " has no sequences");
+            }
         } else if (sequence != null) {
             defaultExpression = target.hasSequences() ? target.nextValue(names.qualified(sequence.name())) : null;
             if (defaultExpression == null) {
@@ -193,16 +233,18 @@ public final class SchemaTranslator {
             }
         }
         if (identity != null && !target.hasIdentityColumns()) {
-            defaultExpression = identityDefault(table, column, identity, where);
-            identity = null;
+            return new Generator(null, identityDefault(table, column, identity, where));
         }
-        String generated = null;
-        if (column.isGenerated()) {
-            generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
+        if (identity != null && identityLimit != null) {
+            warnings.add(where + " is an identity column, which " + target.name() + " cannot keep: " + identityLimit
+                    + "; its values are carried, but new rows get none");
+            return new Generator(null, defaultExpression);
         }
-        String check = column.check() == null ? null : text.translate(column.check());
-        return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
-                column.scale(), column.nullable(), defaultExpression, identity, type.sql(), check, generated);
+        return new Generator(identity, defaultExpression);
+    }
+
+    private static boolean isOnlyKeyColumn(Table table, Column column) {
+        return table.primaryKey() != null && table.primaryKey().columns().equals(List.of(column.name()));
     }
 
     /** The default that stands for an identity where the target has none: the next value of a sequence of its own. */
@@ -228,59 +270,6 @@ public final class SchemaTranslator {
             case "0", "b'0'", "'f'", "'false'" -> "FALSE";
             default -> expression;
         };
-    }
-
-    /**
-     * The sequence a default takes its next value from ({@code nextval('s')}, {@code nextval(s)},
-     * {@code NEXT VALUE FOR s}), or null for any other default.
-     */
-    private Sequence sequenceOf(String expression, Map<QualifiedName, Sequence> sequences, QualifiedName table)
-            throws SQLException {
-        List<SqlToken> tokens = SqlLexer.tokens(expression, source.mysqlSyntax());
-        List<String> parts;
-        if (tokens.size() >= 3 && tokens.get(0).isWord("nextval") && tokens.get(1).isSymbol("(")) {
-            parts = tokens.get(2).kind() == SqlToken.Kind.STRING ? nameParts(tokens.get(2).text())
-                    : nameParts(tokens.subList(2, tokens.size()));
-        } else if (tokens.size() >= 4 && tokens.get(0).isWord("NEXT") && tokens.get(1).isWord("VALUE")
-                && tokens.get(2).isWord("FOR")) {
-            parts = nameParts(tokens.subList(3, tokens.size()));
-        } else {
-            return null;
-        }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        String name = parts.get(parts.size() - 1);
-        String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
-        for (Sequence sequence : sequences.values()) {
-            if (sequence.name().name().equalsIgnoreCase(name) && (schema == null || schema.equalsIgnoreCase(
-                    sequence.name().schema() == null ? "" : sequence.name().schema())
-                    || sequence.name().schema() == null && names.isDefaultSchema(schema))) {
-                return sequence;
-            }
-        }
-        return null;
-    }
-
-    private List<String> nameParts(String qualified) throws SQLException {
-        return nameParts(SqlLexer.tokens(qualified, source.mysqlSyntax()));
-    }
-
-    /** The dotted name the tokens start with: each part as stored (quoted as written, unquoted as folded). */
-    private List<String> nameParts(List<SqlToken> tokens) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i += 2) {
-            SqlToken token = tokens.get(i);
-            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER || token.kind() == SqlToken.Kind.WORD) {
-                parts.add(token.text());
-            } else {
-                break;
-            }
-            if (i + 1 >= tokens.size() || !tokens.get(i + 1).isSymbol(".")) {
-                break;
-            }
-        }
-        return parts;
     }
 
     /** The expression in {@code GENERATED ALWAYS AS (expression) ...} or {@code AS (expression) ...}. */

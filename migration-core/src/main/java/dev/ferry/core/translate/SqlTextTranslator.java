@@ -6,6 +6,7 @@ import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.IdentifierCase;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,17 @@ final class SqlTextTranslator {
 
     /** {@code sql} written for the target. */
     String translate(String sql) throws SQLException {
+        return translateCheck(sql, Set.of());
+    }
+
+    /**
+     * A CHECK constraint written for the target, each of {@code decimals} (the names of the table's exact decimal
+     * columns) read as the target compares such a column with a number ({@link Dialect#decimalOperand}); where the
+     * source wrote {@code CAST(<such a column> AS NUMERIC)}, as the SQLite dialect has it, the column alone.
+     */
+    String translateCheck(String sql, Set<String> decimals) throws SQLException {
+        Set<String> decimalKeys = new HashSet<>();
+        decimals.forEach(name -> decimalKeys.add(key(name)));
         List<SqlToken> tokens = SqlLexer.tokens(sql, source.mysqlSyntax());
         StringBuilder out = new StringBuilder();
         int end = 0;
@@ -56,6 +68,13 @@ final class SqlTextTranslator {
                 int last = castEnd(tokens, i + 2);
                 end = last < 0 ? end : tokens.get(last).start() + tokens.get(last).raw().length();
                 i = Math.max(last, i + 1);
+                continue;
+            }
+            if (isDecimalCast(tokens, i, decimalKeys)) {
+                out.append(gap).append(target.decimalOperand(target.quoteIdentifier(names.name(
+                        sourceName(tokens.get(i + 2))))));
+                end = tokens.get(i + 5).start() + 1;
+                i += 5;
                 continue;
             }
             int close = isLiteralCast(tokens, i) ? closingParenthesis(tokens, i + 1) : -1;
@@ -74,9 +93,10 @@ final class SqlTextTranslator {
                     if (qualifies && isSchema(token.text(), true) && names.schema(token.text()) == null) {
                         end = next.start() + 1;
                         i++;
+                    } else if (qualifies && isSchema(token.text(), true)) {
+                        out.append(target.quoteIdentifier(names.schema(token.text())));
                     } else {
-                        out.append(target.quoteIdentifier(qualifies && isSchema(token.text(), true)
-                                ? names.schema(token.text()) : names.name(token.text())));
+                        out.append(operand(token, tokens, i, decimalKeys));
                     }
                 }
                 case WORD -> {
@@ -95,7 +115,7 @@ final class SqlTextTranslator {
                             out.append(target.quoteIdentifier(schema));
                         }
                     } else if (!call && known.containsKey(key(folded(token.text())))) {
-                        out.append(target.quoteIdentifier(names.name(known.get(key(folded(token.text()))))));
+                        out.append(operand(token, tokens, i, decimalKeys));
                     } else {
                         out.append(token.raw());
                     }
@@ -105,6 +125,33 @@ final class SqlTextTranslator {
         }
         out.append(sql.substring(Math.min(end, sql.length())));
         return out.toString();
+    }
+
+    /**
+     * A name of the exported schema as the target writes it; an unqualified decimal column as the target compares it.
+     */
+    private String operand(SqlToken token, List<SqlToken> tokens, int i, Set<String> decimalKeys) {
+        String name = target.quoteIdentifier(names.name(sourceName(token)));
+        boolean qualified = i > 0 && tokens.get(i - 1).isSymbol(".")
+                || i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(".");
+        return !qualified && decimalKeys.contains(key(sourceName(token))) ? target.decimalOperand(name) : name;
+    }
+
+    /** The name a word or quoted identifier stands for, as the source stores it. */
+    private String sourceName(SqlToken token) {
+        if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
+            return token.text();
+        }
+        return known.getOrDefault(key(folded(token.text())), folded(token.text()));
+    }
+
+    /** Whether {@code CAST(<one of the decimal columns> AS NUMERIC)} starts at {@code i}. */
+    private boolean isDecimalCast(List<SqlToken> tokens, int i, Set<String> decimalKeys) {
+        return !decimalKeys.isEmpty() && i + 5 < tokens.size() && tokens.get(i).isWord("CAST")
+                && tokens.get(i + 1).isSymbol("(") && (tokens.get(i + 2).kind() == SqlToken.Kind.WORD
+                || tokens.get(i + 2).kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
+                && decimalKeys.contains(key(sourceName(tokens.get(i + 2)))) && tokens.get(i + 3).isWord("AS")
+                && tokens.get(i + 4).isWord("NUMERIC") && tokens.get(i + 5).isSymbol(")");
     }
 
     /**

@@ -78,4 +78,56 @@ class DuckDbOwnExportIT {
             }
         }
     }
+
+    /** A DuckDB export with a second schema: its tables, keys and views land in the same schema of the target. */
+    @ParameterizedTest(name = "into {0} in {1}")
+    @MethodSource("targets")
+    void aDuckDbExportWithSeveralSchemasImports(TestEngine target, String format) throws Exception {
+        Path export = temp.resolve("duckdb-export");
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + temp.resolve("source.duckdb"));
+             Statement statement = duckdb.createStatement()) {
+            SharedSchema.create(duckdb, TestEngine.DUCKDB);
+            statement.execute("CREATE SCHEMA sales");
+            statement.execute("CREATE TABLE sales.regions (code VARCHAR(10) PRIMARY KEY, name VARCHAR NOT NULL)");
+            statement.execute("CREATE TABLE sales.targets (code VARCHAR(10) REFERENCES sales.regions (code),"
+                    + " amount DECIMAL(18,4))");
+            statement.execute("INSERT INTO sales.regions VALUES ('N', 'North'), ('S', 'Süd')");
+            statement.execute("INSERT INTO sales.targets VALUES ('N', 12345678901234.5678), ('S', NULL)");
+            statement.execute("CREATE VIEW sales.region_targets AS SELECT r.name, t.amount FROM sales.regions r"
+                    + " JOIN sales.targets t ON t.code = r.code");
+            statement.execute("EXPORT DATABASE '" + export + "' (FORMAT " + format + ")");
+        }
+        try (TestEngine.TestDatabase database = target.create(temp); Connection connection = database.connect();
+             Statement statement = connection.createStatement()) {
+            // On MariaDB a schema is a database of the server, outside the test's own database.
+            String dropSales = target == TestEngine.MARIADB ? "DROP DATABASE IF EXISTS sales" : null;
+            try {
+                importSeveralSchemas(target, export, connection, statement, dropSales);
+            } finally {
+                if (dropSales != null) {
+                    statement.execute(dropSales);
+                }
+            }
+        }
+    }
+
+    private static void importSeveralSchemas(TestEngine target, Path export, Connection connection,
+                                             Statement statement, String dropSales) throws SQLException {
+        if (dropSales != null) {
+            statement.execute(dropSales);
+        }
+        statement.execute("IMPORT DATABASE '" + export + "'");
+        assertEquals(SharedSchema.expected(SharedSchema.CUSTOMERS), SharedSchema.customers(connection));
+        // SQLite has no schemas: the export's are merged into its one, with a warning.
+        String sales = target == TestEngine.SQLITE ? "" : "sales.";
+        List<String> targets = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("SELECT name, amount FROM " + sales + "region_targets ORDER BY name")) {
+            while (rs.next()) {
+                targets.add(rs.getString(1) + "=" + rs.getString(2));
+            }
+        }
+        assertEquals(List.of("North=12345678901234.5678", "Süd=null"), targets);
+        assertThrows(SQLException.class, () -> statement.execute("INSERT INTO " + sales + "targets VALUES ('W', 1)"),
+                "the foreign key within the schema");
+    }
 }

@@ -280,6 +280,15 @@ public interface Dialect {
     }
 
     /**
+     * The most characters of text a key or index may hold, where the engine keys no text of any length (a text column
+     * of a key imported from another engine is then declared with this many characters, shared between the key's text
+     * columns); 0, the default, where it can.
+     */
+    default int keyTextLength() {
+        return 0;
+    }
+
+    /**
      * Whether the scripts written for this engine put what comes after the data for others (identity positions,
      * indexes, foreign keys, views, triggers) at the end of the schema script instead, leaving the post-data script
      * empty: for an engine whose own IMPORT DATABASE runs only schema.sql and load.sql.

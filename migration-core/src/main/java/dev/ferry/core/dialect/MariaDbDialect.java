@@ -58,6 +58,15 @@ public class MariaDbDialect extends StandardDialect {
     private static final String SESSION_TIME_ZONE = "+00:00";
     private static final String SESSION_SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES";
 
+    /**
+     * InnoDB keys at most 3,072 bytes, 768 characters of utf8mb4; a TEXT column cannot be a key without a prefix
+     * length, which would make a primary or unique key compare prefixes only.
+     */
+    @Override
+    public int keyTextLength() {
+        return 768;
+    }
+
     @Override
     public String name() {
         return "mariadb";

@@ -49,7 +49,7 @@ public final class SchemaTranslator {
     private final List<Sequence> identitySequences = new ArrayList<>();
     private SqlTextTranslator text;
     private SequenceDefaults sequenceDefaults;
-    private ForeignKeyTypes types;
+    private KeyColumnTypes types;
 
     /**
      * @param defaultSchemas the source's schemas that become the target's default schema, besides the source's own
@@ -85,7 +85,8 @@ public final class SchemaTranslator {
         schemaNames.addAll(implicitSchemas);
         text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
         sequenceDefaults = new SequenceDefaults(source, names, schema.sequences(), schema.tables());
-        types = new ForeignKeyTypes(source, schema.tables(), schema.foreignKeys());
+        types = new KeyColumnTypes(source, target, schema.tables(), schema.foreignKeys(), schema.indexes());
+        warnings.addAll(types.warnings());
         Set<QualifiedName> becameIdentities = new HashSet<>();
 
         List<Table> tables = new ArrayList<>();

@@ -76,6 +76,37 @@ class SchemaTranslatorTest {
                 translation.warnings().toString());
     }
 
+    /** MariaDB keys no TEXT: text columns of keys and indexes become VARCHARs that share its 768 characters. */
+    @Test
+    void textInKeysIsBoundedForMariaDb() throws SQLException {
+        QualifiedName codes = new QualifiedName("public", "codes");
+        Column code = new Column("code", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, false, null, null, "text");
+        Column a = new Column("a", "varchar", Types.VARCHAR, 500, 0, true, null, null, "character varying(500)");
+        Column b = new Column("b", "varchar", Types.VARCHAR, 300, 0, true, null, null, "character varying(300)");
+        Column note = new Column("note", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, true, null, null, "text");
+        Table table = new Table(codes, List.of(code, a, b, note), new KeyConstraint("codes_pkey", List.of("code")),
+                List.of(), List.of());
+        Index pair = new Index("codes_a_b", codes, false, List.of(new Index.IndexColumn("a", false),
+                new Index.IndexColumn("b", false)), null);
+        DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(), List.of(), List.of(), List.of(),
+                List.of(table), List.of(), List.of(pair), List.of(), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
+                Set.of()).translate(schema);
+        assertEquals(List.of("varchar(768)", "varchar(384)", "varchar(300)", "longtext"),
+                translation.schema().tables().get(0).columns().stream().map(Column::declaredType).toList());
+        assertTrue(translation.warnings().contains("Column public.codes.code is in a key or index, and mariadb keys"
+                + " text of at most 768 characters a key: it becomes VARCHAR(768), and a longer value stops the import"),
+                translation.warnings().toString());
+        assertEquals(2, translation.warnings().stream().filter(w -> w.contains("in a key or index")).count(),
+                translation.warnings().toString());
+
+        SchemaTranslator.Translation intoH2 = new SchemaTranslator(new PostgresDialect(), new H2Dialect(), Set.of())
+                .translate(schema);
+        assertEquals("CHARACTER VARYING", intoH2.schema().tables().get(0).columns().get(0).declaredType(),
+                "engines that key text of any length keep it");
+    }
+
     @Test
     void aPostgresArrayIntoMariaDbIsTextWithAWarningNamingTheColumn() throws SQLException {
         SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),

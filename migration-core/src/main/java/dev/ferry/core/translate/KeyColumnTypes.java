@@ -1,0 +1,145 @@
+package dev.ferry.core.translate;
+
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.schema.Column;
+import dev.ferry.core.schema.ForeignKey;
+import dev.ferry.core.schema.QualifiedName;
+import dev.ferry.core.schema.Table;
+import dev.ferry.core.types.PortableType;
+import dev.ferry.core.types.TypeFamily;
+import dev.ferry.core.schema.Index;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The portable types a schema's columns are declared by in the target, where its keys need other types than the
+ * columns have:
+ * <ul>
+ *   <li>a referencing integer column as wide as the integer column it refers to: DuckDB and MariaDB refuse a foreign
+ *       key between integers of different widths, which SQLite allows (its INTEGER PRIMARY KEY holds 64-bit integers,
+ *       read as BIGINT, and an INT column may refer to it). Widening loses no value.</li>
+ *   <li>a text column of a key or index as a VARCHAR the target can key, where it keys no text of any length
+ *       ({@link Dialect#keyTextLength}), its characters shared between the key's text columns: a longer value then
+ *       stops the import, which a warning names.</li>
+ * </ul>
+ */
+final class KeyColumnTypes {
+    private static final List<TypeFamily> INTEGERS = List.of(TypeFamily.TINYINT, TypeFamily.SMALLINT,
+            TypeFamily.INTEGER, TypeFamily.BIGINT);
+    private static final List<TypeFamily> TEXTS = List.of(TypeFamily.CHAR, TypeFamily.VARCHAR, TypeFamily.TEXT);
+
+    private final Dialect source;
+    private final Map<QualifiedName, Map<String, PortableType>> widened = new HashMap<>();
+    private final Map<QualifiedName, Map<String, Integer>> keyedText = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    KeyColumnTypes(Dialect source, Dialect target, List<Table> tables, List<ForeignKey> keys, List<Index> indexes) {
+        this.source = source;
+        Map<QualifiedName, Table> byName = new HashMap<>();
+        tables.forEach(table -> byName.put(table.name(), table));
+        // Until nothing widens: a column widened may be referred to in turn (C.x -> B.y -> A.z).
+        for (boolean widening = true; widening; ) {
+            widening = false;
+            for (ForeignKey key : keys) {
+                widening |= widen(key, byName.get(key.table()), byName.get(key.referencedTable()));
+            }
+        }
+        if (target.keyTextLength() > 0) {
+            for (Map.Entry<QualifiedName, List<String>> key : keyColumns(tables, keys, indexes)) {
+                bound(byName.get(key.getKey()), key.getValue(), target.keyTextLength());
+            }
+            keyedText.forEach((table, columns) -> columns.forEach((column, length) -> warnings.add("Column " + table
+                    + "." + column + " is in a key or index, and " + target.name() + " keys text of at most "
+                    + target.keyTextLength() + " characters a key: it becomes VARCHAR(" + length + "), and a longer"
+                    + " value stops the import")));
+        }
+    }
+
+    /** The columns of each primary key, unique key, foreign key (both ends) and index on columns, by table. */
+    private static List<Map.Entry<QualifiedName, List<String>>> keyColumns(List<Table> tables, List<ForeignKey> keys,
+                                                                         List<Index> indexes) {
+        List<Map.Entry<QualifiedName, List<String>>> all = new ArrayList<>();
+        for (Table table : tables) {
+            if (table.primaryKey() != null) {
+                all.add(Map.entry(table.name(), table.primaryKey().columns()));
+            }
+            table.uniqueKeys().forEach(unique -> all.add(Map.entry(table.name(), unique.columns())));
+        }
+        for (ForeignKey key : keys) {
+            all.add(Map.entry(key.table(), key.columns()));
+            all.add(Map.entry(key.referencedTable(), key.referencedColumns()));
+        }
+        for (Index index : indexes) {
+            if (index.definition() == null) {
+                all.add(Map.entry(index.table(), index.columns().stream().filter(c -> c.prefixLength() == 0)
+                        .map(Index.IndexColumn::name).toList()));
+            }
+        }
+        return all;
+    }
+
+    /** Bounds the key's text columns that are longer than their share of {@code limit} characters to that share. */
+    private void bound(Table table, List<String> key, int limit) {
+        if (table == null) {
+            return;
+        }
+        List<Column> texts = key.stream().map(name -> column(table, name)).filter(Objects::nonNull)
+                .filter(column -> TEXTS.contains(typeOf(table.name(), column).family())).toList();
+        if (texts.isEmpty()) {
+            return;
+        }
+        int share = limit / texts.size();
+        for (Column column : texts) {
+            PortableType type = typeOf(table.name(), column);
+            if (!type.hasLength() || type.length() > share) {
+                keyedText.computeIfAbsent(table.name(), name -> new LinkedHashMap<>())
+                        .merge(column.name(), share, Math::min);
+            }
+        }
+    }
+
+    /** What the bounds of key columns may lose, each naming the column. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Widens the key's columns to its referenced columns' widths; whether any changed. */
+    private boolean widen(ForeignKey key, Table table, Table referenced) {
+        if (table == null || referenced == null || key.columns().size() != key.referencedColumns().size()) {
+            return false;
+        }
+        boolean changed = false;
+        for (int i = 0; i < key.columns().size(); i++) {
+            Column column = column(table, key.columns().get(i));
+            Column target = column(referenced, key.referencedColumns().get(i));
+            if (column != null && target != null
+                    && wider(typeOf(referenced.name(), target), typeOf(table.name(), column))) {
+                widened.computeIfAbsent(table.name(), name -> new HashMap<>())
+                        .put(column.name(), typeOf(referenced.name(), target));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The portable type {@code column} of {@code table} is declared by in the target. */
+    PortableType typeOf(QualifiedName table, Column column) {
+        PortableType referenced = widened.getOrDefault(table, Map.of()).get(column.name());
+        PortableType type = referenced != null ? referenced : source.portableType(column);
+        Integer keyed = keyedText.getOrDefault(table, Map.of()).get(column.name());
+        return keyed == null ? type : PortableType.sized(TypeFamily.VARCHAR, keyed, type.sourceName());
+    }
+
+    private static boolean wider(PortableType referenced, PortableType referencing) {
+        return INTEGERS.contains(referencing.family())
+                && INTEGERS.indexOf(referenced.family()) > INTEGERS.indexOf(referencing.family());
+    }
+
+    private static Column column(Table table, String name) {
+        return table.columns().stream().filter(column -> column.name().equals(name)).findFirst().orElse(null);
+    }
+}

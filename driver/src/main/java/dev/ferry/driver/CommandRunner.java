@@ -73,7 +73,7 @@ final class CommandRunner {
             }
             if (command instanceof CopyToCommand copy) {
                 Path file = file(copy.file().value());
-                return engine.copyTo(connection, copy, file, CopyOptions.forFile(copy.options(), file), progress);
+                return engine.copyTo(connection, copy, file, CopyOptions.forWriting(copy.options(), file), progress);
             }
             if (command instanceof CopyFromCommand copy) {
                 Path file = file(copy.file().value());

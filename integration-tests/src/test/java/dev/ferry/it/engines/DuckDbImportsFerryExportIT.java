@@ -124,6 +124,58 @@ class DuckDbImportsFerryExportIT {
         }
     }
 
+    /** DuckDB's types, each with a value at an edge, and the literal that makes it. */
+    private static final String[][] DUCKDB_VALUES = {
+            {"HUGEINT", "'-170141183460469231731687303715884105727'::HUGEINT"}, {"UBIGINT", "18446744073709551615"},
+            {"DECIMAL(38,10)", "-1234567890123456789012345678.0123456789"}, {"DATE", "'-0043-03-15'"},
+            {"DATE", "'infinity'"}, {"TIMESTAMP", "'-infinity'"}, {"TIMESTAMP_S", "'2024-02-29 23:59:59'"},
+            {"TIMESTAMP_MS", "'1969-12-31 23:59:59.999'"}, {"TIMESTAMP_NS", "'2024-02-29 23:59:59.123456789'"},
+            {"TIMESTAMPTZ", "'2024-01-01 10:00:00.5+05:30'"}, {"TIME", "'23:59:59.999999'"},
+            {"INTERVAL", "INTERVAL '1 year 2 months 3 days 04:05:06.789'"}, {"INTERVAL", "INTERVAL '-1 year -2 days'"},
+            {"UUID", "'ffffffff-ffff-ffff-ffff-ffffffffffff'"}, {"JSON", "'{\"a\": [1, null]}'"},
+            {"INTEGER[]", "[1, NULL, 3]"}, {"VARCHAR[]", "['a,b', NULL, '', 'x\"y', 'NULL']"},
+            {"INTEGER[][]", "[[1], [2, 3], NULL]"}, {"BIT", "'0101'"}, {"REAL", "'-0.0'"}, {"DOUBLE", "'-inf'"},
+            {"DOUBLE", "'nan'"}, {"BLOB", "'\\x00\\xFF\\x5C'::BLOB"}, {"BLOB", "''::BLOB"}, {"VARCHAR", "''"},
+            {"VARCHAR", "'line' || chr(10) || '\"q\",😀'"}, {"MAP(VARCHAR, INTEGER)", "MAP {'k': 1}"},
+            {"TIMETZ", "'10:00:00+05:30'"}, {"STRUCT(a INTEGER, b VARCHAR)", "{'a': 1, 'b': 'x,y'}"}};
+
+    /**
+     * A DuckDB database exported through Ferry (whose scripts are DuckDB's) loads in DuckDB's own IMPORT, every type
+     * with its value; but in Parquet, where Ferry carries a STRUCT as text, which DuckDB casts from CSV but not from a
+     * Parquet column, and a TIMETZ as its instant (a warning says so).
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"csv", "parquet"})
+    void everyDuckDbTypeComesBackInDuckDbsOwnImport(String format) throws Exception {
+        Path export = temp.resolve("export");
+        List<Integer> tables = new ArrayList<>();
+        try (Connection source = DriverManager.getConnection("jdbc:ferry:duckdb:");
+             Statement statement = source.createStatement()) {
+            for (int i = 0; i < DUCKDB_VALUES.length; i++) {
+                String type = DUCKDB_VALUES[i][0];
+                if (format.equals("parquet") && (type.startsWith("STRUCT") || type.equals("TIMETZ"))) {
+                    continue;
+                }
+                statement.execute("CREATE TABLE t" + i + " (v " + type + ")");
+                statement.execute("INSERT INTO t" + i + " VALUES (" + DUCKDB_VALUES[i][1] + "), (NULL)");
+                tables.add(i);
+            }
+            statement.execute("EXPORT DATABASE '" + export + "' (FORMAT " + format + ")");
+        }
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("IMPORT DATABASE '" + export + "'");
+            for (int i : tables) {
+                String type = DUCKDB_VALUES[i][0];
+                String literal = type.equals("DOUBLE") && DUCKDB_VALUES[i][1].equals("'nan'") ? "v IS NOT NULL AND isnan(v)"
+                        : "v IS NOT DISTINCT FROM CAST(" + DUCKDB_VALUES[i][1] + " AS " + type + ")";
+                assertEquals(List.of(List.of("true", "1"), List.of("false", "1")), strings(statement, "SELECT "
+                        + literal + ", count(*) FROM t" + i + " GROUP BY v IS NULL, 1 ORDER BY v IS NULL"),
+                        type + " " + DUCKDB_VALUES[i][1]);
+            }
+        }
+    }
+
     /** PostgreSQL's arrays, JSONB and intervals, which it writes in its own text, loaded by DuckDB's own IMPORT. */
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"csv", "parquet"})

@@ -101,6 +101,56 @@ class PostgresTypesAcrossEnginesIT {
         }
     }
 
+    /**
+     * Arrays whose elements' text no other engine reads as PostgreSQL means it (bytea's hex, box's ';' between
+     * elements) stay PostgreSQL's text, with a warning, through Ferry and through DuckDB's own IMPORT alike.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"csv", "parquet"})
+    void arraysOfPostgresOwnTypesStayItsText(String format) throws Exception {
+        Path export = temp.resolve("export");
+        List<String> warnings = new ArrayList<>();
+        try (TestEngine.TestDatabase from = TestEngine.POSTGRESQL.create(temp); Connection connection = from.connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE q (id integer PRIMARY KEY, blobs bytea[], boxes box[])");
+            statement.execute("INSERT INTO q VALUES (1, ARRAY['\\x0102'::bytea, NULL], ARRAY['((1,1),(0,0))'::box,"
+                    + " '((3,3),(2,2))'::box])");
+            statement.execute("EXPORT DATABASE '" + export + "' (FORMAT " + format + ", DIALECT duckdb)");
+            for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                warnings.add(w.getMessage());
+            }
+        }
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Column public.q.blobs (bytea[] in postgresql)")),
+                () -> "warnings: " + warnings);
+        List<String> text = List.of("{\"\\\\x0102\",NULL}", "{(1,1),(0,0);(3,3),(2,2)}");
+        try (Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("IMPORT DATABASE '" + export + "'");
+            assertEquals(List.of(List.of("VARCHAR", "VARCHAR")), strings(statement,
+                    "SELECT typeof(blobs), typeof(boxes) FROM q"));
+            assertEquals(List.of(text), strings(statement, "SELECT blobs, boxes FROM q"));
+        }
+        try (TestEngine.TestDatabase to = TestEngine.H2.create(temp); Connection connection = to.connect();
+             Statement statement = connection.createStatement()) {
+            statement.execute("IMPORT DATABASE '" + export + "'");
+            assertEquals(List.of(text), strings(statement, "SELECT blobs, boxes FROM q"));
+        }
+    }
+
+    private static List<List<String>> strings(Statement statement, String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     private static void create(Statement statement) throws SQLException {
         statement.execute("CREATE TABLE p (id integer PRIMARY KEY, ints integer[], texts text[], doc jsonb)");
         statement.execute("INSERT INTO p VALUES (1, '{1,NULL,3}',"

@@ -32,6 +32,12 @@ public final class CopyOptions {
         return FormatOptions.from(withFormat, STATEMENT);
     }
 
+    /** {@link #forFile} for {@code COPY ... TO}, which refuses the options only a reader takes. */
+    public static FormatOptions forWriting(Map<String, String> options, Path file) throws SQLException {
+        FormatOptions.refuseReaderOptions(options, STATEMENT + " ... TO");
+        return forFile(options, file);
+    }
+
     /** The format a file's name tells. */
     static DataFormat formatOf(Path file) {
         Path name = file.getFileName();

@@ -280,12 +280,20 @@ public interface Dialect {
     }
 
     /**
-     * The most characters of text a key or index may hold, where the engine keys no text of any length (a text column
-     * of a key imported from another engine is then declared with this many characters, shared between the key's text
-     * columns); 0, the default, where it can.
+     * The most characters of text a primary or foreign key may hold, where the engine keys no text of any length (a
+     * text column of such a key imported from another engine is then declared with at most this many characters,
+     * shared with the key's other columns); 0, the default, where it can.
      */
     default int keyTextLength() {
         return 0;
+    }
+
+    /**
+     * Whether the engine refuses a foreign key between integer columns of different widths (an INT referring to a
+     * BIGINT); a column imported from another engine is then declared as wide as the one it refers to.
+     */
+    default boolean foreignKeyTypesMustMatch() {
+        return false;
     }
 
     /**
@@ -305,7 +313,10 @@ public interface Dialect {
         return readerOptions;
     }
 
-    /** The text forms the data files of an export written for this engine hold in CSV. */
+    /**
+     * The text forms the data files of an export written for this engine hold in CSV, and whether its arrays are
+     * written as arrays of their elements, in CSV and Parquet ({@link ValueText#arraysAsElements}).
+     */
     default ValueText csvValueText() {
         return ValueText.FERRY;
     }

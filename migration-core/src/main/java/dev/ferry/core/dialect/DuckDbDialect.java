@@ -239,6 +239,12 @@ public class DuckDbDialect extends StandardDialect {
         return true;
     }
 
+    /** An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise). */
+    @Override
+    public boolean foreignKeyTypesMustMatch() {
+        return true;
+    }
+
     /**
      * In CSV, {@code allow_quoted_nulls false}: DuckDB reads a quoted empty field ({@code ""}, the empty string in
      * Ferry's files) as NULL unless told not to.

@@ -59,12 +59,18 @@ public class MariaDbDialect extends StandardDialect {
     private static final String SESSION_SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES";
 
     /**
-     * InnoDB keys at most 3,072 bytes, 768 characters of utf8mb4; a TEXT column cannot be a key without a prefix
-     * length, which would make a primary or unique key compare prefixes only.
+     * InnoDB keys at most 3,072 bytes, 768 characters of utf8mb4; a TEXT column cannot be a primary key or the end of
+     * a foreign key (a prefix length would make the key compare prefixes only).
      */
     @Override
     public int keyTextLength() {
         return 768;
+    }
+
+    /** An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise). */
+    @Override
+    public boolean foreignKeyTypesMustMatch() {
+        return true;
     }
 
     @Override

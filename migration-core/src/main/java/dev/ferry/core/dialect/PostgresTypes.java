@@ -19,7 +19,13 @@ final class PostgresTypes {
         String declared = column.declaredType() != null ? column.declaredType() : column.typeName();
         TypeNames type = TypeNames.parse(declared);
         PortableType base = base(type, column, declared);
-        return type.array() ? PortableType.array(base, declared) : base;
+        if (!type.array()) {
+            return base;
+        }
+        // Elements that PostgreSQL's array text does not hold as other engines read them: bytea's as its own hex
+        // (\x0102), box's separated by ';', and types no other engine has.
+        return base.family() == TypeFamily.BLOB || base.family() == TypeFamily.OTHER
+                ? PortableType.of(TypeFamily.OTHER, declared) : PortableType.array(base, declared);
     }
 
     private static PortableType base(TypeNames type, Column column, String declared) {

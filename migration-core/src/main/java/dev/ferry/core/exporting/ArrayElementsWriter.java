@@ -1,60 +1,75 @@
 package dev.ferry.core.exporting;
 
+import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
+import dev.ferry.core.schema.Column;
+import dev.ferry.core.types.TypeFamily;
 import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Hands a writer the arrays a source carries in its own text (PostgreSQL's {@code {1,NULL,"a b"}}, kind
  * {@link ValueKind#ENGINE_TEXT}) as arrays of their elements' text, kind {@link ValueKind#ARRAY}: for an export whose
- * target reads neither (DuckDB's own IMPORT), which then gets lists in CSV and Parquet alike.
+ * target reads neither (DuckDB's own IMPORT), which then gets lists in CSV and Parquet alike. Only the columns the
+ * source's dialect describes as arrays of a type other engines have; the rest keep the source's text.
  */
 final class ArrayElementsWriter implements TableWriter {
     private final TableWriter writer;
+    private final List<String> names;
     private final boolean[] arrays;
 
-    private ArrayElementsWriter(TableWriter writer, boolean[] arrays) {
+    private ArrayElementsWriter(TableWriter writer, List<String> names, boolean[] arrays) {
         this.writer = writer;
+        this.names = names;
         this.arrays = arrays;
     }
 
     /** The kinds the data file is written with: those read, arrays in the engine's text as arrays. */
-    static List<ValueKind> writtenKinds(List<ValueKind> kinds, ResultSetMetaData metaData) throws SQLException {
+    static List<ValueKind> writtenKinds(Dialect source, List<Column> columns, List<ValueKind> kinds) {
+        boolean[] arrays = arrays(source, columns, kinds);
         List<ValueKind> written = new ArrayList<>(kinds);
-        for (int i = 0; i < written.size(); i++) {
-            if (isArrayText(kinds.get(i), metaData.getColumnType(i + 1))) {
+        for (int i = 0; i < arrays.length; i++) {
+            if (arrays[i]) {
                 written.set(i, ValueKind.ARRAY);
             }
         }
         return written;
     }
 
-    /** {@code writer}, with the columns {@link #writtenKinds} turns into arrays turned into arrays. */
-    static TableWriter of(TableWriter writer, List<ValueKind> kinds, ResultSetMetaData metaData) throws SQLException {
-        boolean[] arrays = new boolean[kinds.size()];
-        boolean any = false;
-        for (int i = 0; i < arrays.length; i++) {
-            arrays[i] = isArrayText(kinds.get(i), metaData.getColumnType(i + 1));
-            any |= arrays[i];
+    /** {@code writer}, handed the columns {@link #writtenKinds} makes arrays as arrays. */
+    static TableWriter of(TableWriter writer, Dialect source, List<Column> columns, List<ValueKind> kinds) {
+        boolean[] arrays = arrays(source, columns, kinds);
+        for (boolean array : arrays) {
+            if (array) {
+                return new ArrayElementsWriter(writer, columns.stream().map(Column::name).toList(), arrays);
+            }
         }
-        return any ? new ArrayElementsWriter(writer, arrays) : writer;
+        return writer;
     }
 
-    private static boolean isArrayText(ValueKind kind, int jdbcType) {
-        return kind == ValueKind.ENGINE_TEXT && jdbcType == Types.ARRAY;
+    private static boolean[] arrays(Dialect source, List<Column> columns, List<ValueKind> kinds) {
+        boolean[] arrays = new boolean[kinds.size()];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = kinds.get(i) == ValueKind.ENGINE_TEXT
+                    && source.portableType(columns.get(i)).family() == TypeFamily.ARRAY;
+        }
+        return arrays;
     }
 
+    /** @throws IllegalArgumentException naming the column, for array text that is not one (explicit bounds) */
     @Override
     public void write(Object[] row) throws IOException {
         for (int i = 0; i < arrays.length; i++) {
             if (arrays[i] && row[i] != null) {
-                row[i] = ValueKind.ARRAY.parse((String) row[i]);
+                try {
+                    row[i] = ValueKind.ARRAY.parse((String) row[i]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("column " + names.get(i) + ": the array " + row[i]
+                            + " cannot be written as a list of its elements: " + e.getMessage(), e);
+                }
             }
         }
         writer.write(row);

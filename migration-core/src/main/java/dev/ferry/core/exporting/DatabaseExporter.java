@@ -155,9 +155,10 @@ public final class DatabaseExporter {
             ResultSetMetaData metaData = resultSet.getMetaData();
             List<ValueKind> kinds = dialect.valueKinds(metaData);
             boolean elements = text.arraysAsElements();
+            List<Column> columns = table.dataColumns();
             TableWriter file = DataFiles.writer(path, options, DataColumn.of(columnNames,
-                    elements ? ArrayElementsWriter.writtenKinds(kinds, metaData) : kinds, metaData), text);
-            TableWriter writer = elements ? ArrayElementsWriter.of(file, kinds, metaData) : file;
+                    elements ? ArrayElementsWriter.writtenKinds(dialect, columns, kinds) : kinds, metaData), text);
+            TableWriter writer = elements ? ArrayElementsWriter.of(file, dialect, columns, kinds) : file;
             try (writer) {
                 rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + tableName,
                         tableName, progress);

@@ -68,6 +68,7 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
                 formatOptions.put(option.getKey(), option.getValue());
             }
         }
+        FormatOptions.refuseReaderOptions(formatOptions, STATEMENT);
         return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect);
     }
 

@@ -158,6 +158,21 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         throw FerryErrors.invalidParameter(name + " must be a positive whole number of rows, got '" + value + "'");
     }
 
+    /**
+     * Refuses the options that only say how a file is read ({@value #ALLOW_QUOTED_NULLS}) in a statement that writes
+     * files, so that no writer takes one silently.
+     *
+     * @throws SQLException (22023) naming the option and the statement
+     */
+    public static void refuseReaderOptions(Map<String, String> options, String statement) throws SQLException {
+        for (String name : options.keySet()) {
+            if (canonicalName(name).equals(ALLOW_QUOTED_NULLS)) {
+                throw FerryErrors.invalidParameter(ALLOW_QUOTED_NULLS + " is an option of reading a file (COPY ... FROM,"
+                        + " load.sql), not of " + statement);
+            }
+        }
+    }
+
     private static void refuseQuotedNulls(String value) throws SQLException {
         if (bool(ALLOW_QUOTED_NULLS, value)) {
             throw FerryErrors.invalidParameter(ALLOW_QUOTED_NULLS + " true is not supported: Ferry reads a quoted empty"

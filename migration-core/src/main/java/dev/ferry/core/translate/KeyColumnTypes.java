@@ -7,7 +7,6 @@ import dev.ferry.core.schema.QualifiedName;
 import dev.ferry.core.schema.Table;
 import dev.ferry.core.types.PortableType;
 import dev.ferry.core.types.TypeFamily;
-import dev.ferry.core.schema.Index;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,65 +18,64 @@ import java.util.Objects;
  * The portable types a schema's columns are declared by in the target, where its keys need other types than the
  * columns have:
  * <ul>
- *   <li>a referencing integer column as wide as the integer column it refers to: DuckDB and MariaDB refuse a foreign
- *       key between integers of different widths, which SQLite allows (its INTEGER PRIMARY KEY holds 64-bit integers,
- *       read as BIGINT, and an INT column may refer to it). Widening loses no value.</li>
- *   <li>a text column of a key or index as a VARCHAR the target can key, where it keys no text of any length
- *       ({@link Dialect#keyTextLength}), its characters shared between the key's text columns: a longer value then
- *       stops the import, which a warning names.</li>
+ *   <li>a referencing integer column as wide as the integer column it refers to, where the target refuses a foreign
+ *       key between integers of different widths ({@link Dialect#foreignKeyTypesMustMatch}: DuckDB, MariaDB), which
+ *       SQLite allows (its INTEGER PRIMARY KEY holds 64-bit integers, read as BIGINT, and an INT column may refer to
+ *       it). Widening loses no value.</li>
+ *   <li>a text column of a primary or foreign key as a VARCHAR the target can key, where it keys no text of any
+ *       length ({@link Dialect#keyTextLength}): the key's characters, less {@value #OTHER_COLUMN_CHARACTERS} for each
+ *       of its other columns, shared between its text columns. A longer value then stops the import, which a warning
+ *       names.</li>
  * </ul>
  */
 final class KeyColumnTypes {
     private static final List<TypeFamily> INTEGERS = List.of(TypeFamily.TINYINT, TypeFamily.SMALLINT,
             TypeFamily.INTEGER, TypeFamily.BIGINT);
     private static final List<TypeFamily> TEXTS = List.of(TypeFamily.CHAR, TypeFamily.VARCHAR, TypeFamily.TEXT);
+    /** What a key's column that is not text takes of its length, in characters of 4 bytes: 16 bytes, a UUID's. */
+    private static final int OTHER_COLUMN_CHARACTERS = 4;
 
     private final Dialect source;
     private final Map<QualifiedName, Map<String, PortableType>> widened = new HashMap<>();
-    private final Map<QualifiedName, Map<String, Integer>> keyedText = new HashMap<>();
+    private final Map<QualifiedName, Map<String, Integer>> keyedText = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    KeyColumnTypes(Dialect source, Dialect target, List<Table> tables, List<ForeignKey> keys, List<Index> indexes) {
+    KeyColumnTypes(Dialect source, Dialect target, List<Table> tables, List<ForeignKey> keys) {
         this.source = source;
         Map<QualifiedName, Table> byName = new HashMap<>();
         tables.forEach(table -> byName.put(table.name(), table));
         // Until nothing widens: a column widened may be referred to in turn (C.x -> B.y -> A.z).
-        for (boolean widening = true; widening; ) {
+        for (boolean widening = target.foreignKeyTypesMustMatch(); widening; ) {
             widening = false;
             for (ForeignKey key : keys) {
                 widening |= widen(key, byName.get(key.table()), byName.get(key.referencedTable()));
             }
         }
         if (target.keyTextLength() > 0) {
-            for (Map.Entry<QualifiedName, List<String>> key : keyColumns(tables, keys, indexes)) {
+            for (Map.Entry<QualifiedName, List<String>> key : keyColumns(tables, keys)) {
                 bound(byName.get(key.getKey()), key.getValue(), target.keyTextLength());
             }
             keyedText.forEach((table, columns) -> columns.forEach((column, length) -> warnings.add("Column " + table
-                    + "." + column + " is in a key or index, and " + target.name() + " keys text of at most "
+                    + "." + column + " is in a primary or foreign key, and " + target.name() + " keys text of at most "
                     + target.keyTextLength() + " characters a key: it becomes VARCHAR(" + length + "), and a longer"
                     + " value stops the import")));
         }
     }
 
-    /** The columns of each primary key, unique key, foreign key (both ends) and index on columns, by table. */
-    private static List<Map.Entry<QualifiedName, List<String>>> keyColumns(List<Table> tables, List<ForeignKey> keys,
-                                                                         List<Index> indexes) {
+    /**
+     * The columns of each primary key and foreign key (both ends), by table. (MariaDB keys a unique TEXT column by a
+     * hash of it, and an index on one by a prefix.)
+     */
+    private static List<Map.Entry<QualifiedName, List<String>>> keyColumns(List<Table> tables, List<ForeignKey> keys) {
         List<Map.Entry<QualifiedName, List<String>>> all = new ArrayList<>();
         for (Table table : tables) {
             if (table.primaryKey() != null) {
                 all.add(Map.entry(table.name(), table.primaryKey().columns()));
             }
-            table.uniqueKeys().forEach(unique -> all.add(Map.entry(table.name(), unique.columns())));
         }
         for (ForeignKey key : keys) {
             all.add(Map.entry(key.table(), key.columns()));
             all.add(Map.entry(key.referencedTable(), key.referencedColumns()));
-        }
-        for (Index index : indexes) {
-            if (index.definition() == null) {
-                all.add(Map.entry(index.table(), index.columns().stream().filter(c -> c.prefixLength() == 0)
-                        .map(Index.IndexColumn::name).toList()));
-            }
         }
         return all;
     }
@@ -87,12 +85,13 @@ final class KeyColumnTypes {
         if (table == null) {
             return;
         }
-        List<Column> texts = key.stream().map(name -> column(table, name)).filter(Objects::nonNull)
+        List<Column> columns = key.stream().map(name -> column(table, name)).filter(Objects::nonNull).toList();
+        List<Column> texts = columns.stream()
                 .filter(column -> TEXTS.contains(typeOf(table.name(), column).family())).toList();
         if (texts.isEmpty()) {
             return;
         }
-        int share = limit / texts.size();
+        int share = (limit - OTHER_COLUMN_CHARACTERS * (columns.size() - texts.size())) / texts.size();
         for (Column column : texts) {
             PortableType type = typeOf(table.name(), column);
             if (!type.hasLength() || type.length() > share) {

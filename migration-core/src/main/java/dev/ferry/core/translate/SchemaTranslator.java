@@ -85,7 +85,7 @@ public final class SchemaTranslator {
         schemaNames.addAll(implicitSchemas);
         text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
         sequenceDefaults = new SequenceDefaults(source, names, schema.sequences(), schema.tables());
-        types = new KeyColumnTypes(source, target, schema.tables(), schema.foreignKeys(), schema.indexes());
+        types = new KeyColumnTypes(source, target, schema.tables(), schema.foreignKeys());
         warnings.addAll(types.warnings());
         Set<QualifiedName> becameIdentities = new HashSet<>();
 

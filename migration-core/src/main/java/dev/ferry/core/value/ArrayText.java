@@ -57,8 +57,13 @@ final class ArrayText {
     }
 
     private static Object[] parseArray(String text, int[] position) {
-        char close = peek(text, position) == '[' ? ']' : '}';
-        expect(text, position, close == ']' ? '[' : '{');
+        char open = peek(text, position) == '[' ? '[' : '{';
+        return parseArray(text, position, open, open == '[' ? ']' : '}');
+    }
+
+    /** An array in {@code open} and {@code close}; nested arrays in the same; any other bracket is text. */
+    private static Object[] parseArray(String text, int[] position, char open, char close) {
+        expect(text, position, open);
         List<Object> elements = new ArrayList<>();
         if (peek(text, position) == close) {
             position[0]++;
@@ -66,12 +71,12 @@ final class ArrayText {
         }
         while (true) {
             char c = peek(text, position);
-            if (c == '{' || c == '[') {
-                elements.add(parseArray(text, position));
+            if (c == open) {
+                elements.add(parseArray(text, position, open, close));
             } else if (c == '"') {
                 elements.add(parseQuoted(text, position));
             } else {
-                String element = parseUnquoted(text, position, close);
+                String element = parseUnquoted(text, position, open, close);
                 elements.add(element.equalsIgnoreCase("NULL") ? null : element);
             }
             char next = peek(text, position);
@@ -85,12 +90,15 @@ final class ArrayText {
         }
     }
 
-    /** An element written without quotes, as PostgreSQL writes those that need none: {@code {1,NULL,abc}}. */
-    private static String parseUnquoted(String text, int[] position, char close) {
+    /**
+     * An element written without quotes, as PostgreSQL writes those that need none: {@code {1,NULL,abc,a[1]}}
+     * (PostgreSQL quotes braces, not square brackets).
+     */
+    private static String parseUnquoted(String text, int[] position, char open, char close) {
         int start = position[0];
         StringBuilder value = new StringBuilder();
         for (char c = peek(text, position); c != ',' && c != close; c = peek(text, position)) {
-            if (c == '"' || c == '{' || c == '[') {
+            if (c == '"' || c == open) {
                 throw new IllegalArgumentException("unexpected '" + c + "' at character " + (position[0] + 1));
             }
             position[0]++;

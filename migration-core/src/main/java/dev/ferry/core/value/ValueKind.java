@@ -179,9 +179,14 @@ public enum ValueKind {
             return rs.getObject(column, LocalDate.class);
         }
 
+        /** Also {@code infinity} and {@code -infinity}, as written for DuckDB: the largest and smallest dates. */
         @Override
         public Object parse(String text) {
-            return LocalDate.parse(text);
+            return switch (text) {
+                case "infinity" -> LocalDate.MAX;
+                case "-infinity" -> LocalDate.MIN;
+                default -> LocalDate.parse(text);
+            };
         }
     },
     TIME {
@@ -229,7 +234,11 @@ public enum ValueKind {
 
         @Override
         public Object parse(String text) {
-            return LocalDateTime.parse(text, TextForms.TIMESTAMP);
+            return switch (text) {
+                case "infinity" -> LocalDateTime.MAX;
+                case "-infinity" -> LocalDateTime.MIN;
+                default -> LocalDateTime.parse(text, TextForms.TIMESTAMP);
+            };
         }
     },
     TIMESTAMP_WITH_TIME_ZONE {
@@ -245,7 +254,11 @@ public enum ValueKind {
 
         @Override
         public Object parse(String text) {
-            return OffsetDateTime.parse(text, TextForms.TIMESTAMP_WITH_OFFSET);
+            return switch (text) {
+                case "infinity" -> OffsetDateTime.MAX;
+                case "-infinity" -> OffsetDateTime.MIN;
+                default -> OffsetDateTime.parse(text, TextForms.TIMESTAMP_WITH_OFFSET);
+            };
         }
     },
     UUID {

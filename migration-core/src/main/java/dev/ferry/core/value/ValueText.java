@@ -1,5 +1,9 @@
 package dev.ferry.core.value;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+
 /**
  * The text forms a CSV file's values are written in: Ferry's own (see {@link ValueKind}), or those another engine's
  * own CSV reader takes, for an export its own IMPORT DATABASE loads. {@link ValueKind#parse} reads every form this
@@ -10,7 +14,8 @@ public enum ValueText {
     FERRY,
     /**
      * What DuckDB's CSV reader casts to the column's type: binary data as {@code \xNN} escapes instead of
-     * hexadecimal, arrays as lists in square brackets (see {@link #arraysAsElements}); every other kind as Ferry
+     * hexadecimal, arrays as lists in square brackets (see {@link #arraysAsElements}), the largest and smallest dates
+     * and timestamps (Ferry's infinities) as {@code infinity} and {@code -infinity}; every other kind as Ferry
      * writes it.
      */
     DUCKDB {
@@ -19,6 +24,9 @@ public enum ValueText {
             return switch (kind) {
                 case BINARY -> BinaryText.escaped((byte[]) value);
                 case ARRAY -> ArrayText.formatList((Object[]) value);
+                case DATE -> infinity(value, LocalDate.MAX, LocalDate.MIN, kind);
+                case TIMESTAMP -> infinity(value, LocalDateTime.MAX, LocalDateTime.MIN, kind);
+                case TIMESTAMP_WITH_TIME_ZONE -> infinity(value, OffsetDateTime.MAX, OffsetDateTime.MIN, kind);
                 default -> kind.format(value);
             };
         }
@@ -40,5 +48,9 @@ public enum ValueText {
     /** The text of a non-null value of {@code kind}. */
     public String format(ValueKind kind, Object value) {
         return kind.format(value);
+    }
+
+    private static String infinity(Object value, Object largest, Object smallest, ValueKind kind) {
+        return value.equals(largest) ? "infinity" : value.equals(smallest) ? "-infinity" : kind.format(value);
     }
 }

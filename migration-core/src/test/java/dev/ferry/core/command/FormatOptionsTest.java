@@ -71,6 +71,11 @@ class FormatOptionsTest {
         assertTrue(refused.getMessage().contains("empty string"), refused.getMessage());
         assertThrows(SQLException.class, () -> FormatOptions.from(Map.of("FORMAT", "parquet",
                 "ALLOW_QUOTED_NULLS", "false"), "COPY"));
+        SQLException writing = assertThrows(SQLException.class,
+                () -> FormatOptions.refuseReaderOptions(Map.of("allow_quoted_nulls", "false"), "EXPORT DATABASE"));
+        assertEquals("ALLOW_QUOTED_NULLS is an option of reading a file (COPY ... FROM, load.sql), not of EXPORT DATABASE",
+                writing.getMessage());
+        FormatOptions.refuseReaderOptions(Map.of("HEADER", "false"), "EXPORT DATABASE");
     }
 
     @Test

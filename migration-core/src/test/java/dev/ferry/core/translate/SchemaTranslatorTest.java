@@ -10,6 +10,7 @@ import dev.ferry.core.dialect.PostgresDialect;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.DatabaseSchema;
+import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.Identity;
 import dev.ferry.core.schema.Index;
 import dev.ferry.core.schema.KeyConstraint;
@@ -76,34 +77,45 @@ class SchemaTranslatorTest {
                 translation.warnings().toString());
     }
 
-    /** MariaDB keys no TEXT: text columns of keys and indexes become VARCHARs that share its 768 characters. */
+    /**
+     * MariaDB keys no TEXT in a primary or foreign key: such columns become VARCHARs of the key's 768 characters less
+     * 4 for each other column; unique keys and indexes on text it keys itself.
+     */
     @Test
     void textInKeysIsBoundedForMariaDb() throws SQLException {
         QualifiedName codes = new QualifiedName("public", "codes");
+        QualifiedName uses = new QualifiedName("public", "uses");
+        Column tenant = new Column("tenant", "int4", Types.INTEGER, 10, 0, false, null, null, "integer");
         Column code = new Column("code", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, false, null, null, "text");
-        Column a = new Column("a", "varchar", Types.VARCHAR, 500, 0, true, null, null, "character varying(500)");
-        Column b = new Column("b", "varchar", Types.VARCHAR, 300, 0, true, null, null, "character varying(300)");
+        Column label = new Column("label", "varchar", Types.VARCHAR, 2000, 0, true, null, null,
+                "character varying(2000)");
         Column note = new Column("note", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, true, null, null, "text");
-        Table table = new Table(codes, List.of(code, a, b, note), new KeyConstraint("codes_pkey", List.of("code")),
-                List.of(), List.of());
-        Index pair = new Index("codes_a_b", codes, false, List.of(new Index.IndexColumn("a", false),
-                new Index.IndexColumn("b", false)), null);
+        Table codesTable = new Table(codes, List.of(tenant, code, label, note),
+                new KeyConstraint("codes_pkey", List.of("tenant", "code")),
+                List.of(new KeyConstraint("codes_label", List.of("label"))), List.of());
+        Table usesTable = new Table(uses, List.of(tenant, code), null, List.of(), List.of());
+        ForeignKey reference = new ForeignKey("uses_code", uses, List.of("tenant", "code"), codes,
+                List.of("tenant", "code"), null, null);
+        Index byNote = new Index("codes_note", codes, false, List.of(new Index.IndexColumn("note", false)), null);
         DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(), List.of(), List.of(), List.of(),
-                List.of(table), List.of(), List.of(pair), List.of(), List.of(), List.of(), List.of());
+                List.of(codesTable, usesTable), List.of(reference), List.of(byNote), List.of(), List.of(), List.of(),
+                List.of());
 
         SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
                 Set.of()).translate(schema);
-        assertEquals(List.of("varchar(768)", "varchar(384)", "varchar(300)", "longtext"),
-                translation.schema().tables().get(0).columns().stream().map(Column::declaredType).toList());
-        assertTrue(translation.warnings().contains("Column public.codes.code is in a key or index, and mariadb keys"
-                + " text of at most 768 characters a key: it becomes VARCHAR(768), and a longer value stops the import"),
-                translation.warnings().toString());
-        assertEquals(2, translation.warnings().stream().filter(w -> w.contains("in a key or index")).count(),
-                translation.warnings().toString());
+        assertEquals(List.of("int", "varchar(764)", "varchar(2000)", "longtext"), translation.schema().tables().get(0)
+                .columns().stream().map(Column::declaredType).toList());
+        assertEquals(List.of("int", "varchar(764)"), translation.schema().tables().get(1).columns().stream()
+                .map(Column::declaredType).toList(), "a foreign key's column as its referenced column");
+        assertEquals(List.of("Column public.codes.code is in a primary or foreign key, and mariadb keys text of at most 768"
+                        + " characters a key: it becomes VARCHAR(764), and a longer value stops the import",
+                "Column public.uses.code is in a primary or foreign key, and mariadb keys text of at most 768 characters a key:"
+                        + " it becomes VARCHAR(764), and a longer value stops the import"),
+                translation.warnings().stream().filter(w -> w.contains("in a primary or foreign key")).toList());
 
         SchemaTranslator.Translation intoH2 = new SchemaTranslator(new PostgresDialect(), new H2Dialect(), Set.of())
                 .translate(schema);
-        assertEquals("CHARACTER VARYING", intoH2.schema().tables().get(0).columns().get(0).declaredType(),
+        assertEquals("CHARACTER VARYING", intoH2.schema().tables().get(0).columns().get(1).declaredType(),
                 "engines that key text of any length keep it");
     }
 

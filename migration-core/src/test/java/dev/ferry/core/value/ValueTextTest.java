@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
 /** The text forms written for DuckDB's CSV reader, and Ferry reading them back as it reads its own. */
@@ -47,8 +50,29 @@ class ValueTextTest {
                 (Object[]) ValueKind.ARRAY.parse("{\"a,b\",\"c\\\"d\",\"\",null,\"NULL\",\"x y\",null2,back\\\\}"));
         assertArrayEquals(new Object[] {new Object[] {"1", "2"}, new Object[] {"3", "4"}},
                 (Object[]) ValueKind.ARRAY.parse("{{1,2},{3,4}}"));
+        assertArrayEquals(new Object[] {"[abc]", "a[1]", "{x}"},
+                (Object[]) ValueKind.ARRAY.parse("{[abc],a[1],\"{x}\"}"), "PostgreSQL quotes braces, not brackets");
+        assertArrayEquals(new Object[] {"{x}", new Object[] {"1"}}, (Object[]) ValueKind.ARRAY.parse("[\"{x}\",[\"1\"]]"));
         assertThrows(IllegalArgumentException.class, () -> ValueKind.ARRAY.parse("{1,,2}"));
-        assertThrows(IllegalArgumentException.class, () -> ValueKind.ARRAY.parse("[1:2]={1,2}"));
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.ARRAY.parse("[1:2]={1,2}"),
+                "explicit bounds, which a list cannot hold");
+    }
+
+    /** DuckDB's CSV reader takes no year beyond 9999 with a sign, so Ferry's infinities are written as DuckDB's. */
+    @Test
+    void infinitiesAreDuckDbsWords() {
+        Object[][] infinities = {{ValueKind.DATE, LocalDate.MAX, LocalDate.MIN},
+                {ValueKind.TIMESTAMP, LocalDateTime.MAX, LocalDateTime.MIN},
+                {ValueKind.TIMESTAMP_WITH_TIME_ZONE, OffsetDateTime.MAX, OffsetDateTime.MIN}};
+        for (Object[] infinity : infinities) {
+            ValueKind kind = (ValueKind) infinity[0];
+            assertEquals("infinity", ValueText.DUCKDB.format(kind, infinity[1]));
+            assertEquals("-infinity", ValueText.DUCKDB.format(kind, infinity[2]));
+            assertEquals(infinity[1], kind.parse("infinity"));
+            assertEquals(infinity[2], kind.parse("-infinity"));
+            assertEquals(infinity[1], kind.parse(ValueText.FERRY.format(kind, infinity[1])));
+        }
+        assertEquals("2024-02-29", ValueText.DUCKDB.format(ValueKind.DATE, LocalDate.of(2024, 2, 29)));
     }
 
     @Test

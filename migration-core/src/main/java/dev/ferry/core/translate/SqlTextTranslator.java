@@ -128,13 +128,35 @@ final class SqlTextTranslator {
     }
 
     /**
-     * A name of the exported schema as the target writes it; an unqualified decimal column as the target compares it.
+     * A name of the exported schema as the target writes it; an unqualified decimal column that is compared
+     * ({@link #isCompared}) as the target compares it. Elsewhere ({@code length(amount)}, {@code amount LIKE '%.00'})
+     * the column stays as stored.
      */
     private String operand(SqlToken token, List<SqlToken> tokens, int i, Set<String> decimalKeys) {
         String name = target.quoteIdentifier(names.name(sourceName(token)));
         boolean qualified = i > 0 && tokens.get(i - 1).isSymbol(".")
                 || i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(".");
-        return !qualified && decimalKeys.contains(key(sourceName(token))) ? target.decimalOperand(name) : name;
+        return !qualified && decimalKeys.contains(key(sourceName(token))) && isCompared(tokens, i)
+                ? target.decimalOperand(name) : name;
+    }
+
+    /** Whether the token at {@code i} is an operand of a comparison: {@code <}, {@code >}, {@code =}, BETWEEN, IN. */
+    private static boolean isCompared(List<SqlToken> tokens, int i) {
+        if (i > 0 && isComparison(tokens.get(i - 1))) {
+            return true;
+        }
+        if (i + 1 >= tokens.size()) {
+            return false;
+        }
+        SqlToken next = tokens.get(i + 1);
+        boolean negated = next.isWord("NOT") && i + 2 < tokens.size();
+        SqlToken operator = negated ? tokens.get(i + 2) : next;
+        return isComparison(next) || operator.isWord("BETWEEN") || operator.isWord("IN");
+    }
+
+    private static boolean isComparison(SqlToken token) {
+        return token.isSymbol("<") || token.isSymbol(">") || token.isSymbol("=") || token.isSymbol("!")
+                || token.isSymbol("<=") || token.isSymbol(">=") || token.isSymbol("<>") || token.isSymbol("!=");
     }
 
     /** The name a word or quoted identifier stands for, as the source stores it. */

@@ -121,6 +121,18 @@ class SqliteTranslationTest {
                 schema(List.of(), List.of(), items)).schema().tables().get(0).checks().get(0).definition());
     }
 
+    /** Only where the column is compared: its text is what length() and LIKE see, as in the source. */
+    @Test
+    void onlyComparedDecimalsAreCast() throws SQLException {
+        Table items = items(h2("ID", "INTEGER", Types.INTEGER, null), new KeyConstraint(null, List.of("ID")),
+                new CheckConstraint("SHAPE", "CHECK(LENGTH(AMOUNT) < 20 AND AMOUNT LIKE '%.__' AND 0 <= AMOUNT"
+                        + " AND AMOUNT BETWEEN -1 AND 1000000 AND AMOUNT NOT IN (13, 14) AND AMOUNT<>7)"));
+        assertEquals("CHECK(LENGTH(\"amount\") < 20 AND \"amount\" LIKE '%.__' AND 0 <= CAST(\"amount\" AS NUMERIC)"
+                + " AND CAST(\"amount\" AS NUMERIC) BETWEEN -1 AND 1000000 AND CAST(\"amount\" AS NUMERIC) NOT IN"
+                + " (13, 14) AND CAST(\"amount\" AS NUMERIC)<>7)", translate(new H2Dialect(), new SqliteDialect(),
+                schema(List.of(), List.of(), items)).schema().tables().get(0).checks().get(0).definition());
+    }
+
     @Test
     void sqlitesCastOfADecimalColumnIsTheColumnElsewhere() throws SQLException {
         QualifiedName table = new QualifiedName(null, "items");

@@ -56,9 +56,11 @@ class DuckDbImportsFerryExportIT {
             assertEquals(SharedSchema.expected(SharedSchema.CUSTOMERS), SharedSchema.customers(duckdb));
             assertEquals(SharedSchema.expected(SharedSchema.ORDERS), SharedSchema.orders(duckdb));
             assertEquals(SharedSchema.BIG_CUSTOMERS, SharedSchema.bigCustomers(duckdb));
-            List<String> indexes = column(statement, "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'orders'");
+            List<String> indexes = QueryText.column(statement,
+                    "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'orders'");
             assertTrue(indexes.contains("orders_placed"), () -> "indexes: " + indexes);
-            assertEquals(List.of("customers"), column(statement, "SELECT referenced_table FROM duckdb_constraints()"
+            assertEquals(List.of("customers"), QueryText.column(statement,
+                    "SELECT referenced_table FROM duckdb_constraints()"
                     + " WHERE constraint_type = 'FOREIGN KEY' AND table_name = 'orders'"));
 
             statement.execute("INSERT INTO customers (name) VALUES ('next')");
@@ -111,7 +113,7 @@ class DuckDbImportsFerryExportIT {
                             null, "false", "-0.0000000001"),
                     Arrays.asList("3", null, null, null, null, null, null, "true", null, null, "0.1", null, null,
                             "Zoë 😀\n\"q\",", "false", null)),
-                    strings(statement, "SELECT id, hex(b), CAST(ints AS VARCHAR), len(strs), strs[1], strs[2],"
+                    QueryText.rows(statement, "SELECT id, hex(b), CAST(ints AS VARCHAR), len(strs), strs[1], strs[2],"
                             + " strs[3] = '', strs[4] IS NULL, strs[5], strs[6], CAST(d AS VARCHAR), CAST(u AS VARCHAR),"
                             + " strftime(tz, '%Y-%m-%dT%H:%M:%S.%fZ'), s, s IS NOT NULL AND s = '', CAST(dec AS VARCHAR)"
                             + " FROM v ORDER BY id"));
@@ -169,7 +171,7 @@ class DuckDbImportsFerryExportIT {
                 String type = DUCKDB_VALUES[i][0];
                 String literal = type.equals("DOUBLE") && DUCKDB_VALUES[i][1].equals("'nan'") ? "v IS NOT NULL AND isnan(v)"
                         : "v IS NOT DISTINCT FROM CAST(" + DUCKDB_VALUES[i][1] + " AS " + type + ")";
-                assertEquals(List.of(List.of("true", "1"), List.of("false", "1")), strings(statement, "SELECT "
+                assertEquals(List.of(List.of("true", "1"), List.of("false", "1")), QueryText.rows(statement, "SELECT "
                         + literal + ", count(*) FROM t" + i + " GROUP BY v IS NULL, 1 ORDER BY v IS NULL"),
                         type + " " + DUCKDB_VALUES[i][1]);
             }
@@ -197,7 +199,7 @@ class DuckDbImportsFerryExportIT {
                     List.of("1", "[1, NULL, 3]", "5", "a,b", "c\"d", "true", "true", "NULL",
                             "{\"k\": [1, \"x\"]}", "1 year 2 months 3 days 04:05:06.789"),
                     Arrays.asList("2", "[]", "0", null, null, null, "true", null, "null", null)),
-                    strings(statement, "SELECT id, CAST(ints AS VARCHAR), len(texts), texts[1], texts[2],"
+                    QueryText.rows(statement, "SELECT id, CAST(ints AS VARCHAR), len(texts), texts[1], texts[2],"
                             + " texts[3] = '', texts[4] IS NULL, texts[5], CAST(doc AS VARCHAR),"
                             + " CAST(span AS VARCHAR) FROM p ORDER BY id"));
         }
@@ -223,29 +225,5 @@ class DuckDbImportsFerryExportIT {
             }
         }
         return rows;
-    }
-
-    private static List<List<String>> strings(Statement statement, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    private static List<String> column(Statement statement, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }

@@ -126,29 +126,15 @@ class PostgresTypesAcrossEnginesIT {
         try (Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = duckdb.createStatement()) {
             statement.execute("IMPORT DATABASE '" + export + "'");
-            assertEquals(List.of(List.of("VARCHAR", "VARCHAR")), strings(statement,
+            assertEquals(List.of(List.of("VARCHAR", "VARCHAR")), QueryText.rows(statement,
                     "SELECT typeof(blobs), typeof(boxes) FROM q"));
-            assertEquals(List.of(text), strings(statement, "SELECT blobs, boxes FROM q"));
+            assertEquals(List.of(text), QueryText.rows(statement, "SELECT blobs, boxes FROM q"));
         }
         try (TestEngine.TestDatabase to = TestEngine.H2.create(temp); Connection connection = to.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("IMPORT DATABASE '" + export + "'");
-            assertEquals(List.of(text), strings(statement, "SELECT blobs, boxes FROM q"));
+            assertEquals(List.of(text), QueryText.rows(statement, "SELECT blobs, boxes FROM q"));
         }
-    }
-
-    private static List<List<String>> strings(Statement statement, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     private static void create(Statement statement) throws SQLException {

@@ -56,8 +56,8 @@ final class KeyColumnTypes {
                 bound(byName.get(key.getKey()), key.getValue(), target.keyTextLength());
             }
             keyedText.forEach((table, columns) -> columns.forEach((column, length) -> warnings.add("Column " + table
-                    + "." + column + " is in a primary or foreign key, and " + target.name() + " keys text of at most "
-                    + target.keyTextLength() + " characters a key: it becomes VARCHAR(" + length + "), and a longer"
+                    + "." + column + " is in a primary or foreign key, where " + target.name() + " holds at most "
+                    + target.keyTextLength() + " characters of text: it becomes VARCHAR(" + length + "), and a longer"
                     + " value stops the import")));
         }
     }

@@ -107,10 +107,10 @@ class SchemaTranslatorTest {
                 .columns().stream().map(Column::declaredType).toList());
         assertEquals(List.of("int", "varchar(764)"), translation.schema().tables().get(1).columns().stream()
                 .map(Column::declaredType).toList(), "a foreign key's column as its referenced column");
-        assertEquals(List.of("Column public.codes.code is in a primary or foreign key, and mariadb keys text of at most 768"
-                        + " characters a key: it becomes VARCHAR(764), and a longer value stops the import",
-                "Column public.uses.code is in a primary or foreign key, and mariadb keys text of at most 768 characters a key:"
-                        + " it becomes VARCHAR(764), and a longer value stops the import"),
+        assertEquals(List.of("Column public.codes.code is in a primary or foreign key, where mariadb holds at most 768"
+                        + " characters of text: it becomes VARCHAR(764), and a longer value stops the import",
+                "Column public.uses.code is in a primary or foreign key, where mariadb holds at most 768 characters of"
+                        + " text: it becomes VARCHAR(764), and a longer value stops the import"),
                 translation.warnings().stream().filter(w -> w.contains("in a primary or foreign key")).toList());
 
         SchemaTranslator.Translation intoH2 = new SchemaTranslator(new PostgresDialect(), new H2Dialect(), Set.of())

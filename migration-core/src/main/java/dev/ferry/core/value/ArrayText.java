@@ -1,7 +1,6 @@
 package dev.ferry.core.value;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,7 +17,7 @@ final class ArrayText {
     }
 
     static String format(Object[] elements) {
-        return format(elements, '{', '}', HexFormat.of()::formatHex);
+        return format(elements, '{', '}', BinaryText::hex);
     }
 
     /** DuckDB's list text of the elements. */

@@ -436,6 +436,16 @@ public interface Dialect {
     /** The statement that makes an identity column hand out {@code identity.next()} next, or null if none is needed. */
     String restartIdentity(QualifiedName table, String column, Identity identity);
 
+    /**
+     * What makes the identity column {@code column} of {@code table} hand out its next value next, after the data; by
+     * default {@link #restartIdentity(QualifiedName, String, Identity)}. A dialect whose engine needs the column's
+     * type there too (HSQLDB, to make an identity GENERATED ALWAYS again) overrides it; several statements are
+     * separated by semicolons.
+     */
+    default String restartIdentity(QualifiedName table, Column column) {
+        return restartIdentity(table, column.name(), column.identity());
+    }
+
     /** The clause that declares an identity column in CREATE TABLE (after the type). */
     String identityClause(Identity identity);
 

@@ -161,7 +161,7 @@ public final class ScriptRenderer {
         for (Table table : schema.tables()) {
             for (Column column : table.columns()) {
                 if (column.identity() != null) {
-                    String restart = dialect.restartIdentity(table.name(), column.name(), column.identity());
+                    String restart = dialect.restartIdentity(table.name(), column);
                     if (restart != null) {
                         sql.append(restart).append(";\n");
                     }

@@ -39,7 +39,8 @@ import java.util.Set;
 public final class SchemaTranslator {
     private static final java.util.regex.Pattern CREATE_VIEW = java.util.regex.Pattern.compile(
             "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+)"
-                    + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*\\s+AS\\s+(.*?);?\\s*");
+                    + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*(?:\\s*(\\((?:[^()\"]|\"(?:[^\"]|\"\")*\")*\\)))?"
+                    + "\\s+AS\\s+(.*?);?\\s*");
     private final Dialect source;
     private final Dialect target;
     private final NameMapper names;
@@ -358,16 +359,27 @@ public final class SchemaTranslator {
             }
             Set<QualifiedName> dependsOn = new LinkedHashSet<>();
             view.dependsOn().forEach(name -> dependsOn.add(names.qualified(name)));
-            translated.add(new View(names.qualified(view.name()), text.translate(viewQuery(view.query())), materialized,
+            translated.add(new View(names.qualified(view.name()), text.translate(viewQuery(view)), materialized,
                     dependsOn, null));
         }
         return translated;
     }
 
-    /** A view's query, where the engine gives its whole CREATE VIEW statement (DuckDB) the query in it. */
-    private static String viewQuery(String query) {
-        java.util.regex.Matcher statement = CREATE_VIEW.matcher(query);
-        return statement.matches() ? statement.group(1) : query;
+    /**
+     * A view's query, where the engine gives its whole CREATE VIEW statement (DuckDB; HSQLDB where the view names its
+     * columns otherwise than its query) the query in it. A list of column names there is not carried: a warning says
+     * so.
+     */
+    private String viewQuery(View view) {
+        java.util.regex.Matcher statement = CREATE_VIEW.matcher(view.query());
+        if (!statement.matches()) {
+            return view.query();
+        }
+        if (statement.group(1) != null) {
+            warnings.add("View " + view.name() + " names its columns " + statement.group(1) + ", which is not carried"
+                    + " into " + target.name() + ": its columns are named by its query there");
+        }
+        return statement.group(2);
     }
 
     private List<Comment> comments(List<Comment> comments) {

@@ -17,19 +17,22 @@ import java.util.List;
  *                           bounds ({@code DECIMAL(38,10)}, {@code TIME(3) WITH TIME ZONE}, {@code VARCHAR(20)
  *                           ARRAY[5]}); a domain's or distinct type's column has the underlying type
  * @param fraction           DATETIME_PRECISION: fractional-second digits of temporal types, -1 for other types
+ * @param nullable           IS_NULLABLE: whether the column was declared without NOT NULL (a primary key's column
+ *                           declared so is, where the driver's getColumns says it is not)
  * @param collation          the column's collation, or null for none or the standard SQL_TEXT
  * @param userType           the domain or distinct type the column is declared with, or null
  * @param identityGeneration {@code ALWAYS} or {@code BY DEFAULT} for an identity column, else null
  * @param identityStart      the identity's start value (null for other columns)
  * @param identityIncrement  the identity's increment (null for other columns)
  */
-record HsqldbColumn(QualifiedName table, String name, String declared, int fraction, QualifiedName collation,
-                    QualifiedName userType, String identityGeneration, Long identityStart, Long identityIncrement) {
+record HsqldbColumn(QualifiedName table, String name, String declared, int fraction, boolean nullable,
+                    QualifiedName collation, QualifiedName userType, String identityGeneration, Long identityStart,
+                    Long identityIncrement) {
 
     private static final String SELECT = "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DTD_IDENTIFIER,"
             + " DATETIME_PRECISION, COLLATION_SCHEMA, COLLATION_NAME, COALESCE(DOMAIN_SCHEMA, UDT_SCHEMA),"
-            + " COALESCE(DOMAIN_NAME, UDT_NAME), IDENTITY_GENERATION, IDENTITY_START, IDENTITY_INCREMENT"
-            + " FROM INFORMATION_SCHEMA.COLUMNS";
+            + " COALESCE(DOMAIN_NAME, UDT_NAME), IDENTITY_GENERATION, IDENTITY_START, IDENTITY_INCREMENT,"
+            + " IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS";
 
     /** The columns of one table, in order. */
     static List<HsqldbColumn> of(Connection connection, QualifiedName table) throws SQLException {
@@ -63,7 +66,7 @@ record HsqldbColumn(QualifiedName table, String name, String declared, int fract
                 String start = rows.getString(11);
                 String increment = rows.getString(12);
                 columns.add(new HsqldbColumn(new QualifiedName(rows.getString(1), rows.getString(2)),
-                        rows.getString(3), rows.getString(4), fraction,
+                        rows.getString(3), rows.getString(4), fraction, "YES".equals(rows.getString(13)),
                         collation == null || collation.equals("SQL_TEXT") ? null
                                 : new QualifiedName(rows.getString(6), collation),
                         userType == null ? null : new QualifiedName(rows.getString(8), userType), rows.getString(10),

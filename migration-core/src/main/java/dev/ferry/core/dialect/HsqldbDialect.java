@@ -66,7 +66,7 @@ public class HsqldbDialect extends StandardDialect {
     /**
      * Each column's type as HSQLDB declares it (the driver reports no lengths of arrays, no fractional digits of
      * temporal types, and a distinct type's name for its columns), with its collation; those fractional digits as
-     * the column's scale.
+     * the column's scale; NOT NULL as declared (the driver reports it for every primary key column too).
      */
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
@@ -84,7 +84,7 @@ public class HsqldbDialect extends StandardDialect {
             }
             String declared = own.declared() + (own.collation() == null ? "" : " COLLATE " + quote(own.collation()));
             columns.add(new Column(c.name(), c.typeName(), c.jdbcType(), c.size(),
-                    own.fraction() >= 0 ? own.fraction() : c.scale(), c.nullable(), c.defaultExpression(), c.identity(),
+                    own.fraction() >= 0 ? own.fraction() : c.scale(), own.nullable(), c.defaultExpression(), c.identity(),
                     declared, c.check(), c.generated()));
         }
         return columns;
@@ -114,6 +114,20 @@ public class HsqldbDialect extends StandardDialect {
                     name.equals("BIT") ? "BIT(" + metaData.getPrecision(i) + ")" : name));
         }
         return kinds;
+    }
+
+    /**
+     * Dates and timestamps as their text: HSQLDB's drivers (2.5.2 and 2.7.4) store a LocalDate, LocalDateTime or
+     * OffsetDateTime before 1582-10-15 moved by the days between the Julian and Gregorian calendars (0001-01-01 becomes
+     * 0001-01-03); their text is stored as it is.
+     */
+    @Override
+    public void bind(PreparedStatement statement, int parameter, ValueKind kind, Object value) throws SQLException {
+        if (kind == ValueKind.DATE || kind == ValueKind.TIMESTAMP || kind == ValueKind.TIMESTAMP_WITH_TIME_ZONE) {
+            statement.setString(parameter, kind.format(value));
+        } else {
+            super.bind(statement, parameter, kind, value);
+        }
     }
 
     /**

@@ -101,4 +101,16 @@ class HsqldbDialectTest {
         assertTrue(HsqldbTypes.declare(PortableType.of(TypeFamily.JSON, "jsonb")).isLossy());
         assertNull(HsqldbTypes.declare(PortableType.of(TypeFamily.UUID, "uuid")).loss());
     }
+
+    @Test
+    void timestampsWithTimeZoneAreReadFromHsqldbsText() {
+        assertEquals(java.time.OffsetDateTime.parse("0001-01-01T00:00Z"),
+                HsqldbResults.offsetDateTime("0001-01-01 00:00:00.000000+0:00"));
+        assertEquals(java.time.OffsetDateTime.parse("2024-01-01T10:00:00.5+05:30"),
+                HsqldbResults.offsetDateTime("2024-01-01 10:00:00.500000+5:30"));
+        assertEquals(java.time.OffsetDateTime.parse("1400-06-30T23:59:59.999999-08:00"),
+                HsqldbResults.offsetDateTime("1400-06-30 23:59:59.999999-8:00"));
+        assertEquals(java.time.OffsetDateTime.parse("2024-01-01T10:00-14:00"),
+                HsqldbResults.offsetDateTime("2024-01-01 10:00:00-14:00"));
+    }
 }

@@ -99,7 +99,10 @@ public interface Dialect {
         return false;
     }
 
-    /** The expression that takes the next value of {@code sequence}, as a column default uses it. */
+    /**
+     * The expression that takes the next value of {@code sequence}, as a column default uses it; null where a column's
+     * default cannot take one (HSQLDB's), so that a sequence serving one column alone becomes that column's identity.
+     */
     default String nextValue(QualifiedName sequence) {
         return "NEXT VALUE FOR " + quote(sequence);
     }

@@ -47,6 +47,15 @@ public class HsqldbDialect extends StandardDialect {
         return "PUBLIC";
     }
 
+    /**
+     * None: HSQLDB refuses {@code DEFAULT NEXT VALUE FOR s} (2.5.2 and 2.7.4); a column takes a sequence's values only
+     * as an identity on it, which an import from another engine makes of a sequence serving one column alone.
+     */
+    @Override
+    public String nextValue(QualifiedName sequence) {
+        return null;
+    }
+
     /** SYSTEM_LOBS holds HSQLDB's own store of large objects. */
     @Override
     public boolean isSystemSchema(String schema) {

@@ -211,8 +211,10 @@ public final class SchemaTranslator {
         String defaultExpression = column.defaultExpression();
         String identityLimit = target.identityLimit(portable, isOnlyKeyColumn(table, column));
         Sequence sequence = sequenceDefaults.sequenceOf(defaultExpression);
+        String nextValue = sequence != null && target.hasSequences()
+                ? target.nextValue(names.qualified(sequence.name())) : null;
         boolean ownSequence = sequence != null && identity == null && (sequence.ownedBy() != null
-                || !target.hasSequences() && target.hasIdentityColumns() && identityLimit == null
+                || nextValue == null && target.hasIdentityColumns() && identityLimit == null
                 && sequenceDefaults.servesOneColumn(sequence));
         if (ownSequence) {
             identity = new Identity(false, sequence.start(), sequence.increment(), sequence.next());
@@ -220,10 +222,11 @@ public final class SchemaTranslator {
             defaultExpression = null;
             if (sequence.ownedBy() == null) {
                 warnings.add("Sequence " + sequence.name() + " becomes the identity of column " + table.name() + "."
-                        + column.name() + ", the only column it serves: " + target.name() + " has no sequences");
+                        + column.name() + ", the only column it serves: " + target.name() + (target.hasSequences()
+                        ? " takes no sequence's next value as a column default" : " has no sequences"));
             }
         } else if (sequence != null) {
-            defaultExpression = target.hasSequences() ? target.nextValue(names.qualified(sequence.name())) : null;
+            defaultExpression = nextValue;
             if (defaultExpression == null) {
                 warnings.add(where + ": its default takes the next value of sequence " + sequence.name() + ", which "
                         + target.name() + " cannot: the default is not carried");

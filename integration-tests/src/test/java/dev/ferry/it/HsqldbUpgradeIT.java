@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +75,8 @@ class HsqldbUpgradeIT {
             TestDatabases.execute(old, "SHUTDOWN");
         }
 
-        JavaProcess.Result exported = ferry("--driver", oldJar.toString(), "jdbc:hsqldb:file:./old",
+        JavaProcess.Result exported = JavaProcess.ferry(temp, ferryJar,
+                "--driver", oldJar.toString(), "jdbc:hsqldb:file:./old",
                 "-c", "EXPORT DATABASE 'tmp'" + (parquet ? " (FORMAT parquet)" : ""));
         assertEquals(0, exported.exitCode(), exported.toString());
         for (String warning : List.of(
@@ -91,7 +91,8 @@ class HsqldbUpgradeIT {
             }
         }
 
-        JavaProcess.Result imported = ferry("--driver", newJar.toString(), "jdbc:hsqldb:file:./new",
+        JavaProcess.Result imported = JavaProcess.ferry(temp, ferryJar,
+                "--driver", newJar.toString(), "jdbc:hsqldb:file:./new",
                 "-c", "IMPORT DATABASE 'tmp'");
         assertEquals(0, imported.exitCode(), imported.toString());
 
@@ -144,11 +145,5 @@ class HsqldbUpgradeIT {
 
     private static List<List<Object>> text(List<List<Object>> rows) {
         return rows.stream().map(row -> row.stream().map(v -> (Object) String.valueOf(v)).toList()).toList();
-    }
-
-    private JavaProcess.Result ferry(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-jar", ferryJar.toString()));
-        Collections.addAll(command, arguments);
-        return JavaProcess.run(temp, command);
     }
 }

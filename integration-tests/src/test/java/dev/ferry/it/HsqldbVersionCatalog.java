@@ -24,34 +24,34 @@ final class HsqldbVersionCatalog {
 
     static Map<String, List<List<Object>>> describe(Connection connection) throws SQLException {
         Map<String, List<List<Object>>> catalog = new TreeMap<>();
-        catalog.put("schemas", rows(connection, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA"
+        catalog.put("schemas", CatalogText.text(connection, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA"
                 + " WHERE SCHEMA_NAME" + USER + " ORDER BY 1"));
-        catalog.put("tables", rows(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM"
+        catalog.put("tables", CatalogText.text(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM"
                 + " INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA" + USER + " ORDER BY 1, 2"));
-        catalog.put("columns", rows(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME,"
+        catalog.put("columns", CatalogText.text(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME,"
                 + " DTD_IDENTIFIER, COLLATION_NAME, IS_NULLABLE, COLUMN_DEFAULT, IDENTITY_GENERATION, IDENTITY_START,"
                 + " IDENTITY_INCREMENT, " + unquoted("GENERATION_EXPRESSION") + " FROM INFORMATION_SCHEMA.COLUMNS"
                 + " WHERE TABLE_SCHEMA" + USER + " ORDER BY 1, 2, 3"));
         catalog.put("keys", keys(connection));
-        catalog.put("foreign keys", rows(connection, "SELECT rc.CONSTRAINT_SCHEMA, " + named("rc.CONSTRAINT_NAME")
+        catalog.put("foreign keys", CatalogText.text(connection, "SELECT rc.CONSTRAINT_SCHEMA, " + named("rc.CONSTRAINT_NAME")
                 + ", fk.TABLE_NAME, uk.TABLE_SCHEMA, uk.TABLE_NAME, rc.UPDATE_RULE, rc.DELETE_RULE"
                 + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc"
                 + " JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS fk ON fk.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA"
                 + " AND fk.CONSTRAINT_NAME = rc.CONSTRAINT_NAME"
                 + " JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS uk ON uk.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA"
                 + " AND uk.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME ORDER BY 1, 3, 2"));
-        catalog.put("checks", rows(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, " + named("tc.CONSTRAINT_NAME")
+        catalog.put("checks", CatalogText.text(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, " + named("tc.CONSTRAINT_NAME")
                 + ", " + unquoted("cc.CHECK_CLAUSE") + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
                 + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
                 + " AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.TABLE_SCHEMA" + USER
                 + " AND cc.CHECK_CLAUSE NOT LIKE '% IS NOT NULL' ORDER BY 1, 2, 4"));
         catalog.put("indexes", indexes(connection));
-        catalog.put("views", rows(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, " + unquoted("VIEW_DEFINITION")
+        catalog.put("views", CatalogText.text(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, " + unquoted("VIEW_DEFINITION")
                 + " FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_SCHEMA" + USER + " ORDER BY 1, 2"));
-        catalog.put("sequences", rows(connection, "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, START_VALUE,"
+        catalog.put("sequences", CatalogText.text(connection, "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, START_VALUE,"
                 + " INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION, NEXT_VALUE FROM INFORMATION_SCHEMA.SEQUENCES"
                 + " WHERE SEQUENCE_SCHEMA" + USER + " ORDER BY 1, 2"));
-        catalog.put("comments", rows(connection, "SELECT TABLE_SCHEM, TABLE_NAME, NULL, REMARKS FROM"
+        catalog.put("comments", CatalogText.text(connection, "SELECT TABLE_SCHEM, TABLE_NAME, NULL, REMARKS FROM"
                 + " INFORMATION_SCHEMA.SYSTEM_TABLES WHERE REMARKS IS NOT NULL AND TABLE_SCHEM" + USER
                 + " UNION ALL SELECT TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, REMARKS FROM INFORMATION_SCHEMA.SYSTEM_COLUMNS"
                 + " WHERE REMARKS IS NOT NULL AND TABLE_SCHEM" + USER + " ORDER BY 1, 2, 3"));
@@ -62,33 +62,33 @@ final class HsqldbVersionCatalog {
     /** Primary and unique keys with their columns in order. */
     private static List<List<Object>> keys(Connection connection) throws SQLException {
         Map<List<Object>, List<String>> keys = new LinkedHashMap<>();
-        for (List<Object> row : rows(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_TYPE, "
+        for (List<Object> row : CatalogText.text(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_TYPE, "
                 + named("tc.CONSTRAINT_NAME") + ", k.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
                 + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
                 + " AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE <> 'CHECK'"
                 + " AND tc.TABLE_SCHEMA" + USER + " ORDER BY 1, 2, 3, 4, k.ORDINAL_POSITION")) {
             keys.computeIfAbsent(row.subList(0, 4), k -> new ArrayList<>()).add((String) row.get(4));
         }
-        return grouped(keys);
+        return CatalogText.grouped(keys);
     }
 
     /** Indexes other than those HSQLDB made for keys (as SYSTEM_KEY_INDEX_USAGE names them): name, uniqueness, columns. */
     private static List<List<Object>> indexes(Connection connection) throws SQLException {
         Map<List<Object>, List<String>> indexes = new LinkedHashMap<>();
-        for (List<Object> row : rows(connection, "SELECT i.TABLE_SCHEM, i.TABLE_NAME, i.INDEX_NAME, i.NON_UNIQUE,"
+        for (List<Object> row : CatalogText.text(connection, "SELECT i.TABLE_SCHEM, i.TABLE_NAME, i.INDEX_NAME, i.NON_UNIQUE,"
                 + " i.COLUMN_NAME FROM INFORMATION_SCHEMA.SYSTEM_INDEXINFO i WHERE i.TABLE_SCHEM" + USER
                 + " AND NOT EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SYSTEM_KEY_INDEX_USAGE k"
                 + " WHERE k.INDEX_SCHEMA = i.TABLE_SCHEM AND k.INDEX_NAME = i.INDEX_NAME)"
                 + " ORDER BY 1, 2, 3, i.ORDINAL_POSITION")) {
             indexes.computeIfAbsent(row.subList(0, 4), k -> new ArrayList<>()).add((String) row.get(4));
         }
-        return grouped(indexes);
+        return CatalogText.grouped(indexes);
     }
 
     /** What each identity column hands out next, as SCRIPT writes it ({@code ALTER TABLE t ALTER COLUMN c RESTART WITH n}). */
     private static List<List<Object>> identityPositions(Connection connection) throws SQLException {
         List<List<Object>> positions = new ArrayList<>();
-        for (List<Object> line : rows(connection, "SCRIPT")) {
+        for (List<Object> line : CatalogText.text(connection, "SCRIPT")) {
             String command = ((String) line.get(0)).replace("\"", "");
             if (command.startsWith("ALTER TABLE ") && command.contains(" RESTART WITH ")) {
                 positions.add(List.of(command));
@@ -103,28 +103,5 @@ final class HsqldbVersionCatalog {
 
     private static String unquoted(String column) {
         return "REPLACE(" + column + ", '\"', '')";
-    }
-
-    private static List<List<Object>> grouped(Map<List<Object>, List<String>> groups) {
-        List<List<Object>> rows = new ArrayList<>();
-        groups.forEach((key, columns) -> {
-            List<Object> row = new ArrayList<>(key);
-            row.add(String.join(",", columns));
-            rows.add(row);
-        });
-        return rows;
-    }
-
-    /** Rows with every value as text (the versions report flags and numbers alike only as text). */
-    private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try {
-            for (List<Object> row : TestDatabases.rows(connection, sql)) {
-                rows.add(row.stream().map(value -> value == null ? null : (Object) value.toString()).toList());
-            }
-        } catch (SQLException e) {
-            throw new SQLException(e.getMessage() + "\nin: " + sql, e.getSQLState(), e);
-        }
-        return rows;
     }
 }

@@ -5,18 +5,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Every row of every table and view of an HSQLDB database, each value as HSQLDB's own text (which 2.5.2 and 2.7.4
@@ -31,31 +27,11 @@ final class HsqldbVersionRows {
      * @param instantsOnly whether values WITH TIME ZONE compare by their instant alone (Parquet keeps no offset)
      */
     static Map<String, List<List<Object>>> of(Connection connection, boolean instantsOnly) throws SQLException {
-        Map<String, List<List<Object>>> data = new TreeMap<>();
-        for (List<Object> relation : TestDatabases.rows(connection, "SELECT TABLE_SCHEMA, TABLE_NAME FROM"
-                + " INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
-            String name = quote(relation.get(0)) + "." + quote(relation.get(1));
-            data.put(name, rows(connection, "SELECT * FROM " + name, instantsOnly));
-        }
-        return data;
-    }
-
-    private static List<List<Object>> rows(Connection connection, String sql, boolean instantsOnly) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    // HSQLDB 2.5.2 fails on a typed getObject of a NULL date: ask for the text first.
-                    row.add(md.getColumnType(i) != Types.BLOB && rs.getString(i) == null ? null
-                            : value(rs, md, i, instantsOnly));
-                }
-                rows.add(row);
-            }
-        }
-        rows.sort(Comparator.comparing(List::toString));
-        return rows;
+        // HSQLDB 2.5.2 fails on a typed getObject of a NULL date: the text tells NULL (a BLOB has none, getBytes does).
+        return RelationRows.of(connection, "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')",
+                (rs, md, i) -> (md.getColumnType(i) == Types.BLOB ? rs.getBytes(i) : rs.getString(i)) == null,
+                (rs, md, i) -> value(rs, md, i, instantsOnly));
     }
 
     private static Object value(ResultSet rs, ResultSetMetaData md, int i, boolean instantsOnly) throws SQLException {
@@ -70,10 +46,8 @@ final class HsqldbVersionRows {
                 OffsetTime value = rs.getObject(i, OffsetTime.class);
                 return (instantsOnly ? value.withOffsetSameInstant(ZoneOffset.UTC) : value).toString();
             }
-            case Types.BINARY, Types.VARBINARY, Types.BLOB: {
-                byte[] bytes = rs.getBytes(i);
-                return bytes == null ? null : HexFormat.of().formatHex(bytes);
-            }
+            case Types.BINARY, Types.VARBINARY, Types.BLOB:
+                return HexFormat.of().formatHex(rs.getBytes(i));
             case Types.DOUBLE:
                 return "double:" + Double.doubleToRawLongBits(rs.getDouble(i));
             case Types.ARRAY: {
@@ -83,9 +57,5 @@ final class HsqldbVersionRows {
             default:
                 return rs.getString(i);
         }
-    }
-
-    private static String quote(Object identifier) {
-        return '"' + identifier.toString().replace("\"", "\"\"") + '"';
     }
 }

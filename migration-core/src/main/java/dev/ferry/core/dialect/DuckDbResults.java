@@ -2,7 +2,6 @@ package dev.ferry.core.dialect;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.PreparedStatement;

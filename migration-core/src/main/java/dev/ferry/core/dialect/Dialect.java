@@ -483,6 +483,15 @@ public interface Dialect {
         return column;
     }
 
+    /**
+     * Whether {@code name} is one the engine gave a constraint itself, which the scripts written for it leave out so
+     * that the target names the constraint anew (HSQLDB's {@code SYS_PK_10094}, which could be the name the target
+     * gives another constraint); by default none is.
+     */
+    default boolean isGeneratedConstraintName(String name) {
+        return false;
+    }
+
     /** The statement that drops a table with what depends on it. */
     String dropTable(QualifiedName table);
 

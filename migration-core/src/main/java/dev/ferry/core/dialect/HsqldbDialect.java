@@ -261,6 +261,15 @@ public class HsqldbDialect extends StandardDialect {
         return HsqldbExpressions.unqualified(super.generatedColumn(connection, table, column, reportedExpression), table);
     }
 
+    /**
+     * HSQLDB's own names start with SYS_ ({@code SYS_PK_10094}, {@code SYS_CT_10101}): its SCRIPT leaves them out, and
+     * so do the scripts, since the target numbers the names it makes itself anew and may have made the same one.
+     */
+    @Override
+    public boolean isGeneratedConstraintName(String name) {
+        return name.startsWith("SYS_");
+    }
+
     /** HSQLDB names the indexes that back primary, unique and foreign keys in SYSTEM_KEY_INDEX_USAGE. */
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {

@@ -31,7 +31,9 @@ import java.util.Set;
  * 2PL (a writer then waits, or the export fails with a serialization error; it never reads half a change).
  */
 public class HsqldbDialect extends StandardDialect {
+    /** Read by {@link #prepareSession}, for the one export this dialect instance serves; null where not read. */
     private HsqldbIdentityPositions identityPositions;
+
     @Override
     public String name() {
         return "hsqldb";

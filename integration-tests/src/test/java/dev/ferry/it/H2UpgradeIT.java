@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -134,7 +133,8 @@ class H2UpgradeIT {
                 () -> h2New.connect(oldUrl + ";IFEXISTS=TRUE", "sa").close());
         assertTrue(refused.getMessage().contains("Unsupported database file version"), refused.getMessage());
 
-        JavaProcess.Result exported = ferry("--driver", oldJar.toString(), "-u", "sa", "jdbc:h2:./old",
+        JavaProcess.Result exported = JavaProcess.ferry(temp, ferryJar,
+                "--driver", oldJar.toString(), "-u", "sa", "jdbc:h2:./old",
                 "-c", "EXPORT DATABASE 'tmp'" + (parquet ? " (FORMAT parquet)" : ""));
         assertEquals(0, exported.exitCode(), exported.toString());
         for (String warning : List.of(
@@ -153,7 +153,8 @@ class H2UpgradeIT {
         }
 
         String newUrl = "jdbc:h2:" + temp.resolve("new");
-        JavaProcess.Result imported = ferry("--driver", newJar.toString(), "-u", "sa", "jdbc:h2:./new",
+        JavaProcess.Result imported = JavaProcess.ferry(temp, ferryJar,
+                "--driver", newJar.toString(), "-u", "sa", "jdbc:h2:./new",
                 "-c", "IMPORT DATABASE 'tmp'");
         assertEquals(0, imported.exitCode(), imported.toString());
 
@@ -219,11 +220,5 @@ class H2UpgradeIT {
         return rows.stream().map(row -> row.stream()
                 .map(v -> v instanceof Integer || v instanceof Long ? (Object) ((Number) v).longValue() : v).toList())
                 .toList();
-    }
-
-    private JavaProcess.Result ferry(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-jar", ferryJar.toString()));
-        Collections.addAll(command, arguments);
-        return JavaProcess.run(temp, command);
     }
 }

@@ -24,18 +24,18 @@ final class H2VersionCatalog {
         boolean legacy = connection.getMetaData().getDatabaseMajorVersion() == 1;
         String baseTable = legacy ? "'TABLE'" : "'BASE TABLE'";
         Map<String, List<List<Object>>> catalog = new TreeMap<>();
-        catalog.put("schemas", strings(connection, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA"
+        catalog.put("schemas", CatalogText.text(connection, "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA"
                 + " WHERE SCHEMA_NAME <> 'INFORMATION_SCHEMA' ORDER BY 1"));
-        catalog.put("tables", strings(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, CASE TABLE_TYPE WHEN " + baseTable
+        catalog.put("tables", CatalogText.text(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, CASE TABLE_TYPE WHEN " + baseTable
                 + " THEN 'table' ELSE TABLE_TYPE END FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2"));
-        catalog.put("columns", strings(connection, "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION, c.COLUMN_NAME,"
+        catalog.put("columns", CatalogText.text(connection, "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION, c.COLUMN_NAME,"
                 + " c.IS_NULLABLE, CASE WHEN " + (legacy ? "c.SEQUENCE_NAME IS NOT NULL" : "c.IS_IDENTITY = 'YES'")
                 + " THEN 'identity' ELSE c.COLUMN_DEFAULT END"
                 + " FROM INFORMATION_SCHEMA.COLUMNS c JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA"
                 + " AND t.TABLE_NAME = c.TABLE_NAME WHERE t.TABLE_TYPE = " + baseTable
                 + " AND t.TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2, 3"));
-        catalog.put("identity increments", strings(connection, legacy
+        catalog.put("identity increments", CatalogText.text(connection, legacy
                 ? "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, s.INCREMENT FROM INFORMATION_SCHEMA.COLUMNS c"
                         + " JOIN INFORMATION_SCHEMA.SEQUENCES s ON s.SEQUENCE_SCHEMA = c.TABLE_SCHEMA"
                         + " AND s.SEQUENCE_NAME = c.SEQUENCE_NAME ORDER BY 1, 2, 3"
@@ -45,18 +45,18 @@ final class H2VersionCatalog {
         catalog.put("foreign keys", legacy ? legacyForeignKeys(connection) : foreignKeys(connection));
         catalog.put("checks", legacy ? legacyChecks(connection) : checks(connection));
         catalog.put("indexes", legacy ? legacyIndexes(connection) : indexes(connection));
-        catalog.put("sequences", strings(connection, legacy
+        catalog.put("sequences", CatalogText.text(connection, legacy
                 ? "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, INCREMENT, MIN_VALUE, MAX_VALUE, IS_CYCLE"
                         + " FROM INFORMATION_SCHEMA.SEQUENCES WHERE NOT IS_GENERATED ORDER BY 1, 2"
                 : "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE,"
                         + " CYCLE_OPTION = 'YES' FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2"));
-        catalog.put("comments", strings(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, NULL, REMARKS"
+        catalog.put("comments", CatalogText.text(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, NULL, REMARKS"
                 + " FROM INFORMATION_SCHEMA.TABLES WHERE REMARKS <> '' UNION ALL SELECT TABLE_SCHEMA, TABLE_NAME,"
                 + " COLUMN_NAME, REMARKS FROM INFORMATION_SCHEMA.COLUMNS WHERE REMARKS <> '' ORDER BY 1, 2, 3"));
-        catalog.put("functions", strings(connection, legacy
+        catalog.put("functions", CatalogText.text(connection, legacy
                 ? "SELECT DISTINCT ALIAS_SCHEMA, ALIAS_NAME FROM INFORMATION_SCHEMA.FUNCTION_ALIASES ORDER BY 1, 2"
                 : "SELECT DISTINCT ROUTINE_SCHEMA, ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES ORDER BY 1, 2"));
-        catalog.put("triggers", strings(connection, "SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
+        catalog.put("triggers", CatalogText.text(connection, "SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
                 + " ORDER BY 1, 2"));
         return catalog;
     }
@@ -67,12 +67,12 @@ final class H2VersionCatalog {
      */
     static List<String> types(Connection connection) throws SQLException {
         Map<String, List<String>> labels = new LinkedHashMap<>();
-        for (List<Object> label : strings(connection, "SELECT OBJECT_SCHEMA, OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME"
+        for (List<Object> label : CatalogText.text(connection, "SELECT OBJECT_SCHEMA, OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME"
                 + " FROM INFORMATION_SCHEMA.ENUM_VALUES ORDER BY 1, 2, 3, VALUE_ORDINAL")) {
             labels.computeIfAbsent(label.subList(0, 3).toString(), k -> new ArrayList<>()).add("'" + label.get(3) + "'");
         }
         List<String> types = new ArrayList<>();
-        for (List<Object> c : strings(connection, "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE,"
+        for (List<Object> c : CatalogText.text(connection, "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE,"
                 + " c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION, c.NUMERIC_SCALE, c.DATETIME_PRECISION,"
                 + " c.INTERVAL_TYPE, e.DATA_TYPE, c.DTD_IDENTIFIER, c.IS_VISIBLE"
                 + " FROM INFORMATION_SCHEMA.COLUMNS c JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA"
@@ -103,19 +103,19 @@ final class H2VersionCatalog {
     /** Primary keys, unique constraints and foreign keys with their columns, from the standard views. */
     private static List<List<Object>> keys(Connection connection) throws SQLException {
         Map<List<Object>, List<String>> keys = new LinkedHashMap<>();
-        for (List<Object> row : strings(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME,"
+        for (List<Object> row : CatalogText.text(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME,"
                 + " tc.CONSTRAINT_TYPE, k.COLUMN_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
                 + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
                 + " AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
                 + " WHERE tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY') ORDER BY 1, 2, 3, k.ORDINAL_POSITION")) {
             keys.computeIfAbsent(row.subList(0, 4), k -> new ArrayList<>()).add((String) row.get(4));
         }
-        return grouped(keys);
+        return CatalogText.grouped(keys);
     }
 
     private static List<List<Object>> legacyForeignKeys(Connection connection) throws SQLException {
         Map<List<Object>, List<String>> keys = new LinkedHashMap<>();
-        for (List<Object> row : rows(connection, "SELECT FKTABLE_SCHEMA, FK_NAME, PKTABLE_SCHEMA, PKTABLE_NAME,"
+        for (List<Object> row : CatalogText.rows(connection, "SELECT FKTABLE_SCHEMA, FK_NAME, PKTABLE_SCHEMA, PKTABLE_NAME,"
                 + " UPDATE_RULE, DELETE_RULE, PKCOLUMN_NAME FROM INFORMATION_SCHEMA.CROSS_REFERENCES"
                 + " ORDER BY 1, 2, ORDINAL_POSITION")) {
             List<Object> key = new ArrayList<>(row.subList(0, 4));
@@ -123,12 +123,12 @@ final class H2VersionCatalog {
             key.add(RULES.get(((Number) row.get(5)).intValue()));
             keys.computeIfAbsent(key, k -> new ArrayList<>()).add((String) row.get(6));
         }
-        return grouped(keys);
+        return CatalogText.grouped(keys);
     }
 
     private static List<List<Object>> foreignKeys(Connection connection) throws SQLException {
         Map<List<Object>, List<String>> keys = new LinkedHashMap<>();
-        for (List<Object> row : strings(connection, "SELECT rc.CONSTRAINT_SCHEMA, rc.CONSTRAINT_NAME, uk.TABLE_SCHEMA,"
+        for (List<Object> row : CatalogText.text(connection, "SELECT rc.CONSTRAINT_SCHEMA, rc.CONSTRAINT_NAME, uk.TABLE_SCHEMA,"
                 + " uk.TABLE_NAME, rc.UPDATE_RULE, rc.DELETE_RULE, ukc.COLUMN_NAME"
                 + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS rc"
                 + " JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS uk ON uk.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA"
@@ -140,7 +140,7 @@ final class H2VersionCatalog {
                 + " ORDER BY 1, 2, fkc.ORDINAL_POSITION")) {
             keys.computeIfAbsent(row.subList(0, 6), k -> new ArrayList<>()).add((String) row.get(6));
         }
-        return grouped(keys);
+        return CatalogText.grouped(keys);
     }
 
     /**
@@ -149,7 +149,7 @@ final class H2VersionCatalog {
      */
     private static List<List<Object>> legacyChecks(Connection connection) throws SQLException {
         List<List<Object>> checks = new ArrayList<>();
-        for (List<Object> row : strings(connection, "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.TABLE_NAME || '_'"
+        for (List<Object> row : CatalogText.text(connection, "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.TABLE_NAME || '_'"
                 + " || c.COLUMN_NAME || '_CHECK', c.CHECK_CONSTRAINT FROM INFORMATION_SCHEMA.COLUMNS c"
                 + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
                 + " WHERE c.CHECK_CONSTRAINT <> '' AND t.TABLE_TYPE = 'TABLE'"
@@ -167,7 +167,7 @@ final class H2VersionCatalog {
      */
     private static List<List<Object>> checks(Connection connection) throws SQLException {
         List<List<Object>> checks = new ArrayList<>();
-        for (List<Object> row : strings(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME,"
+        for (List<Object> row : CatalogText.text(connection, "SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME,"
                 + " cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc"
                 + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
                 + " ORDER BY 1, 2, 3")) {
@@ -180,54 +180,23 @@ final class H2VersionCatalog {
     /** Indexes made by the user (not for keys): name, uniqueness, columns with their order. */
     private static List<List<Object>> legacyIndexes(Connection connection) throws SQLException {
         Map<List<Object>, List<String>> indexes = new LinkedHashMap<>();
-        for (List<Object> row : strings(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NOT NON_UNIQUE,"
+        for (List<Object> row : CatalogText.text(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NOT NON_UNIQUE,"
                 + " COLUMN_NAME || CASE ASC_OR_DESC WHEN 'D' THEN ' DESC' ELSE ' ASC' END FROM INFORMATION_SCHEMA.INDEXES"
                 + " WHERE NOT IS_GENERATED AND NOT PRIMARY_KEY ORDER BY 1, 2, 3, ORDINAL_POSITION")) {
             indexes.computeIfAbsent(row.subList(0, 4), k -> new ArrayList<>()).add((String) row.get(4));
         }
-        return grouped(indexes);
+        return CatalogText.grouped(indexes);
     }
 
     private static List<List<Object>> indexes(Connection connection) throws SQLException {
         Map<List<Object>, List<String>> indexes = new LinkedHashMap<>();
-        for (List<Object> row : strings(connection, "SELECT i.TABLE_SCHEMA, i.TABLE_NAME, i.INDEX_NAME,"
+        for (List<Object> row : CatalogText.text(connection, "SELECT i.TABLE_SCHEMA, i.TABLE_NAME, i.INDEX_NAME,"
                 + " i.INDEX_TYPE_NAME = 'UNIQUE INDEX', c.COLUMN_NAME || ' ' || c.ORDERING_SPECIFICATION"
                 + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
                 + " ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME"
                 + " WHERE NOT i.IS_GENERATED AND i.INDEX_TYPE_NAME <> 'PRIMARY KEY' ORDER BY 1, 2, 3, c.ORDINAL_POSITION")) {
             indexes.computeIfAbsent(row.subList(0, 4), k -> new ArrayList<>()).add((String) row.get(4));
         }
-        return grouped(indexes);
-    }
-
-    private static List<List<Object>> grouped(Map<List<Object>, List<String>> groups) {
-        List<List<Object>> rows = new ArrayList<>();
-        groups.forEach((key, columns) -> {
-            List<Object> row = new ArrayList<>(key);
-            row.add(String.join(",", columns));
-            rows.add(row);
-        });
-        return rows;
-    }
-
-    /** Rows with every value as text (the versions report numbers and flags in different Java types). */
-    private static List<List<Object>> strings(Connection connection, String sql) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        for (List<Object> row : rows(connection, sql)) {
-            List<Object> text = new ArrayList<>();
-            for (Object value : row) {
-                text.add(value instanceof Boolean flag ? (flag ? "TRUE" : "FALSE") : value == null ? null : value.toString());
-            }
-            rows.add(text);
-        }
-        return rows;
-    }
-
-    private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
-        try {
-            return TestDatabases.rows(connection, sql);
-        } catch (SQLException e) {
-            throw new SQLException(e.getMessage() + "\nin: " + sql, e.getSQLState(), e);
-        }
+        return CatalogText.grouped(indexes);
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -16,12 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Every row of every table and view of an H2 database, each value in a form that H2 1.4.200 and H2 2.x give alike
@@ -41,30 +38,10 @@ final class H2VersionRows {
      */
     static Map<String, List<List<Object>>> of(Connection connection, boolean instantsOnly) throws SQLException {
         boolean legacy = connection.getMetaData().getDatabaseMajorVersion() == 1;
-        Map<String, List<List<Object>>> data = new TreeMap<>();
-        for (List<Object> relation : TestDatabases.rows(connection, "SELECT TABLE_SCHEMA, TABLE_NAME FROM"
-                + " INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE IN (" + (legacy ? "'TABLE'" : "'BASE TABLE'")
-                + ", 'VIEW') AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'")) {
-            String name = quote(relation.get(0)) + "." + quote(relation.get(1));
-            data.put(name, rows(connection, "SELECT * FROM " + name, instantsOnly));
-        }
-        return data;
-    }
-
-    private static List<List<Object>> rows(Connection connection, String sql, boolean instantsOnly) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.add(rs.getObject(i) == null ? null : value(rs, md, i, instantsOnly));
-                }
-                rows.add(row);
-            }
-        }
-        rows.sort(Comparator.comparing(List::toString));
-        return rows;
+        return RelationRows.of(connection, "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE TABLE_TYPE IN (" + (legacy ? "'TABLE'" : "'BASE TABLE'") + ", 'VIEW')"
+                + " AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'", (rs, md, i) -> rs.getObject(i) == null,
+                (rs, md, i) -> value(rs, md, i, instantsOnly));
     }
 
     private static Object value(ResultSet rs, ResultSetMetaData md, int i, boolean instantsOnly) throws SQLException {
@@ -127,9 +104,5 @@ final class H2VersionRows {
             return clob.getSubString(1, (int) clob.length());
         }
         return value.toString();
-    }
-
-    private static String quote(Object identifier) {
-        return '"' + identifier.toString().replace("\"", "\"\"") + '"';
     }
 }

@@ -43,6 +43,13 @@ final class JavaProcess {
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
+    /** Runs Ferry's command line, {@code java -jar <ferryJar> <arguments>}, in {@code workDir}. */
+    static Result ferry(Path workDir, Path ferryJar, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("-jar", ferryJar.toString()));
+        command.addAll(List.of(arguments));
+        return run(workDir, command);
+    }
+
     /** The path of a file named by a system property that the build sets. */
     static Path fileFromProperty(String property) {
         String value = System.getProperty(property);

@@ -37,7 +37,7 @@ class PostgresTypesAcrossEnginesIT {
                     "{\"k\":[1,\"x\"]}"),
             Arrays.asList("2", "{}", "{}", "null"),
             Arrays.asList("3", null, null, null));
-    private static final Set<TestEngine> WITH_ARRAYS = Set.of(TestEngine.H2, TestEngine.DUCKDB);
+    private static final Set<TestEngine> WITH_ARRAYS = Set.of(TestEngine.H2, TestEngine.DUCKDB, TestEngine.HSQLDB);
 
     @TempDir
     Path temp;

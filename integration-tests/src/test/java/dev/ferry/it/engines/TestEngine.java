@@ -36,6 +36,13 @@ public enum TestEngine {
             return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
         }
     },
+    HSQLDB(SharedSchema.HSQLDB) {
+        @Override
+        TestDatabase create(Path temp) {
+            String url = "jdbc:ferry:hsqldb:mem:" + UUID.randomUUID();
+            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
+        }
+    },
     /** A database file that enforces foreign keys, as a user turns them on (SQLite's default is off). */
     SQLITE(SharedSchema.SQLITE) {
         @Override

@@ -99,7 +99,10 @@ public interface Dialect {
         return false;
     }
 
-    /** The expression that takes the next value of {@code sequence}, as a column default uses it. */
+    /**
+     * The expression that takes the next value of {@code sequence}, as a column default uses it; null where a column's
+     * default cannot take one (HSQLDB's), so that a sequence serving one column alone becomes that column's identity.
+     */
     default String nextValue(QualifiedName sequence) {
         return "NEXT VALUE FOR " + quote(sequence);
     }
@@ -436,6 +439,16 @@ public interface Dialect {
     /** The statement that makes an identity column hand out {@code identity.next()} next, or null if none is needed. */
     String restartIdentity(QualifiedName table, String column, Identity identity);
 
+    /**
+     * What makes the identity column {@code column} of {@code table} hand out its next value next, after the data; by
+     * default {@link #restartIdentity(QualifiedName, String, Identity)}. A dialect whose engine needs the column's
+     * type there too (HSQLDB, to make an identity GENERATED ALWAYS again) overrides it; several statements are
+     * separated by semicolons.
+     */
+    default String restartIdentity(QualifiedName table, Column column) {
+        return restartIdentity(table, column.name(), column.identity());
+    }
+
     /** The clause that declares an identity column in CREATE TABLE (after the type). */
     String identityClause(Identity identity);
 
@@ -468,6 +481,15 @@ public interface Dialect {
      */
     default String decimalOperand(String column) {
         return column;
+    }
+
+    /**
+     * Whether {@code name} is one the engine gave a constraint itself, which the scripts written for it leave out so
+     * that the target names the constraint anew (HSQLDB's {@code SYS_PK_10094}, which could be the name the target
+     * gives another constraint); by default none is.
+     */
+    default boolean isGeneratedConstraintName(String name) {
+        return false;
     }
 
     /** The statement that drops a table with what depends on it. */

@@ -29,7 +29,7 @@ public final class Dialects {
 
     /**
      * The dialect called {@code name} ({@link Dialect#name}, case-insensitive): {@code h2}, {@code postgresql},
-     * {@code mariadb}, {@code sqlite}, {@code duckdb}, {@code generic}.
+     * {@code mariadb}, {@code sqlite}, {@code duckdb}, {@code hsqldb}, {@code generic}.
      *
      * @throws SQLException (22023) naming the dialects there are, where none is called so
      */

@@ -2,10 +2,6 @@ package dev.ferry.core.dialect;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.PreparedStatement;
@@ -46,7 +42,7 @@ final class DuckDbResults {
 
     /** The statement, whose results are read as this class says. */
     static PreparedStatement adapt(PreparedStatement statement) {
-        return proxy(PreparedStatement.class, statement, (method, args) -> {
+        return JdbcProxies.proxy(PreparedStatement.class, statement, (method, args) -> {
             Object result = method.invoke(statement, args);
             return result instanceof ResultSet rows ? adapt(rows) : result;
         });
@@ -55,7 +51,7 @@ final class DuckDbResults {
     /** The result, read as this class says. */
     static ResultSet adapt(ResultSet rows) {
         Map<Integer, String> typeNames = new HashMap<>();
-        return proxy(ResultSet.class, rows, (method, args) -> {
+        return JdbcProxies.proxy(ResultSet.class, rows, (method, args) -> {
             boolean byIndex = args != null && args.length > 0 && args[0] instanceof Integer;
             return switch (byIndex ? method.getName() : "") {
                 case "getObject" -> args.length == 2 && args[1] instanceof Class<?> type
@@ -178,7 +174,7 @@ final class DuckDbResults {
             return null;
         }
         Object[] elements = elements(array);
-        return proxy(Array.class, array, (method, args) -> switch (method.getName()) {
+        return JdbcProxies.proxy(Array.class, array, (method, args) -> switch (method.getName()) {
             case "getArray" -> elements;
             case "free" -> null;
             default -> method.invoke(array, args);
@@ -199,7 +195,7 @@ final class DuckDbResults {
     }
 
     private static ResultSetMetaData adapt(ResultSetMetaData metaData) {
-        return proxy(ResultSetMetaData.class, metaData, (method, args) -> {
+        return JdbcProxies.proxy(ResultSetMetaData.class, metaData, (method, args) -> {
             if (args != null && args.length == 1 && args[0] instanceof Integer column) {
                 String type = DuckDbTypes.normalized(metaData.getColumnTypeName(column));
                 if (method.getName().equals("getScale") && type.equals("TIMESTAMP_NS")) {
@@ -223,22 +219,5 @@ final class DuckDbResults {
     private static LocalDateTime epochUnits(long units, long perSecond) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(units, perSecond),
                 (int) (Math.floorMod(units, perSecond) * (1_000_000_000 / perSecond)), ZoneOffset.UTC);
-    }
-
-    /** A call on the proxied object, which may throw what the object's method throws. */
-    @FunctionalInterface
-    private interface Call {
-        Object handle(Method method, Object[] args) throws Exception;
-    }
-
-    private static <T> T proxy(Class<T> type, T target, Call call) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            try {
-                return call.handle(method, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(DuckDbResults.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }

@@ -91,7 +91,7 @@ public final class ScriptRenderer {
             parts.add(constraintName(unique) + "UNIQUE (" + columnList(unique.columns()) + ")");
         }
         for (CheckConstraint check : table.checks()) {
-            parts.add("CONSTRAINT " + dialect.quoteIdentifier(check.name()) + " " + check.definition());
+            parts.add(constraintName(check.name()) + check.definition());
         }
         for (ForeignKey key : foreignKeys) {
             parts.add(foreignKey(key));
@@ -161,7 +161,7 @@ public final class ScriptRenderer {
         for (Table table : schema.tables()) {
             for (Column column : table.columns()) {
                 if (column.identity() != null) {
-                    String restart = dialect.restartIdentity(table.name(), column.name(), column.identity());
+                    String restart = dialect.restartIdentity(table.name(), column);
                     if (restart != null) {
                         sql.append(restart).append(";\n");
                     }
@@ -200,9 +200,7 @@ public final class ScriptRenderer {
     /** {@code [CONSTRAINT <name>] FOREIGN KEY (...) REFERENCES ...}, as ALTER TABLE ADD and CREATE TABLE take it. */
     private String foreignKey(ForeignKey key) {
         StringBuilder sql = new StringBuilder();
-        if (key.name() != null && !key.name().isEmpty()) {
-            sql.append("CONSTRAINT ").append(dialect.quoteIdentifier(key.name())).append(' ');
-        }
+        sql.append(constraintName(key.name()));
         sql.append("FOREIGN KEY (").append(columnList(key.columns())).append(") REFERENCES ")
                 .append(dialect.quote(key.referencedTable())).append(" (").append(columnList(key.referencedColumns()))
                 .append(')');
@@ -216,7 +214,13 @@ public final class ScriptRenderer {
     }
 
     private String constraintName(KeyConstraint key) {
-        return key.name() == null ? "" : "CONSTRAINT " + dialect.quoteIdentifier(key.name()) + " ";
+        return constraintName(key.name());
+    }
+
+    /** {@code CONSTRAINT <name> }, or nothing for a constraint without a name or with one the engine generated. */
+    private String constraintName(String name) {
+        return name == null || name.isEmpty() || dialect.isGeneratedConstraintName(name) ? ""
+                : "CONSTRAINT " + dialect.quoteIdentifier(name) + " ";
     }
 
     private String columnList(List<String> columns) {

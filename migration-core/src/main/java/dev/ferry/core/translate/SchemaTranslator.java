@@ -39,7 +39,8 @@ import java.util.Set;
 public final class SchemaTranslator {
     private static final java.util.regex.Pattern CREATE_VIEW = java.util.regex.Pattern.compile(
             "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+)"
-                    + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*\\s+AS\\s+(.*?);?\\s*");
+                    + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*(?:\\s*(\\((?:[^()\"]|\"(?:[^\"]|\"\")*\")*\\)))?"
+                    + "\\s+AS\\s+(.*?);?\\s*");
     private final Dialect source;
     private final Dialect target;
     private final NameMapper names;
@@ -210,8 +211,10 @@ public final class SchemaTranslator {
         String defaultExpression = column.defaultExpression();
         String identityLimit = target.identityLimit(portable, isOnlyKeyColumn(table, column));
         Sequence sequence = sequenceDefaults.sequenceOf(defaultExpression);
+        String nextValue = sequence != null && target.hasSequences()
+                ? target.nextValue(names.qualified(sequence.name())) : null;
         boolean ownSequence = sequence != null && identity == null && (sequence.ownedBy() != null
-                || !target.hasSequences() && target.hasIdentityColumns() && identityLimit == null
+                || nextValue == null && target.hasIdentityColumns() && identityLimit == null
                 && sequenceDefaults.servesOneColumn(sequence));
         if (ownSequence) {
             identity = new Identity(false, sequence.start(), sequence.increment(), sequence.next());
@@ -219,10 +222,11 @@ public final class SchemaTranslator {
             defaultExpression = null;
             if (sequence.ownedBy() == null) {
                 warnings.add("Sequence " + sequence.name() + " becomes the identity of column " + table.name() + "."
-                        + column.name() + ", the only column it serves: " + target.name() + " has no sequences");
+                        + column.name() + ", the only column it serves: " + target.name() + (target.hasSequences()
+                        ? " takes no sequence's next value as a column default" : " has no sequences"));
             }
         } else if (sequence != null) {
-            defaultExpression = target.hasSequences() ? target.nextValue(names.qualified(sequence.name())) : null;
+            defaultExpression = nextValue;
             if (defaultExpression == null) {
                 warnings.add(where + ": its default takes the next value of sequence " + sequence.name() + ", which "
                         + target.name() + " cannot: the default is not carried");
@@ -358,16 +362,27 @@ public final class SchemaTranslator {
             }
             Set<QualifiedName> dependsOn = new LinkedHashSet<>();
             view.dependsOn().forEach(name -> dependsOn.add(names.qualified(name)));
-            translated.add(new View(names.qualified(view.name()), text.translate(viewQuery(view.query())), materialized,
+            translated.add(new View(names.qualified(view.name()), text.translate(viewQuery(view)), materialized,
                     dependsOn, null));
         }
         return translated;
     }
 
-    /** A view's query, where the engine gives its whole CREATE VIEW statement (DuckDB) the query in it. */
-    private static String viewQuery(String query) {
-        java.util.regex.Matcher statement = CREATE_VIEW.matcher(query);
-        return statement.matches() ? statement.group(1) : query;
+    /**
+     * A view's query, where the engine gives its whole CREATE VIEW statement (DuckDB; HSQLDB where the view names its
+     * columns otherwise than its query) the query in it. A list of column names there is not carried: a warning says
+     * so.
+     */
+    private String viewQuery(View view) {
+        java.util.regex.Matcher statement = CREATE_VIEW.matcher(view.query());
+        if (!statement.matches()) {
+            return view.query();
+        }
+        if (statement.group(1) != null) {
+            warnings.add("View " + view.name() + " names its columns " + statement.group(1) + ", which is not carried"
+                    + " into " + target.name() + ": its columns are named by its query there");
+        }
+        return statement.group(2);
     }
 
     private List<Comment> comments(List<Comment> comments) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.dialect.H2Dialect;
+import dev.ferry.core.dialect.HsqldbDialect;
 import dev.ferry.core.dialect.MariaDbDialect;
 import dev.ferry.core.dialect.PostgresDialect;
 import dev.ferry.core.schema.CheckConstraint;
@@ -164,5 +165,37 @@ class SchemaTranslatorTest {
         assertEquals("select \"public\".\"items\".\"active\" AS \"active\" from \"public\".\"items\""
                 + " where \"public\".\"items\".\"price\" > 'it''s'",
                 translated.views().get(0).query());
+    }
+
+    /**
+     * HSQLDB's columns by the types it declares, its checks without qualifiers; a view that names its columns otherwise
+     * than its query comes with its whole CREATE VIEW, whose column list does not travel (a warning says so).
+     */
+    @Test
+    void anHsqldbSchemaIsWrittenForPostgres() throws SQLException {
+        QualifiedName orders = new QualifiedName("SALES", "ORDERS");
+        Column id = new Column("ID", "BIGINT", Types.BIGINT, 64, 0, false, null, new Identity(true, 100, 5, 115), "BIGINT");
+        Column placed = new Column("PLACED", "TIMESTAMP", Types.TIMESTAMP, 23, 3, true, null, null, "TIMESTAMP(3)");
+        Column tags = new Column("TAGS", "VARCHAR(10) ARRAY", Types.ARRAY, 0, 0, true, null, null, "VARCHAR(10) ARRAY");
+        Column total = new Column("TOTAL", "DECIMAL", Types.DECIMAL, 12, 2, true, null, null, "DECIMAL(12,2)");
+        Table table = new Table(orders, List.of(id, placed, tags, total), new KeyConstraint("SYS_PK_10098", List.of("ID")),
+                List.of(), List.of(new CheckConstraint("SYS_CT_10107", "CHECK (TOTAL>=0)")));
+        View renamed = new View(new QualifiedName("SALES", "TOTALS"), "CREATE VIEW \"SALES\".\"TOTALS\" (\"CUSTOMER\","
+                + " \"SPENT\") AS SELECT ID,SUM(TOTAL)FROM SALES.ORDERS GROUP BY ID", false, Set.of());
+        DatabaseSchema schema = new DatabaseSchema(List.of("SALES"), Map.of(), List.of(), List.of(), List.of(),
+                List.of(table), List.of(), List.of(), List.of(renamed), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new HsqldbDialect(), new PostgresDialect(),
+                Set.of()).translate(schema);
+
+        Table result = translation.schema().tables().get(0);
+        assertEquals(List.of("bigint", "timestamp(3) without time zone", "character varying(10)[]", "numeric(12,2)"),
+                result.columns().stream().map(Column::declaredType).toList());
+        assertEquals("CHECK (\"total\">=0)", result.checks().get(0).definition());
+        assertEquals("SELECT \"id\",SUM(\"total\")FROM \"sales\".\"orders\" GROUP BY \"id\"",
+                translation.schema().views().get(0).query());
+        assertTrue(translation.warnings().contains("View SALES.TOTALS names its columns (\"CUSTOMER\", \"SPENT\"), which"
+                + " is not carried into postgresql: its columns are named by its query there"), translation.warnings()
+                .toString());
     }
 }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * HSQLDB (HyperSQL) 2.x, tested with 2.5.2 and 2.7.4. Its catalog is the standard INFORMATION_SCHEMA, which
@@ -31,6 +32,8 @@ import java.util.Set;
  * 2PL (a writer then waits, or the export fails with a serialization error; it never reads half a change).
  */
 public class HsqldbDialect extends StandardDialect {
+    private static final Pattern GENERATED_NAME = Pattern.compile("SYS_(PK|CT|FK|REF|IDX)_\\d+");
+
     /** Read by {@link #prepareSession}, for the one export this dialect instance serves; null where not read. */
     private HsqldbIdentityPositions identityPositions;
 
@@ -159,7 +162,8 @@ public class HsqldbDialect extends StandardDialect {
      */
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
-        identityPositions = connection.getAutoCommit() ? HsqldbIdentityPositions.read(connection).orElse(null) : null;
+        identityPositions = connection.getAutoCommit() && !connection.isReadOnly()
+                ? HsqldbIdentityPositions.read(connection).orElse(null) : null;
         return () -> identityPositions = null;
     }
 
@@ -264,12 +268,13 @@ public class HsqldbDialect extends StandardDialect {
     }
 
     /**
-     * HSQLDB's own names start with SYS_ ({@code SYS_PK_10094}, {@code SYS_CT_10101}): its SCRIPT leaves them out, and
-     * so do the scripts, since the target numbers the names it makes itself anew and may have made the same one.
+     * HSQLDB's own names ({@code SYS_PK_10094}, {@code SYS_CT_10101}, {@code SYS_FK_10105}): its SCRIPT leaves them
+     * out, and so do the scripts, since the target numbers the names it makes itself anew and may have made the same
+     * one. A name a user gave (even {@code SYS_MYCHECK}) is kept, as SCRIPT keeps it.
      */
     @Override
     public boolean isGeneratedConstraintName(String name) {
-        return name.startsWith("SYS_");
+        return GENERATED_NAME.matcher(name).matches();
     }
 
     /** HSQLDB names the indexes that back primary, unique and foreign keys in SYSTEM_KEY_INDEX_USAGE. */

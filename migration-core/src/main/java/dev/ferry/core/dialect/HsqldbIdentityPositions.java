@@ -21,6 +21,8 @@ import java.util.Optional;
 final class HsqldbIdentityPositions {
     /** The SQLState of HSQLDB's "admin rights required". */
     private static final String NOT_ADMIN = "42507";
+    /** The SQLState of SCRIPT on a read-only connection or database. */
+    private static final String READ_ONLY = "25006";
 
     private final Map<String, Long> next;
 
@@ -28,7 +30,10 @@ final class HsqldbIdentityPositions {
         this.next = next;
     }
 
-    /** The positions of every identity column, or empty where the user may not run {@code SCRIPT}. */
+    /**
+     * The positions of every identity column, or empty where the user may not run {@code SCRIPT} (no administrator
+     * rights, or a read-only database).
+     */
     static Optional<HsqldbIdentityPositions> read(Connection connection) throws SQLException {
         Map<String, Long> next = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SCRIPT")) {
@@ -39,7 +44,7 @@ final class HsqldbIdentityPositions {
                 }
             }
         } catch (SQLException e) {
-            if (NOT_ADMIN.equals(e.getSQLState())) {
+            if (NOT_ADMIN.equals(e.getSQLState()) || READ_ONLY.equals(e.getSQLState())) {
                 return Optional.empty();
             }
             throw e;

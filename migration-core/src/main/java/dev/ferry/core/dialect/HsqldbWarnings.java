@@ -69,8 +69,8 @@ final class HsqldbWarnings {
         for (HsqldbColumn column : HsqldbColumn.ofAllTables(connection)) {
             if (column.identityGeneration() != null && dialect.inScope(column.table().schema(), scope)) {
                 warnings.add("Column " + column.table() + "." + column.name() + " is an identity whose position"
-                        + " only HSQLDB's SCRIPT shows, which needs administrator rights and autocommit: the copy"
-                        + " continues after the column's largest value");
+                        + " only HSQLDB's SCRIPT shows, which needs administrator rights, autocommit and a writable"
+                        + " connection: the copy continues after the column's largest value");
             }
         }
     }

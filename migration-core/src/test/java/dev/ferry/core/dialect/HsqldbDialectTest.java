@@ -30,6 +30,19 @@ class HsqldbDialectTest {
         }
     }
 
+    /** Only the names HSQLDB makes itself are left out of the scripts; a user's, even one starting SYS_, is kept. */
+    @Test
+    void generatedConstraintNamesAreHsqldbsOwn() {
+        HsqldbDialect dialect = new HsqldbDialect();
+        for (String generated : new String[] {"SYS_PK_10094", "SYS_CT_10101", "SYS_FK_10105", "SYS_REF_10110",
+                "SYS_IDX_10096"}) {
+            assertTrue(dialect.isGeneratedConstraintName(generated), generated);
+        }
+        for (String chosen : new String[] {"SYS_MYCHECK", "SYS_PK_MINE", "ORDERS_PK", "sys_pk_1"}) {
+            assertFalse(dialect.isGeneratedConstraintName(chosen), chosen);
+        }
+    }
+
     @Test
     void checksAndExpressionsLoseTheirOwnTablesQualifiersOnly() throws Exception {
         assertEquals("TOTAL>=0", HsqldbExpressions.unqualified("SALES.ORDERS.TOTAL>=0", ORDERS));

@@ -20,6 +20,10 @@ import java.util.Set;
  * counterpart in the target fails there, naming the statement.
  */
 final class SqlTextTranslator {
+    /** Functions that read their argument as text: a decimal kept as text is handed to them as it is. */
+    private static final List<String> TEXT_FUNCTIONS = List.of("LENGTH", "SUBSTR", "SUBSTRING", "LOWER", "UPPER",
+            "TRIM", "LTRIM", "RTRIM", "INSTR", "REPLACE", "TYPEOF", "HEX", "QUOTE", "UNICODE");
+
     /** Words that continue a multi-word type name after {@code ::}. */
     private static final Set<String> TYPE_WORDS = Set.of("varying", "precision", "with", "without", "time", "zone");
     private static final Set<String> CURRENT_FUNCTIONS = Set.of("current_timestamp", "current_date", "current_time",
@@ -128,35 +132,36 @@ final class SqlTextTranslator {
     }
 
     /**
-     * A name of the exported schema as the target writes it; an unqualified decimal column that is compared
-     * ({@link #isCompared}) as the target compares it. Elsewhere ({@code length(amount)}, {@code amount LIKE '%.00'})
-     * the column stays as stored.
+     * A name of the exported schema as the target writes it; an unqualified decimal column as the target compares it,
+     * except where its text is what is read ({@link #readsText}: {@code length(amount)}, {@code amount LIKE '%.00'}).
      */
     private String operand(SqlToken token, List<SqlToken> tokens, int i, Set<String> decimalKeys) {
         String name = target.quoteIdentifier(names.name(sourceName(token)));
         boolean qualified = i > 0 && tokens.get(i - 1).isSymbol(".")
                 || i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(".");
-        return !qualified && decimalKeys.contains(key(sourceName(token))) && isCompared(tokens, i)
+        return !qualified && decimalKeys.contains(key(sourceName(token))) && !readsText(tokens, i)
                 ? target.decimalOperand(name) : name;
     }
 
-    /** Whether the token at {@code i} is an operand of a comparison: {@code <}, {@code >}, {@code =}, BETWEEN, IN. */
-    private static boolean isCompared(List<SqlToken> tokens, int i) {
-        if (i > 0 && isComparison(tokens.get(i - 1))) {
+    /**
+     * Whether the token at {@code i} is read as text: an operand of LIKE, GLOB or {@code ||}, or the argument of a
+     * function of text alone ({@code length(amount)}).
+     */
+    private static boolean readsText(List<SqlToken> tokens, int i) {
+        SqlToken before = i > 0 ? tokens.get(i - 1) : null;
+        SqlToken after = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+        SqlToken afterNot = after != null && after.isWord("NOT") && i + 2 < tokens.size() ? tokens.get(i + 2) : after;
+        if (isTextOperator(before) || isTextOperator(afterNot)) {
             return true;
         }
-        if (i + 1 >= tokens.size()) {
-            return false;
-        }
-        SqlToken next = tokens.get(i + 1);
-        boolean negated = next.isWord("NOT") && i + 2 < tokens.size();
-        SqlToken operator = negated ? tokens.get(i + 2) : next;
-        return isComparison(next) || operator.isWord("BETWEEN") || operator.isWord("IN");
+        return before != null && before.isSymbol("(") && i > 1
+                && TEXT_FUNCTIONS.stream().anyMatch(tokens.get(i - 2)::isWord)
+                && after != null && (after.isSymbol(")") || after.isSymbol(","));
     }
 
-    private static boolean isComparison(SqlToken token) {
-        return token.isSymbol("<") || token.isSymbol(">") || token.isSymbol("=") || token.isSymbol("!")
-                || token.isSymbol("<=") || token.isSymbol(">=") || token.isSymbol("<>") || token.isSymbol("!=");
+    private static boolean isTextOperator(SqlToken token) {
+        return token != null && (token.isWord("LIKE") || token.isWord("GLOB") || token.isSymbol("||")
+                || token.isSymbol("|"));
     }
 
     /** The name a word or quoted identifier stands for, as the source stores it. */

@@ -121,16 +121,22 @@ class SqliteTranslationTest {
                 schema(List.of(), List.of(), items)).schema().tables().get(0).checks().get(0).definition());
     }
 
-    /** Only where the column is compared: its text is what length() and LIKE see, as in the source. */
+    /**
+     * Wherever the column's number is read, in comparisons, function arguments and arithmetic; not where its text is
+     * (length(), LIKE, ||), which sees it as in the source.
+     */
     @Test
-    void onlyComparedDecimalsAreCast() throws SQLException {
+    void decimalsAreCastWhereTheirNumberIsRead() throws SQLException {
         Table items = items(h2("ID", "INTEGER", Types.INTEGER, null), new KeyConstraint(null, List.of("ID")),
                 new CheckConstraint("SHAPE", "CHECK(LENGTH(AMOUNT) < 20 AND AMOUNT LIKE '%.__' AND 0 <= AMOUNT"
-                        + " AND AMOUNT BETWEEN -1 AND 1000000 AND AMOUNT NOT IN (13, 14) AND AMOUNT<>7)"));
+                        + " AND AMOUNT BETWEEN -1 AND 1000000 AND AMOUNT NOT IN (13, 14) AND AMOUNT<>7"
+                        + " AND COALESCE(AMOUNT, 0) < 100 AND AMOUNT * 2 < 300 AND AMOUNT NOT LIKE '-%')"));
         assertEquals("CHECK(LENGTH(\"amount\") < 20 AND \"amount\" LIKE '%.__' AND 0 <= CAST(\"amount\" AS NUMERIC)"
                 + " AND CAST(\"amount\" AS NUMERIC) BETWEEN -1 AND 1000000 AND CAST(\"amount\" AS NUMERIC) NOT IN"
-                + " (13, 14) AND CAST(\"amount\" AS NUMERIC)<>7)", translate(new H2Dialect(), new SqliteDialect(),
-                schema(List.of(), List.of(), items)).schema().tables().get(0).checks().get(0).definition());
+                + " (13, 14) AND CAST(\"amount\" AS NUMERIC)<>7 AND COALESCE(CAST(\"amount\" AS NUMERIC), 0) < 100"
+                + " AND CAST(\"amount\" AS NUMERIC) * 2 < 300 AND \"amount\" NOT LIKE '-%')",
+                translate(new H2Dialect(), new SqliteDialect(), schema(List.of(), List.of(), items)).schema().tables()
+                        .get(0).checks().get(0).definition());
     }
 
     @Test

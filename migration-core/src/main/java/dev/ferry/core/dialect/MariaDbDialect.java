@@ -590,7 +590,7 @@ public class MariaDbDialect extends StandardDialect {
     /** CREATE VIEW with the source's ALGORITHM and SQL SECURITY, without a DEFINER. */
     @Override
     public String createView(View view) {
-        return "CREATE " + (view.options() == null ? "" : view.options() + " ") + "VIEW " + quote(view.name()) + " AS "
+        return "CREATE " + (view.options() == null ? "" : view.options() + " ") + "VIEW " + viewName(view) + " AS "
                 + view.query();
     }
 

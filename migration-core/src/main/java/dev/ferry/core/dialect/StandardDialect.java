@@ -210,8 +210,14 @@ public class StandardDialect implements Dialect {
 
     @Override
     public String createView(View view) {
-        return "CREATE " + (view.materialized() ? "MATERIALIZED " : "") + "VIEW " + quote(view.name()) + " AS "
+        return "CREATE " + (view.materialized() ? "MATERIALIZED " : "") + "VIEW " + viewName(view) + " AS "
                 + view.query().strip().replaceAll(";+$", "");
+    }
+
+    /** The view's name, and the list of its columns' names where it has one. */
+    protected String viewName(View view) {
+        return quote(view.name()) + (view.columns().isEmpty() ? ""
+                : " (" + String.join(", ", view.columns().stream().map(this::quoteIdentifier).toList()) + ")");
     }
 
     /**
@@ -220,7 +226,7 @@ public class StandardDialect implements Dialect {
      */
     protected String createViewAsKept(View view) {
         return view.query().stripLeading().regionMatches(true, 0, "CREATE", 0, 6) ? view.query()
-                : "CREATE VIEW " + quote(view.name()) + " AS " + view.query();
+                : "CREATE VIEW " + viewName(view) + " AS " + view.query();
     }
 
     /**

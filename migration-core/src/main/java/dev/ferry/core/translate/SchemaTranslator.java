@@ -3,6 +3,7 @@ package dev.ferry.core.translate;
 import dev.ferry.core.command.SqlLexer;
 import dev.ferry.core.command.SqlToken;
 import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.schema.CheckConstraint;
 import dev.ferry.core.schema.Column;
 import dev.ferry.core.schema.Comment;
@@ -362,27 +363,32 @@ public final class SchemaTranslator {
             }
             Set<QualifiedName> dependsOn = new LinkedHashSet<>();
             view.dependsOn().forEach(name -> dependsOn.add(names.qualified(name)));
-            translated.add(new View(names.qualified(view.name()), text.translate(viewQuery(view)), materialized,
-                    dependsOn, null));
+            java.util.regex.Matcher statement = CREATE_VIEW.matcher(view.query());
+            boolean whole = statement.matches();
+            String query = whole ? statement.group(2) : view.query();
+            List<String> columns = whole && statement.group(1) != null ? viewColumns(statement.group(1)) : view.columns();
+            translated.add(new View(names.qualified(view.name()), text.translate(query), materialized, dependsOn, null,
+                    columns.stream().map(names::name).toList()));
         }
         return translated;
     }
 
     /**
-     * A view's query, where the engine gives its whole CREATE VIEW statement (DuckDB; HSQLDB where the view names its
-     * columns otherwise than its query) the query in it. A list of column names there is not carried: a warning says
-     * so.
+     * The names in the column list of a whole CREATE VIEW statement, where the engine gives one in place of the view's
+     * query (DuckDB; HSQLDB where the view names its columns otherwise than its query), as the source stores them.
      */
-    private String viewQuery(View view) {
-        java.util.regex.Matcher statement = CREATE_VIEW.matcher(view.query());
-        if (!statement.matches()) {
-            return view.query();
+    private List<String> viewColumns(String list) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (SqlToken token : SqlLexer.tokens(list, source.mysqlSyntax())) {
+            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
+                columns.add(token.text());
+            } else if (token.kind() == SqlToken.Kind.WORD) {
+                columns.add(source.identifierCase() == IdentifierCase.LOWER ? token.text().toLowerCase(Locale.ROOT)
+                        : source.identifierCase() == IdentifierCase.UPPER ? token.text().toUpperCase(Locale.ROOT)
+                        : token.text());
+            }
         }
-        if (statement.group(1) != null) {
-            warnings.add("View " + view.name() + " names its columns " + statement.group(1) + ", which is not carried"
-                    + " into " + target.name() + ": its columns are named by its query there");
-        }
-        return statement.group(2);
+        return columns;
     }
 
     private List<Comment> comments(List<Comment> comments) {

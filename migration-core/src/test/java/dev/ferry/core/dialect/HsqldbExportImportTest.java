@@ -149,6 +149,24 @@ class HsqldbExportImportTest {
         }
     }
 
+    /** A view that names its columns keeps those names in another engine, where a view on it reads them. */
+    @Test
+    void aViewThatNamesItsColumnsKeepsThemInAnotherEngine() throws Exception {
+        for (String url : List.of("jdbc:h2:mem:" + UUID.randomUUID(), "jdbc:duckdb:")) {
+            try (Connection source = hsqldb(); Connection target = DriverManager.getConnection(url)) {
+                execute(source, List.of("CREATE TABLE T (ID INTEGER PRIMARY KEY, V VARCHAR(10))",
+                        "INSERT INTO T VALUES (1, 'x'), (2, 'y')", "CREATE VIEW NAMED (A, B) AS SELECT ID, V FROM T",
+                        "CREATE VIEW ON_NAMED AS SELECT B FROM NAMED WHERE A > 1"));
+                Path dir = temp.resolve("export-" + target.getMetaData().getDatabaseProductName());
+                new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+                new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+                assertEquals(List.of(List.of("y")), rows(target, "SELECT B FROM ON_NAMED"), url);
+                assertEquals(List.of(List.of("1", "x"), List.of("2", "y")), rows(target, "SELECT A, B FROM NAMED ORDER BY A"),
+                        url);
+            }
+        }
+    }
+
     private static Connection hsqldb() throws SQLException {
         return DriverManager.getConnection("jdbc:hsqldb:mem:" + UUID.randomUUID(), "SA", "");
     }

@@ -14,7 +14,7 @@ public enum TestEngine {
         @Override
         TestDatabase create(Path temp) {
             String url = "jdbc:ferry:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
+            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> shutDown(url));
         }
     },
     POSTGRESQL(SharedSchema.POSTGRESQL) {
@@ -40,7 +40,7 @@ public enum TestEngine {
         @Override
         TestDatabase create(Path temp) {
             String url = "jdbc:ferry:hsqldb:mem:" + UUID.randomUUID();
-            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> { });
+            return new TestDatabase(this, () -> DriverManager.getConnection(url), () -> shutDown(url));
         }
     },
     /** A database file that enforces foreign keys, as a user turns them on (SQLite's default is off). */
@@ -69,6 +69,14 @@ public enum TestEngine {
     /** The statements that create {@link SharedSchema}'s tables and views in this engine's own SQL. */
     List<String> sharedSchema() {
         return sharedSchema;
+    }
+
+    /** Frees an in-memory database, which lives until SHUTDOWN. */
+    private static void shutDown(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
     }
 
     private static TestDatabase onServer(TestEngine engine, TestServer server) throws SQLException {

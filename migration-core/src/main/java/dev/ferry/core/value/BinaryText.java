@@ -5,7 +5,8 @@ import java.util.HexFormat;
 /**
  * The text forms of binary data: Ferry's lower-case hexadecimal ({@code 00ff10}), and DuckDB's BLOB text with every
  * byte escaped ({@code \x00\xFF\x10}), which DuckDB's CSV reader takes. Hexadecimal holds no backslash, so text that
- * starts with {@code \x} is read as escapes.
+ * starts with {@code \x} is read as escapes, or as PostgreSQL's hexadecimal bytea text where no other backslash
+ * follows (for one byte the two are the same).
  */
 final class BinaryText {
     private static final HexFormat UPPER = HexFormat.of().withUpperCase();
@@ -25,10 +26,13 @@ final class BinaryText {
         return text.toString();
     }
 
-    /** Either form. */
+    /** Either form, or PostgreSQL's {@code \x00ff10} (its bytea text: one escape, then hexadecimal). */
     static byte[] parse(String text) {
         if (!text.startsWith("\\x")) {
             return HexFormat.of().parseHex(text);
+        }
+        if (text.indexOf('\\', 2) < 0) {
+            return HexFormat.of().parseHex(text, 2, text.length());
         }
         if (text.length() % 4 != 0) {
             throw new IllegalArgumentException("binary text in \\xNN escapes has " + text.length()

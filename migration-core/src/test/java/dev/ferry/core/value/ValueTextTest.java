@@ -21,11 +21,14 @@ class ValueTextTest {
         assertArrayEquals(BYTES, (byte[]) ValueKind.BINARY.parse("00ff105c78"));
         assertArrayEquals(BYTES, (byte[]) ValueKind.BINARY.parse("\\x00\\xFF\\x10\\x5C\\x78"));
         assertArrayEquals(new byte[0], (byte[]) ValueKind.BINARY.parse(""));
+        assertArrayEquals(BYTES, (byte[]) ValueKind.BINARY.parse("\\x00ff105c78"), "PostgreSQL's bytea text");
+        assertArrayEquals(new byte[] {(byte) 0xde}, (byte[]) ValueKind.BINARY.parse("\\xde"));
     }
 
     @Test
     void malformedEscapesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> ValueKind.BINARY.parse("\\x0"));
+        assertThrows(IllegalArgumentException.class, () -> ValueKind.BINARY.parse("\\x00\\x0"));
         assertThrows(IllegalArgumentException.class, () -> ValueKind.BINARY.parse("\\x00x\\01"));
         assertThrows(IllegalArgumentException.class, () -> ValueKind.BINARY.parse("\\xZZ"));
     }

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -57,24 +56,12 @@ public class H2LegacyDialect extends H2Dialect {
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
             throws SQLException {
-        Map<String, H2LegacyColumn> described = new HashMap<>();
-        for (H2LegacyColumn column : H2LegacyColumn.of(connection, table)) {
-            described.put(column.name(), column);
-        }
         Map<String, String> checkNames = H2LegacyCheckNames.of(connection, table);
-        List<Column> columns = new ArrayList<>();
-        for (Column c : reported) {
-            H2LegacyColumn legacy = described.get(c.name());
-            if (legacy == null) {
-                columns.add(c);
-                continue;
-            }
-            columns.add(new Column(c.name(), c.typeName(), c.jdbcType(), c.size(), c.scale(), c.nullable(),
-                    c.defaultExpression(), c.identity(), legacy.declaredType(),
-                    legacy.check() == null ? null : "CONSTRAINT " + quoteIdentifier(checkNames.get(c.name()))
-                            + " CHECK (" + legacy.check() + ")", c.generated()));
-        }
-        return columns;
+        return refined(reported, H2LegacyColumn.of(connection, table), H2LegacyColumn::name, (c, legacy) ->
+                new Column(c.name(), c.typeName(), c.jdbcType(), c.size(), c.scale(), c.nullable(),
+                        c.defaultExpression(), c.identity(), legacy.declaredType(),
+                        legacy.check() == null ? null : "CONSTRAINT " + quoteIdentifier(checkNames.get(c.name()))
+                                + " CHECK (" + legacy.check() + ")", c.generated()));
     }
 
     /**

@@ -18,10 +18,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -85,23 +83,11 @@ public class HsqldbDialect extends StandardDialect {
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
             throws SQLException {
-        Map<String, HsqldbColumn> described = new HashMap<>();
-        for (HsqldbColumn column : HsqldbColumn.of(connection, table)) {
-            described.put(column.name(), column);
-        }
-        List<Column> columns = new ArrayList<>();
-        for (Column c : reported) {
-            HsqldbColumn own = described.get(c.name());
-            if (own == null) {
-                columns.add(c);
-                continue;
-            }
-            String declared = own.declared() + (own.collation() == null ? "" : " COLLATE " + quote(own.collation()));
-            columns.add(new Column(c.name(), c.typeName(), c.jdbcType(), c.size(),
-                    own.fraction() >= 0 ? own.fraction() : c.scale(), own.nullable(), c.defaultExpression(), c.identity(),
-                    declared, c.check(), c.generated()));
-        }
-        return columns;
+        return refined(reported, HsqldbColumn.of(connection, table), HsqldbColumn::name, (c, own) ->
+                new Column(c.name(), c.typeName(), c.jdbcType(), c.size(),
+                        own.fraction() >= 0 ? own.fraction() : c.scale(), own.nullable(), c.defaultExpression(),
+                        c.identity(), own.declared() + (own.collation() == null ? "" : " COLLATE " + quote(own.collation())),
+                        c.check(), c.generated()));
     }
 
     /**

@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
+import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -212,6 +215,22 @@ public class StandardDialect implements Dialect {
     public String createView(View view) {
         return "CREATE " + (view.materialized() ? "MATERIALIZED " : "") + "VIEW " + viewName(view) + " AS "
                 + view.query().strip().replaceAll(";+$", "");
+    }
+
+    /**
+     * The reported columns, each that the engine's own description of them ({@code described}) has by name replaced by
+     * {@code refine} of the two; the others as reported.
+     */
+    protected static <T> List<Column> refined(List<Column> reported, List<T> described, Function<T, String> name,
+                                              BiFunction<Column, T, Column> refine) {
+        Map<String, T> byName = new HashMap<>();
+        described.forEach(column -> byName.put(name.apply(column), column));
+        List<Column> columns = new ArrayList<>();
+        for (Column column : reported) {
+            T own = byName.get(column.name());
+            columns.add(own == null ? column : refine.apply(column, own));
+        }
+        return columns;
     }
 
     /** The view's name, and the list of its columns' names where it has one. */

@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.core.verify.DataComparison;
+import dev.ferry.core.operation.verify.DataComparison;
 import dev.ferry.driver.FerryConnection;
 import java.io.IOException;
 import java.io.PrintStream;

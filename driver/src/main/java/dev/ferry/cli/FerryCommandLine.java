@@ -1,7 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.core.FerryVersion;
-import dev.ferry.core.script.SqlScript;
+import dev.ferry.core.sql.SqlScript;
 import dev.ferry.driver.FerryConnection;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar ferry.jar [--driver <jar>]... <jdbc-url> -c "<sql>"}: runs SQL, Ferry's statements included,

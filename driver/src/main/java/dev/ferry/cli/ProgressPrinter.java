@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.progress.ProgressListener;
 import java.io.PrintStream;
 
 /** Prints how an export or import advances to standard error: a line per table, and a running count on a terminal. */

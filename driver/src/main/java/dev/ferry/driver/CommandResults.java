@@ -1,7 +1,7 @@
 package dev.ferry.driver;
 
-import dev.ferry.core.MigrationResult;
-import dev.ferry.core.TableOutcome;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.TableOutcome;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

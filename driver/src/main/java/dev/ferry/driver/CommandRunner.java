@@ -1,16 +1,16 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.FerryErrors;
-import dev.ferry.core.MigrationResult;
-import dev.ferry.core.command.CommandParser;
-import dev.ferry.core.command.CopyFromCommand;
-import dev.ferry.core.command.CopyToCommand;
-import dev.ferry.core.copying.CopyOptions;
-import dev.ferry.core.command.ExportDatabaseCommand;
-import dev.ferry.core.command.FerryCommand;
-import dev.ferry.core.command.ImportDatabaseCommand;
-import dev.ferry.core.options.ExportOptions;
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.command.CommandParser;
+import dev.ferry.core.operation.command.CopyFromCommand;
+import dev.ferry.core.operation.command.CopyToCommand;
+import dev.ferry.core.operation.command.ExportDatabaseCommand;
+import dev.ferry.core.operation.command.FerryCommand;
+import dev.ferry.core.operation.command.ImportDatabaseCommand;
+import dev.ferry.core.operation.copying.CopyOptions;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.ferry.driver;
 
-import dev.ferry.core.command.FerryCommand;
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.command.FerryCommand;
 import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.ferry.driver;
 
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.progress.ProgressListener;
 import java.sql.Connection;
 
 /**

@@ -1,15 +1,15 @@
 package dev.ferry.driver;
 
-import dev.ferry.core.MigrationResult;
-import dev.ferry.core.command.CopyFromCommand;
-import dev.ferry.core.command.CopyToCommand;
-import dev.ferry.core.copying.CopyFromFile;
-import dev.ferry.core.copying.CopyToFile;
-import dev.ferry.core.exporting.DatabaseExporter;
-import dev.ferry.core.importing.DatabaseImporter;
-import dev.ferry.core.options.ExportOptions;
-import dev.ferry.core.options.FormatOptions;
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.command.CopyFromCommand;
+import dev.ferry.core.operation.command.CopyToCommand;
+import dev.ferry.core.operation.copying.CopyFromFile;
+import dev.ferry.core.operation.copying.CopyToFile;
+import dev.ferry.core.operation.exporting.DatabaseExporter;
+import dev.ferry.core.operation.importing.DatabaseImporter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.core.MigrationResult;
-import dev.ferry.core.TableOutcome;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.TableOutcome;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.core.command.CopyFromCommand;
-import dev.ferry.core.command.CopyToCommand;
-import dev.ferry.core.command.ExportDatabaseCommand;
-import dev.ferry.core.command.ImportDatabaseCommand;
+import dev.ferry.core.operation.command.CopyFromCommand;
+import dev.ferry.core.operation.command.CopyToCommand;
+import dev.ferry.core.operation.command.ExportDatabaseCommand;
+import dev.ferry.core.operation.command.ImportDatabaseCommand;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CommandRunnerTest {
 

@@ -1,11 +1,11 @@
 package dev.ferry.driver;
 
-import dev.ferry.core.MigrationResult;
-import dev.ferry.core.command.CopyFromCommand;
-import dev.ferry.core.command.CopyToCommand;
-import dev.ferry.core.options.ExportOptions;
-import dev.ferry.core.options.FormatOptions;
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.command.CopyFromCommand;
+import dev.ferry.core.operation.command.CopyToCommand;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

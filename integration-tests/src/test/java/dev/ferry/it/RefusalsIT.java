@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.driver.FerryConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;

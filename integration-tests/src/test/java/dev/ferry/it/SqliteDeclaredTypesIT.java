@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
-import dev.ferry.core.schema.Column;
-import dev.ferry.core.types.PortableType;
-import dev.ferry.core.types.TargetType;
-import dev.ferry.core.types.TypeFamily;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.types.PortableType;
+import dev.ferry.core.model.types.TargetType;
+import dev.ferry.core.model.types.TypeFamily;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.core.exporting.DatabaseExporter;
-import dev.ferry.core.importing.DatabaseImporter;
-import dev.ferry.core.options.FormatOptions;
-import dev.ferry.core.progress.ProgressListener;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.exporting.DatabaseExporter;
+import dev.ferry.core.operation.importing.DatabaseImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

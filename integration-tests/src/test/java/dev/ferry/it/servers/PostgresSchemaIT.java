@@ -2,7 +2,7 @@ package dev.ferry.it.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.core.verify.DataComparison;
+import dev.ferry.core.operation.verify.DataComparison;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A PostgreSQL schema with every kind of object Ferry carries, exported and imported into a fresh database, and

@@ -2,7 +2,7 @@ package dev.ferry.it.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.core.verify.DataComparison;
+import dev.ferry.core.operation.verify.DataComparison;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

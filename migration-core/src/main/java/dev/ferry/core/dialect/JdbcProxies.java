@@ -6,19 +6,19 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /** JDBC objects whose calls a dialect handles itself where the engine's driver reads a value wrongly. */
-final class JdbcProxies {
+public final class JdbcProxies {
 
     private JdbcProxies() {
     }
 
     /** A call on the proxied object, which may throw what the object's method throws. */
     @FunctionalInterface
-    interface Call {
+    public interface Call {
         Object handle(Method method, Object[] args) throws Exception;
     }
 
     /** {@code target} as a {@code type} whose every call goes to {@code call}. */
-    static <T> T proxy(Class<T> type, T target, Call call) {
+    public static <T> T proxy(Class<T> type, T target, Call call) {
         InvocationHandler handler = (proxy, method, args) -> {
             try {
                 return call.handle(method, args);

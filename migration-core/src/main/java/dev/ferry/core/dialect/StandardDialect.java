@@ -1,17 +1,17 @@
 package dev.ferry.core.dialect;
 
 import dev.ferry.core.FerryErrors;
-import dev.ferry.core.schema.CheckConstraint;
-import dev.ferry.core.schema.Column;
-import dev.ferry.core.schema.Comment;
-import dev.ferry.core.schema.Identity;
-import dev.ferry.core.schema.Index;
-import dev.ferry.core.schema.KeyConstraint;
-import dev.ferry.core.schema.QualifiedName;
-import dev.ferry.core.schema.SchemaScope;
-import dev.ferry.core.schema.Sequence;
-import dev.ferry.core.schema.Table;
-import dev.ferry.core.schema.View;
+import dev.ferry.core.model.schema.CheckConstraint;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.Identity;
+import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.KeyConstraint;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.model.schema.Sequence;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.View;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -20,15 +20,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashMap;
-import java.util.function.Function;
-import java.util.function.BiFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -80,7 +80,7 @@ public class StandardDialect implements Dialect {
     }
 
     /** Whether a schema is the user's and in {@code scope}. */
-    protected boolean inScope(String schema, SchemaScope scope) {
+    public boolean inScope(String schema, SchemaScope scope) {
         return !isSystemSchema(schema) && scope.includes(schema);
     }
 

@@ -1,6 +1,6 @@
 package dev.ferry.core.format.csv;
 
-import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.model.options.FormatOptions;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 

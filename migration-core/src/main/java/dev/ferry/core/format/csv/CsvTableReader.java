@@ -3,7 +3,7 @@ package dev.ferry.core.format.csv;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
-import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
 import java.io.Reader;

@@ -4,7 +4,7 @@ import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.DigestingOutputStream;
 import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
-import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
 import dev.ferry.core.value.ValueText;
 import java.io.BufferedWriter;

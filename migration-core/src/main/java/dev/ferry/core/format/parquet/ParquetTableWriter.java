@@ -4,7 +4,7 @@ import dev.ferry.core.FerryVersion;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
-import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.model.options.FormatOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

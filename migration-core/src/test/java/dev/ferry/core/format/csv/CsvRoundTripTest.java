@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
-import dev.ferry.core.options.DataFormat;
-import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.model.options.DataFormat;
+import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
-import dev.ferry.core.format.DataFiles;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.format.TableWriter;
-import dev.ferry.core.options.FormatOptions;
+import dev.ferry.core.format.files.DataFiles;
+import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
 import java.math.BigDecimal;
 import java.nio.file.Path;

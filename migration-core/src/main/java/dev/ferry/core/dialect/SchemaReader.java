@@ -1,0 +1,354 @@
+package dev.ferry.core.dialect;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.ForeignKey;
+import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.KeyConstraint;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.Relation;
+import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.model.schema.Sequence;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.TableOrder;
+import dev.ferry.core.model.schema.View;
+import dev.ferry.core.model.schema.ViewOrder;
+import dev.ferry.core.value.ValueKind;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Reads a database's tables, keys and indexes through {@link DatabaseMetaData}, with the dialect's help. */
+public final class SchemaReader {
+    private final Connection connection;
+    private final Dialect dialect;
+    private final DatabaseMetaData metaData;
+    private final SchemaScope scope;
+
+    /** A reader of the default schemas. */
+    public SchemaReader(Connection connection, Dialect dialect) throws SQLException {
+        this(connection, dialect, SchemaScope.DEFAULT);
+    }
+
+    /** A reader of the schemas in {@code scope}. */
+    public SchemaReader(Connection connection, Dialect dialect, SchemaScope scope) throws SQLException {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.metaData = connection.getMetaData();
+        this.scope = scope;
+    }
+
+    /** The user's tables with their keys and indexes, and warnings for what is not carried. */
+    public DatabaseSchema read() throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        List<Comment> comments = new ArrayList<>();
+        List<QualifiedName> tableNames = new ArrayList<>();
+        for (Relation relation : UserCatalog.relations(connection, dialect, scope)) {
+            if (dialect.tableTypes().contains(relation.type())) {
+                tableNames.add(relation.name());
+                if (relation.remarks() != null && !relation.remarks().isEmpty()) {
+                    comments.add(new Comment(relation.name(), null, relation.remarks()));
+                }
+            } else if (!relation.isView()) {
+                warnings.add(relation.type() + " " + relation.name() + " is not exported (Ferry carries tables only)");
+            }
+        }
+        tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
+                .thenComparing(QualifiedName::name));
+        List<Sequence> sequences = dialect.sequences(connection, scope);
+
+        List<Table> tables = new ArrayList<>();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        // Schemas named are all created, holding tables or not; by default those that hold tables, sequences or views.
+        Set<String> schemas = new TreeSet<>(scope.named());
+        for (Sequence sequence : sequences) {
+            if (sequence.name().schema() != null) {
+                schemas.add(sequence.name().schema());
+            }
+        }
+        for (QualifiedName name : tableNames) {
+            Table table = table(name, comments, warnings);
+            tables.add(table);
+            foreignKeys.addAll(dialect.foreignKeys(connection, name, foreignKeys(name, warnings)));
+            indexes.addAll(indexes(table));
+            if (name.schema() != null) {
+                schemas.add(name.schema());
+            }
+        }
+        if (dialect.foreignKeysInCreateTable()) {
+            tables = TableOrder.referencedFirst(tables, foreignKeys);
+        }
+        comments.sort(Comparator.comparing((Comment c) -> c.table().toString()));
+        for (Comment comment : List.copyOf(comments)) {
+            String statement = dialect.comment(comment);
+            if (statement != null && statement.isEmpty()) {
+                comments.remove(comment); // carried by the table's or column's own definition
+            } else if (statement == null) {
+                comments.remove(comment);
+                warnings.add("The comment on " + (comment.column() == null ? "table " + comment.table()
+                        : "column " + comment.table() + "." + comment.column()) + " is not exported (the " + dialect.name()
+                        + " dialect does not carry comments yet)");
+            }
+        }
+        warnings.addAll(dialect.notCarried(connection, scope));
+        List<View> views = ViewOrder.sort(dialect.views(connection, scope));
+        for (View view : views) {
+            if (view.name().schema() != null) {
+                schemas.add(view.name().schema()); // a schema holding only views must be created too
+            }
+        }
+        List<String> schemaOrder = scope.isDefault() ? List.copyOf(schemas) : scope.named();
+        Map<String, String> schemaOptions = new LinkedHashMap<>();
+        for (String schema : schemaOrder) {
+            schemaOptions.put(schema, dialect.schemaOptions(connection, schema));
+        }
+        return new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
+                dialect.routines(connection, scope), sequences, tables, foreignKeys, indexes,
+                views, dialect.triggers(connection, scope), comments, warnings);
+    }
+
+    /** IS_GENERATEDCOLUMN, which drivers older than JDBC 4.1 do not report. */
+    private static String generatedColumn(ResultSet rows) {
+        try {
+            return rows.getString("IS_GENERATEDCOLUMN");
+        } catch (SQLException notReported) {
+            return null;
+        }
+    }
+
+    private Table table(QualifiedName name, List<Comment> comments, List<String> warnings) throws SQLException {
+        List<Column> reported = new ArrayList<>();
+        try (ResultSet rows = metaData.getColumns(catalog(name), literalPattern(schema(name)),
+                literalPattern(name.name()), "%")) {
+            while (rows.next()) {
+                String column = rows.getString("COLUMN_NAME");
+                boolean identity = "YES".equals(rows.getString("IS_AUTOINCREMENT"));
+                boolean generated = "YES".equals(generatedColumn(rows));
+                Column described = new Column(
+                        column,
+                        rows.getString("TYPE_NAME"),
+                        rows.getInt("DATA_TYPE"),
+                        rows.getInt("COLUMN_SIZE"),
+                        rows.getInt("DECIMAL_DIGITS"),
+                        rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        generated ? null : rows.getString("COLUMN_DEF"),
+                        identity && !generated ? dialect.identity(connection, name, column) : null,
+                        null, null,
+                        generated ? dialect.generatedColumn(connection, name, column, rows.getString("COLUMN_DEF"))
+                                : null);
+                String remarks = rows.getString("REMARKS");
+                if (remarks != null && !remarks.isEmpty()) {
+                    comments.add(new Comment(name, column, remarks));
+                }
+                reported.add(described);
+            }
+        }
+        List<Column> columns = dialect.columns(connection, name, reported);
+        for (Column column : columns) {
+            if (!column.isGenerated()) {
+                checkCarried(name, column, warnings);
+            }
+        }
+        return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name),
+                dialect.checkConstraints(connection, name), dialect.tableDefinition(connection, name));
+    }
+
+    /**
+     * Refuses a column whose values could be written but not loaded back (an export that cannot be imported would
+     * look complete); warns about a column carried in the driver's text form.
+     */
+    private void checkCarried(QualifiedName table, Column column, List<String> warnings) throws SQLException {
+        String where = "column " + table + "." + column.name() + " of type " + column.typeName();
+        ValueKind kind = dialect.valueKind(column.jdbcType(), column.typeName());
+        if (!dialect.canCarry(column)) {
+            throw FerryErrors.notSupported("EXPORT DATABASE cannot carry " + where + " yet: its values could not be"
+                    + " imported again. Nothing was written.");
+        }
+        if (kind == ValueKind.OTHER) {
+            warnings.add("Column " + where.substring("column ".length())
+                    + " is carried in the driver's text form; its round trip is not verified");
+        }
+    }
+
+    /**
+     * {@code name} as a {@link DatabaseMetaData} search pattern that matches only itself: getColumns takes LIKE
+     * patterns, so a table {@code a_b} would also match {@code axb}.
+     */
+    private String literalPattern(String name) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+    }
+
+    private KeyConstraint primaryKey(QualifiedName table) throws SQLException {
+        Map<Integer, String> columns = new TreeMap<>();
+        String constraintName = null;
+        try (ResultSet rows = metaData.getPrimaryKeys(catalog(table), schema(table), table.name())) {
+            while (rows.next()) {
+                columns.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+                constraintName = rows.getString("PK_NAME");
+            }
+        }
+        return columns.isEmpty() ? null : new KeyConstraint(constraintName, new ArrayList<>(columns.values()));
+    }
+
+    /** The foreign keys the driver reports; none where it does not implement getImportedKeys (DuckDB's). */
+    private List<ForeignKey> foreignKeys(QualifiedName table, List<String> warnings) throws SQLException {
+        Map<String, ForeignKeyBuilder> keys = new LinkedHashMap<>();
+        String catalog = catalog(table);
+        ResultSet imported;
+        try {
+            imported = metaData.getImportedKeys(catalog, schema(table), table.name());
+        } catch (SQLFeatureNotSupportedException notImplemented) {
+            return List.of();
+        }
+        try (ResultSet rows = imported) {
+            while (rows.next()) {
+                String referencedCatalog = rows.getString("PKTABLE_CAT");
+                String referencedSchema = rows.getString("PKTABLE_SCHEM");
+                boolean catalogs = dialect.schemasAreCatalogs() && !scope.isDefault();
+                if (catalogs ? !scope.includes(referencedCatalog)
+                        : catalog != null && referencedCatalog != null && !catalog.equals(referencedCatalog)) {
+                    if (rows.getInt("KEY_SEQ") == 1) {
+                        warnings.add("Foreign key " + rows.getString("FK_NAME") + " on " + table + " refers to "
+                                + referencedCatalog + "." + rows.getString("PKTABLE_NAME") + " in another database;"
+                                + " it is not exported");
+                    }
+                    continue;
+                }
+                if (!catalogs && referencedSchema != null && !scope.includes(referencedSchema)) {
+                    if (rows.getInt("KEY_SEQ") == 1) {
+                        warnings.add("Foreign key " + rows.getString("FK_NAME") + " on " + table + " refers to "
+                                + referencedSchema + "." + rows.getString("PKTABLE_NAME") + " in a schema that is not"
+                                + " exported; it is not exported");
+                    }
+                    continue;
+                }
+                QualifiedName referenced = new QualifiedName(catalogs ? referencedCatalog : referencedSchema,
+                        rows.getString("PKTABLE_NAME"));
+                String name = rows.getString("FK_NAME");
+                String key = name != null ? name : referenced + "#" + keys.size();
+                ForeignKeyBuilder builder = keys.computeIfAbsent(key, k -> new ForeignKeyBuilder(name, referenced));
+                builder.columns.add(rows.getString("FKCOLUMN_NAME"));
+                builder.referencedColumns.add(rows.getString("PKCOLUMN_NAME"));
+                builder.onUpdate = action(rows.getShort("UPDATE_RULE"));
+                builder.onDelete = action(rows.getShort("DELETE_RULE"));
+            }
+        }
+        List<ForeignKey> result = new ArrayList<>();
+        for (ForeignKeyBuilder b : keys.values()) {
+            result.add(new ForeignKey(b.name, table, b.columns, b.referenced, b.referencedColumns, b.onUpdate, b.onDelete));
+        }
+        return result;
+    }
+
+    /**
+     * The catalog {@link DatabaseMetaData} finds a table in: the connection's, or the table's schema where schemas are
+     * catalogs (MariaDB's databases).
+     */
+    private String catalog(QualifiedName table) throws SQLException {
+        return dialect.schemasAreCatalogs() && table.schema() != null ? table.schema() : connection.getCatalog();
+    }
+
+    /** The schema {@link DatabaseMetaData} finds a table in: none where schemas are catalogs. */
+    private String schema(QualifiedName table) {
+        return dialect.schemasAreCatalogs() ? null : table.schema();
+    }
+
+    private static String action(short rule) {
+        return switch (rule) {
+            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
+            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
+            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
+            case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
+            case DatabaseMetaData.importedKeyNoAction -> "NO ACTION";
+            default -> null;
+        };
+    }
+
+    private List<Index> indexes(Table table) throws SQLException {
+        QualifiedName name = table.name();
+        Set<String> keyIndexes = dialect.keyIndexNames(connection, name);
+        Map<String, IndexBuilder> found = new LinkedHashMap<>();
+        ResultSet indexInfo;
+        try {
+            indexInfo = metaData.getIndexInfo(catalog(name), schema(name), name.name(), false, false);
+        } catch (SQLFeatureNotSupportedException notImplemented) {
+            return dialect.indexes(connection, table, List.of()); // DuckDB 0.8.1's driver lists none
+        }
+        try (ResultSet rows = indexInfo) {
+            while (rows.next()) {
+                String indexName = rows.getString("INDEX_NAME");
+                if (indexName == null || rows.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic
+                        || keyIndexes.contains(indexName)) {
+                    continue;
+                }
+                boolean unique = !rows.getBoolean("NON_UNIQUE");
+                IndexBuilder builder = found.computeIfAbsent(indexName, n -> new IndexBuilder(n, unique));
+                builder.columns.put(rows.getInt("ORDINAL_POSITION"),
+                        new Index.IndexColumn(rows.getString("COLUMN_NAME"), "D".equals(rows.getString("ASC_OR_DESC"))));
+            }
+        }
+        List<Index> indexes = new ArrayList<>();
+        for (IndexBuilder b : found.values()) {
+            Index index = new Index(b.name, name, b.unique, new ArrayList<>(b.columns.values()), null);
+            if (!backsKey(index, table)) {
+                indexes.add(index);
+            }
+        }
+        return dialect.indexes(connection, table, indexes);
+    }
+
+    /** For engines that do not name their key indexes: a unique index on exactly a key's columns is that key's. */
+    private static boolean backsKey(Index index, Table table) {
+        if (!index.unique() || index.columns().stream().anyMatch(Index.IndexColumn::descending)) {
+            return false;
+        }
+        List<String> columns = index.columns().stream().map(Index.IndexColumn::name).toList();
+        if (table.primaryKey() != null && table.primaryKey().columns().equals(columns)) {
+            return true;
+        }
+        return table.uniqueKeys().stream().anyMatch(key -> key.columns().equals(columns));
+    }
+
+    private static final class ForeignKeyBuilder {
+        final String name;
+        final QualifiedName referenced;
+        final List<String> columns = new ArrayList<>();
+        final List<String> referencedColumns = new ArrayList<>();
+        String onUpdate;
+        String onDelete;
+
+        ForeignKeyBuilder(String name, QualifiedName referenced) {
+            this.name = name;
+            this.referenced = referenced;
+        }
+    }
+
+    private static final class IndexBuilder {
+        final String name;
+        final boolean unique;
+        final Map<Integer, Index.IndexColumn> columns = new TreeMap<>();
+
+        IndexBuilder(String name, boolean unique) {
+            this.name = name;
+            this.unique = unique;
+        }
+    }
+}

@@ -1,0 +1,1131 @@
+package dev.ferry.core.dialect.mariadb;
+
+import dev.ferry.core.dialect.IdentifierCase;
+import dev.ferry.core.dialect.StandardDialect;
+import dev.ferry.core.model.schema.CheckConstraint;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.Identity;
+import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.KeyConstraint;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.model.schema.Sequence;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.View;
+import dev.ferry.core.model.types.PortableType;
+import dev.ferry.core.model.types.TargetType;
+import dev.ferry.core.sql.SqlLexer;
+import dev.ferry.core.sql.SqlToken;
+import dev.ferry.core.value.ValueKind;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * MariaDB 10.3 and later, through MariaDB Connector/J.
+ *
+ * <p>MariaDB's "schema" is a database, and Connector/J reports databases as catalogs with a null schema. By default an
+ * export takes the connection's current database only ({@link java.sql.Connection#getCatalog()}), and its objects are
+ * named without a database ({@link QualifiedName} with a null schema), so the scripts load into whatever database the
+ * importing connection uses. A {@link SchemaScope} of named databases (EXPORT DATABASE's SCHEMAS) takes those
+ * databases, and names every object with its database ({@code `app`.`orders`}), so that the scripts create and fill
+ * the same databases from whichever database the importing connection uses. Catalog queries ask for
+ * {@code COALESCE(?, DATABASE())}: the database of a qualified name, else the current one.
+ *
+ * <p>What the standard answers already get right here: system schemas ({@code information_schema}, {@code mysql},
+ * {@code performance_schema}, {@code sys}), the {@code TABLE} relation type, DDL that is not transactional (each
+ * statement commits) and plain {@code INSERT ... VALUES (?, ...)}, which takes explicit AUTO_INCREMENT values.
+ */
+public class MariaDbDialect extends StandardDialect {
+    /**
+     * The session an export or import runs in: UTC, so that TIMESTAMP values are written and read back as the same
+     * instants whatever the client's zone (and no daylight-saving hour is ambiguous); a fixed SQL mode so that the
+     * scripts mean the same on every server: backslash escapes as MariaDB writes its defaults, zero and invalid dates
+     * as the source may hold them, explicit 0 in an AUTO_INCREMENT column kept, and errors rather than silent
+     * truncation.
+     */
+    private static final String SESSION_TIME_ZONE = "+00:00";
+    private static final String SESSION_SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES";
+
+    /**
+     * InnoDB keys at most 3,072 bytes, 768 characters of utf8mb4; a TEXT column cannot be a primary key or the end of
+     * a foreign key (a prefix length would make the key compare prefixes only).
+     */
+    @Override
+    public int keyTextLength() {
+        return 768;
+    }
+
+    /** An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise). */
+    @Override
+    public boolean foreignKeyTypesMustMatch() {
+        return true;
+    }
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public IdentifierCase identifierCase() {
+        return IdentifierCase.PRESERVED;
+    }
+
+    @Override
+    public String generatedClause(String expression) {
+        return "GENERATED ALWAYS AS (" + expression + ") STORED";
+    }
+
+    @Override
+    public PortableType portableType(Column column) {
+        return MariaDbTypes.portable(column);
+    }
+
+    @Override
+    public TargetType typeFor(PortableType type) {
+        return MariaDbTypes.declare(type);
+    }
+
+    /**
+     * MariaDB Connector/J names the product MariaDB. (MySQL Connector/J calls a MariaDB server MySQL, and needs
+     * another fetch size to stream and names types otherwise: it is not taken for this dialect until it is tested.)
+     */
+    @Override
+    public boolean supports(DatabaseMetaData metaData) throws SQLException {
+        return "MariaDB".equalsIgnoreCase(metaData.getDatabaseProductName());
+    }
+
+    /** A MariaDB schema is a database, which Connector/J reports as a catalog. */
+    @Override
+    public boolean schemasAreCatalogs() {
+        return true;
+    }
+
+    /** The databases of the server, its own (information_schema, mysql, performance_schema, sys) left out. */
+    @Override
+    public List<String> userSchemas(Connection connection) throws SQLException {
+        List<String> databases = new ArrayList<>();
+        query(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
+            if (!isSystemSchema(row.getString(1))) {
+                databases.add(row.getString(1));
+            }
+        });
+        return databases;
+    }
+
+    /** A database's default character set and collation, which its tables take unless they say otherwise. */
+    @Override
+    public String schemaOptions(Connection connection, String schema) throws SQLException {
+        List<String> options = new ArrayList<>();
+        query(connection, schema, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()",
+                row -> options.add("DEFAULT CHARACTER SET " + row.getString(1) + " COLLATE " + row.getString(2)));
+        return options.isEmpty() ? null : options.get(0);
+    }
+
+    /** CREATE DATABASE, as mariadb-dump --databases writes it (MariaDB's CREATE SCHEMA is the same statement). */
+    @Override
+    public String createSchema(String schema) {
+        return createSchema(schema, null);
+    }
+
+    /** CREATE DATABASE with the source's default character set and collation, as mariadb-dump --databases does. */
+    @Override
+    public String createSchema(String schema, String options) {
+        return "CREATE DATABASE IF NOT EXISTS " + quoteIdentifier(schema) + (options == null ? "" : " " + options);
+    }
+
+    /** MariaDB quotes identifiers with backticks (double quotes are string literals unless ANSI_QUOTES is set). */
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /**
+     * Connector/J's types say too little or too much here. BOOLEAN is TINYINT(1), which holds -128..127; BIT(1) is a
+     * boolean but BIT(n) a bit string; BIGINT UNSIGNED goes up to 2^64-1, beyond a long; YEAR is reported as a DATE.
+     * FLOAT is selected as DOUBLE (see {@link #selectColumn}) and carried as the double that holds it exactly.
+     * Temporal values are carried as the server's text: TIME is an interval of ±838 hours, not a time of day, and
+     * dates may be zero ({@code 0000-00-00}), partly zero or invalid where the SQL mode allows, which
+     * {@code java.time} cannot hold (Connector/J returns null for zero dates and wraps TIME at 24 hours, silently).
+     */
+    @Override
+    public ValueKind valueKind(int jdbcType, String typeName) {
+        String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+        switch (baseType(name)) {
+            case "BOOLEAN", "TINYINT", "YEAR":
+                return ValueKind.INTEGER;
+            case "BIGINT":
+                return name.contains("UNSIGNED") ? ValueKind.DECIMAL : ValueKind.BIGINT;
+            case "BIT":
+                return jdbcType == Types.BOOLEAN || name.equals("BIT(1)") ? ValueKind.BOOLEAN : ValueKind.BINARY;
+            case "FLOAT":
+                return ValueKind.DOUBLE;
+            case "DATE", "DATETIME", "TIMESTAMP", "TIME", "INET4", "INET6":
+                return ValueKind.STRING;
+            default:
+                return super.valueKind(jdbcType, typeName);
+        }
+    }
+
+    /**
+     * Connector/J reads rows as the server's text, where FLOAT has only six significant digits (16777216 arrives as
+     * 16777200), and it fails on the text of a DATETIME whose day or month is zero. FLOAT is therefore read as the
+     * DOUBLE that holds it exactly, DATETIME and TIMESTAMP as text.
+     */
+    @Override
+    public String selectColumn(String column, int jdbcType, String typeName) {
+        String quoted = quoteIdentifier(column);
+        return switch (baseType(typeName == null ? "" : typeName.toUpperCase(Locale.ROOT))) {
+            case "FLOAT" -> "CAST(" + quoted + " AS DOUBLE) AS " + quoted;
+            case "DATETIME", "TIMESTAMP" -> "CAST(" + quoted + " AS CHAR) AS " + quoted;
+            default -> quoted;
+        };
+    }
+
+    /**
+     * Connector/J streams with any fetch size above 0, and holds that many rows in memory; a MariaDB row may be as
+     * large as max_allowed_packet (up to 1 GB), so the standard 1,000 rows of 4 MB already overflow a 64 MB heap. One
+     * row at a time keeps memory flat; measured on 1,000,000 narrow rows it reads as fast as 1,000 at a time.
+     */
+    @Override
+    public PreparedStatement streamingQuery(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = super.streamingQuery(connection, sql);
+        statement.setFetchSize(1);
+        return statement;
+    }
+
+    /**
+     * The driver reports neither ENUM and SET labels, nor unsigned DECIMAL, nor fractional seconds, nor a column's
+     * character set, nor JSON (a LONGTEXT with a JSON_VALID check). {@code information_schema.COLUMNS} has them all:
+     * each column's type becomes its COLUMN_TYPE with character set and collation, {@code json} for JSON, and what
+     * MariaDB keeps beside the type ({@code ON UPDATE ...}, {@code INVISIBLE}, {@code COMMENT '...'}); a column-level
+     * CHECK becomes the column's {@link Column#check}, so that it is declared with the column again (MariaDB's catalog
+     * tells column-level checks, named after their column, from table-level ones). Defaults are MariaDB's own text,
+     * but without the current database's name, which MariaDB writes into {@code nextval(`db`.`seq`)}. Generated
+     * columns are left out (their values cannot be inserted; {@link #notCarried} names them). Only the driver's JDBC
+     * type, size and scale are kept: its table name is a LIKE pattern, so for {@code t_1} it also reports the columns
+     * of a table {@code tx1}.
+     */
+    @Override
+    public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
+            throws SQLException {
+        Map<String, Column> byName = new HashMap<>();
+        for (Column column : reported) {
+            byName.put(column.name(), column);
+        }
+        Map<String, Check> checks = checks(connection, table);
+        // MariaDB writes a sequence's database into a default: nextval(`db`.`seq`). It is left out where the scripts
+        // name no database; where they do (a scope of named databases), it stays, naming the same database there.
+        String database = table.schema() == null ? connection.getCatalog() : null;
+        List<Column> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME,"
+                        + " IS_GENERATED, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String name = rows.getString(1);
+                    String extra = rows.getString(5).toLowerCase(Locale.ROOT);
+                    boolean generated = "ALWAYS".equalsIgnoreCase(rows.getString(8));
+                    StringBuilder type = new StringBuilder();
+                    Check check = checks.get(name);
+                    boolean json = check != null && check.isJson();
+                    if (json) {
+                        type.append("json");
+                    } else {
+                        type.append(rows.getString(2));
+                        if (rows.getString(6) != null) {
+                            type.append(" CHARACTER SET ").append(rows.getString(6))
+                                    .append(" COLLATE ").append(rows.getString(7));
+                        }
+                    }
+                    StringBuilder attributes = new StringBuilder();
+                    int onUpdate = extra.indexOf("on update ");
+                    if (onUpdate >= 0) {
+                        attributes.append(" ON UPDATE ").append(rows.getString(5).substring(onUpdate + "on update ".length())
+                                .split("[ ,]", 2)[0]); // EXTRA: "on update current_timestamp(), INVISIBLE"
+                    }
+                    if (extra.contains("invisible")) {
+                        attributes.append(" INVISIBLE");
+                    }
+                    String comment = rows.getString(9);
+                    if (comment != null && !comment.isEmpty()) {
+                        attributes.append(" COMMENT ").append(stringLiteral(comment));
+                    }
+                    // SHOW CREATE TABLE's order: type, GENERATED ALWAYS AS (...) VIRTUAL|STORED, INVISIBLE, COMMENT.
+                    String generation = generated ? "GENERATED ALWAYS AS (" + rows.getString(10) + ") "
+                            + (extra.contains("stored") || extra.contains("persistent") ? "STORED" : "VIRTUAL")
+                            + attributes : null;
+                    if (!generated) {
+                        type.append(attributes);
+                    }
+                    Column described = byName.get(name);
+                    boolean autoIncrement = extra.contains("auto_increment");
+                    String defaultExpression = rows.getString(4);
+                    columns.add(new Column(name, type.toString(),
+                            described == null ? Types.OTHER : described.jdbcType(),
+                            described == null ? 0 : described.size(),
+                            described == null ? 0 : described.scale(),
+                            "YES".equals(rows.getString(3)),
+                            generated || autoIncrement || defaultExpression == null ? null
+                                    : withoutDatabase(defaultExpression, database),
+                            autoIncrement ? identity(connection, table, name) : null, null,
+                            check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null,
+                            generation));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * A CHECK constraint as information_schema.CHECK_CONSTRAINTS describes it. A column-level check (declared with its
+     * column) is named after the column; a table-level one may not share a name with it.
+     *
+     * @param name        the constraint's name
+     * @param columnLevel whether it was declared with a column ({@code LEVEL = 'Column'})
+     * @param clause      the condition, as MariaDB writes it
+     */
+    private record Check(String name, boolean columnLevel, String clause) {
+        /** Whether this is the check that makes a LONGTEXT column JSON: {@code json_valid(`column`)}, with the column. */
+        boolean isJson() {
+            return columnLevel && clause.equalsIgnoreCase("json_valid(`" + name.replace("`", "``") + "`)");
+        }
+    }
+
+    /**
+     * The table's CHECK constraints by name, in the order information_schema lists them, which is the order they
+     * were declared in (and are checked in, which decides the one an error names).
+     */
+    private static Map<String, Check> checks(Connection connection, QualifiedName table) throws SQLException {
+        Map<String, Check> checks = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    checks.put(rows.getString(1), new Check(rows.getString(1), "Column".equalsIgnoreCase(rows.getString(2)),
+                            rows.getString(3)));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /**
+     * The type as {@link #columns} describes it. A nullable TIMESTAMP says NULL: where explicit_defaults_for_timestamp
+     * is off, MariaDB makes a TIMESTAMP column without it NOT NULL DEFAULT CURRENT_TIMESTAMP.
+     */
+    @Override
+    public String columnType(Column column) {
+        String type = column.typeName();
+        return column.nullable() && baseType(type.toUpperCase(Locale.ROOT)).equals("TIMESTAMP") ? type + " NULL" : type;
+    }
+
+    /** MariaDB keeps the next AUTO_INCREMENT value per table, in information_schema.TABLES. */
+    @Override
+    public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+                        + " AND TABLE_NAME = ?")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                long next = rows.next() ? rows.getLong(1) : 0;
+                return new Identity(false, 1, 1, next > 0 ? next : 1);
+            }
+        }
+    }
+
+    /** An AUTO_INCREMENT column is declared so; it always takes explicit values too. */
+    @Override
+    public String identityClause(Identity identity) {
+        return "AUTO_INCREMENT";
+    }
+
+    /** MariaDB sets a table's next AUTO_INCREMENT value as a table option. */
+    @Override
+    public String restartIdentity(QualifiedName table, String column, Identity identity) {
+        return "ALTER TABLE " + quote(table) + " AUTO_INCREMENT = " + identity.next();
+    }
+
+    /**
+     * MariaDB's unique constraints are its unique indexes, in the current database (the standard query asks for a
+     * schema, which MariaDB tables do not have). Those with a descending column or a prefix length are left to the
+     * indexes: CREATE TABLE's UNIQUE (columns) can say neither.
+     */
+    @Override
+    public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
+        List<KeyConstraint> keys = new ArrayList<>();
+        for (IndexPart.Index index : IndexPart.indexes(connection, table).values()) {
+            if (index.unique() && !index.name().equals("PRIMARY") && index.plain()
+                    && index.parts().stream().noneMatch(p -> p.descending() || p.prefix() > 0)) {
+                keys.add(new KeyConstraint(index.name(), index.parts().stream().map(IndexPart::column).toList()));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Indexes not to export as plain indexes: the primary key's and the unique constraints' (created with the table),
+     * and those the index model cannot describe yet (FULLTEXT, SPATIAL), named by {@link #notCarried}.
+     */
+    @Override
+    public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        names.add("PRIMARY");
+        for (KeyConstraint key : uniqueKeys(connection, table)) {
+            names.add(key.name());
+        }
+        for (IndexPart.Index index : IndexPart.indexes(connection, table).values()) {
+            if (!index.plain()) {
+                names.add(index.name());
+            }
+        }
+        return names;
+    }
+
+    /** The driver does not report prefix lengths ({@code KEY (title(10))}); information_schema.STATISTICS does. */
+    @Override
+    public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
+        Map<String, IndexPart.Index> described = IndexPart.indexes(connection, table.name());
+        List<Index> indexes = new ArrayList<>();
+        for (Index index : reported) {
+            IndexPart.Index parts = described.get(index.name());
+            if (parts == null || parts.parts().size() != index.columns().size()) {
+                indexes.add(index);
+                continue;
+            }
+            List<Index.IndexColumn> columns = new ArrayList<>();
+            for (int i = 0; i < parts.parts().size(); i++) {
+                Index.IndexColumn column = index.columns().get(i);
+                columns.add(new Index.IndexColumn(column.name(), column.descending(), parts.parts().get(i).prefix()));
+            }
+            indexes.add(new Index(index.name(), index.table(), index.unique(), columns, null));
+        }
+        return indexes;
+    }
+
+    /**
+     * The table-level CHECK constraints, rendered in CREATE TABLE as {@code CONSTRAINT name CHECK (...)}. Column-level
+     * ones are declared with the column they are named after ({@link #columns}), so that the copy's catalog has them
+     * again with the same name, {@code LEVEL = 'Column'} and clause; the JSON_VALID check of a JSON column comes back
+     * with its {@code json} type. A column-level check keeps its name when its column is renamed, and MariaDB names a
+     * column-level check after its column, so such a check cannot be declared with a column again: it becomes a
+     * table-level check of the same name and clause, which MariaDB enforces in the same way (only its LEVEL, and where
+     * SHOW CREATE TABLE writes it, differ).
+     */
+    @Override
+    public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'")) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+        }
+        List<CheckConstraint> constraints = new ArrayList<>();
+        for (Check check : checks(connection, table).values()) {
+            if (!check.columnLevel() || !columns.contains(check.name())) {
+                constraints.add(new CheckConstraint(check.name(), "CHECK (" + check.clause() + ")"));
+            }
+        }
+        return constraints;
+    }
+
+    /**
+     * MariaDB's sequences (10.3+) are tables of type SEQUENCE; information_schema has no SEQUENCES view, but selecting
+     * from a sequence gives its definition and position. The position is {@code next_not_cached_value}, as mariadb-dump
+     * takes it: MariaDB reserves CACHE values at a time and records only the end of the reserved block, and nothing
+     * reads how many of the block it has handed out. So a sequence without a cache (NOCACHE), or whose cache has not
+     * been drawn from since the server started or its tables were flushed, comes back exactly where it was; one that
+     * has handed out cached values continues after the block, as the source itself does after a restart or FLUSH
+     * TABLES: never repeating a value the source handed out. (The round of a cycled sequence, cycle_count, starts
+     * again at 0; {@link #notCarried} says so where it is not 0.)
+     */
+    @Override
+    public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
+        List<QualifiedName> names = new ArrayList<>();
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                    + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> names.add(new QualifiedName(database, row.getString(1))));
+        }
+        List<Sequence> sequences = new ArrayList<>();
+        for (QualifiedName sequence : names) {
+            query(connection, "SELECT next_not_cached_value, minimum_value, maximum_value, start_value, increment,"
+                    + " cache_size, cycle_option FROM " + quote(sequence), row -> sequences.add(new Sequence(sequence,
+                    null, row.getLong(4), row.getLong(5), row.getLong(2), row.getLong(3), row.getBoolean(7),
+                    row.getLong(1), null, row.getLong(6))));
+        }
+        return sequences;
+    }
+
+    /** MariaDB's CREATE SEQUENCE, with the source's CACHE and NOCYCLE spelled as MariaDB writes it. */
+    @Override
+    public String createSequence(Sequence sequence) {
+        // MariaDB's sequences end one short of BIGINT's range, where other engines' end by default.
+        long maximum = Math.min(sequence.maximum(), Long.MAX_VALUE - 1);
+        long minimum = Math.max(sequence.minimum(), Long.MIN_VALUE + 1);
+        return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " MINVALUE "
+                + minimum + " MAXVALUE " + maximum + " INCREMENT BY " + sequence.increment()
+                + (sequence.cache() == null ? "" : " CACHE " + sequence.cache())
+                + (sequence.cycle() ? " CYCLE" : " NOCYCLE");
+    }
+
+    /**
+     * Views of the current database, as SHOW CREATE VIEW writes them: MariaDB leaves out the current database's name
+     * there (information_schema.VIEWS qualifies every table and column with it), so the copy reads the tables of the
+     * database it is imported into. The DEFINER is dropped (it names an account of the source server, which the
+     * target may not have, and naming another account needs the SUPER or SET USER privilege): the importing user
+     * becomes the definer. ALGORITHM and SQL SECURITY are kept, WITH CHECK OPTION is part of the query. MariaDB 10.11
+     * has no VIEW_TABLE_USAGE, so the views a view reads are found in its text: each other view of the database whose
+     * name appears there as a back-quoted identifier not qualified by a database.
+     */
+    @Override
+    public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
+        Map<QualifiedName, String> options = new LinkedHashMap<>();
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
+                    + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1", row -> options.put(new QualifiedName(database,
+                    row.getString(1)), "ALGORITHM=" + row.getString(2) + " SQL SECURITY " + row.getString(3)));
+        }
+        Map<QualifiedName, String> queries = new LinkedHashMap<>();
+        try (OutsideDatabases ignored = OutsideDatabases.enter(connection, scope, options.isEmpty())) {
+            for (QualifiedName name : options.keySet()) {
+                query(connection, "SHOW CREATE VIEW " + quote(name),
+                        row -> queries.put(name, viewQuery(name.name(), row.getString(2))));
+            }
+        }
+        List<View> views = new ArrayList<>();
+        for (Map.Entry<QualifiedName, String> view : queries.entrySet()) {
+            Set<QualifiedName> reads = new HashSet<>();
+            for (QualifiedName read : scope.isDefault() ? unqualifiedNames(view.getValue())
+                    : qualifiedNames(view.getValue())) {
+                if (!read.equals(view.getKey()) && queries.containsKey(read)) {
+                    reads.add(read);
+                }
+            }
+            views.add(new View(view.getKey(), view.getValue(), false, reads, options.get(view.getKey())));
+        }
+        return views;
+    }
+
+    /**
+     * For a scope of named databases: the connection's current database is left, where it is one of them, for
+     * {@code information_schema} while views are read, and entered again afterwards. SHOW CREATE VIEW leaves the
+     * current database's name out of a view's text; the scripts of named databases are run from any database, so they
+     * need every name with its database.
+     */
+    private static final class OutsideDatabases implements AutoCloseable {
+        private final Connection connection;
+        private final String current;
+
+        private OutsideDatabases(Connection connection, String current) {
+            this.connection = connection;
+            this.current = current;
+        }
+
+        static OutsideDatabases enter(Connection connection, SchemaScope scope, boolean nothingToRead)
+                throws SQLException {
+            String current = connection.getCatalog();
+            if (nothingToRead || scope.isDefault() || current == null || !scope.includes(current)) {
+                return new OutsideDatabases(connection, null);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("USE information_schema");
+            }
+            return new OutsideDatabases(connection, current);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (current != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("USE `" + current.replace("`", "``") + "`");
+                }
+            }
+        }
+    }
+
+    /** The query of SHOW CREATE VIEW's {@code CREATE ALGORITHM=... DEFINER=... SQL SECURITY ... VIEW `v` AS <query>}. */
+    static String viewQuery(String name, String createView) throws SQLException {
+        List<SqlToken> tokens = tokens(createView, Integer.MAX_VALUE);
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("VIEW")) {
+                continue;
+            }
+            int n = i + 1; // the view's name, after its database where SHOW CREATE VIEW writes one: `db`.`v`
+            if (n + 2 < tokens.size() && tokens.get(n + 1).isSymbol(".")) {
+                n += 2;
+            }
+            if (n + 2 < tokens.size() && tokens.get(n).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
+                    && tokens.get(n).text().equals(name) && tokens.get(n + 1).isWord("AS")) {
+                return createView.substring(tokens.get(n + 2).start());
+            }
+        }
+        throw new SQLException("Cannot read the query of view " + name + " in MariaDB's " + createView, "HY000");
+    }
+
+    /** CREATE VIEW with the source's ALGORITHM and SQL SECURITY, without a DEFINER. */
+    @Override
+    public String createView(View view) {
+        return "CREATE " + (view.options() == null ? "" : view.options() + " ") + "VIEW " + viewName(view) + " AS "
+                + view.query();
+    }
+
+    /**
+     * A table's comment is a table option ({@code ALTER TABLE t COMMENT = '...'}; MariaDB has no COMMENT ON); a
+     * column's is part of the column's definition ({@link #columns}), so nothing more is needed for it.
+     */
+    @Override
+    public String comment(Comment comment) {
+        return comment.column() != null ? ""
+                : "ALTER TABLE " + quote(comment.table()) + " COMMENT = " + stringLiteral(comment.text());
+    }
+
+    /**
+     * Procedures and functions as SHOW CREATE PROCEDURE / FUNCTION writes them (the name without a database, the
+     * parameters, characteristics and body as declared), without the DEFINER (see {@link #views}); their bodies are
+     * kept as written, so a body that names the source database by name still does ({@link #notCarried} warns). Each
+     * is created under the sql_mode it was created with, as mariadb-dump does it: MariaDB records that mode with the
+     * routine and runs the routine under it; the session's own is put back after the last. A body with semicolons of
+     * its own is written between DELIMITER lines ({@link dev.ferry.core.sql.SqlScript}). Routines whose definition
+     * the exporting user may not read, and Oracle-mode packages, are left to {@link #notCarried}.
+     */
+    @Override
+    public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
+        List<String[]> routines = new ArrayList<>();
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
+                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
+                    row -> routines.add(new String[] {row.getString(1), row.getString(2), row.getString(3), database}));
+        }
+        List<String[]> created = new ArrayList<>();
+        for (String[] routine : routines) {
+            QualifiedName name = new QualifiedName(routine[3], routine[1]);
+            query(connection, "SHOW CREATE " + routine[0] + " " + quote(name), row -> {
+                String definition = row.getString(3);
+                if (definition != null) {
+                    created.add(new String[] {routine[2], withDatabase(withoutDefiner(definition), name.schema())});
+                }
+            });
+        }
+        return underTheirSqlModes(created);
+    }
+
+    /**
+     * SHOW CREATE's {@code CREATE [AGGREGATE] PROCEDURE|FUNCTION `name` ...} with the routine's database before its
+     * name, or unchanged where {@code database} is null. A routine runs in its own database, so its body's names need
+     * none.
+     */
+    static String withDatabase(String create, String database) throws SQLException {
+        if (database == null) {
+            return create;
+        }
+        List<SqlToken> tokens = tokens(create, 5);
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("PROCEDURE") || tokens.get(i).isWord("FUNCTION")) {
+                SqlToken name = tokens.get(i + 1);
+                if (i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(".")) {
+                    return create;
+                }
+                return create.substring(0, name.start()) + "`" + database.replace("`", "``") + "`."
+                        + create.substring(name.start());
+            }
+        }
+        throw new SQLException("Cannot find the routine's name in MariaDB's " + create, "HY000");
+    }
+
+    /**
+     * Triggers, created after the data so that none fires for a loaded row, each under its own sql_mode as
+     * {@link #routines} are. The body is taken from SHOW CREATE TRIGGER's original statement: information_schema's
+     * ACTION_STATEMENT rewrites string literals ({@code 'x\\y'} becomes {@code 'x\y'}), which would read back as
+     * other text. The statement is built again around that body as {@code CREATE TRIGGER name timing event ON table
+     * FOR EACH ROW body}, so without DEFINER and without database names the original may have held; FOLLOWS and
+     * PRECEDES are left out: triggers of one table, timing and event are created in their ACTION_ORDER, which MariaDB
+     * then gives them again.
+     */
+    @Override
+    public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
+        List<String[]> triggers = new ArrayList<>();
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE,"
+                    + " SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
+                    + " AND ACTION_STATEMENT IS NOT NULL"
+                    + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
+                    row -> triggers.add(new String[] {row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), database}));
+        }
+        List<String[]> created = new ArrayList<>();
+        for (String[] trigger : triggers) {
+            QualifiedName name = new QualifiedName(trigger[5], trigger[0]);
+            query(connection, "SHOW CREATE TRIGGER " + quote(name), row -> created.add(new String[] {
+                    trigger[4], "CREATE TRIGGER " + quote(name) + " " + trigger[1] + " " + trigger[2]
+                    + " ON " + quote(new QualifiedName(trigger[5], trigger[3])) + " FOR EACH ROW "
+                    + triggerBody(trigger[0], row.getString(3))}));
+        }
+        return underTheirSqlModes(created);
+    }
+
+    /**
+     * The body of {@code CREATE ... TRIGGER ... FOR EACH ROW [FOLLOWS | PRECEDES other] <body>}; only the header is
+     * read, so the body's text may be anything the server took.
+     */
+    static String triggerBody(String name, String original) throws SQLException {
+        SqlLexer lexer = new SqlLexer(original, true);
+        List<SqlToken> header = new ArrayList<>();
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
+            int n = header.size();
+            if (n >= 3 && header.get(n - 3).isWord("FOR") && header.get(n - 2).isWord("EACH") && header.get(n - 1).isWord("ROW")) {
+                if (token.isWord("FOLLOWS") || token.isWord("PRECEDES")) {
+                    lexer.next(); // the other trigger's name, perhaps qualified: database.trigger
+                    for (token = lexer.next(); token.isSymbol("."); token = lexer.next()) {
+                        lexer.next();
+                    }
+                }
+                if (token.kind() != SqlToken.Kind.END) {
+                    return original.substring(token.start());
+                }
+                break;
+            }
+            header.add(token);
+        }
+        throw new SQLException("Cannot read the body of trigger " + name + " in MariaDB's " + original, "HY000");
+    }
+
+    /**
+     * The statements, each {@code {sql_mode, statement}}, each run under its sql_mode and the session's put back
+     * afterwards: {@code SET sql_mode = '...'} where the mode changes, as mariadb-dump writes it. (SET STATEMENT
+     * sql_mode = ... FOR CREATE ... would record the mode too, but MariaDB parses the statement before it sets the
+     * mode, so a body written for ANSI_QUOTES or ORACLE mode would not parse.)
+     */
+    private List<String> underTheirSqlModes(List<String[]> statements) {
+        if (statements.isEmpty()) {
+            return List.of();
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("SET @ferry_sql_mode = @@sql_mode");
+        String mode = null;
+        for (String[] statement : statements) {
+            if (!statement[0].equals(mode)) {
+                mode = statement[0];
+                sql.add("SET sql_mode = " + stringLiteral(mode));
+            }
+            sql.add(statement[1]);
+        }
+        sql.add("SET sql_mode = @ferry_sql_mode");
+        return sql;
+    }
+
+    /** SHOW CREATE's {@code CREATE DEFINER=`user`@`host` PROCEDURE ...} as {@code CREATE PROCEDURE ...}. */
+    static String withoutDefiner(String create) throws SQLException {
+        List<SqlToken> tokens = tokens(create, 7);
+        if (tokens.size() >= 5 && tokens.get(0).isWord("CREATE") && tokens.get(1).isWord("DEFINER")
+                && tokens.get(2).isSymbol("=")) {
+            int next = tokens.get(4).isSymbol("@") ? 6 : 4;
+            if (next < tokens.size()) {
+                return "CREATE " + create.substring(tokens.get(next).start());
+            }
+        }
+        return create;
+    }
+
+    /** DROP PROCEDURE / FUNCTION for each routine of the current database. */
+    @Override
+    public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        for (String database : databases(scope)) {
+            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
+                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
+                    row -> drops.add("DROP " + row.getString(1) + " IF EXISTS "
+                            + quote(new QualifiedName(database, row.getString(2)))));
+        }
+        return drops;
+    }
+
+    /**
+     * Sequences are listed by {@link #sequences}; the driver would list them among the relations as type SEQUENCE,
+     * to be warned about as neither table nor view.
+     */
+    @Override
+    public String[] relationTypes() {
+        return new String[] {"TABLE", "VIEW"};
+    }
+
+    /**
+     * MariaDB's string literals and the text it writes (view definitions, CHECK clauses, defaults) escape with
+     * backslashes ({@code 'it\'s'}), and {@code #} starts a comment: the scripts are split by those rules.
+     */
+    @Override
+    public boolean mysqlSyntax() {
+        return true;
+    }
+
+    /**
+     * A string as a MariaDB literal, read back the same under the session's SQL mode (which has backslash escapes:
+     * {@link #quoteLiteral} is for Ferry's own COPY statements, which standard rules read).
+     */
+    private static String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * The SQL without the qualifier {@code `database`.} where it names {@code database} (as MariaDB writes
+     * {@code nextval(`db`.`seq`)} into a default): only a back-quoted identifier that starts a qualified name, so
+     * neither text in strings nor a table or column of the same name is touched.
+     */
+    static String withoutDatabase(String sql, String database) throws SQLException {
+        if (database == null || !sql.contains(".")) {
+            return sql;
+        }
+        StringBuilder result = new StringBuilder();
+        int copied = 0;
+        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            SqlToken next = tokens.get(i + 1);
+            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER && token.raw().startsWith("`")
+                    && token.text().equals(database) && next.isSymbol(".") && next.start() == token.start() + token.raw().length()
+                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                result.append(sql, copied, token.start());
+                copied = next.start() + 1;
+            }
+        }
+        return result.append(sql.substring(copied)).toString();
+    }
+
+    /**
+     * The back-quoted identifiers of the SQL that are not qualified by another name ({@code x} in {@code `x`.`y`}), as
+     * names without a database.
+     */
+    private static Set<QualifiedName> unqualifiedNames(String sql) throws SQLException {
+        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+        Set<QualifiedName> names = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
+                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                names.add(new QualifiedName(null, tokens.get(i).text()));
+            }
+        }
+        return names;
+    }
+
+    /** The names {@code `db`.`name`} of the SQL (the first two parts of {@code `db`.`table`.`column`}). */
+    static Set<QualifiedName> qualifiedNames(String sql) throws SQLException {
+        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+        Set<QualifiedName> names = new HashSet<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
+                    && (i == 0 || !tokens.get(i - 1).isSymbol(".")) && tokens.get(i + 1).isSymbol(".")
+                    && tokens.get(i + 2).kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
+                names.add(new QualifiedName(tokens.get(i).text(), tokens.get(i + 2).text()));
+            }
+        }
+        return names;
+    }
+
+    /** Whether the SQL names {@code database} as the qualifier of a name ({@code database.t}, {@code `database`.t}). */
+    private static boolean namesDatabase(String sql, String database) {
+        try {
+            List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                SqlToken token = tokens.get(i);
+                if ((token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
+                        && token.text().equalsIgnoreCase(database) && tokens.get(i + 1).isSymbol(".")
+                        && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException unreadable) {
+            return sql.toLowerCase(Locale.ROOT).contains(database.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Up to {@code limit} tokens of MariaDB SQL. */
+    private static List<SqlToken> tokens(String sql, int limit) throws SQLException {
+        SqlLexer lexer = new SqlLexer(sql, true);
+        List<SqlToken> tokens = new ArrayList<>();
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END && tokens.size() < limit;
+             token = lexer.next()) {
+            tokens.add(token);
+        }
+        return tokens;
+    }
+
+    /** A placeholder: {@link #columns} reads a generated column's expression and storage and writes the clause. */
+    @Override
+    public String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression) {
+        return "GENERATED ALWAYS";
+    }
+
+    /**
+     * What the export leaves out of MariaDB's database, and what it carries with a caveat: events (not carried: they
+     * run on their own schedule, which an import should not start), Oracle-mode packages, routines and triggers whose
+     * definition the exporting user may not read, bodies that name the source database (kept as written), the round
+     * of a cycled sequence, comments on sequences, system versioning, partitioning, engines other
+     * than InnoDB, FULLTEXT and SPATIAL indexes, primary keys on prefixes, and characters the catalog cannot show.
+     */
+    @Override
+    public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        for (String qualifier : databases(scope)) {
+            notCarried(connection, qualifier, warnings);
+        }
+        return warnings;
+    }
+
+    /**
+     * What {@link #notCarried(Connection, SchemaScope)} names in one database: the current one, its objects named
+     * without it ({@code qualifier} null), or a database named by the export, its objects named with it. A routine or
+     * trigger body that names its database is warned about only in the first case: the scripts of named databases
+     * create the same databases.
+     */
+    private void notCarried(Connection connection, String qualifier, List<String> warnings) throws SQLException {
+        String database = qualifier == null ? connection.getCatalog() : null;
+        String in = qualifier == null ? "" : qualifier + ".";
+        query(connection, qualifier, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
+                + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2, 1", row -> {
+                    String what = capitalized(row.getString(1)) + " " + in + row.getString(2);
+                    if (!List.of("PROCEDURE", "FUNCTION").contains(row.getString(1).toUpperCase(Locale.ROOT))) {
+                        warnings.add(what + " is not exported (Oracle-mode packages are not carried)");
+                    } else if (row.getString(3) == null) {
+                        warnings.add(what + " is not exported: the exporting user may not read its definition");
+                    } else if (database != null && namesDatabase(row.getString(3), database)) {
+                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
+                    }
+                });
+        query(connection, qualifier, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
+                + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1", row -> {
+                    String what = "Trigger " + in + row.getString(1) + " on " + in + row.getString(2);
+                    if (row.getString(3) == null) {
+                        warnings.add(what + " is not exported: the exporting user may not read its definition");
+                    } else if (database != null && namesDatabase(row.getString(3), database)) {
+                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
+                    }
+                });
+        List<String> sequences = new ArrayList<>();
+        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> {
+                    sequences.add(row.getString(1));
+                    if (row.getString(2) != null && !row.getString(2).isEmpty()) {
+                        warnings.add("The comment on sequence " + in + row.getString(1) + " is not exported");
+                    }
+                });
+        for (String sequence : sequences) {
+            query(connection, "SELECT cycle_count FROM " + quote(new QualifiedName(qualifier, sequence)) + " WHERE cycle_count <> 0",
+                    row -> warnings.add("Sequence " + in + sequence + " has cycled " + row.getLong(1) + " time(s); the copy"
+                            + " continues from the same value, but counts its rounds (cycle_count) from 0"));
+        }
+        query(connection, qualifier, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
+                row -> warnings.add("Event " + in + row.getString(1) + " is not exported (events are not carried)"));
+        query(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND (DATA_TYPE IN ('enum', 'set') AND COLUMN_TYPE LIKE '%?%' OR COLUMN_DEFAULT LIKE '%?%')"
+                + " ORDER BY 1, ORDINAL_POSITION",
+                row -> warnings.add("Column " + in + row.getString(1) + "." + row.getString(2) + " has '?' in its default"
+                        + " or labels as MariaDB's catalog shows them; where that stands for a character beyond the"
+                        + " Basic Multilingual Plane (such as an emoji), which the catalog cannot show, it is exported"
+                        + " as '?'"));
+        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY 1",
+                row -> {
+                    String name = in + row.getString(1);
+                    if ("SYSTEM VERSIONED".equals(row.getString(2))) {
+                        warnings.add("Table " + name + " is exported as a plain table: its system versioning and"
+                                + " history rows are not carried");
+                    }
+                    if (row.getString(3) != null && !"InnoDB".equalsIgnoreCase(row.getString(3))) {
+                        warnings.add("Table " + name + " uses engine " + row.getString(3)
+                                + "; it is created with the target's default engine");
+                    }
+                    String options = row.getString(4);
+                    if (options != null && options.toLowerCase(Locale.ROOT).contains("partitioned")) {
+                        warnings.add("Table " + name + " is partitioned; it is created without partitions");
+                    }
+                });
+        query(connection, qualifier, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
+                + " COALESCE(CONCAT('(', SUB_PART, ')'), '')) ORDER BY SEQ_IN_INDEX SEPARATOR ', ')"
+                + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+                + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE"
+                + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') ORDER BY 1, 2",
+                row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + in + row.getString(1)
+                        + " (" + row.getString(4) + ") is not exported (such indexes are not carried yet)"));
+        query(connection, qualifier, "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c"
+                + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.EXTRA LIKE '%auto_increment%' AND NOT EXISTS (SELECT 1"
+                + " FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = c.TABLE_SCHEMA"
+                + " AND s.TABLE_NAME = c.TABLE_NAME AND s.COLUMN_NAME = c.COLUMN_NAME AND s.SEQ_IN_INDEX = 1"
+                + " AND s.NON_UNIQUE = 0 AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS p"
+                + " WHERE p.TABLE_SCHEMA = s.TABLE_SCHEMA AND p.TABLE_NAME = s.TABLE_NAME AND p.INDEX_NAME = s.INDEX_NAME"
+                + " AND (p.SUB_PART IS NOT NULL OR p.COLLATION = 'D'))) ORDER BY 1",
+                row -> warnings.add("AUTO_INCREMENT column " + in + row.getString(1) + "." + row.getString(2) + " leads"
+                        + " no primary key or plain unique key, only indexes created after the data; MariaDB will"
+                        + " refuse the table's CREATE TABLE on import (not carried yet)"));
+        query(connection, qualifier, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND INDEX_NAME = 'PRIMARY' AND SUB_PART IS NOT NULL GROUP BY TABLE_NAME ORDER BY 1",
+                row -> warnings.add("The primary key of " + in + row.getString(1) + " indexes prefixes of its columns;"
+                        + " it is exported on the whole columns"));
+    }
+
+    /**
+     * A fixed time zone and SQL mode for the export or import (see {@link #SESSION_SQL_MODE}); the session's own are
+     * put back afterwards. A session without a current database is refused: Connector/J would then list the tables of
+     * every database, the server's own included, each without its database.
+     */
+    @Override
+    public SessionSettings prepareSession(Connection connection) throws SQLException {
+        String timeZone;
+        String sqlMode;
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT @@session.time_zone, @@session.sql_mode, DATABASE()")) {
+            row.next();
+            timeZone = row.getString(1);
+            sqlMode = row.getString(2);
+            if (row.getString(3) == null) {
+                throw new SQLException("Ferry exports and imports MariaDB from a connection with a current database (the"
+                        + " one exported and imported into unless SCHEMAS names databases), and this connection has none:"
+                        + " name a database in the URL or run USE <database> first", "42000");
+            }
+        }
+        set(connection, SESSION_TIME_ZONE, SESSION_SQL_MODE);
+        return () -> set(connection, timeZone, sqlMode);
+    }
+
+    private static void set(Connection connection, String timeZone, String sqlMode) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SET time_zone = ?, sql_mode = ?")) {
+            statement.setString(1, timeZone);
+            statement.setString(2, sqlMode);
+            statement.execute();
+        }
+    }
+
+    /**
+     * Foreign keys would stop a table from being dropped before the tables that refer to it; SET STATEMENT turns
+     * their checks off for this one statement only. (MariaDB takes CASCADE here but does nothing with it.)
+     */
+    @Override
+    public String dropTable(QualifiedName table) {
+        return "SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS " + quote(table);
+    }
+
+    /** A MariaDB schema is a database, and DROP DATABASE takes no CASCADE: it always drops what it holds. */
+    @Override
+    public String dropSchema(String schema) {
+        return "DROP DATABASE IF EXISTS " + quoteIdentifier(schema);
+    }
+
+    /** The type's first word, upper case: {@code BIGINT} of {@code BIGINT(20) UNSIGNED}. */
+    private static String baseType(String upperCaseType) {
+        int end = 0;
+        while (end < upperCaseType.length() && Character.isLetterOrDigit(upperCaseType.charAt(end))) {
+            end++;
+        }
+        return upperCaseType.substring(0, end);
+    }
+
+    private static String capitalized(String word) {
+        return word.isEmpty() ? word : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The databases a scope reads, each as the qualifier of its objects' names: null alone for the default scope (the
+     * current database, whose objects are named without it), else the databases named.
+     */
+    private static List<String> databases(SchemaScope scope) {
+        return scope.isDefault() ? java.util.Collections.singletonList(null) : scope.named();
+    }
+
+    /**
+     * Runs {@code sql} on one database: each {@code DATABASE()} in it stands for {@code database}, or for the current
+     * database where that is null.
+     */
+    private static void query(Connection connection, String database, String sql, RowHandler handler)
+            throws SQLException {
+        String bound = sql.replace("DATABASE()", "COALESCE(?, DATABASE())");
+        int parameters = (bound.length() - sql.length()) / "COALESCE(?, )".length();
+        try (PreparedStatement statement = connection.prepareStatement(bound)) {
+            for (int i = 1; i <= parameters; i++) {
+                statement.setString(i, database);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    handler.row(rows);
+                }
+            }
+        }
+    }
+
+    private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                handler.row(rows);
+            }
+        }
+    }
+
+    private interface RowHandler {
+        void row(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * One column of an index as information_schema.STATISTICS describes it.
+     *
+     * @param column     the column
+     * @param descending whether it is sorted descending
+     * @param prefix     the prefix length, or 0 for the whole value
+     */
+    private record IndexPart(String column, boolean descending, int prefix) {
+
+        /** An index of the table. */
+        record Index(String name, boolean unique, String type, List<IndexPart> parts) {
+            /** Whether the index model describes it: a B-tree or hash index, not FULLTEXT or SPATIAL. */
+            boolean plain() {
+                return !type.equals("FULLTEXT") && !type.equals("SPATIAL");
+            }
+        }
+
+        /** The table's indexes by name, their parts in order. */
+        static Map<String, Index> indexes(Connection connection, QualifiedName table) throws SQLException {
+            Map<String, Index> indexes = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, COLLATION, SUB_PART"
+                            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+                            + " AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
+                statement.setString(1, table.schema());
+                statement.setString(2, table.name());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        String name = rows.getString(1);
+                        boolean unique = rows.getInt(2) == 0;
+                        String type = rows.getString(3);
+                        indexes.computeIfAbsent(name, n -> new Index(n, unique, type, new ArrayList<>())).parts()
+                                .add(new IndexPart(rows.getString(4), "D".equals(rows.getString(5)), rows.getInt(6)));
+                    }
+                }
+            }
+            return indexes;
+        }
+    }
+}

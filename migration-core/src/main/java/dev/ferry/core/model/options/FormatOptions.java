@@ -1,0 +1,198 @@
+package dev.ferry.core.model.options;
+
+import dev.ferry.core.FerryErrors;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How data files are written and read: the options of EXPORT DATABASE, which are also those of COPY.
+ *
+ * @param format       the file format (CSV by default)
+ * @param header       whether a CSV file starts with a line of column names (default true)
+ * @param delimiter    the CSV field separator (default {@code ,})
+ * @param quote        the CSV quote character (default {@code "})
+ * @param compression  the codec of Parquet pages (default snappy)
+ * @param rowGroupRows the most rows in one Parquet row group (default 122,880, as DuckDB's ROW_GROUP_SIZE); a
+ *                     row group is also closed when its buffered data reaches {@link #ROW_GROUP_BYTES}
+ */
+public record FormatOptions(DataFormat format, boolean header, char delimiter, char quote,
+                            ParquetCompression compression, int rowGroupRows) {
+
+    /** The defaults: CSV with a header, comma-separated, double-quoted. */
+    public static final FormatOptions DEFAULTS =
+            new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880);
+
+    /** A Parquet writer holds one row group in memory: it is written out once it reaches this size. */
+    public static final long ROW_GROUP_BYTES = 32L << 20;
+
+    /**
+     * DuckDB's CSV option that a quoted empty field is NULL; Ferry reads it as the empty string, and takes the option
+     * only as {@code false}, as load scripts written for DuckDB say it.
+     */
+    public static final String ALLOW_QUOTED_NULLS = "ALLOW_QUOTED_NULLS";
+
+    private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE", ALLOW_QUOTED_NULLS);
+    private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE");
+
+    private static final String VALID = "FORMAT (csv or parquet); for CSV: HEADER (true or false), DELIMITER (one"
+            + " character), QUOTE (one character), ALLOW_QUOTED_NULLS (false); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
+            + " ROW_GROUP_SIZE (rows)";
+
+    /**
+     * Reads options as given in a statement; names in any case.
+     *
+     * @param statement the statement's name, for error messages
+     * @throws SQLException naming the option and the valid ones, for an unknown option, a bad value or an option of
+     *                      the other format
+     */
+    public static FormatOptions from(Map<String, String> options, String statement) throws SQLException {
+        return from(options, statement, null);
+    }
+
+    /**
+     * Reads options as given in a statement that takes options of its own besides these (which the caller has taken
+     * out), so that an error lists them too.
+     *
+     * @param statement  the statement's name, for error messages
+     * @param otherValid the statement's own options as an error lists them, or null
+     */
+    public static FormatOptions from(Map<String, String> options, String statement, String otherValid)
+            throws SQLException {
+        String valid = otherValid == null ? VALID : VALID + "; " + otherValid;
+        DataFormat format = DEFAULTS.format;
+        boolean header = DEFAULTS.header;
+        char delimiter = DEFAULTS.delimiter;
+        char quote = DEFAULTS.quote;
+        ParquetCompression compression = DEFAULTS.compression;
+        int rowGroupRows = DEFAULTS.rowGroupRows;
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String name = canonicalName(option.getKey());
+            String value = option.getValue();
+            switch (name) {
+                case "FORMAT" -> format = format(value);
+                case "HEADER" -> header = bool(name, value);
+                case "DELIMITER" -> delimiter = character(name, value);
+                case "QUOTE" -> quote = character(name, value);
+                case "COMPRESSION" -> compression = compression(value);
+                case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
+                case ALLOW_QUOTED_NULLS -> refuseQuotedNulls(value);
+                default -> throw FerryErrors.invalidParameter((name.equals(ExportOptions.SCHEMAS)
+                        || name.equals(ExportOptions.DIALECT)
+                        ? name + " is an option of EXPORT DATABASE, not of " + statement
+                        : "Unknown option " + name + " for " + statement) + "; valid options: " + valid);
+            }
+        }
+        for (String given : options.keySet()) {
+            String name = canonicalName(given);
+            if (format == DataFormat.PARQUET && CSV_ONLY.contains(name)
+                    || format == DataFormat.CSV && PARQUET_ONLY.contains(name)) {
+                throw FerryErrors.invalidParameter(name + " is not an option of FORMAT " + format.optionValue()
+                        + " (" + statement + "); valid options: " + valid);
+            }
+        }
+        if (delimiter == quote) {
+            throw FerryErrors.invalidParameter("DELIMITER and QUOTE must differ, both are '" + quote + "'");
+        }
+        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows);
+    }
+
+    /**
+     * These options as a reader needs them, to be written into a {@code COPY ... FROM} statement: the options that
+     * only shape how a file is written (Parquet's compression and row groups) are left out.
+     */
+    public Map<String, String> readerOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("FORMAT", format.optionValue());
+        if (format == DataFormat.CSV) {
+            options.put("HEADER", Boolean.toString(header));
+            options.put("DELIMITER", String.valueOf(delimiter));
+            options.put("QUOTE", String.valueOf(quote));
+        }
+        return options;
+    }
+
+    private static String canonicalName(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return switch (upper) {
+            case "DELIM", "SEP" -> "DELIMITER";
+            case "CODEC" -> "COMPRESSION";
+            default -> upper;
+        };
+    }
+
+    private static DataFormat format(String value) throws SQLException {
+        for (DataFormat format : DataFormat.values()) {
+            if (format.optionValue().equalsIgnoreCase(value)) {
+                return format;
+            }
+        }
+        throw FerryErrors.invalidParameter("Invalid FORMAT '" + value + "'; valid formats: csv, parquet");
+    }
+
+    private static ParquetCompression compression(String value) throws SQLException {
+        String name = value.toUpperCase(Locale.ROOT);
+        if (name.equals("NONE")) {
+            return ParquetCompression.UNCOMPRESSED;
+        }
+        for (ParquetCompression compression : ParquetCompression.values()) {
+            if (compression.name().equals(name)) {
+                return compression;
+            }
+        }
+        throw FerryErrors.invalidParameter(
+                "Invalid COMPRESSION '" + value + "'; valid: snappy, zstd, gzip, uncompressed");
+    }
+
+    private static int positiveInt(String name, String value) throws SQLException {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw FerryErrors.invalidParameter(name + " must be a positive whole number of rows, got '" + value + "'");
+    }
+
+    /**
+     * Refuses the options that only say how a file is read ({@value #ALLOW_QUOTED_NULLS}) in a statement that writes
+     * files, so that no writer takes one silently.
+     *
+     * @throws SQLException (22023) naming the option and the statement
+     */
+    public static void refuseReaderOptions(Map<String, String> options, String statement) throws SQLException {
+        for (String name : options.keySet()) {
+            if (canonicalName(name).equals(ALLOW_QUOTED_NULLS)) {
+                throw FerryErrors.invalidParameter(ALLOW_QUOTED_NULLS + " is an option of reading a file (COPY ... FROM,"
+                        + " load.sql), not of " + statement);
+            }
+        }
+    }
+
+    private static void refuseQuotedNulls(String value) throws SQLException {
+        if (bool(ALLOW_QUOTED_NULLS, value)) {
+            throw FerryErrors.invalidParameter(ALLOW_QUOTED_NULLS + " true is not supported: Ferry reads a quoted empty"
+                    + " field (\"\") as the empty string and an unquoted empty field as NULL");
+        }
+    }
+
+    private static boolean bool(String name, String value) throws SQLException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1", "yes" -> true;
+            case "false", "off", "0", "no" -> false;
+            default -> throw FerryErrors.invalidParameter(name + " must be true or false, got '" + value + "'");
+        };
+    }
+
+    private static char character(String name, String value) throws SQLException {
+        if (value.length() != 1 || value.charAt(0) == '\n' || value.charAt(0) == '\r') {
+            throw FerryErrors.invalidParameter(
+                    name + " must be a single character other than CR or LF, got '" + value + "'");
+        }
+        return value.charAt(0);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ferry.core.model.schema;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an export carries of a database's structure.
+ *
+ * @param schemas     the schemas to create: those named by the export, else those that hold exported tables
+ * @param schemaOptions what CREATE SCHEMA says of each schema besides its name ({@code
+ *                    Dialect#schemaOptions}); a schema without any maps to null or is absent
+ * @param types       CREATE statements of the user's own types, created before everything that uses them
+ * @param routines    CREATE statements of functions and procedures, created before the tables
+ * @param sequences   sequences, created before the tables (whose defaults may use them)
+ * @param tables      the tables, in a stable order
+ * @param foreignKeys foreign keys, created after the data
+ * @param indexes     indexes, created after the data
+ * @param views       views, each after the views it reads, created after the data
+ * @param triggers    CREATE statements of triggers, created last
+ * @param comments    comments on tables and columns
+ * @param warnings    what exists in the database but is not carried, in words
+ */
+public record DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types, List<String> routines,
+                             List<Sequence> sequences, List<Table> tables, List<ForeignKey> foreignKeys,
+                             List<Index> indexes, List<View> views, List<String> triggers, List<Comment> comments,
+                             List<String> warnings) {
+
+    public DatabaseSchema {
+        schemas = List.copyOf(schemas);
+        schemaOptions = Collections.unmodifiableMap(new LinkedHashMap<>(schemaOptions));
+        types = List.copyOf(types);
+        routines = List.copyOf(routines);
+        sequences = List.copyOf(sequences);
+        tables = List.copyOf(tables);
+        foreignKeys = List.copyOf(foreignKeys);
+        indexes = List.copyOf(indexes);
+        views = List.copyOf(views);
+        triggers = List.copyOf(triggers);
+        comments = List.copyOf(comments);
+        warnings = List.copyOf(warnings);
+    }
+}

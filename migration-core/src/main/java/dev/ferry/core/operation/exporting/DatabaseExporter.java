@@ -1,0 +1,226 @@
+package dev.ferry.core.operation.exporting;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.FerryVersion;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.dialect.SchemaReader;
+import dev.ferry.core.dialect.UserCatalog;
+import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.FileSummary;
+import dev.ferry.core.format.ResultWriter;
+import dev.ferry.core.format.TableWriter;
+import dev.ferry.core.format.files.DataFiles;
+import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.manifest.Manifest;
+import dev.ferry.core.model.manifest.ManifestFile;
+import dev.ferry.core.model.manifest.SchemaFile;
+import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.TableOutcome;
+import dev.ferry.core.operation.script.ScriptRenderer;
+import dev.ferry.core.operation.translate.SchemaTranslator;
+import dev.ferry.core.value.ValueKind;
+import dev.ferry.core.value.ValueText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Writes a whole database to a directory: scripts, one data file per table and a manifest. */
+public final class DatabaseExporter {
+    private final Connection connection;
+
+    /**
+     * @param connection the database to export; used, then left with its settings as they were
+     */
+    public DatabaseExporter(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Exports every user table of the connection's database into {@code directory}, which must not exist or be
+     * an empty directory. All tables are read in one read-only snapshot transaction. If the export fails,
+     * nothing is left at {@code directory}.
+     */
+    public MigrationResult export(Path directory, FormatOptions options, ProgressListener progress) throws SQLException {
+        return export(directory, ExportOptions.of(options), progress);
+    }
+
+    /**
+     * Exports the schemas {@code options} name (by default every user schema; MariaDB: the connection's current
+     * database) into {@code directory}, as {@link #export(Path, FormatOptions, ProgressListener)} does.
+     *
+     * @throws SQLException (22023) where a schema named does not exist, before anything is written
+     */
+    public MigrationResult export(Path directory, ExportOptions options, ProgressListener progress) throws SQLException {
+        Dialect dialect = Dialects.forConnection(connection);
+        Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
+        SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
+        ExportDirectory target = ExportDirectory.prepare(directory);
+        try {
+            MigrationResult result;
+            try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
+                 SnapshotSession alsoIgnored = SnapshotSession.begin(connection,
+                         dialect.snapshotIsolation(connection.getMetaData()))) {
+                result = exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
+            }
+            target.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            target.abandon();
+            throw e;
+        }
+    }
+
+    private MigrationResult exportInto(Dialect dialect, Dialect scriptDialect, SchemaScope scope,
+                                       ExportDirectory target, FormatOptions options, ProgressListener progress)
+            throws SQLException {
+        DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
+        List<String> schemas = exportedSchemas(dialect, scope, schema);
+        boolean qualifiedNames = !(dialect.schemasAreCatalogs() && scope.isDefault());
+        ScriptRenderer scripts = new ScriptRenderer(scriptDialect);
+        DataFileNames fileNames = new DataFileNames(options.format().extension());
+        Path staging = target.staging();
+
+        List<String> warnings = new ArrayList<>(schema.warnings());
+        DatabaseSchema scriptSchema = schema;
+        SchemaTranslator.Translation translation = null;
+        if (scriptDialect != dialect) {
+            translation = new SchemaTranslator(dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas))
+                    .translate(schema);
+            scriptSchema = translation.schema();
+            warnings.addAll(translation.warnings());
+        }
+        List<TableOutcome> outcomes = new ArrayList<>();
+        List<Manifest.TableEntry> entries = new ArrayList<>();
+        StringBuilder load = new StringBuilder(header(dialect, scriptDialect, "Data: one COPY per table, run by IMPORT DATABASE"));
+        for (Table table : schema.tables()) {
+            String file = fileNames.next(table.name());
+            Path path = staging.resolve(file);
+            TableExport written = exportTable(dialect, table, path, options, scriptDialect.csvValueText(), progress,
+                    warnings);
+            long bytes = written.file().bytes();
+            outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
+            entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
+                    bytes, written.file().sha256()));
+            Table loaded = translation == null ? table : translation.table(table.name());
+            load.append(scripts.copyFrom(loaded, file, options.readerOptions())).append(";\n");
+        }
+
+        writeScript(staging, ExportLayout.SCHEMA,
+                scripts.schemaScript(scriptSchema, header(dialect, scriptDialect, "Schema: run by IMPORT DATABASE before the data")));
+        writeScript(staging, ExportLayout.LOAD, load.toString());
+        writeScript(staging, ExportLayout.POST_DATA,
+                scripts.postDataScript(scriptSchema, header(dialect, scriptDialect, "After the data: identities, indexes, foreign keys")));
+        try {
+            new SchemaFile(dialect.name(), schema).write(staging);
+            ManifestFile.write(staging, manifest(dialect, scriptDialect, options, schemas, qualifiedNames, entries,
+                    warnings));
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
+        }
+        return new MigrationResult(target.target(), outcomes, warnings);
+    }
+
+    private TableExport exportTable(Dialect dialect, Table table, Path path, FormatOptions options, ValueText text,
+                                    ProgressListener progress, List<String> warnings) throws SQLException {
+        String tableName = dialect.quote(table.name());
+        List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
+        String sql = "SELECT " + table.dataColumns().stream()
+                .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
+                .collect(Collectors.joining(", ")) + " FROM " + tableName;
+        progress.tableStarted("export", tableName, -1);
+        long rows = 0;
+        FileSummary summary;
+        try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
+             ResultSet resultSet = statement.executeQuery()) {
+            ResultSetMetaData metaData = resultSet.getMetaData();
+            List<ValueKind> kinds = dialect.valueKinds(metaData);
+            boolean elements = text.arraysAsElements();
+            List<Column> columns = table.dataColumns();
+            TableWriter file = DataFiles.writer(path, options, DataColumn.of(columnNames,
+                    elements ? ArrayElementsWriter.writtenKinds(dialect, columns, kinds) : kinds, metaData), text);
+            TableWriter writer = elements ? ArrayElementsWriter.of(file, dialect, columns, kinds) : file;
+            try (writer) {
+                rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + tableName,
+                        tableName, progress);
+            }
+            summary = writer.summary();
+            writer.warnings().forEach(warning -> warnings.add("Table " + tableName + ", " + warning));
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + path.getFileName() + " for table " + tableName + ": " + e, e);
+        } catch (SQLException e) {
+            throw FerryErrors.withContext("Export of table " + tableName + " failed", e);
+        }
+        progress.tableFinished(tableName, rows);
+        return new TableExport(rows, summary);
+    }
+
+    private record TableExport(long rows, FileSummary file) {
+    }
+
+    /**
+     * The schemas the export holds: those named, else those it creates, else (MariaDB's current database, whose objects
+     * the scripts name without it) the connection's catalog.
+     */
+    private List<String> exportedSchemas(Dialect dialect, SchemaScope scope, DatabaseSchema schema)
+            throws SQLException {
+        if (!scope.isDefault()) {
+            return scope.named();
+        }
+        if (dialect.schemasAreCatalogs()) {
+            String catalog = connection.getCatalog();
+            return catalog == null ? List.of() : List.of(catalog);
+        }
+        return schema.schemas();
+    }
+
+    private Manifest manifest(Dialect dialect, Dialect scriptDialect, FormatOptions options, List<String> schemas,
+                              boolean qualifiedNames,
+                              List<Manifest.TableEntry> tables, List<String> warnings) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
+                metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
+                dialect.name());
+        Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
+        return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
+                optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
+                : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings);
+    }
+
+    private String header(Dialect dialect, Dialect scriptDialect, String purpose) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        return "-- " + purpose + ".\n-- Written by Ferry " + FerryVersion.get() + " from "
+                + metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()
+                + " (dialect " + dialect.name() + ")"
+                + (scriptDialect == dialect ? "" : " for " + scriptDialect.name()) + ".\n\n";
+    }
+
+    private static void writeScript(Path directory, String name, String content) throws SQLException {
+        try {
+            Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + name + ": " + e, e);
+        }
+    }
+}

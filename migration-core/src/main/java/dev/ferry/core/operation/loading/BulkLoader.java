@@ -1,0 +1,213 @@
+package dev.ferry.core.operation.loading;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.LoadTarget;
+import dev.ferry.core.dialect.TableLoader;
+import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.TableReader;
+import dev.ferry.core.format.files.DataFiles;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.command.CopyFromCommand;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads a data file into a table, row by row: through the dialect's own bulk path where it has one, else with a
+ * batched {@link PreparedStatement} (the generic path, for every engine). Column kinds come from the target table.
+ * IMPORT DATABASE and a user's {@code COPY ... FROM} both load through it.
+ */
+public final class BulkLoader {
+    private static final int BATCH_ROWS = 1_000;
+    /** A batch is sent sooner when its values reach this size, so that wide rows do not fill the heap. */
+    private static final long BATCH_BYTES = 8L << 20;
+    private static final int COMMIT_EVERY_BATCHES = 50;
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    /**
+     * @param connection the database, with autocommit off: the caller commits or rolls back
+     * @param dialect    the database's dialect
+     */
+    public BulkLoader(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Loads {@code file} into the COPY statement's table.
+     *
+     * @param commitBatches whether to commit as batches fill (where a failed import is undone by dropping what it
+     *                      made) rather than leave everything to one transaction
+     * @return the number of rows loaded
+     * @throws SQLException naming the table and the file (and the line and column of a value that cannot be read)
+     */
+    public long load(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches, ProgressListener progress)
+            throws SQLException {
+        return load(copy, file, columns -> DataFiles.reader(file, options, columns), commitBatches, progress);
+    }
+
+    /** Opens a data file's reader for the target's columns. */
+    public interface ReaderOpener {
+        TableReader open(List<DataColumn> columns) throws IOException, SQLException;
+    }
+
+    /**
+     * Loads the rows {@code opener}'s reader gives into the COPY statement's table, as {@link #load(CopyFromCommand,
+     * Path, FormatOptions, boolean, ProgressListener)} does; for files whose values need a reader of their own (those
+     * of DuckDB's exports).
+     *
+     * @param file the file read, for messages
+     */
+    public long load(CopyFromCommand copy, Path file, ReaderOpener opener, boolean commitBatches,
+                     ProgressListener progress) throws SQLException {
+        String context = "Loading " + copy.table() + " from " + file.getFileName();
+        try {
+            return loadRows(copy, opener, commitBatches, progress);
+        } catch (IOException e) {
+            throw FerryErrors.io(context + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw FerryErrors.withContext(context, e);
+        }
+    }
+
+    private long loadRows(CopyFromCommand copy, ReaderOpener opener, boolean commitBatches, ProgressListener progress)
+            throws IOException, SQLException {
+        LoadTarget target = target(copy);
+        progress.tableStarted("import", copy.table(), -1);
+        long rows;
+        try (TableReader reader = opener.open(DataColumn.of(target.names(), target.kinds()))) {
+            Optional<TableLoader> fast = dialect.tableLoader(connection);
+            rows = fast.isPresent() ? fast.get().load(target, reader, progress)
+                    : insertRows(target, reader, commitBatches, progress);
+        }
+        progress.tableFinished(copy.table(), rows);
+        return rows;
+    }
+
+    /** The generic path: batched INSERTs. */
+    private long insertRows(LoadTarget target, TableReader reader, boolean commitBatches, ProgressListener progress)
+            throws IOException, SQLException {
+        long rows = 0;
+        String[] batchPositions = new String[BATCH_ROWS];
+        try (PreparedStatement statement = connection.prepareStatement(
+                     dialect.insert(target.table(), target.sqlNames(), target.kinds()))) {
+            int batched = 0;
+            long batchBytes = 0;
+            long batches = 0;
+            for (Object[] row; (row = reader.next()) != null; ) {
+                bind(statement, row, target);
+                statement.addBatch();
+                batchPositions[batched++] = reader.position();
+                batchBytes += size(row);
+                rows++;
+                if (batched == BATCH_ROWS || batchBytes >= BATCH_BYTES) {
+                    executeBatch(statement, batchPositions, batched);
+                    batched = 0;
+                    batchBytes = 0;
+                    if (commitBatches && ++batches % COMMIT_EVERY_BATCHES == 0) {
+                        connection.commit();
+                    }
+                    progress.rowsDone(target.table(), rows);
+                }
+            }
+            if (batched > 0) {
+                executeBatch(statement, batchPositions, batched);
+            }
+        }
+        return rows;
+    }
+
+    /** About how much memory a row's values take: their bytes or characters, else a few bytes each. */
+    private static long size(Object[] row) {
+        long size = 0;
+        for (Object value : row) {
+            size += value instanceof byte[] bytes ? bytes.length : value instanceof String text ? text.length() : 16;
+        }
+        return size;
+    }
+
+    private void bind(PreparedStatement statement, Object[] row, LoadTarget target) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] == null) {
+                dialect.bindNull(statement, i + 1, target.jdbcTypes()[i]);
+            } else {
+                dialect.bind(statement, i + 1, target.kinds().get(i), row[i]);
+            }
+        }
+    }
+
+    /**
+     * Runs the batch; a failure names the row of the data file that the database refused where the driver tells
+     * which it was, else the rows of the batch.
+     */
+    private static void executeBatch(PreparedStatement statement, String[] positions, int size) throws SQLException {
+        try {
+            statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            int failed = firstFailed(e.getUpdateCounts(), size);
+            String where = failed >= 0 ? "the row at " + positions[failed]
+                    : "a row between " + positions[0] + " and " + positions[size - 1];
+            throw FerryErrors.withContext("The database refused " + where, e);
+        }
+    }
+
+    /**
+     * The index of the refused row: drivers either stop at it (fewer counts than rows) or mark it EXECUTE_FAILED
+     * after rows that succeeded; -1 where they do not say (every row marked failed, as pgjdbc does, and MariaDB
+     * Connector/J, which sends the batch as one bulk statement).
+     */
+    private static int firstFailed(int[] updateCounts, int size) {
+        if (updateCounts == null) {
+            return -1;
+        }
+        for (int i = 0; i < updateCounts.length; i++) {
+            if (updateCounts[i] == Statement.EXECUTE_FAILED) {
+                return i == 0 && size > 1 && allFailed(updateCounts) ? -1 : i;
+            }
+        }
+        return updateCounts.length < size ? updateCounts.length : -1;
+    }
+
+    private static boolean allFailed(int[] updateCounts) {
+        for (int count : updateCounts) {
+            if (count != Statement.EXECUTE_FAILED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The COPY's table and columns, with their kinds and types as the target table declares them. */
+    private LoadTarget target(CopyFromCommand copy) throws SQLException {
+        String columns = copy.columns().isEmpty() ? "*" : String.join(", ", copy.columns());
+        try (PreparedStatement probe = connection.prepareStatement(
+                "SELECT " + columns + " FROM " + copy.table() + " WHERE 1 = 0");
+             ResultSet empty = probe.executeQuery()) {
+            ResultSetMetaData metaData = empty.getMetaData();
+            int count = metaData.getColumnCount();
+            List<String> names = new ArrayList<>();
+            List<String> sqlNames = new ArrayList<>();
+            int[] jdbcTypes = new int[count];
+            for (int i = 1; i <= count; i++) {
+                names.add(metaData.getColumnName(i));
+                sqlNames.add(copy.columns().isEmpty() ? dialect.quoteIdentifier(metaData.getColumnName(i))
+                        : copy.columns().get(i - 1));
+                jdbcTypes[i - 1] = metaData.getColumnType(i);
+            }
+            return new LoadTarget(copy.table(), names, sqlNames, dialect.valueKinds(metaData), jdbcTypes);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.ferry.core.operation.script;
+
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.schema.CheckConstraint;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.ForeignKey;
+import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.KeyConstraint;
+import dev.ferry.core.model.schema.Sequence;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.View;
+import dev.ferry.core.sql.SqlScript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Writes an export's scripts as SQL for the dialect the export was taken with. */
+public final class ScriptRenderer {
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_]+");
+
+    private final Dialect dialect;
+
+    public ScriptRenderer(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * {@value ExportLayout#SCHEMA}: schemas, types, routines, sequences, tables with their columns, keys and checks,
+     * comments.
+     */
+    public String schemaScript(DatabaseSchema schema, String header) {
+        StringBuilder sql = new StringBuilder(header);
+        for (String statement : dialect.schemaScriptPreamble()) {
+            sql.append(statement).append(";\n");
+        }
+        for (String name : schema.schemas()) {
+            sql.append(dialect.createSchema(name, schema.schemaOptions().get(name))).append(";\n");
+        }
+        for (String type : schema.types()) {
+            sql.append(type).append(";\n");
+        }
+        for (String routine : schema.routines()) {
+            sql.append('\n').append(SqlScript.terminated(routine, dialect.mysqlSyntax()));
+        }
+        for (Sequence sequence : schema.sequences()) {
+            sql.append(dialect.createSequence(sequence)).append(";\n");
+        }
+        for (Table table : schema.tables()) {
+            List<ForeignKey> foreignKeys = dialect.foreignKeysInCreateTable()
+                    ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
+                    : List.of();
+            sql.append('\n').append(createTable(table, foreignKeys)).append(";\n");
+        }
+        if (!schema.comments().isEmpty()) {
+            sql.append('\n');
+        }
+        for (Comment comment : schema.comments()) {
+            sql.append(dialect.comment(comment)).append(";\n");
+        }
+        if (dialect.postDataInSchemaScript()) {
+            sql.append('\n');
+            appendPostData(schema, sql);
+        }
+        return sql.toString();
+    }
+
+    /** The CREATE TABLE statement for {@code table}. */
+    public String createTable(Table table) {
+        return createTable(table, List.of());
+    }
+
+    /**
+     * The CREATE TABLE statement for {@code table}, declaring {@code foreignKeys} too: the table's own definition
+     * where the engine keeps one (it holds them), else one built from its parts.
+     */
+    public String createTable(Table table, List<ForeignKey> foreignKeys) {
+        if (table.definition() != null) {
+            return table.definition();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            parts.add(columnDefinition(column));
+        }
+        if (table.primaryKey() != null && !keyDeclaredByIdentity(table)) {
+            parts.add(constraintName(table.primaryKey()) + "PRIMARY KEY (" + columnList(table.primaryKey().columns()) + ")");
+        }
+        for (KeyConstraint unique : table.uniqueKeys()) {
+            parts.add(constraintName(unique) + "UNIQUE (" + columnList(unique.columns()) + ")");
+        }
+        for (CheckConstraint check : table.checks()) {
+            parts.add(constraintName(check.name()) + check.definition());
+        }
+        for (ForeignKey key : foreignKeys) {
+            parts.add(foreignKey(key));
+        }
+        return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
+    }
+
+    /** Whether the table's primary key is its identity column alone, which declares it where the dialect says so. */
+    private boolean keyDeclaredByIdentity(Table table) {
+        return dialect.identityDeclaresPrimaryKey() && table.columns().stream().anyMatch(column -> column.identity()
+                != null && !column.isGenerated() && table.primaryKey().columns().equals(List.of(column.name())));
+    }
+
+    private String columnDefinition(Column column) {
+        StringBuilder definition = new StringBuilder(dialect.quoteIdentifier(column.name()))
+                .append(' ')
+                .append(column.declaredType() != null ? column.declaredType() : dialect.columnType(column));
+        if (column.isGenerated()) {
+            definition.append(' ').append(column.generated());
+        } else if (column.identity() != null) {
+            definition.append(' ').append(dialect.identityClause(column.identity()));
+        } else if (column.defaultExpression() != null) {
+            definition.append(" DEFAULT ").append(column.defaultExpression());
+        }
+        if (!column.nullable()) {
+            definition.append(" NOT NULL");
+        }
+        if (column.check() != null) {
+            definition.append(' ').append(column.check());
+        }
+        return definition.toString();
+    }
+
+    /** One {@code COPY <table> (<columns>) FROM '<file>' (<options>)} statement. */
+    public String copyFrom(Table table, String file, Map<String, String> readerOptions) {
+        String columns = columnList(table.dataColumns().stream().map(Column::name).toList());
+        String options = dialect.copyFromOptions(readerOptions).entrySet().stream()
+                .map(option -> option.getKey() + " " + optionValue(option.getValue()))
+                .collect(Collectors.joining(", "));
+        return "COPY " + dialect.quote(table.name()) + " (" + columns + ") FROM " + dialect.quoteLiteral(file)
+                + " (" + options + ")";
+    }
+
+    /**
+     * {@value ExportLayout#POST_DATA}: sequence and identity positions, then
+     * indexes, foreign keys, views in dependency order (materialized ones populated from the loaded data), and
+     * triggers last. Only the header where the dialect puts them at the end of the schema script.
+     */
+    public String postDataScript(DatabaseSchema schema, String header) {
+        StringBuilder sql = new StringBuilder(header);
+        if (dialect.postDataInSchemaScript()) {
+            return sql.append("-- Nothing: written at the end of ").append(ExportLayout.SCHEMA)
+                    .append(" for ").append(dialect.name()).append(", whose own IMPORT DATABASE runs only ")
+                    .append(ExportLayout.SCHEMA).append(" and ").append(ExportLayout.LOAD).append(".\n").toString();
+        }
+        appendPostData(schema, sql);
+        return sql.toString();
+    }
+
+    private void appendPostData(DatabaseSchema schema, StringBuilder sql) {
+        for (Sequence sequence : schema.sequences()) {
+            String restart = dialect.restartSequence(sequence);
+            if (restart != null) {
+                sql.append(restart).append(";\n");
+            }
+        }
+        for (Table table : schema.tables()) {
+            for (Column column : table.columns()) {
+                if (column.identity() != null) {
+                    String restart = dialect.restartIdentity(table.name(), column);
+                    if (restart != null) {
+                        sql.append(restart).append(";\n");
+                    }
+                }
+            }
+        }
+        for (Index index : schema.indexes()) {
+            sql.append(createIndex(index)).append(";\n");
+        }
+        if (!dialect.foreignKeysInCreateTable()) {
+            for (ForeignKey key : schema.foreignKeys()) {
+                sql.append("ALTER TABLE ").append(dialect.quote(key.table())).append(" ADD ").append(foreignKey(key))
+                        .append(";\n");
+            }
+        }
+        for (View view : schema.views()) {
+            sql.append(dialect.createView(view)).append(";\n");
+        }
+        for (String trigger : schema.triggers()) {
+            sql.append(SqlScript.terminated(trigger, dialect.mysqlSyntax()));
+        }
+    }
+
+    private String createIndex(Index index) {
+        if (index.definition() != null) {
+            return index.definition();
+        }
+        String columns = index.columns().stream()
+                .map(c -> dialect.quoteIdentifier(c.name()) + (c.prefixLength() > 0 ? "(" + c.prefixLength() + ")" : "")
+                        + (c.descending() ? " DESC" : ""))
+                .collect(Collectors.joining(", "));
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + dialect.quoteIdentifier(index.name())
+                + " ON " + dialect.quote(index.table()) + " (" + columns + ")";
+    }
+
+    /** {@code [CONSTRAINT <name>] FOREIGN KEY (...) REFERENCES ...}, as ALTER TABLE ADD and CREATE TABLE take it. */
+    private String foreignKey(ForeignKey key) {
+        StringBuilder sql = new StringBuilder();
+        sql.append(constraintName(key.name()));
+        sql.append("FOREIGN KEY (").append(columnList(key.columns())).append(") REFERENCES ")
+                .append(dialect.quote(key.referencedTable())).append(" (").append(columnList(key.referencedColumns()))
+                .append(')');
+        if (key.onUpdate() != null) {
+            sql.append(" ON UPDATE ").append(key.onUpdate());
+        }
+        if (key.onDelete() != null) {
+            sql.append(" ON DELETE ").append(key.onDelete());
+        }
+        return sql.toString();
+    }
+
+    private String constraintName(KeyConstraint key) {
+        return constraintName(key.name());
+    }
+
+    /** {@code CONSTRAINT <name> }, or nothing for a constraint without a name or with one the engine generated. */
+    private String constraintName(String name) {
+        return name == null || name.isEmpty() || dialect.isGeneratedConstraintName(name) ? ""
+                : "CONSTRAINT " + dialect.quoteIdentifier(name) + " ";
+    }
+
+    private String columnList(List<String> columns) {
+        return columns.stream().map(dialect::quoteIdentifier).collect(Collectors.joining(", "));
+    }
+
+    private String optionValue(String value) {
+        return PLAIN_WORD.matcher(value).matches() ? value : dialect.quoteLiteral(value);
+    }
+}

@@ -1,0 +1,407 @@
+package dev.ferry.core.operation.translate;
+
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.IdentifierCase;
+import dev.ferry.core.model.schema.CheckConstraint;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.ForeignKey;
+import dev.ferry.core.model.schema.Identity;
+import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.KeyConstraint;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.Sequence;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.TableOrder;
+import dev.ferry.core.model.schema.View;
+import dev.ferry.core.model.types.PortableType;
+import dev.ferry.core.model.types.TargetType;
+import dev.ferry.core.model.types.TypeFamily;
+import dev.ferry.core.sql.SqlLexer;
+import dev.ferry.core.sql.SqlToken;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An exported schema, read from one engine, rewritten for another: names as the target writes them, each column's
+ * type through its {@link PortableType}, identities and sequences, defaults, checks, generated columns and views
+ * through {@link SqlTextTranslator}. What the target cannot hold, or holds with a loss, is a warning naming it;
+ * what is written in the source's own procedural language (functions, procedures, triggers, user types) is not
+ * carried and is a warning too.
+ */
+public final class SchemaTranslator {
+    private static final java.util.regex.Pattern CREATE_VIEW = java.util.regex.Pattern.compile(
+            "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+)"
+                    + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*(?:\\s*(\\((?:[^()\"]|\"(?:[^\"]|\"\")*\")*\\)))?"
+                    + "\\s+AS\\s+(.*?);?\\s*");
+    private final Dialect source;
+    private final Dialect target;
+    private final NameMapper names;
+    private final Set<String> implicitSchemas;
+    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> constraintNames = new HashSet<>();
+    private final List<Sequence> identitySequences = new ArrayList<>();
+    private SqlTextTranslator text;
+    private SequenceDefaults sequenceDefaults;
+    private KeyColumnTypes types;
+
+    /**
+     * @param defaultSchemas the source's schemas that become the target's default schema, besides the source's own
+     *                       default (MariaDB: the database an export without SCHEMAS was taken from)
+     */
+    public SchemaTranslator(Dialect source, Dialect target, Set<String> defaultSchemas) {
+        this.source = source;
+        this.target = target;
+        Set<String> defaults = new HashSet<>(defaultSchemas);
+        if (source.defaultSchema() != null) {
+            defaults.add(source.defaultSchema());
+        }
+        this.names = new NameMapper(source, target, defaults);
+        this.implicitSchemas = defaults;
+    }
+
+    /**
+     * The schema and what was lost on the way.
+     *
+     * @param tables each table of the source by its source name, as translated
+     */
+    public record Translation(DatabaseSchema schema, List<String> warnings, Map<QualifiedName, Table> tables) {
+
+        /** The translation of the source's table {@code name}. */
+        public Table table(QualifiedName name) {
+            return tables.get(name);
+        }
+    }
+
+    /** {@code schema} rewritten for the target. */
+    public Translation translate(DatabaseSchema schema) throws SQLException {
+        Set<String> schemaNames = new HashSet<>(schema.schemas());
+        schemaNames.addAll(implicitSchemas);
+        text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
+        sequenceDefaults = new SequenceDefaults(source, names, schema.sequences(), schema.tables());
+        types = new KeyColumnTypes(source, target, schema.tables(), schema.foreignKeys());
+        warnings.addAll(types.warnings());
+        Set<QualifiedName> becameIdentities = new HashSet<>();
+
+        List<Table> tables = new ArrayList<>();
+        Map<QualifiedName, Table> bySource = new HashMap<>();
+        for (Table table : schema.tables()) {
+            Table translated = table(table, becameIdentities);
+            tables.add(translated);
+            bySource.put(table.name(), translated);
+        }
+        List<ForeignKey> foreignKeys = foreignKeys(schema.foreignKeys());
+        if (target.foreignKeysInCreateTable()) {
+            tables = TableOrder.referencedFirst(tables, foreignKeys);
+        }
+        List<Sequence> translatedSequences = new ArrayList<>(identitySequences);
+        for (Sequence sequence : schema.sequences()) {
+            if (becameIdentities.contains(sequence.name())) {
+                continue;
+            }
+            if (!target.hasSequences()) {
+                warnings.add("Sequence " + sequence.name() + " is not carried: " + target.name() + " has no sequences");
+                continue;
+            }
+            translatedSequences.add(new Sequence(names.qualified(sequence.name()), null, sequence.start(),
+                    sequence.increment(), sequence.minimum(), sequence.maximum(), sequence.cycle(), sequence.next(),
+                    null, null));
+        }
+        List<String> schemas = schema.schemas().stream().map(names::schema).filter(s -> s != null)
+                .distinct().toList();
+        if (!target.hasSchemas() && schema.schemas().stream().anyMatch(s -> !names.isDefaultSchema(s))) {
+            warnings.add("Schemas " + String.join(", ", schema.schemas()) + " are merged into one: " + target.name()
+                    + " has no schemas");
+        }
+        for (String statement : schema.types()) {
+            notCarried("User type", statement);
+        }
+        for (String statement : schema.routines()) {
+            notCarried("Routine", statement);
+        }
+        for (String statement : schema.triggers()) {
+            notCarried("Trigger", statement);
+        }
+        DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
+                tables, foreignKeys, indexes(schema.indexes()), views(schema.views()), List.of(),
+                comments(schema.comments()), schema.warnings());
+        return new Translation(translated, List.copyOf(warnings), Map.copyOf(bySource));
+    }
+
+    private Set<String> knownNames(DatabaseSchema schema) {
+        Set<String> known = new HashSet<>();
+        for (Table table : schema.tables()) {
+            known.add(table.name().name());
+            table.columns().forEach(column -> known.add(column.name()));
+        }
+        schema.views().forEach(view -> known.add(view.name().name()));
+        schema.sequences().forEach(sequence -> known.add(sequence.name().name()));
+        return known;
+    }
+
+    private void notCarried(String what, String statement) {
+        String firstLine = statement.strip().lines().findFirst().orElse("");
+        warnings.add(what + " not carried to " + target.name() + " (written in " + source.name() + "'s own SQL): "
+                + (firstLine.length() > 100 ? firstLine.substring(0, 100) + "..." : firstLine));
+    }
+
+    private Table table(Table table, Set<QualifiedName> becameIdentities) throws SQLException {
+        QualifiedName name = names.qualified(table.name());
+        Set<String> decimals = new HashSet<>();
+        table.columns().stream().filter(c -> source.portableType(c).family() == TypeFamily.DECIMAL)
+                .forEach(c -> decimals.add(c.name()));
+        List<Column> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            columns.add(column(table, column, decimals, becameIdentities));
+        }
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (CheckConstraint check : table.checks()) {
+            checks.add(new CheckConstraint(constraintName(name, check.name()),
+                    text.translateCheck(check.definition(), decimals)));
+        }
+        return new Table(name, columns, key(name, table.primaryKey()),
+                table.uniqueKeys().stream().map(key -> key(name, key)).toList(), checks);
+    }
+
+    /**
+     * The column written for the target; {@code decimals} are its table's exact decimal columns, which its check may
+     * compare.
+     */
+    private Column column(Table table, Column column, Set<String> decimals, Set<QualifiedName> becameIdentities)
+            throws SQLException {
+        String where = "Column " + table.name() + "." + column.name();
+        PortableType portable = types.typeOf(table.name(), column);
+        Generator generator = generator(table, column, portable, becameIdentities);
+        TargetType type = generator.identity() != null ? target.identityType(portable, generator.identity())
+                : target.typeFor(portable);
+        if (type.isLossy()) {
+            warnings.add(where + " (" + portable.sourceName() + " in " + source.name() + ") becomes " + type.sql()
+                    + " in " + target.name() + ": " + type.loss());
+        }
+        String generated = null;
+        if (column.isGenerated()) {
+            generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
+        }
+        String check = column.check() == null ? null : text.translateCheck(column.check(), decimals);
+        return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
+                column.scale(), column.nullable(), generator.defaultExpression(), generator.identity(), type.sql(),
+                check, generated);
+    }
+
+    /** How a column's values are made in the target when a row leaves them out: its identity, or its default. */
+    private record Generator(Identity identity, String defaultExpression) {
+    }
+
+    /**
+     * The column's identity and default in the target. A sequence that belongs to the column (PostgreSQL's serial),
+     * or, where the target has no sequences, that serves this column alone (DuckDB's way to number rows), becomes its
+     * identity; an identity becomes a sequence's default where the target has no identity columns.
+     */
+    private Generator generator(Table table, Column column, PortableType portable, Set<QualifiedName> becameIdentities)
+            throws SQLException {
+        String where = "Column " + table.name() + "." + column.name();
+        Identity identity = column.identity();
+        String defaultExpression = column.defaultExpression();
+        String identityLimit = target.identityLimit(portable, isOnlyKeyColumn(table, column));
+        Sequence sequence = sequenceDefaults.sequenceOf(defaultExpression);
+        String nextValue = sequence != null && target.hasSequences()
+                ? target.nextValue(names.qualified(sequence.name())) : null;
+        boolean ownSequence = sequence != null && identity == null && (sequence.ownedBy() != null
+                || nextValue == null && target.hasIdentityColumns() && identityLimit == null
+                && sequenceDefaults.servesOneColumn(sequence));
+        if (ownSequence) {
+            identity = new Identity(false, sequence.start(), sequence.increment(), sequence.next());
+            becameIdentities.add(sequence.name());
+            defaultExpression = null;
+            if (sequence.ownedBy() == null) {
+                warnings.add("Sequence " + sequence.name() + " becomes the identity of column " + table.name() + "."
+                        + column.name() + ", the only column it serves: " + target.name() + (target.hasSequences()
+                        ? " takes no sequence's next value as a column default" : " has no sequences"));
+            }
+        } else if (sequence != null) {
+            defaultExpression = nextValue;
+            if (defaultExpression == null) {
+                warnings.add(where + ": its default takes the next value of sequence " + sequence.name() + ", which "
+                        + target.name() + " cannot: the default is not carried");
+            }
+        } else if (defaultExpression != null) {
+            defaultExpression = text.translate(defaultExpression);
+            if (portable.family() == TypeFamily.BOOLEAN) {
+                defaultExpression = booleanDefault(defaultExpression);
+            }
+        }
+        if (identity != null && !target.hasIdentityColumns()) {
+            return new Generator(null, identityDefault(table, column, identity, where));
+        }
+        if (identity != null && identityLimit != null) {
+            warnings.add(where + " is an identity column, which " + target.name() + " cannot keep: " + identityLimit
+                    + "; its values are carried, but new rows get none");
+            return new Generator(null, defaultExpression);
+        }
+        return new Generator(identity, defaultExpression);
+    }
+
+    private static boolean isOnlyKeyColumn(Table table, Column column) {
+        return table.primaryKey() != null && table.primaryKey().columns().equals(List.of(column.name()));
+    }
+
+    /** The default that stands for an identity where the target has none: the next value of a sequence of its own. */
+    private String identityDefault(Table table, Column column, Identity identity, String where) {
+        if (!target.hasSequences()) {
+            warnings.add(where + " is an identity column; " + target.name() + " has neither identity columns nor"
+                    + " sequences: its values are carried, but new rows get none");
+            return null;
+        }
+        QualifiedName sequence = names.qualified(new QualifiedName(table.name().schema(),
+                table.name().name() + "_" + column.name() + "_seq"));
+        long step = identity.increment() == 0 ? 1 : identity.increment();
+        identitySequences.add(new Sequence(sequence, null, identity.next(), step,
+                step > 0 ? Math.min(1, identity.next()) : Long.MIN_VALUE, step > 0 ? Long.MAX_VALUE : -1, false,
+                identity.next(), null, null));
+        return target.nextValue(sequence);
+    }
+
+    /** A boolean default written as a number (MariaDB's {@code 1}) or a string (DuckDB's {@code 't'}) as the boolean it is. */
+    private static String booleanDefault(String expression) {
+        return switch (expression.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "b'1'", "'t'", "'true'" -> "TRUE";
+            case "0", "b'0'", "'f'", "'false'" -> "FALSE";
+            default -> expression;
+        };
+    }
+
+    /** The expression in {@code GENERATED ALWAYS AS (expression) ...} or {@code AS (expression) ...}. */
+    private String generationExpression(String clause, String where) throws SQLException {
+        SqlLexer lexer = new SqlLexer(clause, source.mysqlSyntax());
+        SqlToken previous = null;
+        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
+            if (token.isSymbol("(") && previous != null && previous.isWord("AS")) {
+                int start = token.start() + 1;
+                int depth = 1;
+                for (SqlToken inner = lexer.next(); inner.kind() != SqlToken.Kind.END; inner = lexer.next()) {
+                    depth += inner.isSymbol("(") ? 1 : inner.isSymbol(")") ? -1 : 0;
+                    if (depth == 0) {
+                        return clause.substring(start, inner.start());
+                    }
+                }
+            }
+            previous = token;
+        }
+        throw new SQLException(where + ": cannot read the expression of its generation clause " + clause, "22023");
+    }
+
+    private KeyConstraint key(QualifiedName table, KeyConstraint key) {
+        return key == null ? null : new KeyConstraint(constraintName(table, key.name()), columns(key.columns()));
+    }
+
+    /**
+     * A constraint's name, unique in the whole schema: MariaDB names constraints per table (every primary key is
+     * {@code PRIMARY}), other engines per schema. A name taken already is prefixed with its table's.
+     */
+    private String constraintName(QualifiedName table, String name) {
+        if (name == null) {
+            return null;
+        }
+        String mapped = names.name(name);
+        if (mapped.equalsIgnoreCase("PRIMARY") || !constraintNames.add(mapped.toLowerCase(Locale.ROOT))) {
+            mapped = table.name() + "_" + mapped;
+            constraintNames.add(mapped.toLowerCase(Locale.ROOT));
+        }
+        return mapped;
+    }
+
+    private List<String> columns(List<String> columns) {
+        return columns.stream().map(names::name).toList();
+    }
+
+    private List<ForeignKey> foreignKeys(List<ForeignKey> keys) {
+        return keys.stream().map(key -> new ForeignKey(constraintName(names.qualified(key.table()), key.name()),
+                names.qualified(key.table()),
+                columns(key.columns()), names.qualified(key.referencedTable()), columns(key.referencedColumns()),
+                key.onUpdate(), key.onDelete())).toList();
+    }
+
+    private List<Index> indexes(List<Index> indexes) throws SQLException {
+        List<Index> translated = new ArrayList<>();
+        for (Index index : indexes) {
+            List<Index.IndexColumn> columns = index.columns();
+            if (index.definition() != null) {
+                columns = IndexDefinition.plainColumns(index.definition(), source.mysqlSyntax());
+                if (columns.isEmpty()) {
+                    warnings.add("Index " + index.name() + " on " + index.table() + " is not carried: its definition"
+                            + " (" + index.definition() + ") is more than a list of columns");
+                    continue;
+                }
+            }
+            translated.add(new Index(names.name(index.name()), names.qualified(index.table()), index.unique(),
+                    columns.stream().map(c -> new Index.IndexColumn(names.name(c.name()), c.descending(),
+                            prefix(c.prefixLength()))).toList(), null));
+        }
+        return translated;
+    }
+
+    /** An index prefix (MariaDB's) is kept only where the target is the engine that has them. */
+    private int prefix(int length) {
+        return target.mysqlSyntax() ? length : 0;
+    }
+
+    private List<View> views(List<View> views) throws SQLException {
+        List<View> translated = new ArrayList<>();
+        for (View view : views) {
+            boolean materialized = view.materialized() && target.hasMaterializedViews();
+            if (view.materialized() && !materialized) {
+                warnings.add("Materialized view " + view.name() + " becomes a plain view: " + target.name()
+                        + " has no materialized views");
+            }
+            Set<QualifiedName> dependsOn = new LinkedHashSet<>();
+            view.dependsOn().forEach(name -> dependsOn.add(names.qualified(name)));
+            java.util.regex.Matcher statement = CREATE_VIEW.matcher(view.query());
+            boolean whole = statement.matches();
+            String query = whole ? statement.group(2) : view.query();
+            List<String> columns = whole && statement.group(1) != null ? viewColumns(statement.group(1)) : view.columns();
+            translated.add(new View(names.qualified(view.name()), text.translate(query), materialized, dependsOn, null,
+                    columns.stream().map(names::name).toList()));
+        }
+        return translated;
+    }
+
+    /**
+     * The names in the column list of a whole CREATE VIEW statement, where the engine gives one in place of the view's
+     * query (DuckDB; HSQLDB where the view names its columns otherwise than its query), as the source stores them.
+     */
+    private List<String> viewColumns(String list) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (SqlToken token : SqlLexer.tokens(list, source.mysqlSyntax())) {
+            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
+                columns.add(token.text());
+            } else if (token.kind() == SqlToken.Kind.WORD) {
+                columns.add(source.identifierCase() == IdentifierCase.LOWER ? token.text().toLowerCase(Locale.ROOT)
+                        : source.identifierCase() == IdentifierCase.UPPER ? token.text().toUpperCase(Locale.ROOT)
+                        : token.text());
+            }
+        }
+        return columns;
+    }
+
+    private List<Comment> comments(List<Comment> comments) {
+        List<Comment> translated = new ArrayList<>();
+        for (Comment comment : comments) {
+            Comment mapped = new Comment(names.qualified(comment.table()), names.name(comment.column()), comment.text());
+            if (target.comment(mapped) == null) {
+                warnings.add("Comment on " + comment.table() + (comment.column() == null ? "" : "." + comment.column())
+                        + " is not carried: " + target.name() + " has no comments");
+            } else {
+                translated.add(mapped);
+            }
+        }
+        return translated;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ferry.core.model.options;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.operation.command.CommandParser;
+import dev.ferry.core.operation.command.ExportDatabaseCommand;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** EXPORT DATABASE's options as the parser hands them over: the format's, and SCHEMAS. */
+class ExportOptionsTest {
+
+    private static ExportOptions parse(String sql) throws SQLException {
+        ExportDatabaseCommand command = (ExportDatabaseCommand) CommandParser.parse(sql).orElseThrow();
+        return ExportOptions.from(command.options());
+    }
+
+    @Test
+    void defaults() throws SQLException {
+        assertEquals(ExportOptions.DEFAULTS, parse("EXPORT DATABASE 'd'"));
+        assertFalse(parse("EXPORT DATABASE 'd'").schemasNamed());
+    }
+
+    @Test
+    void schemasInEitherSpelling_withTheFormatsOptions() throws SQLException {
+        ExportOptions options = parse("export database 'd' (SCHEMAS 'sales, hr', FORMAT parquet)");
+        assertEquals(List.of("sales", "hr"), options.schemas());
+        assertEquals(DataFormat.PARQUET, options.format().format());
+        assertTrue(options.schemasNamed());
+        assertEquals(List.of("app"), parse("EXPORT DATABASE 'd' (schemas=\"app\", header=false)").schemas());
+        assertEquals(List.of("Mixed Case", "x"), parse("EXPORT DATABASE 'd' (Schemas = 'Mixed Case,x')").schemas());
+        assertFalse(parse("EXPORT DATABASE 'd' (SCHEMAS app, HEADER false)").format().header());
+    }
+
+    @Test
+    void schemasIsNotAReaderOption() throws SQLException {
+        ExportOptions options = parse("EXPORT DATABASE 'd' (SCHEMAS 'a,b', DELIMITER '|')");
+        assertEquals(Map.of("FORMAT", "csv", "HEADER", "true", "DELIMITER", "|", "QUOTE", "\""),
+                options.format().readerOptions());
+    }
+
+    @Test
+    void anEmptyOrRepeatedSchemaIsRefused() {
+        for (String value : List.of("''", "'a,'", "',a'", "'a,,b'", "' '")) {
+            SQLException error = assertThrows(SQLException.class,
+                    () -> parse("EXPORT DATABASE 'd' (SCHEMAS " + value + ")"), value);
+            assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+            assertTrue(error.getMessage().startsWith("SCHEMAS must name one or more schemas"), error.getMessage());
+        }
+        SQLException twice = assertThrows(SQLException.class, () -> parse("EXPORT DATABASE 'd' (SCHEMAS 'a, b, a')"));
+        assertEquals("SCHEMAS names a twice", twice.getMessage());
+    }
+
+    @Test
+    void errorsOfExportListSchemasAmongTheValidOptions() {
+        SQLException error = assertThrows(SQLException.class, () -> parse("EXPORT DATABASE 'd' (COLOUR blue)"));
+        assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+        assertTrue(error.getMessage().contains("Unknown option COLOUR for EXPORT DATABASE"), error.getMessage());
+        assertTrue(error.getMessage().contains("FORMAT (csv or parquet)"), error.getMessage());
+        assertTrue(error.getMessage().contains("SCHEMAS (schema names separated by commas"), error.getMessage());
+        SQLException other = assertThrows(SQLException.class,
+                () -> parse("EXPORT DATABASE 'd' (SCHEMAS a, FORMAT parquet, HEADER true)"));
+        assertTrue(other.getMessage().contains("HEADER is not an option of FORMAT parquet"), other.getMessage());
+        assertTrue(other.getMessage().contains("SCHEMAS ("), other.getMessage());
+    }
+
+    @Test
+    void copyRefusesSchemas_andItsErrorsDoNotListIt() {
+        SQLException error = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("SCHEMAS", "a"), "COPY"));
+        assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+        assertTrue(error.getMessage().startsWith("SCHEMAS is an option of EXPORT DATABASE, not of COPY; valid options:"
+                + " FORMAT"), error.getMessage());
+        assertFalse(error.getMessage().contains("SCHEMAS ("), error.getMessage());
+        SQLException unknown = assertThrows(SQLException.class, () -> FormatOptions.from(Map.of("X", "1"), "COPY"));
+        assertFalse(unknown.getMessage().contains("SCHEMAS"), unknown.getMessage());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ferry.core.model.options;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.FerryErrors;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FormatOptionsTest {
+
+    @Test
+    void defaults() throws SQLException {
+        assertEquals(FormatOptions.DEFAULTS, FormatOptions.from(Map.of(), "EXPORT DATABASE"));
+        assertEquals(new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880),
+                FormatOptions.DEFAULTS);
+    }
+
+    @Test
+    void valuesInAnyCase() throws SQLException {
+        FormatOptions options = FormatOptions.from(Map.of("format", "CSV", "Header", "FALSE", "delimiter", "|"), "X");
+        assertFalse(options.header());
+        assertEquals('|', options.delimiter());
+    }
+
+    @Test
+    void unknownOptionListsTheValidOnes() {
+        SQLException error = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("COLOUR", "blue"), "EXPORT DATABASE"));
+        assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+        assertTrue(error.getMessage().contains("Unknown option COLOUR for EXPORT DATABASE"), error.getMessage());
+        assertTrue(error.getMessage().contains("FORMAT (csv or parquet); for CSV: HEADER"), error.getMessage());
+    }
+
+    @Test
+    void parquetOptions() throws SQLException {
+        FormatOptions options = FormatOptions.from(Map.of("format", "PARQUET", "compression", "zstd",
+                "row_group_size", "1000"), "EXPORT DATABASE");
+        assertEquals(DataFormat.PARQUET, options.format());
+        assertEquals(ParquetCompression.ZSTD, options.compression());
+        assertEquals(1000, options.rowGroupRows());
+        assertEquals(Map.of("FORMAT", "parquet"), options.readerOptions(), "write-only options stay out of load.sql");
+        assertEquals(ParquetCompression.UNCOMPRESSED,
+                FormatOptions.from(Map.of("FORMAT", "parquet", "CODEC", "none"), "COPY").compression());
+    }
+
+    @Test
+    void optionsOfTheOtherFormatAreRefused() {
+        SQLException csvOption = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("FORMAT", "parquet", "HEADER", "true"), "EXPORT DATABASE"));
+        assertTrue(csvOption.getMessage().startsWith("HEADER is not an option of FORMAT parquet"), csvOption.getMessage());
+        SQLException parquetOption = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("COMPRESSION", "zstd"), "EXPORT DATABASE"));
+        assertTrue(parquetOption.getMessage().startsWith("COMPRESSION is not an option of FORMAT csv"),
+                parquetOption.getMessage());
+    }
+
+    /** DuckDB's spelling of what Ferry always does, as load scripts written for DuckDB say it; true is refused. */
+    @Test
+    void allowQuotedNullsIsTakenAsFalseOnly() throws SQLException {
+        assertEquals(FormatOptions.DEFAULTS, FormatOptions.from(Map.of("allow_quoted_nulls", "false"), "COPY"));
+        SQLException refused = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("ALLOW_QUOTED_NULLS", "true"), "COPY"));
+        assertEquals(FerryErrors.INVALID_PARAMETER, refused.getSQLState());
+        assertTrue(refused.getMessage().contains("empty string"), refused.getMessage());
+        assertThrows(SQLException.class, () -> FormatOptions.from(Map.of("FORMAT", "parquet",
+                "ALLOW_QUOTED_NULLS", "false"), "COPY"));
+        SQLException writing = assertThrows(SQLException.class,
+                () -> FormatOptions.refuseReaderOptions(Map.of("allow_quoted_nulls", "false"), "EXPORT DATABASE"));
+        assertEquals("ALLOW_QUOTED_NULLS is an option of reading a file (COPY ... FROM, load.sql), not of EXPORT DATABASE",
+                writing.getMessage());
+        FormatOptions.refuseReaderOptions(Map.of("HEADER", "false"), "EXPORT DATABASE");
+    }
+
+    @Test
+    void badValues() {
+        for (Map<String, String> bad : new Map[] {Map.of("HEADER", "maybe"), Map.of("DELIMITER", "||"),
+                Map.of("QUOTE", "\n"), Map.of("FORMAT", "xml"), Map.of("DELIMITER", "\""),
+                Map.of("FORMAT", "parquet", "COMPRESSION", "lzma"), Map.of("FORMAT", "parquet", "ROW_GROUP_SIZE", "0")}) {
+            SQLException error = assertThrows(SQLException.class, () -> FormatOptions.from(bad, "EXPORT DATABASE"));
+            assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState(), error.getMessage());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.ferry.core.operation.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.dialect.h2.H2Dialect;
+import dev.ferry.core.dialect.hsqldb.HsqldbDialect;
+import dev.ferry.core.dialect.mariadb.MariaDbDialect;
+import dev.ferry.core.dialect.postgres.PostgresDialect;
+import dev.ferry.core.model.schema.CheckConstraint;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.ForeignKey;
+import dev.ferry.core.model.schema.Identity;
+import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.KeyConstraint;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.Sequence;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.View;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SchemaTranslatorTest {
+    private static final QualifiedName ORDERS = new QualifiedName("public", "orders");
+
+    private static DatabaseSchema postgresSchema() {
+        Column id = new Column("id", "int4", Types.INTEGER, 10, 0, false,
+                "nextval('orders_id_seq'::regclass)", null, "integer");
+        Column amount = new Column("amount", "numeric", Types.NUMERIC, 18, 4, true, "0.00", null, "numeric(18,4)");
+        Column note = new Column("Note", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, true,
+                "'it''s'::text", null, "text");
+        Column tags = new Column("tags", "_int4", Types.ARRAY, 10, 0, true, null, null, "integer[]");
+        Table orders = new Table(ORDERS, List.of(id, amount, note, tags), new KeyConstraint("orders_pkey", List.of("id")),
+                List.of(), List.of(new CheckConstraint("positive", "CHECK ((amount >= (0)::numeric))")));
+        Sequence sequence = new Sequence(new QualifiedName("public", "orders_id_seq"), "integer", 1, 1, 1,
+                Integer.MAX_VALUE, false, 42, "public.orders.id");
+        View view = new View(new QualifiedName("public", "big"),
+                " SELECT orders.id, orders.\"Note\"\n   FROM orders\n  WHERE (orders.amount > (100)::numeric);",
+                false, Set.of());
+        Index expression = new Index("lower_note", ORDERS, false, List.of(),
+                "CREATE INDEX lower_note ON public.orders USING btree (lower(\"Note\"))");
+        Index plain = new Index("orders_amount", ORDERS, false, List.of(),
+                "CREATE INDEX orders_amount ON public.orders USING btree (amount DESC)");
+        return new DatabaseSchema(List.of("public"), Map.of(), List.of("CREATE TYPE mood AS ENUM ('a')"), List.of(),
+                List.of(sequence), List.of(orders), List.of(), List.of(expression, plain), List.of(view), List.of(),
+                List.of(), List.of());
+    }
+
+    @Test
+    void aPostgresSchemaIsWrittenForH2() throws SQLException {
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new H2Dialect(), Set.of())
+                .translate(postgresSchema());
+        DatabaseSchema schema = translation.schema();
+        Table orders = schema.tables().get(0);
+
+        assertEquals(new QualifiedName("PUBLIC", "ORDERS"), orders.name());
+        assertEquals(List.of("ID", "AMOUNT", "Note", "TAGS"), orders.columns().stream().map(Column::name).toList());
+        assertEquals(List.of("INTEGER", "NUMERIC(18, 4)", "CHARACTER VARYING", "INTEGER ARRAY"),
+                orders.columns().stream().map(Column::declaredType).toList());
+        assertEquals(new Identity(false, 1, 1, 42), orders.columns().get(0).identity(), "the serial, an identity");
+        assertNull(orders.columns().get(0).defaultExpression());
+        assertEquals(List.of(), schema.sequences(), "the serial's sequence is the identity's now");
+        assertEquals("'it''s'", orders.columns().get(2).defaultExpression());
+        assertEquals("CHECK ((\"AMOUNT\" >= (0)))", orders.checks().get(0).definition());
+        assertEquals(" SELECT \"ORDERS\".\"ID\", \"ORDERS\".\"Note\"\n   FROM \"ORDERS\"\n  WHERE (\"ORDERS\".\"AMOUNT\" > (100));",
+                schema.views().get(0).query());
+        assertEquals(List.of("ORDERS_AMOUNT"), schema.indexes().stream().map(Index::name).toList());
+        assertEquals(List.of(new Index.IndexColumn("AMOUNT", true)), schema.indexes().get(0).columns());
+        assertTrue(translation.warnings().stream().anyMatch(w -> w.startsWith("Index lower_note on public.orders is not carried")),
+                translation.warnings().toString());
+        assertTrue(translation.warnings().stream().anyMatch(w -> w.startsWith("User type not carried to h2")),
+                translation.warnings().toString());
+    }
+
+    /**
+     * MariaDB keys no TEXT in a primary or foreign key: such columns become VARCHARs of the key's 768 characters less
+     * 4 for each other column; unique keys and indexes on text it keys itself.
+     */
+    @Test
+    void textInKeysIsBoundedForMariaDb() throws SQLException {
+        QualifiedName codes = new QualifiedName("public", "codes");
+        QualifiedName uses = new QualifiedName("public", "uses");
+        Column tenant = new Column("tenant", "int4", Types.INTEGER, 10, 0, false, null, null, "integer");
+        Column code = new Column("code", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, false, null, null, "text");
+        Column label = new Column("label", "varchar", Types.VARCHAR, 2000, 0, true, null, null,
+                "character varying(2000)");
+        Column note = new Column("note", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, true, null, null, "text");
+        Table codesTable = new Table(codes, List.of(tenant, code, label, note),
+                new KeyConstraint("codes_pkey", List.of("tenant", "code")),
+                List.of(new KeyConstraint("codes_label", List.of("label"))), List.of());
+        Table usesTable = new Table(uses, List.of(tenant, code), null, List.of(), List.of());
+        ForeignKey reference = new ForeignKey("uses_code", uses, List.of("tenant", "code"), codes,
+                List.of("tenant", "code"), null, null);
+        Index byNote = new Index("codes_note", codes, false, List.of(new Index.IndexColumn("note", false)), null);
+        DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(), List.of(), List.of(), List.of(),
+                List.of(codesTable, usesTable), List.of(reference), List.of(byNote), List.of(), List.of(), List.of(),
+                List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
+                Set.of()).translate(schema);
+        assertEquals(List.of("int", "varchar(764)", "varchar(2000)", "longtext"), translation.schema().tables().get(0)
+                .columns().stream().map(Column::declaredType).toList());
+        assertEquals(List.of("int", "varchar(764)"), translation.schema().tables().get(1).columns().stream()
+                .map(Column::declaredType).toList(), "a foreign key's column as its referenced column");
+        assertEquals(List.of("Column public.codes.code is in a primary or foreign key, where mariadb holds at most 768"
+                        + " characters of text: it becomes VARCHAR(764), and a longer value stops the import",
+                "Column public.uses.code is in a primary or foreign key, where mariadb holds at most 768 characters of"
+                        + " text: it becomes VARCHAR(764), and a longer value stops the import"),
+                translation.warnings().stream().filter(w -> w.contains("in a primary or foreign key")).toList());
+
+        SchemaTranslator.Translation intoH2 = new SchemaTranslator(new PostgresDialect(), new H2Dialect(), Set.of())
+                .translate(schema);
+        assertEquals("CHARACTER VARYING", intoH2.schema().tables().get(0).columns().get(1).declaredType(),
+                "engines that key text of any length keep it");
+    }
+
+    @Test
+    void aPostgresArrayIntoMariaDbIsTextWithAWarningNamingTheColumn() throws SQLException {
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
+                Set.of()).translate(postgresSchema());
+        Table orders = translation.schema().tables().get(0);
+
+        assertNull(orders.name().schema(), "public is MariaDB's current database");
+        assertEquals("longtext", orders.columns().get(3).declaredType());
+        assertEquals(List.of("Column public.orders.tags (integer[] in postgresql) becomes longtext in mariadb: no"
+                + " INTEGER ARRAY type here: its values are kept as text"),
+                translation.warnings().stream().filter(w -> w.startsWith("Column")).toList());
+        assertEquals("AUTO_INCREMENT", new MariaDbDialect().identityClause(orders.columns().get(0).identity()));
+    }
+
+    @Test
+    void mariaDbNamesBooleansAndTheImplicitDatabaseAreWrittenForPostgres() throws SQLException {
+        QualifiedName table = new QualifiedName(null, "Items");
+        Column flag = new Column("Active", "tinyint(1)", Types.BIT, 1, 0, false, "1", null, null);
+        Column price = new Column("price", "bigint(20) unsigned", Types.BIGINT, 20, 0, true, null, null, null);
+        Column stamp = new Column("at", "datetime(3)", Types.TIMESTAMP, 23, 3, true, "current_timestamp(3)", null, null);
+        Table items = new Table(table, List.of(flag, price, stamp), new KeyConstraint("PRIMARY", List.of("price")),
+                List.of(), List.of());
+        Table other = new Table(new QualifiedName(null, "other"), List.of(price),
+                new KeyConstraint("PRIMARY", List.of("price")), List.of(), List.of());
+        View view = new View(new QualifiedName(null, "v"),
+                "select `shop`.`Items`.`Active` AS `Active` from `shop`.`Items` where `shop`.`Items`.`price` > 'it\\'s'",
+                false, Set.of());
+        DatabaseSchema schema = new DatabaseSchema(List.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of(items, other), List.of(), List.of(), List.of(view), List.of(), List.of(), List.of());
+
+        DatabaseSchema translated = new SchemaTranslator(new MariaDbDialect(), new PostgresDialect(), Set.of("shop"))
+                .translate(schema).schema();
+
+        Table result = translated.tables().get(0);
+        assertEquals(new QualifiedName("public", "items"), result.name());
+        assertEquals(List.of("boolean", "numeric(20,0)", "timestamp(3) without time zone"),
+                result.columns().stream().map(Column::declaredType).toList());
+        assertEquals("TRUE", result.columns().get(0).defaultExpression());
+        assertEquals("current_timestamp(3)", result.columns().get(2).defaultExpression(),
+                "a function with arguments is kept as written");
+        assertEquals("items_primary", result.primaryKey().name());
+        assertEquals("other_primary", translated.tables().get(1).primaryKey().name());
+        assertEquals("select \"public\".\"items\".\"active\" AS \"active\" from \"public\".\"items\""
+                + " where \"public\".\"items\".\"price\" > 'it''s'",
+                translated.views().get(0).query());
+    }
+
+    /**
+     * HSQLDB's columns by the types it declares, its checks without qualifiers; a view that names its columns otherwise
+     * than its query comes with its whole CREATE VIEW, whose column list does not travel (a warning says so).
+     */
+    @Test
+    void anHsqldbSchemaIsWrittenForPostgres() throws SQLException {
+        QualifiedName orders = new QualifiedName("SALES", "ORDERS");
+        Column id = new Column("ID", "BIGINT", Types.BIGINT, 64, 0, false, null, new Identity(true, 100, 5, 115), "BIGINT");
+        Column placed = new Column("PLACED", "TIMESTAMP", Types.TIMESTAMP, 23, 3, true, null, null, "TIMESTAMP(3)");
+        Column tags = new Column("TAGS", "VARCHAR(10) ARRAY", Types.ARRAY, 0, 0, true, null, null, "VARCHAR(10) ARRAY");
+        Column total = new Column("TOTAL", "DECIMAL", Types.DECIMAL, 12, 2, true, null, null, "DECIMAL(12,2)");
+        Table table = new Table(orders, List.of(id, placed, tags, total), new KeyConstraint("SYS_PK_10098", List.of("ID")),
+                List.of(), List.of(new CheckConstraint("SYS_CT_10107", "CHECK (TOTAL>=0)")));
+        View renamed = new View(new QualifiedName("SALES", "TOTALS"), "CREATE VIEW \"SALES\".\"TOTALS\" (\"CUSTOMER\","
+                + " \"SPENT\") AS SELECT ID,SUM(TOTAL)FROM SALES.ORDERS GROUP BY ID", false, Set.of());
+        DatabaseSchema schema = new DatabaseSchema(List.of("SALES"), Map.of(), List.of(), List.of(), List.of(),
+                List.of(table), List.of(), List.of(), List.of(renamed), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new HsqldbDialect(), new PostgresDialect(),
+                Set.of()).translate(schema);
+
+        Table result = translation.schema().tables().get(0);
+        assertEquals(List.of("bigint", "timestamp(3) without time zone", "character varying(10)[]", "numeric(12,2)"),
+                result.columns().stream().map(Column::declaredType).toList());
+        assertEquals("CHECK (\"total\">=0)", result.checks().get(0).definition());
+        assertEquals("SELECT \"id\",SUM(\"total\")FROM \"sales\".\"orders\" GROUP BY \"id\"",
+                translation.schema().views().get(0).query());
+        assertEquals(List.of("customer", "spent"), translation.schema().views().get(0).columns(),
+                "the view's own column names, as PostgreSQL reads them without quotes");
+        assertEquals("CREATE VIEW \"sales\".\"totals\" (\"customer\", \"spent\") AS SELECT \"id\",SUM(\"total\")FROM"
+                + " \"sales\".\"orders\" GROUP BY \"id\"", new PostgresDialect().createView(translation.schema().views()
+                .get(0)));
+    }
+}

@@ -36,6 +36,9 @@ import java.util.Set;
  */
 public interface Dialect {
 
+    /** What the engine has and how its SQL is written: the facts that are the same for every connection. */
+    Capabilities capabilities();
+
     /** A short name: {@code h2}, {@code postgresql}, {@code generic}. */
     String name();
 
@@ -54,49 +57,10 @@ public interface Dialect {
     String quoteIdentifier(String identifier);
 
     /** A qualified name, each part quoted. */
-    default String quote(QualifiedName name) {
-        return name.schema() == null ? quoteIdentifier(name.name())
-                : quoteIdentifier(name.schema()) + "." + quoteIdentifier(name.name());
-    }
+    String quote(QualifiedName name);
 
     /** A string as an SQL literal. */
     String quoteLiteral(String value);
-
-    /** What the engine does with the case of an unquoted identifier; by default the standard's upper case. */
-    default IdentifierCase identifierCase() {
-        return IdentifierCase.UPPER;
-    }
-
-    /**
-     * The schema objects are created in when their name says none (PostgreSQL's {@code public}, H2's {@code PUBLIC}),
-     * or null where an unqualified name means the connection's database (MariaDB) or the engine has no schemas.
-     */
-    default String defaultSchema() {
-        return null;
-    }
-
-    /** Whether the engine has schemas (or, as MariaDB, databases that serve as such) beside its default one. */
-    default boolean hasSchemas() {
-        return true;
-    }
-
-    /** Whether the engine has sequences. */
-    default boolean hasSequences() {
-        return true;
-    }
-
-    /**
-     * Whether the engine has identity (auto-increment) columns; where it has not, an identity column of another engine
-     * becomes a column whose default takes the next value of a sequence of its own.
-     */
-    default boolean hasIdentityColumns() {
-        return true;
-    }
-
-    /** Whether the engine has materialized views. */
-    default boolean hasMaterializedViews() {
-        return false;
-    }
 
     /**
      * The expression that takes the next value of {@code sequence}, as a column default uses it; null where a column's
@@ -116,18 +80,6 @@ public interface Dialect {
 
     /** The user's schemas (MariaDB: databases) that exist now, the engine's own left out, in name order. */
     List<String> userSchemas(Connection connection) throws SQLException;
-
-    /**
-     * Whether the engine's schemas are what JDBC calls catalogs (MariaDB's databases, reported with a null schema):
-     * {@link DatabaseMetaData} then finds a schema's tables by catalog, and a scope of named schemas names every
-     * object with its database.
-     */
-    default boolean schemasAreCatalogs() {
-        return false;
-    }
-
-    /** The table types (as in {@link DatabaseMetaData#getTables}) that hold user data. */
-    Set<String> tableTypes();
 
     /**
      * How values of a column of this type are read, written as text and bound; by default
@@ -177,20 +129,11 @@ public interface Dialect {
 
     /**
      * The table's complete CREATE TABLE statement as the engine keeps it, which the scripts then use as it is (its
-     * foreign keys included, see {@link #foreignKeysInCreateTable}); null, the default, to build the statement from
+     * foreign keys included, see {@link Capabilities#foreignKeysInCreateTable}); null, the default, to build the statement from
      * the table's parts.
      */
     default String tableDefinition(Connection connection, QualifiedName table) throws SQLException {
         return null;
-    }
-
-    /**
-     * Whether foreign keys are declared in CREATE TABLE rather than added after the data, for engines that cannot add
-     * one to an existing table (SQLite, DuckDB). Tables are then created, and loaded, referenced ones first, so that
-     * each loaded row finds the rows it refers to; SQLite's dialect also leaves their checks off while loading.
-     */
-    default boolean foreignKeysInCreateTable() {
-        return false;
     }
 
     /** The column's type as it is written in CREATE TABLE. */
@@ -274,53 +217,11 @@ public interface Dialect {
     String comment(Comment comment);
 
     /**
-     * Statements that set the session up for the schema script, run in the import's transaction (PostgreSQL: do
-     * not check function bodies against tables that do not exist yet); empty where nothing is needed.
-     */
-    default List<String> schemaScriptPreamble() {
-        return List.of();
-    }
-
-    /**
-     * The most characters of text a primary or foreign key may hold, where the engine keys no text of any length (a
-     * text column of such a key imported from another engine is then declared with at most this many characters,
-     * shared with the key's other columns); 0, the default, where it can.
-     */
-    default int keyTextLength() {
-        return 0;
-    }
-
-    /**
-     * Whether the engine refuses a foreign key between integer columns of different widths (an INT referring to a
-     * BIGINT); a column imported from another engine is then declared as wide as the one it refers to.
-     */
-    default boolean foreignKeyTypesMustMatch() {
-        return false;
-    }
-
-    /**
-     * Whether the scripts written for this engine put what comes after the data for others (identity positions,
-     * indexes, foreign keys, views, triggers) at the end of the schema script instead, leaving the post-data script
-     * empty: for an engine whose own IMPORT DATABASE runs only schema.sql and load.sql.
-     */
-    default boolean postDataInSchemaScript() {
-        return false;
-    }
-
-    /**
      * The options of a load script's {@code COPY ... FROM}: the reader options of the data files, and what the
      * engine's own COPY needs besides to read them as Ferry wrote them.
      */
     default Map<String, String> copyFromOptions(Map<String, String> readerOptions) {
         return readerOptions;
-    }
-
-    /**
-     * The text forms the data files of an export written for this engine hold in CSV, and whether its arrays are
-     * written as arrays of their elements, in CSV and Parquet ({@link ValueText#arraysAsElements}).
-     */
-    default ValueText csvValueText() {
-        return ValueText.FERRY;
     }
 
     /**
@@ -342,15 +243,6 @@ public interface Dialect {
      */
     default List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
         return List.of();
-    }
-
-    /**
-     * Whether the engine's SQL, and so the scripts written for it, follows MySQL's lexical rules: backslash escapes in
-     * string literals (MariaDB writes {@code 'it\'s'} in view definitions and CHECK clauses) and {@code #} comments.
-     * The scripts are then split into statements by those rules.
-     */
-    default boolean mysqlSyntax() {
-        return false;
     }
 
     /** The user's views in {@code scope}, each with the views it reads. */
@@ -397,9 +289,6 @@ public interface Dialect {
 
     /** The statement that makes {@code sequence} hand out its next value next, or null if none is needed. */
     String restartSequence(Sequence sequence);
-
-    /** Whether DDL runs inside a transaction that can be rolled back. */
-    boolean transactionalDdl();
 
     /**
      * A statement that streams {@code sql}'s rows instead of holding them all, on a connection whose autocommit is
@@ -467,14 +356,6 @@ public interface Dialect {
     }
 
     /**
-     * Whether an identity column declares its table's primary key itself ({@link #identityClause} says so), so that
-     * CREATE TABLE declares no other.
-     */
-    default boolean identityDeclaresPrimaryKey() {
-        return false;
-    }
-
-    /**
      * How a CHECK constraint compares a column of an exact decimal type, {@code column} as SQL: by default the column
      * itself; an expression where the engine keeps such values in a form that compares otherwise.
      */
@@ -499,14 +380,6 @@ public interface Dialect {
 
     /** The statement that drops a sequence. */
     String dropSequence(QualifiedName sequence);
-
-    /**
-     * The table types to list with {@link DatabaseMetaData#getTables}, or null for all of them; a dialect whose
-     * driver lists indexes, sequences or types as tables names the relation types it means.
-     */
-    default String[] relationTypes() {
-        return null;
-    }
 
     /** Session settings made by {@link #prepareSession}, put back by {@link #close}. */
     interface SessionSettings extends AutoCloseable {

@@ -57,7 +57,7 @@ public final class SchemaReader {
         List<Comment> comments = new ArrayList<>();
         List<QualifiedName> tableNames = new ArrayList<>();
         for (Relation relation : UserCatalog.relations(connection, dialect, scope)) {
-            if (dialect.tableTypes().contains(relation.type())) {
+            if (dialect.capabilities().tableTypes().contains(relation.type())) {
                 tableNames.add(relation.name());
                 if (relation.remarks() != null && !relation.remarks().isEmpty()) {
                     comments.add(new Comment(relation.name(), null, relation.remarks()));
@@ -89,7 +89,7 @@ public final class SchemaReader {
                 schemas.add(name.schema());
             }
         }
-        if (dialect.foreignKeysInCreateTable()) {
+        if (dialect.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
         comments.sort(Comparator.comparing((Comment c) -> c.table().toString()));
@@ -222,7 +222,7 @@ public final class SchemaReader {
             while (rows.next()) {
                 String referencedCatalog = rows.getString("PKTABLE_CAT");
                 String referencedSchema = rows.getString("PKTABLE_SCHEM");
-                boolean catalogs = dialect.schemasAreCatalogs() && !scope.isDefault();
+                boolean catalogs = dialect.capabilities().schemasAreCatalogs() && !scope.isDefault();
                 if (catalogs ? !scope.includes(referencedCatalog)
                         : catalog != null && referencedCatalog != null && !catalog.equals(referencedCatalog)) {
                     if (rows.getInt("KEY_SEQ") == 1) {
@@ -263,12 +263,12 @@ public final class SchemaReader {
      * catalogs (MariaDB's databases).
      */
     private String catalog(QualifiedName table) throws SQLException {
-        return dialect.schemasAreCatalogs() && table.schema() != null ? table.schema() : connection.getCatalog();
+        return dialect.capabilities().schemasAreCatalogs() && table.schema() != null ? table.schema() : connection.getCatalog();
     }
 
     /** The schema {@link DatabaseMetaData} finds a table in: none where schemas are catalogs. */
     private String schema(QualifiedName table) {
-        return dialect.schemasAreCatalogs() ? null : table.schema();
+        return dialect.capabilities().schemasAreCatalogs() ? null : table.schema();
     }
 
     private static String action(short rule) {

@@ -37,6 +37,23 @@ public class StandardDialect implements Dialect {
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("INFORMATION_SCHEMA", "PG_CATALOG", "SYS", "SYSTEM",
             "MYSQL", "PERFORMANCE_SCHEMA");
 
+    private final Capabilities capabilities;
+
+    /** The generic dialect, for an engine no other dialect supports: standard SQL throughout. */
+    public StandardDialect() {
+        this(Capabilities.STANDARD);
+    }
+
+    /** An engine's dialect, whose engine has {@code capabilities}. */
+    protected StandardDialect(Capabilities capabilities) {
+        this.capabilities = capabilities;
+    }
+
+    @Override
+    public final Capabilities capabilities() {
+        return capabilities;
+    }
+
     @Override
     public String name() {
         return "generic";
@@ -54,7 +71,13 @@ public class StandardDialect implements Dialect {
     }
 
     @Override
-    public String quoteLiteral(String value) {
+    public final String quote(QualifiedName name) {
+        return name.schema() == null ? quoteIdentifier(name.name())
+                : quoteIdentifier(name.schema()) + "." + quoteIdentifier(name.name());
+    }
+
+    @Override
+    public final String quoteLiteral(String value) {
         return "'" + value.replace("'", "''") + "'";
     }
 
@@ -82,11 +105,6 @@ public class StandardDialect implements Dialect {
     /** Whether a schema is the user's and in {@code scope}. */
     public boolean inScope(String schema, SchemaScope scope) {
         return !isSystemSchema(schema) && scope.includes(schema);
-    }
-
-    @Override
-    public Set<String> tableTypes() {
-        return Set.of("TABLE", "BASE TABLE");
     }
 
     /** The driver's type name, with length, precision and scale where the type takes them. */
@@ -357,11 +375,6 @@ public class StandardDialect implements Dialect {
     }
 
     @Override
-    public boolean transactionalDdl() {
-        return false;
-    }
-
-    @Override
     public PreparedStatement streamingQuery(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY);
@@ -370,7 +383,7 @@ public class StandardDialect implements Dialect {
     }
 
     @Override
-    public String insert(String table, List<String> columns, List<ValueKind> kinds) {
+    public final String insert(String table, List<String> columns, List<ValueKind> kinds) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + overridingIdentity() + "VALUES ("
                 + kinds.stream().map(this::parameterMarker).collect(Collectors.joining(", ")) + ")";
     }
@@ -413,7 +426,7 @@ public class StandardDialect implements Dialect {
     }
 
     @Override
-    public String dropSequence(QualifiedName sequence) {
+    public final String dropSequence(QualifiedName sequence) {
         return "DROP SEQUENCE IF EXISTS " + quote(sequence);
     }
 }

@@ -29,7 +29,7 @@ public final class UserCatalog {
      */
     public static List<Relation> relations(Connection connection, Dialect dialect, SchemaScope scope) throws SQLException {
         List<Relation> relations = new ArrayList<>();
-        if (dialect.schemasAreCatalogs() && !scope.isDefault()) {
+        if (dialect.capabilities().schemasAreCatalogs() && !scope.isDefault()) {
             for (String catalog : scope.named()) {
                 add(relations, connection, dialect, catalog, catalog, scope);
             }
@@ -41,7 +41,7 @@ public final class UserCatalog {
 
     private static void add(List<Relation> relations, Connection connection, Dialect dialect, String catalog,
                             String catalogAsSchema, SchemaScope scope) throws SQLException {
-        try (ResultSet rows = connection.getMetaData().getTables(catalog, null, "%", dialect.relationTypes())) {
+        try (ResultSet rows = connection.getMetaData().getTables(catalog, null, "%", relationTypes(dialect))) {
             while (rows.next()) {
                 String schema = catalogAsSchema != null ? catalogAsSchema : rows.getString("TABLE_SCHEM");
                 String type = rows.getString("TABLE_TYPE");
@@ -76,7 +76,7 @@ public final class UserCatalog {
                         .toList();
                 match = inOtherCase.size() == 1 ? inOtherCase.get(0) : null;
             }
-            String word = dialect.schemasAreCatalogs() ? "database" : "schema";
+            String word = dialect.capabilities().schemasAreCatalogs() ? "database" : "schema";
             if (match == null) {
                 throw FerryErrors.invalidParameter("SCHEMAS names " + name + ", which is not a " + word + " of this "
                         + dialect.name() + " server; its " + word + "s are: "
@@ -88,5 +88,10 @@ public final class UserCatalog {
             resolved.add(match);
         }
         return new SchemaScope(resolved);
+    }
+
+    private static String[] relationTypes(Dialect dialect) {
+        List<String> types = dialect.capabilities().relationTypes();
+        return types == null ? null : types.toArray(String[]::new);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.duckdb;
 
+import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.dialect.TableLoader;
@@ -45,6 +46,25 @@ import java.util.regex.Pattern;
  * created at its position. Its DDL is transactional: a failed import is rolled back.
  */
 public class DuckDbDialect extends StandardDialect {
+
+    public DuckDbDialect() {
+        super(Capabilities.builder()
+                .identifierCase(IdentifierCase.PRESERVED)
+                .defaultSchema("main")
+                .hasIdentityColumns(false)
+                .transactionalDdl(true)
+                // DuckDB has no ALTER TABLE ... ADD FOREIGN KEY.
+                .foreignKeysInCreateTable(true)
+                // An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise).
+                .foreignKeyTypesMustMatch(true)
+                // DuckDB's own IMPORT DATABASE runs schema.sql, then load.sql, which may hold nothing but COPY
+                // statements (DuckDB 1.4: "Failed to cast statement to type" otherwise), and never a third script.
+                // Indexes and views created before the data are filled as the rows load.
+                .postDataInSchemaScript(true)
+                // DuckDB's CSV reader casts BLOB text from \xNN escapes and lists from square brackets.
+                .csvValueText(ValueText.DUCKDB)
+                .build());
+    }
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog");
 
     @Override
@@ -53,23 +73,8 @@ public class DuckDbDialect extends StandardDialect {
     }
 
     @Override
-    public IdentifierCase identifierCase() {
-        return IdentifierCase.PRESERVED;
-    }
-
-    @Override
-    public String defaultSchema() {
-        return "main";
-    }
-
-    @Override
     public String nextValue(QualifiedName sequence) {
         return "nextval(" + quoteLiteral(quote(sequence)) + ")";
-    }
-
-    @Override
-    public boolean hasIdentityColumns() {
-        return false;
     }
 
     /** DuckDB computes generated columns when read; it stores none. */
@@ -190,12 +195,6 @@ public class DuckDbDialect extends StandardDialect {
                 .foreignKeys(new HashSet<>(catalog.tables(table.schema())), new ArrayList<>());
     }
 
-    /** DuckDB has no ALTER TABLE ... ADD FOREIGN KEY. */
-    @Override
-    public boolean foreignKeysInCreateTable() {
-        return true;
-    }
-
     /** DuckDB's own CREATE INDEX of each index, from duckdb_indexes() (0.8.1's driver has no getIndexInfo). */
     @Override
     public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
@@ -232,22 +231,6 @@ public class DuckDbDialect extends StandardDialect {
     }
 
     /**
-     * DuckDB's own IMPORT DATABASE runs schema.sql, then load.sql, which may hold nothing but COPY statements
-     * (DuckDB 1.4: "Failed to cast statement to type" otherwise), and never a third script. Indexes and views
-     * created before the data are filled as the rows load.
-     */
-    @Override
-    public boolean postDataInSchemaScript() {
-        return true;
-    }
-
-    /** An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise). */
-    @Override
-    public boolean foreignKeyTypesMustMatch() {
-        return true;
-    }
-
-    /**
      * In CSV, {@code allow_quoted_nulls false}: DuckDB reads a quoted empty field ({@code ""}, the empty string in
      * Ferry's files) as NULL unless told not to.
      */
@@ -259,12 +242,6 @@ public class DuckDbDialect extends StandardDialect {
         Map<String, String> options = new LinkedHashMap<>(readerOptions);
         options.put(FormatOptions.ALLOW_QUOTED_NULLS, "false");
         return options;
-    }
-
-    /** DuckDB's CSV reader casts BLOB text from {@code \xNN} escapes and lists from square brackets. */
-    @Override
-    public ValueText csvValueText() {
-        return ValueText.DUCKDB;
     }
 
     /**
@@ -328,11 +305,6 @@ public class DuckDbDialect extends StandardDialect {
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
         return new DuckDbWarnings(connection, this).of(s -> inScope(s, scope));
-    }
-
-    @Override
-    public boolean transactionalDdl() {
-        return true;
     }
 
     /** The results are read through {@link DuckDbResults}, which reads what the drivers hand over wrongly. */

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Identity;
@@ -25,14 +26,15 @@ import java.util.Set;
 /** H2 2.x; {@link H2LegacyDialect} reads H2 1.4. */
 public class H2Dialect extends StandardDialect {
 
-    @Override
-    public String name() {
-        return "h2";
+    public H2Dialect() {
+        super(Capabilities.builder()
+                .defaultSchema("PUBLIC")
+                .build());
     }
 
     @Override
-    public String defaultSchema() {
-        return "PUBLIC";
+    public String name() {
+        return "h2";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.hsqldb;
 
+import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
@@ -31,6 +32,12 @@ import java.util.regex.Pattern;
  * 2PL (a writer then waits, or the export fails with a serialization error; it never reads half a change).
  */
 public class HsqldbDialect extends StandardDialect {
+
+    public HsqldbDialect() {
+        super(Capabilities.builder()
+                .defaultSchema("PUBLIC")
+                .build());
+    }
     private static final Pattern GENERATED_NAME = Pattern.compile("SYS_(PK|CT|FK|REF|IDX)_\\d+");
 
     /** Read by {@link #prepareSession}, for the one export this dialect instance serves; null where not read. */
@@ -44,11 +51,6 @@ public class HsqldbDialect extends StandardDialect {
     @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
         return "HSQL Database Engine".equals(metaData.getDatabaseProductName());
-    }
-
-    @Override
-    public String defaultSchema() {
-        return "PUBLIC";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.mariadb;
 
+import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
@@ -50,6 +51,25 @@ import java.util.Set;
  * statement commits) and plain {@code INSERT ... VALUES (?, ...)}, which takes explicit AUTO_INCREMENT values.
  */
 public class MariaDbDialect extends StandardDialect {
+
+    public MariaDbDialect() {
+        super(Capabilities.builder()
+                .identifierCase(IdentifierCase.PRESERVED)
+                // A MariaDB schema is a database, which Connector/J reports as a catalog.
+                .schemasAreCatalogs(true)
+                // Sequences are listed by sequences; the driver would list them among the relations as type SEQUENCE,
+                // to be warned about as neither table nor view.
+                .relationTypes(List.of("TABLE", "VIEW"))
+                // An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise).
+                .foreignKeyTypesMustMatch(true)
+                // InnoDB keys at most 3,072 bytes, 768 characters of utf8mb4; a TEXT column cannot be a primary key or
+                // the end of a foreign key (a prefix length would make the key compare prefixes only).
+                .keyTextLength(768)
+                // MariaDB's string literals and the text it writes (view definitions, CHECK clauses, defaults) escape
+                // with backslashes ('it\'s'), and # starts a comment: the scripts are split by those rules.
+                .mysqlSyntax(true)
+                .build());
+    }
     /**
      * The session an export or import runs in: UTC, so that TIMESTAMP values are written and read back as the same
      * instants whatever the client's zone (and no daylight-saving hour is ambiguous); a fixed SQL mode so that the
@@ -60,29 +80,9 @@ public class MariaDbDialect extends StandardDialect {
     private static final String SESSION_TIME_ZONE = "+00:00";
     private static final String SESSION_SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES";
 
-    /**
-     * InnoDB keys at most 3,072 bytes, 768 characters of utf8mb4; a TEXT column cannot be a primary key or the end of
-     * a foreign key (a prefix length would make the key compare prefixes only).
-     */
-    @Override
-    public int keyTextLength() {
-        return 768;
-    }
-
-    /** An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise). */
-    @Override
-    public boolean foreignKeyTypesMustMatch() {
-        return true;
-    }
-
     @Override
     public String name() {
         return "mariadb";
-    }
-
-    @Override
-    public IdentifierCase identifierCase() {
-        return IdentifierCase.PRESERVED;
     }
 
     @Override
@@ -107,12 +107,6 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
         return "MariaDB".equalsIgnoreCase(metaData.getDatabaseProductName());
-    }
-
-    /** A MariaDB schema is a database, which Connector/J reports as a catalog. */
-    @Override
-    public boolean schemasAreCatalogs() {
-        return true;
     }
 
     /** The databases of the server, its own (information_schema, mysql, performance_schema, sys) left out. */
@@ -764,24 +758,6 @@ public class MariaDbDialect extends StandardDialect {
                             + quote(new QualifiedName(database, row.getString(2)))));
         }
         return drops;
-    }
-
-    /**
-     * Sequences are listed by {@link #sequences}; the driver would list them among the relations as type SEQUENCE,
-     * to be warned about as neither table nor view.
-     */
-    @Override
-    public String[] relationTypes() {
-        return new String[] {"TABLE", "VIEW"};
-    }
-
-    /**
-     * MariaDB's string literals and the text it writes (view definitions, CHECK clauses, defaults) escape with
-     * backslashes ({@code 'it\'s'}), and {@code #} starts a comment: the scripts are split by those rules.
-     */
-    @Override
-    public boolean mysqlSyntax() {
-        return true;
     }
 
     /**

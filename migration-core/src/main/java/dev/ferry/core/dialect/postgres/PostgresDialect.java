@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.postgres;
 
+import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.dialect.TableLoader;
@@ -37,6 +38,20 @@ import java.util.Set;
  * so types without a portable Ferry form are carried as that text and handed back untyped for the server to parse.
  */
 public class PostgresDialect extends StandardDialect {
+
+    public PostgresDialect() {
+        super(Capabilities.builder()
+                .identifierCase(IdentifierCase.LOWER)
+                .defaultSchema("public")
+                .hasMaterializedViews(true)
+                .transactionalDdl(true)
+                .tableTypes(Set.of("TABLE"))
+                // pgjdbc lists indexes, sequences and types among the tables unless told which types are meant.
+                .relationTypes(List.of("TABLE", "PARTITIONED TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE"))
+                // Function bodies may read tables that are created after them, as pg_dump arranges it too.
+                .schemaScriptPreamble(List.of("SET LOCAL check_function_bodies = false"))
+                .build());
+    }
     private static final Set<String> ENGINE_TEXT_TYPES = Set.of("bit", "varbit", "interval", "money", "xml", "inet",
             "cidr", "macaddr", "macaddr8", "tsvector", "tsquery", "point", "line", "lseg", "box", "path", "polygon",
             "circle", "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "pg_lsn", "txid_snapshot",
@@ -45,21 +60,6 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public String name() {
         return "postgresql";
-    }
-
-    @Override
-    public IdentifierCase identifierCase() {
-        return IdentifierCase.LOWER;
-    }
-
-    @Override
-    public String defaultSchema() {
-        return "public";
-    }
-
-    @Override
-    public boolean hasMaterializedViews() {
-        return true;
     }
 
     @Override
@@ -95,17 +95,6 @@ public class PostgresDialect extends StandardDialect {
         String lower = schema.toLowerCase(Locale.ROOT);
         return lower.equals("pg_catalog") || lower.equals("information_schema") || lower.startsWith("pg_toast")
                 || lower.startsWith("pg_temp_");
-    }
-
-    /** pgjdbc lists indexes, sequences and types among the tables unless told which types are meant. */
-    @Override
-    public String[] relationTypes() {
-        return new String[] {"TABLE", "PARTITIONED TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE"};
-    }
-
-    @Override
-    public Set<String> tableTypes() {
-        return Set.of("TABLE");
     }
 
     /** pgjdbc reports several types under codes that do not fit them (bool and bit as BIT, money as DOUBLE ...). */
@@ -296,12 +285,6 @@ public class PostgresDialect extends StandardDialect {
         names.forEach((oid, name) -> views.add(new View(name, queries.get(oid), materialized.get(oid),
                 reads.getOrDefault(oid, Set.of()))));
         return views;
-    }
-
-    /** Function bodies may read tables that are created after them, as pg_dump arranges it too. */
-    @Override
-    public List<String> schemaScriptPreamble() {
-        return List.of("SET LOCAL check_function_bodies = false");
     }
 
     /** Functions and procedures as pg_get_functiondef writes them; aggregates are reported instead. */
@@ -495,11 +478,6 @@ public class PostgresDialect extends StandardDialect {
         List<KeyConstraint> constraints = new ArrayList<>();
         keys.forEach((name, columns) -> constraints.add(new KeyConstraint(name, columns)));
         return constraints;
-    }
-
-    @Override
-    public boolean transactionalDdl() {
-        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.sqlite;
 
+import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
@@ -38,28 +39,35 @@ import java.util.Set;
  * views and triggers likewise. Values are carried by each column's declared type ({@link SqliteDeclaredType}).
  */
 public class SqliteDialect extends StandardDialect {
+
+    public SqliteDialect() {
+        super(Capabilities.builder()
+                .identifierCase(IdentifierCase.PRESERVED)
+                // An attached database is out of scope: one schema, named by no statement.
+                .hasSchemas(false)
+                .hasSequences(false)
+                .transactionalDdl(true)
+                .tableTypes(Set.of("TABLE"))
+                // SQLite cannot add a foreign key to an existing table, so they are declared in CREATE TABLE (SQLite's
+                // own statement holds them). While the data loads, they must not refuse rows whose parent row comes
+                // later (or never, where SQLite's enforcement was off in the source, its default):
+                // schemaScriptPreamble defers them.
+                .foreignKeysInCreateTable(true)
+                .identityDeclaresPrimaryKey(true)
+                // PRAGMA defer_foreign_keys: where the importing connection enforces foreign keys (PRAGMA foreign_keys
+                // = ON), they are checked once, when the import commits, instead of row by row, so tables load in any
+                // order, with cycles and self-references; a source whose rows break its own keys then fails to import
+                // (enforcement off, SQLite's default, copies them as they are). PRAGMA foreign_keys itself cannot be
+                // changed inside the import's transaction; this lasts until its end.
+                .schemaScriptPreamble(List.of("PRAGMA defer_foreign_keys = ON"))
+                .build());
+    }
     private static final Set<TypeFamily> INTEGERS = Set.of(TypeFamily.TINYINT, TypeFamily.SMALLINT,
             TypeFamily.INTEGER, TypeFamily.BIGINT);
 
     @Override
     public String name() {
         return "sqlite";
-    }
-
-    @Override
-    public IdentifierCase identifierCase() {
-        return IdentifierCase.PRESERVED;
-    }
-
-    /** An attached database is out of scope: one schema, named by no statement. */
-    @Override
-    public boolean hasSchemas() {
-        return false;
-    }
-
-    @Override
-    public boolean hasSequences() {
-        return false;
     }
 
     @Override
@@ -70,11 +78,6 @@ public class SqliteDialect extends StandardDialect {
     @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
         return "SQLite".equalsIgnoreCase(metaData.getDatabaseProductName());
-    }
-
-    @Override
-    public Set<String> tableTypes() {
-        return Set.of("TABLE");
     }
 
     /**
@@ -174,28 +177,6 @@ public class SqliteDialect extends StandardDialect {
         return new SqliteCatalog(connection).tableSql(table.name());
     }
 
-    /**
-     * SQLite cannot add a foreign key to an existing table, so they are declared in CREATE TABLE (SQLite's own
-     * statement holds them). While the data loads, they must not refuse rows whose parent row comes later (or never,
-     * where SQLite's enforcement was off in the source, its default): {@link #schemaScriptPreamble} defers them.
-     */
-    @Override
-    public boolean foreignKeysInCreateTable() {
-        return true;
-    }
-
-    /**
-     * {@code PRAGMA defer_foreign_keys}: where the importing connection enforces foreign keys ({@code PRAGMA
-     * foreign_keys = ON}), they are checked once, when the import commits, instead of row by row, so tables load in
-     * any order, with cycles and self-references; a source whose rows break its own keys then fails to import
-     * (enforcement off, SQLite's default, copies them as they are). {@code PRAGMA foreign_keys} itself cannot be
-     * changed inside the import's transaction; this lasts until its end.
-     */
-    @Override
-    public List<String> schemaScriptPreamble() {
-        return List.of("PRAGMA defer_foreign_keys = ON");
-    }
-
     @Override
     public String generatedColumn(Connection connection, QualifiedName table, String column, String reportedExpression)
             throws SQLException {
@@ -241,11 +222,6 @@ public class SqliteDialect extends StandardDialect {
     @Override
     public String identityClause(Identity identity) {
         return "PRIMARY KEY AUTOINCREMENT";
-    }
-
-    @Override
-    public boolean identityDeclaresPrimaryKey() {
-        return true;
     }
 
     /** Only an integer column that alone is its table's primary key can be the rowid. */
@@ -348,11 +324,6 @@ public class SqliteDialect extends StandardDialect {
     @Override
     public List<Sequence> sequences(Connection connection, SchemaScope scope) {
         return List.of();
-    }
-
-    @Override
-    public boolean transactionalDdl() {
-        return true;
     }
 
     @Override

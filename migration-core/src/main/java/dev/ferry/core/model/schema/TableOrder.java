@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Orders tables so that each comes after the tables its foreign keys refer to, for engines whose foreign keys are
- * declared in CREATE TABLE (see {@code Dialect#foreignKeysInCreateTable}). Tables that do not
+ * declared in CREATE TABLE (see {@code Capabilities#foreignKeysInCreateTable}). Tables that do not
  * depend on each other keep their order.
  */
 public final class TableOrder {

@@ -97,7 +97,7 @@ public final class DatabaseExporter {
             throws SQLException {
         DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
         List<String> schemas = exportedSchemas(dialect, scope, schema);
-        boolean qualifiedNames = !(dialect.schemasAreCatalogs() && scope.isDefault());
+        boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
         ScriptRenderer scripts = new ScriptRenderer(scriptDialect);
         DataFileNames fileNames = new DataFileNames(options.format().extension());
         Path staging = target.staging();
@@ -117,7 +117,7 @@ public final class DatabaseExporter {
         for (Table table : schema.tables()) {
             String file = fileNames.next(table.name());
             Path path = staging.resolve(file);
-            TableExport written = exportTable(dialect, table, path, options, scriptDialect.csvValueText(), progress,
+            TableExport written = exportTable(dialect, table, path, options, scriptDialect.capabilities().csvValueText(), progress,
                     warnings);
             long bytes = written.file().bytes();
             outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
@@ -188,7 +188,7 @@ public final class DatabaseExporter {
         if (!scope.isDefault()) {
             return scope.named();
         }
-        if (dialect.schemasAreCatalogs()) {
+        if (dialect.capabilities().schemasAreCatalogs()) {
             String catalog = connection.getCatalog();
             return catalog == null ? List.of() : List.of(catalog);
         }

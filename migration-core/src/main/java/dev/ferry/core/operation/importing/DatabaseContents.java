@@ -44,7 +44,7 @@ final class DatabaseContents {
     /** The schemas that exist now (MariaDB: the databases), the engine's own and the user's. */
     Set<String> schemas() throws SQLException {
         Set<String> schemas = new HashSet<>(dialect.userSchemas(connection));
-        if (!dialect.schemasAreCatalogs()) {
+        if (!dialect.capabilities().schemasAreCatalogs()) {
             DatabaseMetaData metaData = connection.getMetaData();
             try (ResultSet rows = metaData.getSchemas()) {
                 while (rows.next()) {

@@ -79,7 +79,7 @@ public final class DatabaseImporter {
      * database for an export whose scripts name none, else the databases the export names (and creates).
      */
     private static SchemaScope targetScope(ImportPlan plan, Dialect dialect) {
-        return dialect.schemasAreCatalogs() && plan.qualifiedNames() ? SchemaScope.of(plan.schemas())
+        return dialect.capabilities().schemasAreCatalogs() && plan.qualifiedNames() ? SchemaScope.of(plan.schemas())
                 : SchemaScope.DEFAULT;
     }
 
@@ -113,7 +113,7 @@ public final class DatabaseImporter {
             String found = objects.size() + " user object(s): "
                     + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
                     + (objects.size() > 5 ? ", ..." : "");
-            if (dialect.schemasAreCatalogs() && !scope.isDefault()) {
+            if (dialect.capabilities().schemasAreCatalogs() && !scope.isDefault()) {
                 throw FerryErrors.refused("IMPORT DATABASE creates the databases " + String.join(", ", scope.named())
                         + " of the export and runs only where they do not exist or are empty; they hold " + found);
             }
@@ -124,7 +124,7 @@ public final class DatabaseImporter {
     /** Runs a script written in the engine's SQL (schema or post-data), split by the engine's lexical rules. */
     private void run(String scriptName, String script, Dialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (SqlScript.Statement sql : SqlScript.split(script, dialect.mysqlSyntax())) {
+            for (SqlScript.Statement sql : SqlScript.split(script, dialect.capabilities().mysqlSyntax())) {
                 execute(statement, scriptName, sql);
             }
         }
@@ -149,7 +149,7 @@ public final class DatabaseImporter {
             for (SqlScript.Statement sql : SqlScript.split(loadScript)) {
                 Optional<FerryCommand> command = CommandParser.parse(sql.sql());
                 if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
-                    TableOutcome outcome = loadTable(source, copy, sql, expected, loader, !dialect.transactionalDdl(),
+                    TableOutcome outcome = loadTable(source, copy, sql, expected, loader, !dialect.capabilities().transactionalDdl(),
                             progress);
                     loaded.put(outcome.file(), outcome);
                     outcomes.add(outcome);
@@ -173,7 +173,7 @@ public final class DatabaseImporter {
         BulkLoader loader = new BulkLoader(connection, dialect);
         List<TableOutcome> outcomes = new ArrayList<>();
         for (ImportPlan.DataLoad load : loads) {
-            long rows = loader.load(load.copy(), load.file(), load.opener(), !dialect.transactionalDdl(), progress);
+            long rows = loader.load(load.copy(), load.file(), load.opener(), !dialect.capabilities().transactionalDdl(), progress);
             long bytes;
             try {
                 bytes = java.nio.file.Files.size(load.file());
@@ -222,7 +222,7 @@ public final class DatabaseImporter {
                       Set<String> schemasBefore, Set<String> routinesBefore, Exception failure) {
         try {
             connection.rollback();
-            if (dialect.transactionalDdl()) {
+            if (dialect.capabilities().transactionalDdl()) {
                 return;
             }
             try (Statement statement = connection.createStatement()) {

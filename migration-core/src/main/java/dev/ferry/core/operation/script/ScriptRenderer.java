@@ -35,7 +35,7 @@ public final class ScriptRenderer {
      */
     public String schemaScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
-        for (String statement : dialect.schemaScriptPreamble()) {
+        for (String statement : dialect.capabilities().schemaScriptPreamble()) {
             sql.append(statement).append(";\n");
         }
         for (String name : schema.schemas()) {
@@ -45,13 +45,13 @@ public final class ScriptRenderer {
             sql.append(type).append(";\n");
         }
         for (String routine : schema.routines()) {
-            sql.append('\n').append(SqlScript.terminated(routine, dialect.mysqlSyntax()));
+            sql.append('\n').append(SqlScript.terminated(routine, dialect.capabilities().mysqlSyntax()));
         }
         for (Sequence sequence : schema.sequences()) {
             sql.append(dialect.createSequence(sequence)).append(";\n");
         }
         for (Table table : schema.tables()) {
-            List<ForeignKey> foreignKeys = dialect.foreignKeysInCreateTable()
+            List<ForeignKey> foreignKeys = dialect.capabilities().foreignKeysInCreateTable()
                     ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
                     : List.of();
             sql.append('\n').append(createTable(table, foreignKeys)).append(";\n");
@@ -62,7 +62,7 @@ public final class ScriptRenderer {
         for (Comment comment : schema.comments()) {
             sql.append(dialect.comment(comment)).append(";\n");
         }
-        if (dialect.postDataInSchemaScript()) {
+        if (dialect.capabilities().postDataInSchemaScript()) {
             sql.append('\n');
             appendPostData(schema, sql);
         }
@@ -103,7 +103,7 @@ public final class ScriptRenderer {
 
     /** Whether the table's primary key is its identity column alone, which declares it where the dialect says so. */
     private boolean keyDeclaredByIdentity(Table table) {
-        return dialect.identityDeclaresPrimaryKey() && table.columns().stream().anyMatch(column -> column.identity()
+        return dialect.capabilities().identityDeclaresPrimaryKey() && table.columns().stream().anyMatch(column -> column.identity()
                 != null && !column.isGenerated() && table.primaryKey().columns().equals(List.of(column.name())));
     }
 
@@ -144,7 +144,7 @@ public final class ScriptRenderer {
      */
     public String postDataScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
-        if (dialect.postDataInSchemaScript()) {
+        if (dialect.capabilities().postDataInSchemaScript()) {
             return sql.append("-- Nothing: written at the end of ").append(ExportLayout.SCHEMA)
                     .append(" for ").append(dialect.name()).append(", whose own IMPORT DATABASE runs only ")
                     .append(ExportLayout.SCHEMA).append(" and ").append(ExportLayout.LOAD).append(".\n").toString();
@@ -173,7 +173,7 @@ public final class ScriptRenderer {
         for (Index index : schema.indexes()) {
             sql.append(createIndex(index)).append(";\n");
         }
-        if (!dialect.foreignKeysInCreateTable()) {
+        if (!dialect.capabilities().foreignKeysInCreateTable()) {
             for (ForeignKey key : schema.foreignKeys()) {
                 sql.append("ALTER TABLE ").append(dialect.quote(key.table())).append(" ADD ").append(foreignKey(key))
                         .append(";\n");
@@ -183,7 +183,7 @@ public final class ScriptRenderer {
             sql.append(dialect.createView(view)).append(";\n");
         }
         for (String trigger : schema.triggers()) {
-            sql.append(SqlScript.terminated(trigger, dialect.mysqlSyntax()));
+            sql.append(SqlScript.terminated(trigger, dialect.capabilities().mysqlSyntax()));
         }
     }
 

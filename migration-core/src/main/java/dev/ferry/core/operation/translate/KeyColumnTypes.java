@@ -19,11 +19,11 @@ import java.util.Objects;
  * columns have:
  * <ul>
  *   <li>a referencing integer column as wide as the integer column it refers to, where the target refuses a foreign
- *       key between integers of different widths ({@link Dialect#foreignKeyTypesMustMatch}: DuckDB, MariaDB), which
+ *       key between integers of different widths ({@link Capabilities#foreignKeyTypesMustMatch}: DuckDB, MariaDB), which
  *       SQLite allows (its INTEGER PRIMARY KEY holds 64-bit integers, read as BIGINT, and an INT column may refer to
  *       it). Widening loses no value.</li>
  *   <li>a text column of a primary or foreign key as a VARCHAR the target can key, where it keys no text of any
- *       length ({@link Dialect#keyTextLength}): the key's characters, less {@value #OTHER_COLUMN_CHARACTERS} for each
+ *       length ({@link Capabilities#keyTextLength}): the key's characters, less {@value #OTHER_COLUMN_CHARACTERS} for each
  *       of its other columns, shared between its text columns. A longer value then stops the import, which a warning
  *       names.</li>
  * </ul>
@@ -45,19 +45,19 @@ final class KeyColumnTypes {
         Map<QualifiedName, Table> byName = new HashMap<>();
         tables.forEach(table -> byName.put(table.name(), table));
         // Until nothing widens: a column widened may be referred to in turn (C.x -> B.y -> A.z).
-        for (boolean widening = target.foreignKeyTypesMustMatch(); widening; ) {
+        for (boolean widening = target.capabilities().foreignKeyTypesMustMatch(); widening; ) {
             widening = false;
             for (ForeignKey key : keys) {
                 widening |= widen(key, byName.get(key.table()), byName.get(key.referencedTable()));
             }
         }
-        if (target.keyTextLength() > 0) {
+        if (target.capabilities().keyTextLength() > 0) {
             for (Map.Entry<QualifiedName, List<String>> key : keyColumns(tables, keys)) {
-                bound(byName.get(key.getKey()), key.getValue(), target.keyTextLength());
+                bound(byName.get(key.getKey()), key.getValue(), target.capabilities().keyTextLength());
             }
             keyedText.forEach((table, columns) -> columns.forEach((column, length) -> warnings.add("Column " + table
                     + "." + column + " is in a primary or foreign key, where " + target.name() + " holds at most "
-                    + target.keyTextLength() + " characters of text: it becomes VARCHAR(" + length + "), and a longer"
+                    + target.capabilities().keyTextLength() + " characters of text: it becomes VARCHAR(" + length + "), and a longer"
                     + " value stops the import")));
         }
     }

@@ -26,8 +26,8 @@ final class NameMapper {
      * @param defaultSchemas the source's schemas that are the target's default schema (compared in any case)
      */
     NameMapper(Dialect source, Dialect target, Set<String> defaultSchemas) {
-        this.from = source.identifierCase();
-        this.to = target.identifierCase();
+        this.from = source.capabilities().identifierCase();
+        this.to = target.capabilities().identifierCase();
         this.target = target;
         this.defaultSchemas = defaultSchemas;
     }
@@ -59,7 +59,7 @@ final class NameMapper {
 
     /** The target's schema for the source's {@code schema}: its default one, or the same schema named for it. */
     String schema(String schema) {
-        return isDefaultSchema(schema) || !target.hasSchemas() ? target.defaultSchema() : name(schema);
+        return isDefaultSchema(schema) || !target.capabilities().hasSchemas() ? target.capabilities().defaultSchema() : name(schema);
     }
 
     /** A table, view or sequence as the target names it. */

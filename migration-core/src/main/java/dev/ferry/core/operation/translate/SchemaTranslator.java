@@ -61,8 +61,8 @@ public final class SchemaTranslator {
         this.source = source;
         this.target = target;
         Set<String> defaults = new HashSet<>(defaultSchemas);
-        if (source.defaultSchema() != null) {
-            defaults.add(source.defaultSchema());
+        if (source.capabilities().defaultSchema() != null) {
+            defaults.add(source.capabilities().defaultSchema());
         }
         this.names = new NameMapper(source, target, defaults);
         this.implicitSchemas = defaults;
@@ -99,7 +99,7 @@ public final class SchemaTranslator {
             bySource.put(table.name(), translated);
         }
         List<ForeignKey> foreignKeys = foreignKeys(schema.foreignKeys());
-        if (target.foreignKeysInCreateTable()) {
+        if (target.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
         List<Sequence> translatedSequences = new ArrayList<>(identitySequences);
@@ -107,7 +107,7 @@ public final class SchemaTranslator {
             if (becameIdentities.contains(sequence.name())) {
                 continue;
             }
-            if (!target.hasSequences()) {
+            if (!target.capabilities().hasSequences()) {
                 warnings.add("Sequence " + sequence.name() + " is not carried: " + target.name() + " has no sequences");
                 continue;
             }
@@ -117,7 +117,7 @@ public final class SchemaTranslator {
         }
         List<String> schemas = schema.schemas().stream().map(names::schema).filter(s -> s != null)
                 .distinct().toList();
-        if (!target.hasSchemas() && schema.schemas().stream().anyMatch(s -> !names.isDefaultSchema(s))) {
+        if (!target.capabilities().hasSchemas() && schema.schemas().stream().anyMatch(s -> !names.isDefaultSchema(s))) {
             warnings.add("Schemas " + String.join(", ", schema.schemas()) + " are merged into one: " + target.name()
                     + " has no schemas");
         }
@@ -212,10 +212,10 @@ public final class SchemaTranslator {
         String defaultExpression = column.defaultExpression();
         String identityLimit = target.identityLimit(portable, isOnlyKeyColumn(table, column));
         Sequence sequence = sequenceDefaults.sequenceOf(defaultExpression);
-        String nextValue = sequence != null && target.hasSequences()
+        String nextValue = sequence != null && target.capabilities().hasSequences()
                 ? target.nextValue(names.qualified(sequence.name())) : null;
         boolean ownSequence = sequence != null && identity == null && (sequence.ownedBy() != null
-                || nextValue == null && target.hasIdentityColumns() && identityLimit == null
+                || nextValue == null && target.capabilities().hasIdentityColumns() && identityLimit == null
                 && sequenceDefaults.servesOneColumn(sequence));
         if (ownSequence) {
             identity = new Identity(false, sequence.start(), sequence.increment(), sequence.next());
@@ -223,7 +223,7 @@ public final class SchemaTranslator {
             defaultExpression = null;
             if (sequence.ownedBy() == null) {
                 warnings.add("Sequence " + sequence.name() + " becomes the identity of column " + table.name() + "."
-                        + column.name() + ", the only column it serves: " + target.name() + (target.hasSequences()
+                        + column.name() + ", the only column it serves: " + target.name() + (target.capabilities().hasSequences()
                         ? " takes no sequence's next value as a column default" : " has no sequences"));
             }
         } else if (sequence != null) {
@@ -238,7 +238,7 @@ public final class SchemaTranslator {
                 defaultExpression = booleanDefault(defaultExpression);
             }
         }
-        if (identity != null && !target.hasIdentityColumns()) {
+        if (identity != null && !target.capabilities().hasIdentityColumns()) {
             return new Generator(null, identityDefault(table, column, identity, where));
         }
         if (identity != null && identityLimit != null) {
@@ -255,7 +255,7 @@ public final class SchemaTranslator {
 
     /** The default that stands for an identity where the target has none: the next value of a sequence of its own. */
     private String identityDefault(Table table, Column column, Identity identity, String where) {
-        if (!target.hasSequences()) {
+        if (!target.capabilities().hasSequences()) {
             warnings.add(where + " is an identity column; " + target.name() + " has neither identity columns nor"
                     + " sequences: its values are carried, but new rows get none");
             return null;
@@ -280,7 +280,7 @@ public final class SchemaTranslator {
 
     /** The expression in {@code GENERATED ALWAYS AS (expression) ...} or {@code AS (expression) ...}. */
     private String generationExpression(String clause, String where) throws SQLException {
-        SqlLexer lexer = new SqlLexer(clause, source.mysqlSyntax());
+        SqlLexer lexer = new SqlLexer(clause, source.capabilities().mysqlSyntax());
         SqlToken previous = null;
         for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
             if (token.isSymbol("(") && previous != null && previous.isWord("AS")) {
@@ -334,7 +334,7 @@ public final class SchemaTranslator {
         for (Index index : indexes) {
             List<Index.IndexColumn> columns = index.columns();
             if (index.definition() != null) {
-                columns = IndexDefinition.plainColumns(index.definition(), source.mysqlSyntax());
+                columns = IndexDefinition.plainColumns(index.definition(), source.capabilities().mysqlSyntax());
                 if (columns.isEmpty()) {
                     warnings.add("Index " + index.name() + " on " + index.table() + " is not carried: its definition"
                             + " (" + index.definition() + ") is more than a list of columns");
@@ -350,13 +350,13 @@ public final class SchemaTranslator {
 
     /** An index prefix (MariaDB's) is kept only where the target is the engine that has them. */
     private int prefix(int length) {
-        return target.mysqlSyntax() ? length : 0;
+        return target.capabilities().mysqlSyntax() ? length : 0;
     }
 
     private List<View> views(List<View> views) throws SQLException {
         List<View> translated = new ArrayList<>();
         for (View view : views) {
-            boolean materialized = view.materialized() && target.hasMaterializedViews();
+            boolean materialized = view.materialized() && target.capabilities().hasMaterializedViews();
             if (view.materialized() && !materialized) {
                 warnings.add("Materialized view " + view.name() + " becomes a plain view: " + target.name()
                         + " has no materialized views");
@@ -379,12 +379,12 @@ public final class SchemaTranslator {
      */
     private List<String> viewColumns(String list) throws SQLException {
         List<String> columns = new ArrayList<>();
-        for (SqlToken token : SqlLexer.tokens(list, source.mysqlSyntax())) {
+        for (SqlToken token : SqlLexer.tokens(list, source.capabilities().mysqlSyntax())) {
             if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
                 columns.add(token.text());
             } else if (token.kind() == SqlToken.Kind.WORD) {
-                columns.add(source.identifierCase() == IdentifierCase.LOWER ? token.text().toLowerCase(Locale.ROOT)
-                        : source.identifierCase() == IdentifierCase.UPPER ? token.text().toUpperCase(Locale.ROOT)
+                columns.add(source.capabilities().identifierCase() == IdentifierCase.LOWER ? token.text().toLowerCase(Locale.ROOT)
+                        : source.capabilities().identifierCase() == IdentifierCase.UPPER ? token.text().toUpperCase(Locale.ROOT)
                         : token.text());
             }
         }

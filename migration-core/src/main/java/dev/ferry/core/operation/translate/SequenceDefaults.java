@@ -43,7 +43,7 @@ final class SequenceDefaults {
         if (expression == null) {
             return null;
         }
-        List<SqlToken> tokens = SqlLexer.tokens(expression, source.mysqlSyntax());
+        List<SqlToken> tokens = SqlLexer.tokens(expression, source.capabilities().mysqlSyntax());
         List<String> parts;
         if (tokens.size() >= 3 && tokens.get(0).isWord("nextval") && tokens.get(1).isSymbol("(")) {
             parts = tokens.get(2).kind() == SqlToken.Kind.STRING ? nameParts(tokens.get(2).text())
@@ -75,7 +75,7 @@ final class SequenceDefaults {
     }
 
     private List<String> nameParts(String qualified) throws SQLException {
-        return nameParts(SqlLexer.tokens(qualified, source.mysqlSyntax()));
+        return nameParts(SqlLexer.tokens(qualified, source.capabilities().mysqlSyntax()));
     }
 
     /** The dotted name the tokens start with: each part as stored (quoted as written, unquoted as folded). */

@@ -61,7 +61,7 @@ final class SqlTextTranslator {
     String translateCheck(String sql, Set<String> decimals) throws SQLException {
         Set<String> decimalKeys = new HashSet<>();
         decimals.forEach(name -> decimalKeys.add(key(name)));
-        List<SqlToken> tokens = SqlLexer.tokens(sql, source.mysqlSyntax());
+        List<SqlToken> tokens = SqlLexer.tokens(sql, source.capabilities().mysqlSyntax());
         StringBuilder out = new StringBuilder();
         int end = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -249,7 +249,7 @@ final class SqlTextTranslator {
 
     /** An unquoted word as the source stores it. */
     private String folded(String word) {
-        return switch (source.identifierCase()) {
+        return switch (source.capabilities().identifierCase()) {
             case UPPER -> word.toUpperCase(Locale.ROOT);
             case LOWER -> word.toLowerCase(Locale.ROOT);
             case PRESERVED -> word;
@@ -258,6 +258,6 @@ final class SqlTextTranslator {
 
     /** Names compared as the source compares them: exactly, or in any case where it keeps case but ignores it. */
     private String key(String name) {
-        return source.identifierCase() == IdentifierCase.PRESERVED ? name.toLowerCase(Locale.ROOT) : name;
+        return source.capabilities().identifierCase() == IdentifierCase.PRESERVED ? name.toLowerCase(Locale.ROOT) : name;
     }
 }

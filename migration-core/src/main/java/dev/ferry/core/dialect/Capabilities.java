@@ -1,0 +1,218 @@
+package dev.ferry.core.dialect;
+
+import dev.ferry.core.value.ValueText;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an engine has and how its SQL is written: the fixed facts about an engine, given once to
+ * {@link StandardDialect}'s constructor, where {@link Dialect}'s methods are what engines do differently.
+ * {@link #builder()} starts from standard SQL's answers; each setter of {@link Builder} says what its fact means.
+ */
+public record Capabilities(
+        IdentifierCase identifierCase,
+        String defaultSchema,
+        boolean hasSchemas,
+        boolean schemasAreCatalogs,
+        boolean hasSequences,
+        boolean hasIdentityColumns,
+        boolean hasMaterializedViews,
+        boolean transactionalDdl,
+        Set<String> tableTypes,
+        List<String> relationTypes,
+        boolean foreignKeysInCreateTable,
+        boolean foreignKeyTypesMustMatch,
+        boolean identityDeclaresPrimaryKey,
+        int keyTextLength,
+        boolean postDataInSchemaScript,
+        List<String> schemaScriptPreamble,
+        boolean mysqlSyntax,
+        ValueText csvValueText) {
+
+    /** Standard SQL's answers: the generic dialect's. */
+    public static final Capabilities STANDARD = builder().build();
+
+    /** A builder that holds standard SQL's answers until an engine's differ. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects an engine's capabilities; a fact not set keeps standard SQL's answer. */
+    public static final class Builder {
+        private IdentifierCase identifierCase = IdentifierCase.UPPER;
+        private String defaultSchema = null;
+        private boolean hasSchemas = true;
+        private boolean schemasAreCatalogs = false;
+        private boolean hasSequences = true;
+        private boolean hasIdentityColumns = true;
+        private boolean hasMaterializedViews = false;
+        private boolean transactionalDdl = false;
+        private Set<String> tableTypes = Set.of("TABLE", "BASE TABLE");
+        private List<String> relationTypes = null;
+        private boolean foreignKeysInCreateTable = false;
+        private boolean foreignKeyTypesMustMatch = false;
+        private boolean identityDeclaresPrimaryKey = false;
+        private int keyTextLength = 0;
+        private boolean postDataInSchemaScript = false;
+        private List<String> schemaScriptPreamble = List.of();
+        private boolean mysqlSyntax = false;
+        private ValueText csvValueText = ValueText.FERRY;
+
+        private Builder() {
+        }
+
+        /** What the engine does with the case of an unquoted identifier; by default the standard's upper case. */
+        public Builder identifierCase(IdentifierCase value) {
+            this.identifierCase = value;
+            return this;
+        }
+
+        /**
+         * The schema objects are created in when their name says none (PostgreSQL's {@code public}, H2's {@code PUBLIC}),
+         * or null where an unqualified name means the connection's database (MariaDB) or the engine has no schemas.
+         */
+        public Builder defaultSchema(String value) {
+            this.defaultSchema = value;
+            return this;
+        }
+
+        /** Whether the engine has schemas (or, as MariaDB, databases that serve as such) beside its default one. */
+        public Builder hasSchemas(boolean value) {
+            this.hasSchemas = value;
+            return this;
+        }
+
+        /**
+         * Whether the engine's schemas are what JDBC calls catalogs (MariaDB's databases, reported with a null schema):
+         * {@link DatabaseMetaData} then finds a schema's tables by catalog, and a scope of named schemas names every
+         * object with its database.
+         */
+        public Builder schemasAreCatalogs(boolean value) {
+            this.schemasAreCatalogs = value;
+            return this;
+        }
+
+        /** Whether the engine has sequences. */
+        public Builder hasSequences(boolean value) {
+            this.hasSequences = value;
+            return this;
+        }
+
+        /**
+         * Whether the engine has identity (auto-increment) columns; where it has not, an identity column of another engine
+         * becomes a column whose default takes the next value of a sequence of its own.
+         */
+        public Builder hasIdentityColumns(boolean value) {
+            this.hasIdentityColumns = value;
+            return this;
+        }
+
+        /** Whether the engine has materialized views. */
+        public Builder hasMaterializedViews(boolean value) {
+            this.hasMaterializedViews = value;
+            return this;
+        }
+
+        /** Whether DDL runs inside a transaction that can be rolled back. */
+        public Builder transactionalDdl(boolean value) {
+            this.transactionalDdl = value;
+            return this;
+        }
+
+        /** The table types (as in {@link DatabaseMetaData#getTables}) that hold user data. */
+        public Builder tableTypes(Set<String> value) {
+            this.tableTypes = Set.copyOf(value);
+            return this;
+        }
+
+        /**
+         * The table types to list with {@link DatabaseMetaData#getTables}, or null for all of them; a dialect whose
+         * driver lists indexes, sequences or types as tables names the relation types it means.
+         */
+        public Builder relationTypes(List<String> value) {
+            this.relationTypes = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Whether foreign keys are declared in CREATE TABLE rather than added after the data, for engines that cannot add
+         * one to an existing table (SQLite, DuckDB). Tables are then created, and loaded, referenced ones first, so that
+         * each loaded row finds the rows it refers to; SQLite's dialect also leaves their checks off while loading.
+         */
+        public Builder foreignKeysInCreateTable(boolean value) {
+            this.foreignKeysInCreateTable = value;
+            return this;
+        }
+
+        /**
+         * Whether the engine refuses a foreign key between integer columns of different widths (an INT referring to a
+         * BIGINT); a column imported from another engine is then declared as wide as the one it refers to.
+         */
+        public Builder foreignKeyTypesMustMatch(boolean value) {
+            this.foreignKeyTypesMustMatch = value;
+            return this;
+        }
+
+        /**
+         * Whether an identity column declares its table's primary key itself ({@link Dialect#identityClause} says so), so that
+         * CREATE TABLE declares no other.
+         */
+        public Builder identityDeclaresPrimaryKey(boolean value) {
+            this.identityDeclaresPrimaryKey = value;
+            return this;
+        }
+
+        /**
+         * The most characters of text a primary or foreign key may hold, where the engine keys no text of any length (a
+         * text column of such a key imported from another engine is then declared with at most this many characters,
+         * shared with the key's other columns); 0, the default, where it can.
+         */
+        public Builder keyTextLength(int value) {
+            this.keyTextLength = value;
+            return this;
+        }
+
+        /**
+         * Whether the scripts written for this engine put what comes after the data for others (identity positions,
+         * indexes, foreign keys, views, triggers) at the end of the schema script instead, leaving the post-data script
+         * empty: for an engine whose own IMPORT DATABASE runs only schema.sql and load.sql.
+         */
+        public Builder postDataInSchemaScript(boolean value) {
+            this.postDataInSchemaScript = value;
+            return this;
+        }
+
+        /**
+         * Statements that set the session up for the schema script, run in the import's transaction (PostgreSQL: do
+         * not check function bodies against tables that do not exist yet); empty where nothing is needed.
+         */
+        public Builder schemaScriptPreamble(List<String> value) {
+            this.schemaScriptPreamble = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Whether the engine's SQL, and so the scripts written for it, follows MySQL's lexical rules: backslash escapes in
+         * string literals (MariaDB writes {@code 'it\'s'} in view definitions and CHECK clauses) and {@code #} comments.
+         * The scripts are then split into statements by those rules.
+         */
+        public Builder mysqlSyntax(boolean value) {
+            this.mysqlSyntax = value;
+            return this;
+        }
+
+        /**
+         * The text forms the data files of an export written for this engine hold in CSV, and whether its arrays are
+         * written as arrays of their elements, in CSV and Parquet ({@link ValueText#arraysAsElements}).
+         */
+        public Builder csvValueText(ValueText value) {
+            this.csvValueText = value;
+            return this;
+        }
+
+        /** The capabilities collected. */
+        public Capabilities build() {
+            return new Capabilities(identifierCase, defaultSchema, hasSchemas, schemasAreCatalogs, hasSequences, hasIdentityColumns, hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable, foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript, schemaScriptPreamble, mysqlSyntax, csvValueText);
+        }
+    }
+}

@@ -16,7 +16,6 @@ import dev.ferry.core.model.types.PortableType;
 import dev.ferry.core.model.types.StandardTypes;
 import dev.ferry.core.model.types.TargetType;
 import dev.ferry.core.value.ValueKind;
-import dev.ferry.core.value.ValueText;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;

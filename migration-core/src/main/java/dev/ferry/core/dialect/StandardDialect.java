@@ -148,21 +148,16 @@ public class StandardDialect implements Dialect {
     @Override
     public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT tc.CONSTRAINT_NAME, kcu.COLUMN_NAME"
+        try {
+            CatalogQuery.forEach(connection, "SELECT tc.CONSTRAINT_NAME, kcu.COLUMN_NAME"
                         + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
                         + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE kcu"
                         + " ON kcu.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND kcu.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
                         + " AND kcu.TABLE_NAME = tc.TABLE_NAME"
                         + " WHERE tc.CONSTRAINT_TYPE = 'UNIQUE' AND tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ?"
-                        + " ORDER BY tc.CONSTRAINT_NAME, kcu.ORDINAL_POSITION")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    keys.computeIfAbsent(rows.getString(1), name -> new ArrayList<>()).add(rows.getString(2));
-                }
-            }
+                        + " ORDER BY tc.CONSTRAINT_NAME, kcu.ORDINAL_POSITION",
+                    row -> keys.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(2)),
+                    table.schema(), table.name());
         } catch (SQLException noInformationSchema) {
             return List.of();
         }
@@ -174,23 +169,16 @@ public class StandardDialect implements Dialect {
     /** CHECK constraints from the standard INFORMATION_SCHEMA views; none where the engine lacks them. */
     @Override
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        List<CheckConstraint> checks = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
+        try {
+            return CatalogQuery.list(connection, "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
                         + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
                         + " AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
-                        + " WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ? ORDER BY 1")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    checks.add(new CheckConstraint(rows.getString(1), "CHECK (" + rows.getString(2) + ")"));
-                }
-            }
+                        + " WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ? ORDER BY 1",
+                    row -> new CheckConstraint(row.getString(1), "CHECK (" + row.getString(2) + ")"),
+                    table.schema(), table.name());
         } catch (SQLException noInformationSchema) {
             return List.of();
         }
-        return checks;
     }
 
     /**
@@ -201,15 +189,12 @@ public class StandardDialect implements Dialect {
     @Override
     public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
         Map<QualifiedName, String> queries = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (inScope(rows.getString(1), scope)) {
-                    queries.put(new QualifiedName(rows.getString(1), rows.getString(2)), rows.getString(3));
-                }
-            }
-        }
+        CatalogQuery.forEach(connection,
+                "SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS ORDER BY 1, 2", row -> {
+                    if (inScope(row.getString(1), scope)) {
+                        queries.put(new QualifiedName(row.getString(1), row.getString(2)), row.getString(3));
+                    }
+                });
         List<View> views = new ArrayList<>();
         queries.forEach((name, query) -> {
             Set<QualifiedName> reads = new HashSet<>();
@@ -275,15 +260,9 @@ public class StandardDialect implements Dialect {
             throws SQLException {
         String expression = reportedExpression;
         if (expression == null) {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT GENERATION_EXPRESSION FROM"
-                    + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
-                statement.setString(1, table.schema());
-                statement.setString(2, table.name());
-                statement.setString(3, column);
-                try (ResultSet rows = statement.executeQuery()) {
-                    expression = rows.next() ? rows.getString(1) : null;
-                }
-            }
+            expression = CatalogQuery.first(connection, "SELECT GENERATION_EXPRESSION FROM"
+                    + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?",
+                    row -> row.getString(1), table.schema(), table.name(), column).orElse(null);
         }
         if (expression == null) {
             throw FerryErrors.notSupported("Column " + column + " of " + table + " is generated, but the "
@@ -300,14 +279,13 @@ public class StandardDialect implements Dialect {
                 {"Routine", "SELECT ROUTINE_SCHEMA, ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES ORDER BY 1, 2"},
                 {"Trigger", "SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS ORDER BY 1, 2"}};
         for (String[] query : queries) {
-            try (PreparedStatement statement = connection.prepareStatement(query[1]);
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    if (inScope(rows.getString(1), scope)) {
-                        warnings.add(query[0] + " " + new QualifiedName(rows.getString(1), rows.getString(2))
+            try {
+                CatalogQuery.forEach(connection, query[1], row -> {
+                    if (inScope(row.getString(1), scope)) {
+                        warnings.add(query[0] + " " + new QualifiedName(row.getString(1), row.getString(2))
                                 + " is not exported (the " + name() + " dialect does not carry it yet)");
                     }
-                }
+                });
             } catch (SQLException noSuchView) {
                 // An engine without the view has no such objects to report.
             }
@@ -340,19 +318,16 @@ public class StandardDialect implements Dialect {
     @Override
     public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        CatalogQuery.forEach(connection,
                 "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE,"
-                        + " CYCLE_OPTION, DATA_TYPE FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (!inScope(rows.getString(1), scope)) {
-                    continue;
-                }
-                QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
-                sequences.add(new Sequence(name, rows.getString(8), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
-                        "YES".equalsIgnoreCase(rows.getString(7)), nextSequenceValue(connection, name), null));
-            }
-        }
+                        + " CYCLE_OPTION, DATA_TYPE FROM INFORMATION_SCHEMA.SEQUENCES ORDER BY 1, 2", row -> {
+                    if (inScope(row.getString(1), scope)) {
+                        QualifiedName name = new QualifiedName(row.getString(1), row.getString(2));
+                        sequences.add(new Sequence(name, row.getString(8), row.getLong(3), row.getLong(4),
+                                row.getLong(5), row.getLong(6), "YES".equalsIgnoreCase(row.getString(7)),
+                                nextSequenceValue(connection, name), null));
+                    }
+                });
         return sequences;
     }
 

@@ -1,30 +1,20 @@
 package dev.ferry.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.ferry.it.values.ValueCase.SAME;
 
-import java.nio.file.Path;
+import dev.ferry.it.values.ValueCase;
+import dev.ferry.it.values.ValueMatrix;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DuckDB's type matrix (DuckDB 1.4, database files): each row is (type, literal, expected text), exported from one
  * database and imported into a fresh one, once in CSV and once in Parquet; the value as DuckDB casts it to text, and the
  * column's type, must come back as in the source.
  */
-class DuckDbValuesIT {
-    private static final String SAME = null;
-
+class DuckDbValuesIT extends ValueMatrix<ValueCase> {
     /**
      * (type, literal, expected CAST(v AS VARCHAR)): SAME where it prints as the literal, "NULL" for NULL. A fourth entry
      * is what Parquet brings back where it differs: the instant of a TIMETZ value, not its offset.
@@ -96,69 +86,27 @@ class DuckDbValuesIT {
             {"STRUCT(a INTEGER)", "NULL", "NULL"},
     };
 
-    private static final List<String> FORMATS = List.of("csv", "parquet");
-
-    @TempDir
-    static Path temp;
-
-    private static Connection source;
-    private static final Map<String, Connection> TARGETS = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void exportAndImport() throws Exception {
-        source = DriverManager.getConnection("jdbc:ferry:duckdb:" + temp.resolve("source.duckdb"));
-        try (Statement s = source.createStatement()) {
-            s.execute("CREATE TYPE mood AS ENUM ('sad', 'happy', 'it''s')");
-            for (int i = 0; i < CASES.length; i++) {
-                s.execute("CREATE TABLE v" + i + " (id INTEGER PRIMARY KEY, v " + CASES[i][0] + ")");
-                s.execute("INSERT INTO v" + i + " VALUES (1, " + CASES[i][1] + ")");
-            }
-            for (String format : FORMATS) {
-                s.execute("EXPORT DATABASE '" + temp.resolve(format) + "' (FORMAT " + format + ")");
-            }
-        }
-        for (String format : FORMATS) {
-            Connection target = DriverManager.getConnection("jdbc:ferry:duckdb:" + temp.resolve(format + ".duckdb"));
-            TestDatabases.execute(target, "IMPORT DATABASE '" + temp.resolve(format) + "'");
-            TARGETS.put(format, target);
-        }
+    DuckDbValuesIT() {
+        super(ValueCase.table(CASES));
     }
 
-    @AfterAll
-    static void close() throws SQLException {
-        source.close();
-        for (Connection target : TARGETS.values()) {
-            target.close();
-        }
+    @Override
+    protected Connection newDatabase(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:ferry:duckdb:" + temp.resolve(name + ".duckdb"));
     }
 
-    @TestFactory
-    List<DynamicTest> everyValueComesBackExactly() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String format : FORMATS) {
-            for (int i = 0; i < CASES.length; i++) {
-                int index = i;
-                String[] c = CASES[i];
-                tests.add(DynamicTest.dynamicTest(format + ": " + c[0] + " " + c[1], () -> {
-                    List<Object> sourceRow = read(source, index);
-                    assertEquals(c[2] == SAME ? c[1] : c[2], sourceRow.get(0),
-                            "the test's own expectation of the source value");
-                    List<Object> expected = new ArrayList<>(sourceRow);
-                    if (format.equals("parquet") && c.length > 3) {
-                        expected.set(0, c[3]);
-                    }
-                    assertEquals(expected, read(TARGETS.get(format), index));
-                }));
-            }
-        }
-        return tests;
+    @Override
+    protected void prepare(Connection source) throws SQLException {
+        execute(source, "CREATE TYPE mood AS ENUM ('sad', 'happy', 'it''s')");
     }
 
     /** The value as DuckDB's text (timestamps with time zone in UTC), and the column's type. */
-    private static List<Object> read(Connection connection, int index) throws SQLException {
-        TestDatabases.execute(connection, "SET TimeZone = 'UTC'");
-        return TestDatabases.rows(connection, "SELECT COALESCE(CAST(v AS VARCHAR), 'NULL'), (SELECT data_type"
-                + " FROM duckdb_columns() WHERE table_name = 'v" + index + "' AND column_name = 'v') FROM v" + index)
-                .get(0);
+    @Override
+    protected Reading read(Connection connection, int index, ValueCase c) throws SQLException {
+        execute(connection, "SET TimeZone = 'UTC'");
+        List<Object> row = TestDatabases.rows(connection, "SELECT COALESCE(CAST(v AS VARCHAR), 'NULL'),"
+                + " (SELECT data_type FROM duckdb_columns() WHERE table_name = 'v" + index + "' AND column_name = 'v')"
+                + " FROM v" + index).get(0);
+        return new Reading(row.get(0), row.get(1));
     }
 }

@@ -1,29 +1,20 @@
 package dev.ferry.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.ferry.it.values.ValueCase.SAME;
 
-import java.nio.file.Path;
+import dev.ferry.it.values.ValueCase;
+import dev.ferry.it.values.ValueMatrix;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * H2's type matrix: each row is (type, literal, expected text), exported from one database and imported into a
  * fresh one, once in CSV and once in Parquet; the value read back (as H2 casts it to text) must be the expected one,
  * in all three.
  */
-class H2ValuesIT {
-    private static final String SAME = null;
-
+class H2ValuesIT extends ValueMatrix<ValueCase> {
     /**
      * (type, literal, expected CAST(v AS VARCHAR)): SAME where it prints as the literal, "NULL" for NULL. H2 keeps
      * no negative zero (it stores -0.0 as 0.0), so that case expects 0.0. A fourth entry is what Parquet brings back
@@ -66,61 +57,25 @@ class H2ValuesIT {
             {"VARCHAR(10)", "NULL", "NULL"}, {"INTEGER ARRAY", "NULL", "NULL"},
     };
 
-    @TempDir
-    static Path temp;
-
-    private static final List<String> FORMATS = List.of("csv", "parquet");
-
-    private static Connection source;
-    private static final Map<String, Connection> TARGETS = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void exportAndImport() throws Exception {
-        source = DriverManager.getConnection(TestDatabases.newH2Url());
-        try (Statement s = source.createStatement()) {
-            for (int i = 0; i < CASES.length; i++) {
-                s.execute("CREATE TABLE v" + i + " (id INT PRIMARY KEY, v " + CASES[i][0] + ")");
-                s.execute("INSERT INTO v" + i + " VALUES (1, " + CASES[i][1] + ")");
-            }
-            for (String format : FORMATS) {
-                s.execute("EXPORT DATABASE '" + temp.resolve(format) + "' (FORMAT " + format + ")");
-            }
-        }
-        for (String format : FORMATS) {
-            Connection target = DriverManager.getConnection(TestDatabases.newH2Url());
-            TestDatabases.execute(target, "IMPORT DATABASE '" + temp.resolve(format) + "'");
-            TARGETS.put(format, target);
-        }
+    H2ValuesIT() {
+        super(ValueCase.table(CASES));
     }
 
-    @TestFactory
-    List<DynamicTest> everyValueComesBackExactly() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String format : FORMATS) {
-            for (int i = 0; i < CASES.length; i++) {
-                int index = i;
-                String[] c = CASES[i];
-                tests.add(DynamicTest.dynamicTest(format + ": " + c[0] + " " + c[1], () -> {
-                    List<Object> sourceRow = read(source, index);
-                    assertEquals(c[2] == SAME ? c[1] : c[2], sourceRow.get(0),
-                            "the test's own expectation of the source value");
-                    List<Object> expected = new ArrayList<>(sourceRow);
-                    if (format.equals("parquet") && c.length > 3) {
-                        expected.set(0, c[3]);
-                    }
-                    assertEquals(expected, read(TARGETS.get(format), index));
-                }));
-            }
-        }
-        return tests;
+    @Override
+    protected Connection newDatabase(String name) throws SQLException {
+        return DriverManager.getConnection(TestDatabases.newH2Url());
     }
 
-    private static List<Object> read(Connection connection, int index) throws SQLException {
+    /** The value as H2's text (binary values in hexadecimal), and the column's type. */
+    @Override
+    protected Reading read(Connection connection, int index, ValueCase c) throws SQLException {
         String value = "COALESCE(CAST(v AS VARCHAR), 'NULL')";
-        if (CASES[index][0].contains("BINARY") || CASES[index][0].equals("BLOB")) {
+        if (c.type().contains("BINARY") || c.type().equals("BLOB")) {
             value = "COALESCE(RAWTOHEX(v), 'NULL')";
         }
-        return TestDatabases.rows(connection, "SELECT " + value + ", (SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE TABLE_NAME = 'V" + index + "' AND COLUMN_NAME = 'V') FROM v" + index).get(0);
+        List<Object> row = TestDatabases.rows(connection, "SELECT " + value + ", (SELECT DATA_TYPE"
+                + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'V" + index + "' AND COLUMN_NAME = 'V') FROM v"
+                + index).get(0);
+        return new Reading(row.get(0), row.get(1));
     }
 }

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.it.values.ValueCase;
+import dev.ferry.it.values.ValueMatrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SQLite's value matrix: each row is (declared type, literal, storage class, SQLite's literal of the stored value),
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back of the same storage class, with the same literal and, for reals, the same bits. A value that its column's
  * declared type does not carry must stop the export instead, naming its table, row and column.
  */
-class SqliteValuesIT {
+class SqliteValuesIT extends ValueMatrix<ValueCase> {
     /**
      * (declared type, literal, typeof, quote). SQLite converts on the way in by the column's affinity: REAL stores 3
      * as 3.0 and -0.0 as 0.0, NUMERIC affinity turns '12.5000' into 12.5 and 2.0 into 2; a column without a type keeps
@@ -89,56 +87,36 @@ class SqliteValuesIT {
             {"DECIMAL_TEXT(18,4)", "'1e3'", "text value '1e3'"}, {"DATE", "9e999", "real value 9.0e+999"},
     };
 
-    private static final List<String> FORMATS = List.of("csv", "parquet");
-
-    @TempDir
-    static Path temp;
-
-    private static Connection source;
-    private static final Map<String, Connection> TARGETS = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void exportAndImport() throws Exception {
-        source = DriverManager.getConnection(SqliteFiles.url(temp.resolve("source.db")));
-        for (int i = 0; i < CASES.length; i++) {
-            TestDatabases.execute(source,
-                    "CREATE TABLE v" + i + " (id INTEGER PRIMARY KEY, v " + CASES[i][0] + ")"
-                            + (CASES[i][0].equals("ANY") ? " STRICT" : ""),
-                    "INSERT INTO v" + i + " (v) VALUES (" + CASES[i][1] + ")");
-        }
-        for (String format : FORMATS) {
-            TestDatabases.execute(source, "EXPORT DATABASE '" + temp.resolve(format) + "' (FORMAT " + format + ")");
-            Connection target = DriverManager.getConnection(SqliteFiles.url(temp.resolve(format + ".db")));
-            TestDatabases.execute(target, "IMPORT DATABASE '" + temp.resolve(format) + "'");
-            TARGETS.put(format, target);
-        }
+    SqliteValuesIT() {
+        super(Arrays.stream(CASES).map(c -> new ValueCase(c[0], c[1], List.of(c[2], c[3]), null)).toList());
     }
 
-    @AfterAll
-    static void close() throws SQLException {
-        source.close();
-        for (Connection target : TARGETS.values()) {
-            target.close();
-        }
+    @Override
+    protected Connection newDatabase(String name) throws SQLException {
+        return DriverManager.getConnection(SqliteFiles.url(temp.resolve(name + ".db")));
     }
 
-    @TestFactory
-    List<DynamicTest> everyValueComesBackOfTheSameStorageClassAndBits() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String format : FORMATS) {
-            for (int i = 0; i < CASES.length; i++) {
-                String table = "v" + i;
-                String[] c = CASES[i];
-                tests.add(DynamicTest.dynamicTest(format + ": " + (c[0].isEmpty() ? "(no type)" : c[0]) + " " + c[1],
-                        () -> {
-                            List<List<Object>> sourceRows = SqliteFiles.rows(source, table);
-                            assertEquals(List.of(c[2], c[3]), sourceRows.get(0).subList(3, 5),
-                                    "the test's own expectation of the stored value");
-                            assertEquals(sourceRows, SqliteFiles.rows(TARGETS.get(format), table));
-                        }));
-            }
-        }
-        return tests;
+    @Override
+    protected String createTable(String table, ValueCase c) {
+        return "CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, v " + c.type() + ")"
+                + (c.type().equals("ANY") ? " STRICT" : "");
+    }
+
+    @Override
+    protected String insert(String table, ValueCase c) {
+        return "INSERT INTO " + table + " (v) VALUES (" + c.value() + ")";
+    }
+
+    /** The stored value's storage class and literal; beside it, every value of the table with its exact bits. */
+    @Override
+    protected Reading read(Connection connection, int index, ValueCase c) throws SQLException {
+        List<List<Object>> rows = SqliteFiles.rows(connection, table(index));
+        return new Reading(rows.get(0).subList(3, 5), rows);
+    }
+
+    @Override
+    protected String name(ValueCase c) {
+        return (c.type().isEmpty() ? "(no type)" : c.type()) + " " + c.value();
     }
 
     @TestFactory

@@ -1,14 +1,10 @@
 package dev.ferry.it.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.operation.verify.DataComparison;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.ferry.it.values.ValueMatrix;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,29 +12,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * MariaDB's values as (type, value, expected) round trips: each value is stored in a source database, exported,
- * imported into a fresh database, and read back from both with an SQL expression that shows it exactly (its text,
- * its hexadecimal bytes, the double a FLOAT holds, the instant of a TIMESTAMP). The expected text is written out
- * for every case, so a value that changed on both sides the same way would still be caught.
+ * MariaDB's values as (type, value, expected) round trips: each value is stored in a source database, exported in
+ * CSV and in Parquet, each export imported into a fresh database, and read back from the source and both copies with
+ * an SQL expression that shows it exactly (its text, its hexadecimal bytes, the double a FLOAT holds, the instant of a
+ * TIMESTAMP). The expected text is written out for every case, so a value that changed on both sides the same way
+ * would still be caught.
  *
  * <p>What MariaDB cannot hold is not tested: FLOAT and DOUBLE have no NaN or ±Infinity (the server refuses them),
  * and a DOUBLE column stores -0.0 as 0.
@@ -48,26 +35,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Ferry works in UTC and an SQL mode of its own inside both, so TIMESTAMP values keep their instants (checked through
  * UNIX_TIMESTAMP), zero dates load, and both sessions get their settings back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MariaDbValuesIT {
+class MariaDbValuesIT extends ValueMatrix<MariaDbValuesIT.Case> {
     /** Inserted with a relaxed SQL mode, which allows zero, partly zero and invalid dates. */
-    private static final String RELAXED = "ALLOW_INVALID_DATES";
+    static final String RELAXED = "ALLOW_INVALID_DATES";
 
     private final TestServer server = TestServer.mariadb();
-    private final List<Case> cases = cases();
+    /** The name of each database the matrix uses, by its plain connection. */
+    private final Map<Connection, String> databases = new IdentityHashMap<>();
+    /** The table of each type: the cases of one type are the rows of one table, each case's row id its index. */
     private final Map<String, String> tables = new LinkedHashMap<>();
-    private String sourceDb;
-    private String targetDb;
-    private Connection source;
-    private Connection target;
-    private List<String> exportWarnings;
+    private final Map<String, List<String>> exportWarnings = new LinkedHashMap<>();
 
-    @TempDir
-    static Path temp;
-
-    /** The format of the export: this class runs in CSV, {@link MariaDbValuesParquetIT} in Parquet. */
-    String format() {
-        return "csv";
+    MariaDbValuesIT() {
+        super(cases());
     }
 
     /** How a value is read back so that it shows exactly. */
@@ -101,7 +81,7 @@ class MariaDbValuesIT {
      * @param expected what that reading gives
      * @param relaxed  whether the source needs a relaxed SQL mode to hold it
      */
-    record Case(String type, Object value, Read read, String expected, boolean relaxed) {
+    record Case(String type, Object value, Read read, String expected, boolean relaxed) implements ValueMatrix.Case {
         @Override
         public String toString() {
             String shown = value instanceof byte[] bytes ? bytes.length + " bytes" : String.valueOf(value);
@@ -333,14 +313,28 @@ class MariaDbValuesIT {
         return tables.computeIfAbsent(type, t -> "v" + (tables.size() + 1));
     }
 
-    @BeforeAll
-    void roundTrip() throws Exception {
-        sourceDb = server.createDatabase();
-        targetDb = server.createDatabase();
-        source = server.connect(sourceDb);
-        target = server.connect(targetDb);
+    /** A plain connection (no Ferry) to a new database, in zone UTC. */
+    @Override
+    protected Connection newDatabase(String name) throws SQLException {
+        String database = server.createDatabase();
+        Connection connection = server.connect(database);
+        databases.put(connection, database);
+        execute(connection, "SET time_zone = '+00:00'");
+        return connection;
+    }
+
+    @Override
+    protected void closeDatabase(Connection database) throws SQLException {
+        try {
+            database.close();
+        } finally {
+            server.dropDatabase(databases.get(database));
+        }
+    }
+
+    @Override
+    protected void store(Connection source, List<Case> cases) throws SQLException {
         try (Statement s = source.createStatement()) {
-            s.execute("SET time_zone = '+00:00'");
             for (Case c : cases) {
                 String table = tables.get(c.type());
                 if (table == null) {
@@ -350,30 +344,11 @@ class MariaDbValuesIT {
             }
         }
         for (int i = 0; i < cases.size(); i++) {
-            insert(i, cases.get(i));
-        }
-        Path dir = temp.resolve("export-" + format());
-        try (Connection ferry = server.connectFerry(sourceDb); Statement s = ferry.createStatement()) {
-            s.execute("SET time_zone = '+05:30', sql_mode = 'ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH'");
-            s.execute("EXPORT DATABASE '" + dir + "' (FORMAT " + format() + ")");
-            exportWarnings = warnings(s.getWarnings());
-            assertEquals("+05:30", zone(ferry), "the export leaves the session's zone as it was");
-            assertEquals(List.of(List.of("ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH")),
-                    ServerQueries.rows(ferry, "SELECT @@session.sql_mode"), "and its SQL mode");
-        }
-        try (Connection ferry = server.connectFerry(targetDb); Statement s = ferry.createStatement()) {
-            s.execute("SET time_zone = '-08:00', sql_mode = 'NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_BACKSLASH_ESCAPES'");
-            assertEquals(cases.size(), s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
-            assertEquals("-08:00", zone(ferry), "the import leaves the session's zone as it was");
-            assertEquals(List.of(List.of("NO_BACKSLASH_ESCAPES,NO_ZERO_IN_DATE,NO_ZERO_DATE")),
-                    ServerQueries.rows(ferry, "SELECT @@session.sql_mode"), "and its SQL mode");
-        }
-        try (Statement s = target.createStatement()) {
-            s.execute("SET time_zone = '+00:00'");
+            insert(source, i, cases.get(i));
         }
     }
 
-    private void insert(int id, Case c) throws SQLException {
+    private void insert(Connection source, int id, Case c) throws SQLException {
         try (Statement s = source.createStatement()) {
             s.execute("SET SESSION sql_mode = " + (c.relaxed() ? "'" + RELAXED + "'" : "DEFAULT"));
         }
@@ -384,6 +359,29 @@ class MariaDbValuesIT {
                 insert.setObject(1, c.value());
             }
             insert.executeUpdate();
+        }
+    }
+
+    @Override
+    protected void export(Connection source, Path dir, String format) throws SQLException {
+        try (Connection ferry = server.connectFerry(databases.get(source)); Statement s = ferry.createStatement()) {
+            s.execute("SET time_zone = '+05:30', sql_mode = 'ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH'");
+            s.execute("EXPORT DATABASE '" + dir + "' (FORMAT " + format + ")");
+            exportWarnings.put(format, warnings(s.getWarnings()));
+            assertEquals("+05:30", zone(ferry), "the export leaves the session's zone as it was");
+            assertEquals(List.of(List.of("ANSI_QUOTES,PAD_CHAR_TO_FULL_LENGTH")),
+                    ServerQueries.rows(ferry, "SELECT @@session.sql_mode"), "and its SQL mode");
+        }
+    }
+
+    @Override
+    protected void importInto(Connection copy, Path dir) throws SQLException {
+        try (Connection ferry = server.connectFerry(databases.get(copy)); Statement s = ferry.createStatement()) {
+            s.execute("SET time_zone = '-08:00', sql_mode = 'NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_BACKSLASH_ESCAPES'");
+            assertEquals(cases().size(), s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
+            assertEquals("-08:00", zone(ferry), "the import leaves the session's zone as it was");
+            assertEquals(List.of(List.of("NO_BACKSLASH_ESCAPES,NO_ZERO_IN_DATE,NO_ZERO_DATE")),
+                    ServerQueries.rows(ferry, "SELECT @@session.sql_mode"), "and its SQL mode");
         }
     }
 
@@ -402,34 +400,9 @@ class MariaDbValuesIT {
         return messages;
     }
 
-    @AfterAll
-    void dropDatabases() throws SQLException {
-        for (AutoCloseable c : new AutoCloseable[] {source, target}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // dropping the databases matters more
-            }
-        }
-        server.dropDatabase(sourceDb);
-        server.dropDatabase(targetDb);
-    }
-
-    List<Case> allCases() {
-        return cases;
-    }
-
-    @ParameterizedTest(name = "{index}: {0}")
-    @MethodSource("allCases")
-    void valueComesBackExactly(Case c) throws SQLException {
-        int id = cases.indexOf(c);
-        assertEquals(c.expected(), read(source, id, c), "the source holds the expected value");
-        assertEquals(c.expected(), read(target, id, c), "the imported value");
-    }
-
-    private String read(Connection connection, int id, Case c) throws SQLException {
+    /** The value as its case reads it (nothing beside it: each case's expectation is written out in full). */
+    @Override
+    protected Reading read(Connection connection, int id, Case c) throws SQLException {
         String expression = String.format(c.read().expression, "v");
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT " + expression + " FROM `" + tables.get(c.type()) + "` WHERE id = ?")) {
@@ -438,132 +411,38 @@ class MariaDbValuesIT {
                 assertTrue(row.next(), "row " + id + " of " + c);
                 if (c.read() == Read.DOUBLE) {
                     double value = row.getDouble(1);
-                    return row.wasNull() ? null : Double.toString(value);
+                    return new Reading(row.wasNull() ? null : Double.toString(value), null);
                 }
-                return row.getString(1);
+                return new Reading(row.getString(1), null);
             }
         }
     }
 
-    @Test
-    void dataComparisonFindsEveryTableEqual() throws SQLException {
-        DataComparison comparison = new DataComparison(source, target);
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "parquet"})
+    void dataComparisonFindsEveryTableEqual(String format) throws SQLException {
+        DataComparison comparison = new DataComparison(source(), copy(format));
         for (String table : tables.values()) {
             assertEquals(List.of(), comparison.differences("`" + table + "`"), table);
         }
     }
 
-    @Test
-    void everyTypeIsCarriedWithoutWarnings() {
-        assertEquals(List.of(), exportWarnings);
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "parquet"})
+    void everyTypeIsCarriedWithoutWarnings(String format) {
+        assertEquals(List.of(), exportWarnings.get(format));
     }
 
-    @Test
-    void columnTypesComeBackExactly() throws SQLException {
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "parquet"})
+    void columnTypesComeBackExactly(String format) throws SQLException {
         String sql = "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, IS_NULLABLE,"
                 + " COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                 + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
-        assertEquals(ServerQueries.rows(source, sql), ServerQueries.rows(target, sql));
+        assertEquals(ServerQueries.rows(source(), sql), ServerQueries.rows(copy(format), sql));
         String checks = "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
                 + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1, 2";
-        assertEquals(ServerQueries.rows(source, checks), ServerQueries.rows(target, checks), "JSON columns stay JSON");
-    }
-
-    /** Ten megabytes of text and of binary data in one row each, compared by length and digest on the server. */
-    @Test
-    void tenMegabyteValues() throws Exception {
-        int size = 10 * 1024 * 1024;
-        Random random = new Random(42);
-        byte[] blob = new byte[size];
-        random.nextBytes(blob);
-        StringBuilder text = new StringBuilder(size);
-        String[] pieces = {"ascii ", "ü", "😀", "\n", "\"", ",", "שלום", "\\N"};
-        int bytes = 0;
-        while (bytes < size) {
-            String piece = pieces[random.nextInt(pieces.length)];
-            text.append(piece);
-            bytes += piece.getBytes(StandardCharsets.UTF_8).length;
-        }
-        String from = server.createDatabase();
-        String to = server.createDatabase();
-        try (Connection a = server.connect(from); Connection b = server.connect(to)) {
-            try (Statement s = a.createStatement()) {
-                s.execute("CREATE TABLE big (id INT PRIMARY KEY, t LONGTEXT, b LONGBLOB)");
-            }
-            // One value per row: a row must fit in max_allowed_packet (16 MB by default), on the way in and out.
-            try (PreparedStatement insert = a.prepareStatement("INSERT INTO big VALUES (?, ?, ?)")) {
-                insert.setInt(1, 1);
-                insert.setString(2, text.toString());
-                insert.setNull(3, java.sql.Types.BLOB);
-                insert.executeUpdate();
-                insert.setInt(1, 2);
-                insert.setNull(2, java.sql.Types.CLOB);
-                insert.setBytes(3, blob);
-                insert.executeUpdate();
-            }
-            Path dir = temp.resolve("big-" + format());
-            long started = System.nanoTime();
-            try (Connection ferry = server.connectFerry(from); Statement s = ferry.createStatement()) {
-                s.execute("EXPORT DATABASE '" + dir + "' (FORMAT " + format() + ")");
-            }
-            long exported = System.nanoTime();
-            try (Connection ferry = server.connectFerry(to); Statement s = ferry.createStatement()) {
-                assertEquals(2, s.executeUpdate("IMPORT DATABASE '" + dir + "'"));
-            }
-            long imported = System.nanoTime();
-            System.out.printf("MariaDB 10 MB LONGTEXT + 10 MB LONGBLOB: export %d ms, import %d ms, %s %d bytes%n",
-                    (exported - started) / 1_000_000, (imported - exported) / 1_000_000, format(),
-                    Files.size(dir.resolve("big." + format())));
-            String digest = "SELECT CHAR_LENGTH(t), LENGTH(t), LENGTH(b), SHA2(t, 256), SHA2(b, 256) FROM big ORDER BY id";
-            assertEquals(ServerQueries.rows(a, digest), ServerQueries.rows(b, digest));
-            assertEquals(List.of(Arrays.asList(String.valueOf(text.codePointCount(0, text.length())),
-                            String.valueOf(bytes), null), Arrays.asList(null, null, String.valueOf(size))),
-                    ServerQueries.rows(b, "SELECT CHAR_LENGTH(t), LENGTH(t), LENGTH(b) FROM big ORDER BY id"));
-            assertEquals(List.of(), new DataComparison(a, b).differences("big"));
-        } finally {
-            server.dropDatabase(from);
-            server.dropDatabase(to);
-        }
-    }
-
-    /**
-     * What MariaDB Connector/J (3.4) does with these values through the usual getters: the reasons the MariaDB dialect
-     * reads FLOAT as DOUBLE, temporal values as text, YEAR as a number and TINYINT(1) as an integer. If a driver
-     * upgrade changes one of these, the dialect may be simplified.
-     */
-    @Test
-    void connectorJReadsSomeValuesWrongly() throws SQLException {
-        String db = server.createDatabase();
-        try (Connection c = server.connect(db); Statement s = c.createStatement()) {
-            s.execute("SET SESSION sql_mode = '" + RELAXED + "'");
-            s.execute("CREATE TABLE t (f FLOAT, tm TIME, d DATE, dt DATETIME, y YEAR, b TINYINT(1), u BIGINT UNSIGNED)");
-            s.execute("INSERT INTO t VALUES (16777216, '-01:00:00', '0000-00-00', '2024-02-00 10:00:00', 0, 5,"
-                    + " 18446744073709551615)");
-            s.execute("INSERT INTO t VALUES (1.2345679, '25:00:00', '2024-00-15', NULL, 1999, -1, NULL)");
-            try (ResultSet r = s.executeQuery("SELECT * FROM t")) {
-                assertTrue(r.next());
-                assertEquals("16777200", r.getString("f"), "FLOAT comes as text with six significant digits");
-                assertEquals(1.67772E7f, r.getFloat("f"));
-                assertEquals(LocalTime.of(23, 0), r.getObject("tm", LocalTime.class), "TIME wraps at 24 hours");
-                assertEquals(Duration.ofHours(-1), r.getObject("tm", Duration.class));
-                assertNull(r.getObject("d", LocalDate.class), "a zero date reads as null");
-                assertEquals("0000-00-00", r.getString("d"));
-                assertThrows(Exception.class, () -> r.getString("dt"), "a DATETIME with day 0 cannot even be read as text");
-                assertThrows(Exception.class, () -> r.getObject("dt", LocalDateTime.class));
-                assertEquals(LocalDate.of(0, 1, 1), r.getObject("y", LocalDate.class), "YEAR is reported as a DATE");
-                assertEquals("BOOLEAN", r.getMetaData().getColumnTypeName(6), "TINYINT(1) is reported as BOOLEAN");
-                assertTrue(r.getBoolean("b"));
-                assertEquals(5, r.getInt("b"), "but it holds a number");
-                assertThrows(SQLException.class, () -> r.getLong("u"), "BIGINT UNSIGNED does not fit a long");
-                assertTrue(r.next());
-                assertEquals(LocalTime.of(1, 0), r.getObject("tm", LocalTime.class), "25:00:00 wraps to 01:00");
-                assertThrows(Exception.class, () -> r.getObject("d", LocalDate.class), "a partly zero date fails");
-                assertEquals("2023-12-15", r.getObject("d").toString(), "or, through getObject(), moves to another day");
-                assertEquals(-1, r.getInt("b"));
-                assertFalse(r.wasNull());
-            }
-        } finally {
-            server.dropDatabase(db);
-        }
+        assertEquals(ServerQueries.rows(source(), checks), ServerQueries.rows(copy(format), checks),
+                "JSON columns stay JSON");
     }
 }

@@ -1,21 +1,15 @@
 package dev.ferry.it.servers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.ferry.it.values.ValueCase.SAME;
 
-import java.nio.file.Path;
+import dev.ferry.it.values.ValueCase;
+import dev.ferry.it.values.ValueMatrix;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL's type matrix: each row is (type, literal, expected text), exported from one database and imported
@@ -23,9 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * prints it, in all three. A fourth entry is what Parquet brings back where it differs: it keeps the instant of a
  * time with time zone, not its offset.
  */
-class PostgresValuesIT {
-    private static final String SAME = null;
-
+class PostgresValuesIT extends ValueMatrix<ValueCase> {
     /**
      * (type, literal, expected value::text): SAME where it prints as the literal, "NULL" for NULL. char(n)::text
      * drops the padding, so the padded value is compared through the source and target rows alone.
@@ -97,86 +89,54 @@ class PostgresValuesIT {
         return hex.toString();
     }
 
-    private static final List<String> FORMATS = List.of("csv", "parquet");
+    private final TestServer server = TestServer.postgres();
+    /** The name of each database the matrix uses, by its connection. */
+    private final Map<Connection, String> databases = new IdentityHashMap<>();
 
-    private static TestServer server;
-    private static String source;
-    private static final Map<String, String> TARGETS = new LinkedHashMap<>();
+    PostgresValuesIT() {
+        super(ValueCase.table(CASES));
+    }
 
-    @TempDir
-    static Path temp;
+    @Override
+    protected Connection newDatabase(String name) throws SQLException {
+        String database = server.createDatabase();
+        Connection connection = server.connectFerry(database);
+        databases.put(connection, database);
+        return connection;
+    }
 
-    @BeforeAll
-    static void exportAndImport() throws Exception {
-        server = TestServer.postgres();
-        source = server.createDatabase();
-        try (Connection from = server.connectFerry(source); Statement s = from.createStatement()) {
-            s.execute("SET TIME ZONE 'UTC'");
-            s.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
-            s.execute("CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0)");
-            for (int i = 0; i < CASES.length; i++) {
-                s.execute("CREATE TABLE v" + i + " (id int PRIMARY KEY, v " + CASES[i][0] + ")");
-                s.execute("INSERT INTO v" + i + " VALUES (1, " + CASES[i][1] + ")");
-            }
-            for (String format : FORMATS) {
-                s.execute("EXPORT DATABASE '" + temp.resolve(format) + "' (FORMAT " + format + ")");
-            }
-        }
-        for (String format : FORMATS) {
-            String target = server.createDatabase();
-            TARGETS.put(format, target);
-            try (Connection to = server.connectFerry(target); Statement s = to.createStatement()) {
-                s.execute("IMPORT DATABASE '" + temp.resolve(format) + "'");
-            }
+    @Override
+    protected void prepare(Connection source) throws SQLException {
+        execute(source, "SET TIME ZONE 'UTC'", "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
+                "CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0)");
+    }
+
+    @Override
+    protected void closeDatabase(Connection database) throws SQLException {
+        try {
+            database.close();
+        } finally {
+            server.dropDatabase(databases.get(database));
         }
     }
 
-    @AfterAll
-    static void dropDatabases() throws SQLException {
-        if (server != null) {
-            server.dropDatabase(source);
-            for (String target : TARGETS.values()) {
-                server.dropDatabase(target);
-            }
-        }
-    }
-
-    @TestFactory
-    List<DynamicTest> everyValueComesBackExactly() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String format : FORMATS) {
-            for (int i = 0; i < CASES.length; i++) {
-                int index = i;
-                String[] c = CASES[i];
-                tests.add(DynamicTest.dynamicTest(format + ": " + c[0] + " " + abbreviate(c[1]), () -> {
-                    Map<String, String> sourceRow = read(source, index);
-                    String expected = c[2] == SAME ? c[1] : c[2];
-                    if (expected != null) {
-                        assertEquals(expected, sourceRow.get("text"), "the test's own expectation of the source value");
-                    }
-                    Map<String, String> expectedRow = new LinkedHashMap<>(sourceRow);
-                    if (format.equals("parquet") && c.length > 3) {
-                        expectedRow.put("text", c[3]);
-                    }
-                    assertEquals(expectedRow, read(TARGETS.get(format), index));
-                }));
-            }
-        }
-        return tests;
-    }
-
-    private static Map<String, String> read(String database, int index) throws SQLException {
-        try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+    /** The value as PostgreSQL's text (in UTC), and the column's type; read without Ferry. */
+    @Override
+    protected Reading read(Connection database, int index, ValueCase c) throws SQLException {
+        try (Connection connection = server.connect(databases.get(database));
+             Statement s = connection.createStatement()) {
             s.execute("SET TIME ZONE 'UTC'");
             try (ResultSet rs = s.executeQuery("SELECT coalesce(v::text, 'NULL'), format_type(a.atttypid, a.atttypmod)"
                     + " FROM v" + index + ", pg_attribute a WHERE a.attrelid = 'v" + index + "'::regclass AND a.attname = 'v'")) {
                 rs.next();
-                Map<String, String> row = new LinkedHashMap<>();
-                row.put("text", rs.getString(1));
-                row.put("type", rs.getString(2));
-                return row;
+                return new Reading(rs.getString(1), rs.getString(2));
             }
         }
+    }
+
+    @Override
+    protected String name(ValueCase c) {
+        return c.type() + " " + abbreviate(c.value());
     }
 
     private static String abbreviate(String literal) {

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +32,7 @@ class DuckDbVersionMigrationIT {
     private static Path ferryJar;
     private static Path oldJar;
     private static Path newJar;
-    private static IsolatedDriver oldDuckDb;
+    private static IsolatedJdbc oldDuckDb;
 
     @TempDir
     Path temp;
@@ -44,7 +42,7 @@ class DuckDbVersionMigrationIT {
         ferryJar = JavaProcess.fileFromProperty("ferry.jar");
         oldJar = JavaProcess.fileFromProperty("ferry.duckdb.old.jar");
         newJar = JavaProcess.fileFromProperty("ferry.duckdb.new.jar");
-        oldDuckDb = IsolatedDriver.load(oldJar);
+        oldDuckDb = IsolatedJdbc.load(oldJar);
     }
 
     @AfterAll
@@ -138,12 +136,12 @@ class DuckDbVersionMigrationIT {
         assertTrue(refused.getMessage().contains("Trying to read a database file with version number 51"),
                 refused.getMessage());
 
-        JavaProcess.Result exported = ferry(work, "--driver", oldJar.toString(), "jdbc:duckdb:./old.db",
-                "-c", "EXPORT DATABASE 'tmp'" + options);
+        JavaProcess.Result exported = JavaProcess.ferry(work, ferryJar, "--driver", oldJar.toString(),
+                "jdbc:duckdb:./old.db", "-c", "EXPORT DATABASE 'tmp'" + options);
         assertEquals(0, exported.exitCode(), exported.toString());
         assertTrue(exported.out().contains("\"main\".\"all_types\""), exported.toString());
-        JavaProcess.Result imported = ferry(work, "--driver", newJar.toString(), "jdbc:duckdb:./new.db",
-                "-c", "IMPORT DATABASE 'tmp'");
+        JavaProcess.Result imported = JavaProcess.ferry(work, ferryJar, "--driver", newJar.toString(),
+                "jdbc:duckdb:./new.db", "-c", "IMPORT DATABASE 'tmp'");
         assertEquals(0, imported.exitCode(), imported.toString());
 
         try (Connection old = oldDuckDb.connect("jdbc:duckdb:" + oldFile);
@@ -195,11 +193,11 @@ class DuckDbVersionMigrationIT {
             createOldDatabase(old);
             execute(old, "ALTER TABLE all_types DROP COLUMN st", "ALTER TABLE all_types DROP COLUMN lli");
         }
-        JavaProcess.Result exported = ferry(temp, "--driver", oldJar.toString(), "jdbc:duckdb:./old.db",
-                "-c", "EXPORT DATABASE 'tmp' (FORMAT parquet)");
+        JavaProcess.Result exported = JavaProcess.ferry(temp, ferryJar, "--driver", oldJar.toString(),
+                "jdbc:duckdb:./old.db", "-c", "EXPORT DATABASE 'tmp' (FORMAT parquet)");
         assertEquals(0, exported.exitCode(), exported.toString());
-        JavaProcess.Result imported = ferry(temp, "--driver", oldJar.toString(), "jdbc:duckdb:./again.db",
-                "-c", "IMPORT DATABASE 'tmp'");
+        JavaProcess.Result imported = JavaProcess.ferry(temp, ferryJar, "--driver", oldJar.toString(),
+                "jdbc:duckdb:./again.db", "-c", "IMPORT DATABASE 'tmp'");
         assertEquals(0, imported.exitCode(), imported.toString());
         try (Connection old = oldDuckDb.connect("jdbc:duckdb:" + temp.resolve("old.db"));
              Connection again = oldDuckDb.connect("jdbc:duckdb:" + temp.resolve("again.db"))) {
@@ -223,17 +221,12 @@ class DuckDbVersionMigrationIT {
      */
     @Test
     void theCommandLineRunsStatementsThroughTheOldDriver() throws Exception {
-        JavaProcess.Result result = ferry(temp, "--driver", oldJar.toString(), "jdbc:duckdb:./plain.db",
-                "-c", "CREATE TABLE t (id INTEGER); INSERT INTO t VALUES (1), (2)", "-c", "SELECT count(*) AS n FROM t");
+        JavaProcess.Result result = JavaProcess.ferry(temp, ferryJar, "--driver", oldJar.toString(),
+                "jdbc:duckdb:./plain.db", "-c", "CREATE TABLE t (id INTEGER); INSERT INTO t VALUES (1), (2)",
+                "-c", "SELECT count(*) AS n FROM t");
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals(List.of("0 rows affected", "2 rows affected"), result.out().lines()
                 .filter(line -> line.endsWith("rows affected")).toList(), result.toString());
         assertTrue(result.out().contains("| 2 "), result.toString());
-    }
-
-    private static JavaProcess.Result ferry(Path work, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("-jar", ferryJar.toString()));
-        Collections.addAll(command, arguments);
-        return JavaProcess.run(work, command);
     }
 }

@@ -5,27 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The classic upgrade, as a user runs it: an H2 1.4.200 database file, which H2 2.x refuses to open, exported with
  * {@code ferry.jar --driver h2-1.4.200.jar} and imported into a new file with {@code --driver h2-2.3.232.jar}. Each
  * command runs in a JVM of its own; the test reads both databases through class loaders of their own, one per H2
- * version, and compares schema and rows.
+ * version, and compares schema and rows ({@link VersionUpgrade}).
  */
-class H2UpgradeIT {
+class H2UpgradeIT extends VersionUpgrade {
     /** Each column's type in H2 2.x after the upgrade (1.4.200's declaration in the comment where it differs). */
     private static final List<String> TYPES_IN_H2_2 = List.of(
             "Hr \"Dept\".Staff Member.Id INTEGER",
@@ -90,88 +84,107 @@ class H2UpgradeIT {
             "SELECT NEXT VALUE FOR PUBLIC.UNUSED",
             "SELECT FLOOR_MOD(-7, 3), GREET('Ada')");
 
-    private static Path ferryJar;
-    private static Path oldJar;
-    private static Path newJar;
-    private static IsolatedJdbc h2Old;
-    private static IsolatedJdbc h2New;
-
-    @TempDir
-    Path temp;
+    H2UpgradeIT() {
+        super("h2");
+    }
 
     @BeforeAll
-    static void engines() throws Exception {
-        ferryJar = JavaProcess.fileFromProperty("ferry.jar");
-        oldJar = JavaProcess.fileFromProperty("ferry.h2.old.jar");
-        newJar = JavaProcess.fileFromProperty("ferry.h2.new.jar");
-        h2Old = IsolatedJdbc.load(oldJar);
-        h2New = IsolatedJdbc.load(newJar);
-        assertEquals(1, h2Old.majorVersion());
-        assertEquals(2, h2New.majorVersion());
+    void versions() {
+        assertEquals(1, oldVersion().majorVersion());
+        assertEquals(2, newVersion().majorVersion());
     }
 
-    @AfterAll
-    static void closeEngines() throws Exception {
-        h2Old.close();
-        h2New.close();
+    @Override
+    String url(String file) {
+        return "jdbc:h2:" + file;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"csv", "parquet"})
-    void anH2OneFourDatabaseMovesToH2TwoThroughTheCommandLine(String format) throws Exception {
-        boolean parquet = format.equals("parquet");
-        String oldUrl = "jdbc:h2:" + temp.resolve("old");
-        Map<String, List<List<Object>>> catalog;
-        Map<String, List<List<Object>>> data;
-        try (Connection old = h2Old.connect(oldUrl, "sa")) {
-            H2LegacyDatabase.create(old);
-            catalog = H2VersionCatalog.describe(old);
-            data = H2VersionRows.of(old, parquet);
-        }
+    @Override
+    String ifExists() {
+        return ";IFEXISTS=TRUE";
+    }
 
-        SQLException refused = assertThrows(SQLException.class,
-                () -> h2New.connect(oldUrl + ";IFEXISTS=TRUE", "sa").close());
-        assertTrue(refused.getMessage().contains("Unsupported database file version"), refused.getMessage());
+    @Override
+    String user() {
+        return "sa";
+    }
 
-        JavaProcess.Result exported = JavaProcess.ferry(temp, ferryJar,
-                "--driver", oldJar.toString(), "-u", "sa", "jdbc:h2:./old",
-                "-c", "EXPORT DATABASE 'tmp'" + (parquet ? " (FORMAT parquet)" : ""));
-        assertEquals(0, exported.exitCode(), exported.toString());
-        for (String warning : List.of(
+    @Override
+    List<String> commandLineOptions() {
+        return List.of("-u", "sa");
+    }
+
+    @Override
+    void createOldDatabase(Connection old) throws SQLException {
+        H2LegacyDatabase.create(old);
+    }
+
+    @Override
+    Map<String, List<List<Object>>> catalog(Connection database) throws SQLException {
+        return H2VersionCatalog.describe(database);
+    }
+
+    @Override
+    Map<String, List<List<Object>>> rows(Connection database, boolean instantsOnly) throws SQLException {
+        return H2VersionRows.of(database, instantsOnly);
+    }
+
+    @Override
+    List<String> exportWarnings() {
+        return List.of(
                 "Warning: Column PUBLIC.TYPES.C is CHAR(5): H2 2.x pads its values with spaces",
                 "Warning: Column PUBLIC.TYPES.ANY_SCALE is DECIMAL without precision and scale",
                 "Warning: Column PUBLIC.TYPES.A is an ARRAY without an element type",
                 "Warning: Function PUBLIC.GREET is created without DETERMINISTIC",
-                "Warning: Column PUBLIC.TYPES.IV of type INTERVAL is carried in the driver's text form")) {
-            assertTrue(exported.err().contains(warning), warning + "\n" + exported);
-        }
-        if (parquet) {
-            for (String column : List.of("TSTZ", "TITZ")) {
-                assertTrue(exported.err().contains("Table \"PUBLIC\".\"TYPES\", column " + column + ": 2 values had an"
-                        + " offset other than +00:00"), "the offsets Parquet drops are named\n" + exported);
-            }
-        }
+                "Warning: Column PUBLIC.TYPES.IV of type INTERVAL is carried in the driver's text form");
+    }
 
-        String newUrl = "jdbc:h2:" + temp.resolve("new");
-        JavaProcess.Result imported = JavaProcess.ferry(temp, ferryJar,
-                "--driver", newJar.toString(), "-u", "sa", "jdbc:h2:./new",
-                "-c", "IMPORT DATABASE 'tmp'");
-        assertEquals(0, imported.exitCode(), imported.toString());
+    /** H2 2.x refuses the file 1.4.200 wrote. */
+    @Override
+    void checkOldFileInNewVersion(String oldUrl) {
+        SQLException refused = assertThrows(SQLException.class,
+                () -> newVersion().connect(oldUrl + ifExists(), user()).close());
+        assertTrue(refused.getMessage().contains("Unsupported database file version"), refused.getMessage());
+    }
 
-        List<List<Object>> nextInCopy;
-        try (Connection copy = h2New.connect(newUrl + ";IFEXISTS=TRUE", "sa")) {
-            assertEquals(catalog, H2VersionCatalog.describe(copy));
-            assertEquals(data, H2VersionRows.of(copy, parquet));
-            assertEquals(TYPES_IN_H2_2, H2VersionCatalog.types(copy));
-            assertKeptAsH2TwoKeepsThem(copy);
-            nextInCopy = next(copy);
-        }
-        try (Connection old = h2Old.connect(oldUrl + ";IFEXISTS=TRUE", "sa")) {
-            assertEquals(next(old), nextInCopy);
-        }
-        assertEquals(List.of(List.of(1030L), List.of(2L), List.of(3L), List.of(90L), List.of(42L),
-                List.of(2L, "Hello, Ada"), List.of(5L), List.of(4L), List.of("fired")), nextInCopy,
-                "the values the source hands out next");
+    @Override
+    void checkCopy(Connection copy) throws SQLException {
+        assertEquals(TYPES_IN_H2_2, H2VersionCatalog.types(copy));
+        assertKeptAsH2TwoKeepsThem(copy);
+    }
+
+    @Override
+    List<String> nextQueries() {
+        return NEXT;
+    }
+
+    /** New rows take identity values, and the trigger fires for a new row (not for the loaded ones). */
+    @Override
+    List<String> nextInserts() {
+        return List.of(
+                "INSERT INTO SALES.CUSTOMERS (NAME) VALUES ('New')",
+                "INSERT INTO SALES.ORDERS (CUSTOMER_ID, TOTAL) VALUES (1, 1)",
+                "INSERT INTO PUBLIC.EVENTS VALUES (2, 'new')");
+    }
+
+    @Override
+    List<String> insertedQueries() {
+        return List.of(
+                "SELECT ID FROM SALES.CUSTOMERS WHERE NAME = 'New'",
+                "SELECT ID FROM SALES.ORDERS WHERE TOTAL = 1",
+                "SELECT NOTE FROM PUBLIC.EVENTS WHERE ID = 2");
+    }
+
+    /** Numbers as longs: the versions give some as Integer, some as Long. */
+    @Override
+    Object comparable(Object value) {
+        return value instanceof Integer || value instanceof Long ? (Object) ((Number) value).longValue() : value;
+    }
+
+    @Override
+    List<List<Object>> expectedNext() {
+        return List.of(List.of(1030L), List.of(2L), List.of(3L), List.of(90L), List.of(42L),
+                List.of(2L, "Hello, Ada"), List.of(5L), List.of(4L), List.of("fired"));
     }
 
     /** The values whose form H2 2.x changes by design, and those it must not change. */
@@ -195,30 +208,5 @@ class H2UpgradeIT {
             assertTrue(rs.next(), sql);
             return rs.getObject(1, type);
         }
-    }
-
-    /**
-     * Sequence positions, functions, the identity columns' next values and the trigger (which fires for a new row,
-     * not for the loaded ones), asked of one database.
-     */
-    private static List<List<Object>> next(Connection connection) throws SQLException {
-        List<List<Object>> values = new ArrayList<>();
-        for (String sql : NEXT) {
-            values.addAll(numbersAsLongs(TestDatabases.rows(connection, sql)));
-        }
-        TestDatabases.execute(connection,
-                "INSERT INTO SALES.CUSTOMERS (NAME) VALUES ('New')",
-                "INSERT INTO SALES.ORDERS (CUSTOMER_ID, TOTAL) VALUES (1, 1)",
-                "INSERT INTO PUBLIC.EVENTS VALUES (2, 'new')");
-        values.addAll(numbersAsLongs(TestDatabases.rows(connection, "SELECT ID FROM SALES.CUSTOMERS WHERE NAME = 'New'")));
-        values.addAll(numbersAsLongs(TestDatabases.rows(connection, "SELECT ID FROM SALES.ORDERS WHERE TOTAL = 1")));
-        values.addAll(TestDatabases.rows(connection, "SELECT NOTE FROM PUBLIC.EVENTS WHERE ID = 2"));
-        return values;
-    }
-
-    private static List<List<Object>> numbersAsLongs(List<List<Object>> rows) {
-        return rows.stream().map(row -> row.stream()
-                .map(v -> v instanceof Integer || v instanceof Long ? (Object) ((Number) v).longValue() : v).toList())
-                .toList();
     }
 }

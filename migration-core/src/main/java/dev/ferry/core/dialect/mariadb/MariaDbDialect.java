@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.mariadb;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
@@ -119,7 +120,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<String> userSchemas(Connection connection) throws SQLException {
         List<String> databases = new ArrayList<>();
-        query(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
+        CatalogQuery.forEach(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
             if (!isSystemSchema(row.getString(1))) {
                 databases.add(row.getString(1));
             }
@@ -131,7 +132,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public String schemaOptions(Connection connection, String schema) throws SQLException {
         List<String> options = new ArrayList<>();
-        query(connection, schema, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
+        MariaDbQueries.forEach(connection, schema, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
                 + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()",
                 row -> options.add("DEFAULT CHARACTER SET " + row.getString(1) + " COLLATE " + row.getString(2)));
         return options.isEmpty() ? null : options.get(0);
@@ -233,14 +234,11 @@ public class MariaDbDialect extends StandardDialect {
         // name no database; where they do (a scope of named databases), it stays, naming the same database there.
         String database = table.schema() == null ? connection.getCatalog() : null;
         List<Column> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        CatalogQuery.forEach(connection,
                 "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME,"
                         + " IS_GENERATED, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
+                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+                rows -> {
                     String name = rows.getString(1);
                     String extra = rows.getString(5).toLowerCase(Locale.ROOT);
                     boolean generated = "ALWAYS".equalsIgnoreCase(rows.getString(8));
@@ -289,9 +287,7 @@ public class MariaDbDialect extends StandardDialect {
                             autoIncrement ? identity(connection, table, name) : null, null,
                             check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null,
                             generation));
-                }
-            }
-        }
+                }, table.schema(), table.name());
         return columns;
     }
 
@@ -316,18 +312,11 @@ public class MariaDbDialect extends StandardDialect {
      */
     private static Map<String, Check> checks(Connection connection, QualifiedName table) throws SQLException {
         Map<String, Check> checks = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                        + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    checks.put(rows.getString(1), new Check(rows.getString(1), "Column".equalsIgnoreCase(rows.getString(2)),
-                            rows.getString(3)));
-                }
-            }
-        }
+        CatalogQuery.forEach(connection, "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",
+                rows -> checks.put(rows.getString(1), new Check(rows.getString(1),
+                        "Column".equalsIgnoreCase(rows.getString(2)), rows.getString(3))),
+                table.schema(), table.name());
         return checks;
     }
 
@@ -344,16 +333,10 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB keeps the next AUTO_INCREMENT value per table, in information_schema.TABLES. */
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
-                        + " AND TABLE_NAME = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                long next = rows.next() ? rows.getLong(1) : 0;
-                return new Identity(false, 1, 1, next > 0 ? next : 1);
-            }
-        }
+        long next = CatalogQuery.first(connection, "SELECT AUTO_INCREMENT FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", rows -> rows.getLong(1),
+                table.schema(), table.name()).orElse(0L);
+        return new Identity(false, 1, 1, next > 0 ? next : 1);
     }
 
     /** An AUTO_INCREMENT column is declared so; it always takes explicit values too. */
@@ -436,17 +419,9 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        Set<String> columns = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-        }
+        Set<String> columns = new HashSet<>(CatalogQuery.list(connection, "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'",
+                rows -> rows.getString(1), table.schema(), table.name()));
         List<CheckConstraint> constraints = new ArrayList<>();
         for (Check check : checks(connection, table).values()) {
             if (!check.columnLevel() || !columns.contains(check.name())) {
@@ -469,13 +444,13 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
         List<QualifiedName> names = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+        for (String database : MariaDbQueries.databases(scope)) {
+            MariaDbQueries.forEach(connection, database, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
                     + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> names.add(new QualifiedName(database, row.getString(1))));
         }
         List<Sequence> sequences = new ArrayList<>();
         for (QualifiedName sequence : names) {
-            query(connection, "SELECT next_not_cached_value, minimum_value, maximum_value, start_value, increment,"
+            CatalogQuery.forEach(connection, "SELECT next_not_cached_value, minimum_value, maximum_value, start_value, increment,"
                     + " cache_size, cycle_option FROM " + quote(sequence), row -> sequences.add(new Sequence(sequence,
                     null, row.getLong(4), row.getLong(5), row.getLong(2), row.getLong(3), row.getBoolean(7),
                     row.getLong(1), null, row.getLong(6))));
@@ -507,15 +482,15 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
         Map<QualifiedName, String> options = new LinkedHashMap<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
+        for (String database : MariaDbQueries.databases(scope)) {
+            MariaDbQueries.forEach(connection, database, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
                     + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1", row -> options.put(new QualifiedName(database,
                     row.getString(1)), "ALGORITHM=" + row.getString(2) + " SQL SECURITY " + row.getString(3)));
         }
         Map<QualifiedName, String> queries = new LinkedHashMap<>();
         try (OutsideDatabases ignored = OutsideDatabases.enter(connection, scope, options.isEmpty())) {
             for (QualifiedName name : options.keySet()) {
-                query(connection, "SHOW CREATE VIEW " + quote(name),
+                CatalogQuery.forEach(connection, "SHOW CREATE VIEW " + quote(name),
                         row -> queries.put(name, viewQuery(name.name(), row.getString(2))));
             }
         }
@@ -618,15 +593,15 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
         List<String[]> routines = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
+        for (String database : MariaDbQueries.databases(scope)) {
+            MariaDbQueries.forEach(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
                     + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
                     row -> routines.add(new String[] {row.getString(1), row.getString(2), row.getString(3), database}));
         }
         List<String[]> created = new ArrayList<>();
         for (String[] routine : routines) {
             QualifiedName name = new QualifiedName(routine[3], routine[1]);
-            query(connection, "SHOW CREATE " + routine[0] + " " + quote(name), row -> {
+            CatalogQuery.forEach(connection, "SHOW CREATE " + routine[0] + " " + quote(name), row -> {
                 String definition = row.getString(3);
                 if (definition != null) {
                     created.add(new String[] {routine[2], withDatabase(withoutDefiner(definition), name.schema())});
@@ -671,8 +646,8 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
         List<String[]> triggers = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE,"
+        for (String database : MariaDbQueries.databases(scope)) {
+            MariaDbQueries.forEach(connection, database, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE,"
                     + " SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
                     + " AND ACTION_STATEMENT IS NOT NULL"
                     + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
@@ -682,7 +657,7 @@ public class MariaDbDialect extends StandardDialect {
         List<String[]> created = new ArrayList<>();
         for (String[] trigger : triggers) {
             QualifiedName name = new QualifiedName(trigger[5], trigger[0]);
-            query(connection, "SHOW CREATE TRIGGER " + quote(name), row -> created.add(new String[] {
+            CatalogQuery.forEach(connection, "SHOW CREATE TRIGGER " + quote(name), row -> created.add(new String[] {
                     trigger[4], "CREATE TRIGGER " + quote(name) + " " + trigger[1] + " " + trigger[2]
                     + " ON " + quote(new QualifiedName(trigger[5], trigger[3])) + " FOR EACH ROW "
                     + triggerBody(trigger[0], row.getString(3))}));
@@ -757,8 +732,8 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
         List<String> drops = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
+        for (String database : MariaDbQueries.databases(scope)) {
+            MariaDbQueries.forEach(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
                     + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
                     row -> drops.add("DROP " + row.getString(1) + " IF EXISTS "
                             + quote(new QualifiedName(database, row.getString(2)))));
@@ -892,7 +867,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
         List<String> warnings = new ArrayList<>();
-        for (String qualifier : databases(scope)) {
+        for (String qualifier : MariaDbQueries.databases(scope)) {
             notCarried(connection, qualifier, warnings);
         }
         return warnings;
@@ -907,7 +882,7 @@ public class MariaDbDialect extends StandardDialect {
     private void notCarried(Connection connection, String qualifier, List<String> warnings) throws SQLException {
         String database = qualifier == null ? connection.getCatalog() : null;
         String in = qualifier == null ? "" : qualifier + ".";
-        query(connection, qualifier, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
                 + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2, 1", row -> {
                     String what = capitalized(row.getString(1)) + " " + in + row.getString(2);
                     if (!List.of("PROCEDURE", "FUNCTION").contains(row.getString(1).toUpperCase(Locale.ROOT))) {
@@ -918,7 +893,7 @@ public class MariaDbDialect extends StandardDialect {
                         warnings.add(what + " names the database " + database + " in its body; the copy still does");
                     }
                 });
-        query(connection, qualifier, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
                 + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1", row -> {
                     String what = "Trigger " + in + row.getString(1) + " on " + in + row.getString(2);
                     if (row.getString(3) == null) {
@@ -928,7 +903,7 @@ public class MariaDbDialect extends StandardDialect {
                     }
                 });
         List<String> sequences = new ArrayList<>();
-        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> {
                     sequences.add(row.getString(1));
                     if (row.getString(2) != null && !row.getString(2).isEmpty()) {
@@ -936,20 +911,20 @@ public class MariaDbDialect extends StandardDialect {
                     }
                 });
         for (String sequence : sequences) {
-            query(connection, "SELECT cycle_count FROM " + quote(new QualifiedName(qualifier, sequence)) + " WHERE cycle_count <> 0",
+            CatalogQuery.forEach(connection, "SELECT cycle_count FROM " + quote(new QualifiedName(qualifier, sequence)) + " WHERE cycle_count <> 0",
                     row -> warnings.add("Sequence " + in + sequence + " has cycled " + row.getLong(1) + " time(s); the copy"
                             + " continues from the same value, but counts its rounds (cycle_count) from 0"));
         }
-        query(connection, qualifier, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
+        MariaDbQueries.forEach(connection, qualifier, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
                 row -> warnings.add("Event " + in + row.getString(1) + " is not exported (events are not carried)"));
-        query(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND (DATA_TYPE IN ('enum', 'set') AND COLUMN_TYPE LIKE '%?%' OR COLUMN_DEFAULT LIKE '%?%')"
                 + " ORDER BY 1, ORDINAL_POSITION",
                 row -> warnings.add("Column " + in + row.getString(1) + "." + row.getString(2) + " has '?' in its default"
                         + " or labels as MariaDB's catalog shows them; where that stands for a character beyond the"
                         + " Basic Multilingual Plane (such as an emoji), which the catalog cannot show, it is exported"
                         + " as '?'"));
-        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
                 + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY 1",
                 row -> {
                     String name = in + row.getString(1);
@@ -966,14 +941,14 @@ public class MariaDbDialect extends StandardDialect {
                         warnings.add("Table " + name + " is partitioned; it is created without partitions");
                     }
                 });
-        query(connection, qualifier, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
                 + " COALESCE(CONCAT('(', SUB_PART, ')'), '')) ORDER BY SEQ_IN_INDEX SEPARATOR ', ')"
                 + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
                 + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE"
                 + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') ORDER BY 1, 2",
                 row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + in + row.getString(1)
                         + " (" + row.getString(4) + ") is not exported (such indexes are not carried yet)"));
-        query(connection, qualifier, "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c"
                 + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.EXTRA LIKE '%auto_increment%' AND NOT EXISTS (SELECT 1"
                 + " FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = c.TABLE_SCHEMA"
                 + " AND s.TABLE_NAME = c.TABLE_NAME AND s.COLUMN_NAME = c.COLUMN_NAME AND s.SEQ_IN_INDEX = 1"
@@ -983,7 +958,7 @@ public class MariaDbDialect extends StandardDialect {
                 row -> warnings.add("AUTO_INCREMENT column " + in + row.getString(1) + "." + row.getString(2) + " leads"
                         + " no primary key or plain unique key, only indexes created after the data; MariaDB will"
                         + " refuse the table's CREATE TABLE on import (not carried yet)"));
-        query(connection, qualifier, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND INDEX_NAME = 'PRIMARY' AND SUB_PART IS NOT NULL GROUP BY TABLE_NAME ORDER BY 1",
                 row -> warnings.add("The primary key of " + in + row.getString(1) + " indexes prefixes of its columns;"
                         + " it is exported on the whole columns"));
@@ -1050,46 +1025,6 @@ public class MariaDbDialect extends StandardDialect {
     }
 
     /**
-     * The databases a scope reads, each as the qualifier of its objects' names: null alone for the default scope (the
-     * current database, whose objects are named without it), else the databases named.
-     */
-    private static List<String> databases(SchemaScope scope) {
-        return scope.isDefault() ? java.util.Collections.singletonList(null) : scope.named();
-    }
-
-    /**
-     * Runs {@code sql} on one database: each {@code DATABASE()} in it stands for {@code database}, or for the current
-     * database where that is null.
-     */
-    private static void query(Connection connection, String database, String sql, RowHandler handler)
-            throws SQLException {
-        String bound = sql.replace("DATABASE()", "COALESCE(?, DATABASE())");
-        int parameters = (bound.length() - sql.length()) / "COALESCE(?, )".length();
-        try (PreparedStatement statement = connection.prepareStatement(bound)) {
-            for (int i = 1; i <= parameters; i++) {
-                statement.setString(i, database);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    handler.row(rows);
-                }
-            }
-        }
-    }
-
-    private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                handler.row(rows);
-            }
-        }
-    }
-
-    private interface RowHandler {
-        void row(ResultSet row) throws SQLException;
-    }
-
-    /**
      * One column of an index as information_schema.STATISTICS describes it.
      *
      * @param column     the column
@@ -1109,22 +1044,15 @@ public class MariaDbDialect extends StandardDialect {
         /** The table's indexes by name, their parts in order. */
         static Map<String, Index> indexes(Connection connection, QualifiedName table) throws SQLException {
             Map<String, Index> indexes = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, COLLATION, SUB_PART"
-                            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
-                            + " AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
-                statement.setString(1, table.schema());
-                statement.setString(2, table.name());
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
+            CatalogQuery.forEach(connection, "SELECT INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, COLLATION, SUB_PART"
+                    + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+                    + " AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX", rows -> {
                         String name = rows.getString(1);
                         boolean unique = rows.getInt(2) == 0;
                         String type = rows.getString(3);
                         indexes.computeIfAbsent(name, n -> new Index(n, unique, type, new ArrayList<>())).parts()
                                 .add(new IndexPart(rows.getString(4), "D".equals(rows.getString(5)), rows.getInt(6)));
-                    }
-                }
-            }
+                    }, table.schema(), table.name());
             return indexes;
         }
     }

@@ -265,7 +265,7 @@ public class MariaDbDialect extends StandardDialect {
                     }
                     String comment = rows.getString(9);
                     if (comment != null && !comment.isEmpty()) {
-                        attributes.append(" COMMENT ").append(stringLiteral(comment));
+                        attributes.append(" COMMENT ").append(MariaDbSqlText.stringLiteral(comment));
                     }
                     // SHOW CREATE TABLE's order: type, GENERATED ALWAYS AS (...) VIRTUAL|STORED, INVISIBLE, COMMENT.
                     String generation = generated ? "GENERATED ALWAYS AS (" + rows.getString(10) + ") "
@@ -283,7 +283,7 @@ public class MariaDbDialect extends StandardDialect {
                             described == null ? 0 : described.scale(),
                             "YES".equals(rows.getString(3)),
                             generated || autoIncrement || defaultExpression == null ? null
-                                    : withoutDatabase(defaultExpression, database),
+                                    : MariaDbSqlText.withoutDatabase(defaultExpression, database),
                             autoIncrement ? identity(connection, table, name) : null, null,
                             check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null,
                             generation));
@@ -491,14 +491,14 @@ public class MariaDbDialect extends StandardDialect {
         try (OutsideDatabases ignored = OutsideDatabases.enter(connection, scope, options.isEmpty())) {
             for (QualifiedName name : options.keySet()) {
                 CatalogQuery.forEach(connection, "SHOW CREATE VIEW " + quote(name),
-                        row -> queries.put(name, viewQuery(name.name(), row.getString(2))));
+                        row -> queries.put(name, MariaDbShowCreate.viewQuery(name.name(), row.getString(2))));
             }
         }
         List<View> views = new ArrayList<>();
         for (Map.Entry<QualifiedName, String> view : queries.entrySet()) {
             Set<QualifiedName> reads = new HashSet<>();
-            for (QualifiedName read : scope.isDefault() ? unqualifiedNames(view.getValue())
-                    : qualifiedNames(view.getValue())) {
+            for (QualifiedName read : scope.isDefault() ? MariaDbSqlText.unqualifiedNames(view.getValue())
+                    : MariaDbSqlText.qualifiedNames(view.getValue())) {
                 if (!read.equals(view.getKey()) && queries.containsKey(read)) {
                     reads.add(read);
                 }
@@ -545,25 +545,6 @@ public class MariaDbDialect extends StandardDialect {
         }
     }
 
-    /** The query of SHOW CREATE VIEW's {@code CREATE ALGORITHM=... DEFINER=... SQL SECURITY ... VIEW `v` AS <query>}. */
-    static String viewQuery(String name, String createView) throws SQLException {
-        List<SqlToken> tokens = tokens(createView, Integer.MAX_VALUE);
-        for (int i = 0; i + 3 < tokens.size(); i++) {
-            if (!tokens.get(i).isWord("VIEW")) {
-                continue;
-            }
-            int n = i + 1; // the view's name, after its database where SHOW CREATE VIEW writes one: `db`.`v`
-            if (n + 2 < tokens.size() && tokens.get(n + 1).isSymbol(".")) {
-                n += 2;
-            }
-            if (n + 2 < tokens.size() && tokens.get(n).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
-                    && tokens.get(n).text().equals(name) && tokens.get(n + 1).isWord("AS")) {
-                return createView.substring(tokens.get(n + 2).start());
-            }
-        }
-        throw new SQLException("Cannot read the query of view " + name + " in MariaDB's " + createView, "HY000");
-    }
-
     /** CREATE VIEW with the source's ALGORITHM and SQL SECURITY, without a DEFINER. */
     @Override
     public String createView(View view) {
@@ -578,7 +559,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public String comment(Comment comment) {
         return comment.column() != null ? ""
-                : "ALTER TABLE " + quote(comment.table()) + " COMMENT = " + stringLiteral(comment.text());
+                : "ALTER TABLE " + quote(comment.table()) + " COMMENT = " + MariaDbSqlText.stringLiteral(comment.text());
     }
 
     /**
@@ -604,34 +585,11 @@ public class MariaDbDialect extends StandardDialect {
             CatalogQuery.forEach(connection, "SHOW CREATE " + routine[0] + " " + quote(name), row -> {
                 String definition = row.getString(3);
                 if (definition != null) {
-                    created.add(new String[] {routine[2], withDatabase(withoutDefiner(definition), name.schema())});
+                    created.add(new String[] {routine[2], MariaDbShowCreate.withDatabase(MariaDbShowCreate.withoutDefiner(definition), name.schema())});
                 }
             });
         }
         return underTheirSqlModes(created);
-    }
-
-    /**
-     * SHOW CREATE's {@code CREATE [AGGREGATE] PROCEDURE|FUNCTION `name` ...} with the routine's database before its
-     * name, or unchanged where {@code database} is null. A routine runs in its own database, so its body's names need
-     * none.
-     */
-    static String withDatabase(String create, String database) throws SQLException {
-        if (database == null) {
-            return create;
-        }
-        List<SqlToken> tokens = tokens(create, 5);
-        for (int i = 1; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).isWord("PROCEDURE") || tokens.get(i).isWord("FUNCTION")) {
-                SqlToken name = tokens.get(i + 1);
-                if (i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(".")) {
-                    return create;
-                }
-                return create.substring(0, name.start()) + "`" + database.replace("`", "``") + "`."
-                        + create.substring(name.start());
-            }
-        }
-        throw new SQLException("Cannot find the routine's name in MariaDB's " + create, "HY000");
     }
 
     /**
@@ -660,35 +618,9 @@ public class MariaDbDialect extends StandardDialect {
             CatalogQuery.forEach(connection, "SHOW CREATE TRIGGER " + quote(name), row -> created.add(new String[] {
                     trigger[4], "CREATE TRIGGER " + quote(name) + " " + trigger[1] + " " + trigger[2]
                     + " ON " + quote(new QualifiedName(trigger[5], trigger[3])) + " FOR EACH ROW "
-                    + triggerBody(trigger[0], row.getString(3))}));
+                    + MariaDbShowCreate.triggerBody(trigger[0], row.getString(3))}));
         }
         return underTheirSqlModes(created);
-    }
-
-    /**
-     * The body of {@code CREATE ... TRIGGER ... FOR EACH ROW [FOLLOWS | PRECEDES other] <body>}; only the header is
-     * read, so the body's text may be anything the server took.
-     */
-    static String triggerBody(String name, String original) throws SQLException {
-        SqlLexer lexer = new SqlLexer(original, true);
-        List<SqlToken> header = new ArrayList<>();
-        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
-            int n = header.size();
-            if (n >= 3 && header.get(n - 3).isWord("FOR") && header.get(n - 2).isWord("EACH") && header.get(n - 1).isWord("ROW")) {
-                if (token.isWord("FOLLOWS") || token.isWord("PRECEDES")) {
-                    lexer.next(); // the other trigger's name, perhaps qualified: database.trigger
-                    for (token = lexer.next(); token.isSymbol("."); token = lexer.next()) {
-                        lexer.next();
-                    }
-                }
-                if (token.kind() != SqlToken.Kind.END) {
-                    return original.substring(token.start());
-                }
-                break;
-            }
-            header.add(token);
-        }
-        throw new SQLException("Cannot read the body of trigger " + name + " in MariaDB's " + original, "HY000");
     }
 
     /**
@@ -707,25 +639,12 @@ public class MariaDbDialect extends StandardDialect {
         for (String[] statement : statements) {
             if (!statement[0].equals(mode)) {
                 mode = statement[0];
-                sql.add("SET sql_mode = " + stringLiteral(mode));
+                sql.add("SET sql_mode = " + MariaDbSqlText.stringLiteral(mode));
             }
             sql.add(statement[1]);
         }
         sql.add("SET sql_mode = @ferry_sql_mode");
         return sql;
-    }
-
-    /** SHOW CREATE's {@code CREATE DEFINER=`user`@`host` PROCEDURE ...} as {@code CREATE PROCEDURE ...}. */
-    static String withoutDefiner(String create) throws SQLException {
-        List<SqlToken> tokens = tokens(create, 7);
-        if (tokens.size() >= 5 && tokens.get(0).isWord("CREATE") && tokens.get(1).isWord("DEFINER")
-                && tokens.get(2).isSymbol("=")) {
-            int next = tokens.get(4).isSymbol("@") ? 6 : 4;
-            if (next < tokens.size()) {
-                return "CREATE " + create.substring(tokens.get(next).start());
-            }
-        }
-        return create;
     }
 
     /** DROP PROCEDURE / FUNCTION for each routine of the current database. */
@@ -757,98 +676,6 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public boolean mysqlSyntax() {
         return true;
-    }
-
-    /**
-     * A string as a MariaDB literal, read back the same under the session's SQL mode (which has backslash escapes:
-     * {@link #quoteLiteral} is for Ferry's own COPY statements, which standard rules read).
-     */
-    private static String stringLiteral(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    /**
-     * The SQL without the qualifier {@code `database`.} where it names {@code database} (as MariaDB writes
-     * {@code nextval(`db`.`seq`)} into a default): only a back-quoted identifier that starts a qualified name, so
-     * neither text in strings nor a table or column of the same name is touched.
-     */
-    static String withoutDatabase(String sql, String database) throws SQLException {
-        if (database == null || !sql.contains(".")) {
-            return sql;
-        }
-        StringBuilder result = new StringBuilder();
-        int copied = 0;
-        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            SqlToken next = tokens.get(i + 1);
-            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER && token.raw().startsWith("`")
-                    && token.text().equals(database) && next.isSymbol(".") && next.start() == token.start() + token.raw().length()
-                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                result.append(sql, copied, token.start());
-                copied = next.start() + 1;
-            }
-        }
-        return result.append(sql.substring(copied)).toString();
-    }
-
-    /**
-     * The back-quoted identifiers of the SQL that are not qualified by another name ({@code x} in {@code `x`.`y`}), as
-     * names without a database.
-     */
-    private static Set<QualifiedName> unqualifiedNames(String sql) throws SQLException {
-        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-        Set<QualifiedName> names = new HashSet<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
-                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                names.add(new QualifiedName(null, tokens.get(i).text()));
-            }
-        }
-        return names;
-    }
-
-    /** The names {@code `db`.`name`} of the SQL (the first two parts of {@code `db`.`table`.`column`}). */
-    static Set<QualifiedName> qualifiedNames(String sql) throws SQLException {
-        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-        Set<QualifiedName> names = new HashSet<>();
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
-                    && (i == 0 || !tokens.get(i - 1).isSymbol(".")) && tokens.get(i + 1).isSymbol(".")
-                    && tokens.get(i + 2).kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
-                names.add(new QualifiedName(tokens.get(i).text(), tokens.get(i + 2).text()));
-            }
-        }
-        return names;
-    }
-
-    /** Whether the SQL names {@code database} as the qualifier of a name ({@code database.t}, {@code `database`.t}). */
-    private static boolean namesDatabase(String sql, String database) {
-        try {
-            List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-            for (int i = 0; i + 1 < tokens.size(); i++) {
-                SqlToken token = tokens.get(i);
-                if ((token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
-                        && token.text().equalsIgnoreCase(database) && tokens.get(i + 1).isSymbol(".")
-                        && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SQLException unreadable) {
-            return sql.toLowerCase(Locale.ROOT).contains(database.toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /** Up to {@code limit} tokens of MariaDB SQL. */
-    private static List<SqlToken> tokens(String sql, int limit) throws SQLException {
-        SqlLexer lexer = new SqlLexer(sql, true);
-        List<SqlToken> tokens = new ArrayList<>();
-        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END && tokens.size() < limit;
-             token = lexer.next()) {
-            tokens.add(token);
-        }
-        return tokens;
     }
 
     /** A placeholder: {@link #columns} reads a generated column's expression and storage and writes the clause. */
@@ -889,7 +716,7 @@ public class MariaDbDialect extends StandardDialect {
                         warnings.add(what + " is not exported (Oracle-mode packages are not carried)");
                     } else if (row.getString(3) == null) {
                         warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (database != null && namesDatabase(row.getString(3), database)) {
+                    } else if (database != null && MariaDbSqlText.namesDatabase(row.getString(3), database)) {
                         warnings.add(what + " names the database " + database + " in its body; the copy still does");
                     }
                 });
@@ -898,7 +725,7 @@ public class MariaDbDialect extends StandardDialect {
                     String what = "Trigger " + in + row.getString(1) + " on " + in + row.getString(2);
                     if (row.getString(3) == null) {
                         warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (database != null && namesDatabase(row.getString(3), database)) {
+                    } else if (database != null && MariaDbSqlText.namesDatabase(row.getString(3), database)) {
                         warnings.add(what + " names the database " + database + " in its body; the copy still does");
                     }
                 });

@@ -225,99 +225,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
             throws SQLException {
-        Map<String, Column> byName = new HashMap<>();
-        for (Column column : reported) {
-            byName.put(column.name(), column);
-        }
-        Map<String, Check> checks = checks(connection, table);
-        // MariaDB writes a sequence's database into a default: nextval(`db`.`seq`). It is left out where the scripts
-        // name no database; where they do (a scope of named databases), it stays, naming the same database there.
-        String database = table.schema() == null ? connection.getCatalog() : null;
-        List<Column> columns = new ArrayList<>();
-        CatalogQuery.forEach(connection,
-                "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME,"
-                        + " IS_GENERATED, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
-                rows -> {
-                    String name = rows.getString(1);
-                    String extra = rows.getString(5).toLowerCase(Locale.ROOT);
-                    boolean generated = "ALWAYS".equalsIgnoreCase(rows.getString(8));
-                    StringBuilder type = new StringBuilder();
-                    Check check = checks.get(name);
-                    boolean json = check != null && check.isJson();
-                    if (json) {
-                        type.append("json");
-                    } else {
-                        type.append(rows.getString(2));
-                        if (rows.getString(6) != null) {
-                            type.append(" CHARACTER SET ").append(rows.getString(6))
-                                    .append(" COLLATE ").append(rows.getString(7));
-                        }
-                    }
-                    StringBuilder attributes = new StringBuilder();
-                    int onUpdate = extra.indexOf("on update ");
-                    if (onUpdate >= 0) {
-                        attributes.append(" ON UPDATE ").append(rows.getString(5).substring(onUpdate + "on update ".length())
-                                .split("[ ,]", 2)[0]); // EXTRA: "on update current_timestamp(), INVISIBLE"
-                    }
-                    if (extra.contains("invisible")) {
-                        attributes.append(" INVISIBLE");
-                    }
-                    String comment = rows.getString(9);
-                    if (comment != null && !comment.isEmpty()) {
-                        attributes.append(" COMMENT ").append(MariaDbSqlText.stringLiteral(comment));
-                    }
-                    // SHOW CREATE TABLE's order: type, GENERATED ALWAYS AS (...) VIRTUAL|STORED, INVISIBLE, COMMENT.
-                    String generation = generated ? "GENERATED ALWAYS AS (" + rows.getString(10) + ") "
-                            + (extra.contains("stored") || extra.contains("persistent") ? "STORED" : "VIRTUAL")
-                            + attributes : null;
-                    if (!generated) {
-                        type.append(attributes);
-                    }
-                    Column described = byName.get(name);
-                    boolean autoIncrement = extra.contains("auto_increment");
-                    String defaultExpression = rows.getString(4);
-                    columns.add(new Column(name, type.toString(),
-                            described == null ? Types.OTHER : described.jdbcType(),
-                            described == null ? 0 : described.size(),
-                            described == null ? 0 : described.scale(),
-                            "YES".equals(rows.getString(3)),
-                            generated || autoIncrement || defaultExpression == null ? null
-                                    : MariaDbSqlText.withoutDatabase(defaultExpression, database),
-                            autoIncrement ? identity(connection, table, name) : null, null,
-                            check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null,
-                            generation));
-                }, table.schema(), table.name());
-        return columns;
-    }
-
-    /**
-     * A CHECK constraint as information_schema.CHECK_CONSTRAINTS describes it. A column-level check (declared with its
-     * column) is named after the column; a table-level one may not share a name with it.
-     *
-     * @param name        the constraint's name
-     * @param columnLevel whether it was declared with a column ({@code LEVEL = 'Column'})
-     * @param clause      the condition, as MariaDB writes it
-     */
-    private record Check(String name, boolean columnLevel, String clause) {
-        /** Whether this is the check that makes a LONGTEXT column JSON: {@code json_valid(`column`)}, with the column. */
-        boolean isJson() {
-            return columnLevel && clause.equalsIgnoreCase("json_valid(`" + name.replace("`", "``") + "`)");
-        }
-    }
-
-    /**
-     * The table's CHECK constraints by name, in the order information_schema lists them, which is the order they
-     * were declared in (and are checked in, which decides the one an error names).
-     */
-    private static Map<String, Check> checks(Connection connection, QualifiedName table) throws SQLException {
-        Map<String, Check> checks = new LinkedHashMap<>();
-        CatalogQuery.forEach(connection, "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",
-                rows -> checks.put(rows.getString(1), new Check(rows.getString(1),
-                        "Column".equalsIgnoreCase(rows.getString(2)), rows.getString(3))),
-                table.schema(), table.name());
-        return checks;
+        return MariaDbColumns.of(connection, this, table, reported);
     }
 
     /**
@@ -358,14 +266,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
-        List<KeyConstraint> keys = new ArrayList<>();
-        for (IndexPart.Index index : IndexPart.indexes(connection, table).values()) {
-            if (index.unique() && !index.name().equals("PRIMARY") && index.plain()
-                    && index.parts().stream().noneMatch(p -> p.descending() || p.prefix() > 0)) {
-                keys.add(new KeyConstraint(index.name(), index.parts().stream().map(IndexPart::column).toList()));
-            }
-        }
-        return keys;
+        return MariaDbConstraints.uniqueKeys(connection, table);
     }
 
     /**
@@ -374,38 +275,13 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
-        Set<String> names = new HashSet<>();
-        names.add("PRIMARY");
-        for (KeyConstraint key : uniqueKeys(connection, table)) {
-            names.add(key.name());
-        }
-        for (IndexPart.Index index : IndexPart.indexes(connection, table).values()) {
-            if (!index.plain()) {
-                names.add(index.name());
-            }
-        }
-        return names;
+        return MariaDbConstraints.keyIndexNames(connection, table, uniqueKeys(connection, table));
     }
 
     /** The driver does not report prefix lengths ({@code KEY (title(10))}); information_schema.STATISTICS does. */
     @Override
     public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
-        Map<String, IndexPart.Index> described = IndexPart.indexes(connection, table.name());
-        List<Index> indexes = new ArrayList<>();
-        for (Index index : reported) {
-            IndexPart.Index parts = described.get(index.name());
-            if (parts == null || parts.parts().size() != index.columns().size()) {
-                indexes.add(index);
-                continue;
-            }
-            List<Index.IndexColumn> columns = new ArrayList<>();
-            for (int i = 0; i < parts.parts().size(); i++) {
-                Index.IndexColumn column = index.columns().get(i);
-                columns.add(new Index.IndexColumn(column.name(), column.descending(), parts.parts().get(i).prefix()));
-            }
-            indexes.add(new Index(index.name(), index.table(), index.unique(), columns, null));
-        }
-        return indexes;
+        return MariaDbConstraints.indexes(connection, table.name(), reported);
     }
 
     /**
@@ -419,16 +295,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        Set<String> columns = new HashSet<>(CatalogQuery.list(connection, "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'",
-                rows -> rows.getString(1), table.schema(), table.name()));
-        List<CheckConstraint> constraints = new ArrayList<>();
-        for (Check check : checks(connection, table).values()) {
-            if (!check.columnLevel() || !columns.contains(check.name())) {
-                constraints.add(new CheckConstraint(check.name(), "CHECK (" + check.clause() + ")"));
-            }
-        }
-        return constraints;
+        return MariaDbConstraints.checkConstraints(connection, table);
     }
 
     /**
@@ -849,38 +716,5 @@ public class MariaDbDialect extends StandardDialect {
 
     private static String capitalized(String word) {
         return word.isEmpty() ? word : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * One column of an index as information_schema.STATISTICS describes it.
-     *
-     * @param column     the column
-     * @param descending whether it is sorted descending
-     * @param prefix     the prefix length, or 0 for the whole value
-     */
-    private record IndexPart(String column, boolean descending, int prefix) {
-
-        /** An index of the table. */
-        record Index(String name, boolean unique, String type, List<IndexPart> parts) {
-            /** Whether the index model describes it: a B-tree or hash index, not FULLTEXT or SPATIAL. */
-            boolean plain() {
-                return !type.equals("FULLTEXT") && !type.equals("SPATIAL");
-            }
-        }
-
-        /** The table's indexes by name, their parts in order. */
-        static Map<String, Index> indexes(Connection connection, QualifiedName table) throws SQLException {
-            Map<String, Index> indexes = new LinkedHashMap<>();
-            CatalogQuery.forEach(connection, "SELECT INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, COLLATION, SUB_PART"
-                    + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
-                    + " AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX", rows -> {
-                        String name = rows.getString(1);
-                        boolean unique = rows.getInt(2) == 0;
-                        String type = rows.getString(3);
-                        indexes.computeIfAbsent(name, n -> new Index(n, unique, type, new ArrayList<>())).parts()
-                                .add(new IndexPart(rows.getString(4), "D".equals(rows.getString(5)), rows.getInt(6)));
-                    }, table.schema(), table.name());
-            return indexes;
-        }
     }
 }

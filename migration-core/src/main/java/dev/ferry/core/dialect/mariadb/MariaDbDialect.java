@@ -119,23 +119,13 @@ public class MariaDbDialect extends StandardDialect {
     /** The databases of the server, its own (information_schema, mysql, performance_schema, sys) left out. */
     @Override
     public List<String> userSchemas(Connection connection) throws SQLException {
-        List<String> databases = new ArrayList<>();
-        CatalogQuery.forEach(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
-            if (!isSystemSchema(row.getString(1))) {
-                databases.add(row.getString(1));
-            }
-        });
-        return databases;
+        return new MariaDbCatalog(connection, this).userSchemas();
     }
 
     /** A database's default character set and collation, which its tables take unless they say otherwise. */
     @Override
     public String schemaOptions(Connection connection, String schema) throws SQLException {
-        List<String> options = new ArrayList<>();
-        MariaDbQueries.forEach(connection, schema, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
-                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()",
-                row -> options.add("DEFAULT CHARACTER SET " + row.getString(1) + " COLLATE " + row.getString(2)));
-        return options.isEmpty() ? null : options.get(0);
+        return new MariaDbCatalog(connection, this).schemaOptions(schema);
     }
 
     /** CREATE DATABASE, as mariadb-dump --databases writes it (MariaDB's CREATE SCHEMA is the same statement). */
@@ -241,10 +231,7 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB keeps the next AUTO_INCREMENT value per table, in information_schema.TABLES. */
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
-        long next = CatalogQuery.first(connection, "SELECT AUTO_INCREMENT FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?", rows -> rows.getLong(1),
-                table.schema(), table.name()).orElse(0L);
-        return new Identity(false, 1, 1, next > 0 ? next : 1);
+        return new MariaDbCatalog(connection, this).identity(table);
     }
 
     /** An AUTO_INCREMENT column is declared so; it always takes explicit values too. */
@@ -310,19 +297,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
-        List<QualifiedName> names = new ArrayList<>();
-        for (String database : MariaDbQueries.databases(scope)) {
-            MariaDbQueries.forEach(connection, database, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                    + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> names.add(new QualifiedName(database, row.getString(1))));
-        }
-        List<Sequence> sequences = new ArrayList<>();
-        for (QualifiedName sequence : names) {
-            CatalogQuery.forEach(connection, "SELECT next_not_cached_value, minimum_value, maximum_value, start_value, increment,"
-                    + " cache_size, cycle_option FROM " + quote(sequence), row -> sequences.add(new Sequence(sequence,
-                    null, row.getLong(4), row.getLong(5), row.getLong(2), row.getLong(3), row.getBoolean(7),
-                    row.getLong(1), null, row.getLong(6))));
-        }
-        return sequences;
+        return new MariaDbCatalog(connection, this).sequences(scope);
     }
 
     /** MariaDB's CREATE SEQUENCE, with the source's CACHE and NOCYCLE spelled as MariaDB writes it. */
@@ -348,68 +323,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
-        Map<QualifiedName, String> options = new LinkedHashMap<>();
-        for (String database : MariaDbQueries.databases(scope)) {
-            MariaDbQueries.forEach(connection, database, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
-                    + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1", row -> options.put(new QualifiedName(database,
-                    row.getString(1)), "ALGORITHM=" + row.getString(2) + " SQL SECURITY " + row.getString(3)));
-        }
-        Map<QualifiedName, String> queries = new LinkedHashMap<>();
-        try (OutsideDatabases ignored = OutsideDatabases.enter(connection, scope, options.isEmpty())) {
-            for (QualifiedName name : options.keySet()) {
-                CatalogQuery.forEach(connection, "SHOW CREATE VIEW " + quote(name),
-                        row -> queries.put(name, MariaDbShowCreate.viewQuery(name.name(), row.getString(2))));
-            }
-        }
-        List<View> views = new ArrayList<>();
-        for (Map.Entry<QualifiedName, String> view : queries.entrySet()) {
-            Set<QualifiedName> reads = new HashSet<>();
-            for (QualifiedName read : scope.isDefault() ? MariaDbSqlText.unqualifiedNames(view.getValue())
-                    : MariaDbSqlText.qualifiedNames(view.getValue())) {
-                if (!read.equals(view.getKey()) && queries.containsKey(read)) {
-                    reads.add(read);
-                }
-            }
-            views.add(new View(view.getKey(), view.getValue(), false, reads, options.get(view.getKey())));
-        }
-        return views;
-    }
-
-    /**
-     * For a scope of named databases: the connection's current database is left, where it is one of them, for
-     * {@code information_schema} while views are read, and entered again afterwards. SHOW CREATE VIEW leaves the
-     * current database's name out of a view's text; the scripts of named databases are run from any database, so they
-     * need every name with its database.
-     */
-    private static final class OutsideDatabases implements AutoCloseable {
-        private final Connection connection;
-        private final String current;
-
-        private OutsideDatabases(Connection connection, String current) {
-            this.connection = connection;
-            this.current = current;
-        }
-
-        static OutsideDatabases enter(Connection connection, SchemaScope scope, boolean nothingToRead)
-                throws SQLException {
-            String current = connection.getCatalog();
-            if (nothingToRead || scope.isDefault() || current == null || !scope.includes(current)) {
-                return new OutsideDatabases(connection, null);
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("USE information_schema");
-            }
-            return new OutsideDatabases(connection, current);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (current != null) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("USE `" + current.replace("`", "``") + "`");
-                }
-            }
-        }
+        return new MariaDbViews(connection, this).of(scope);
     }
 
     /** CREATE VIEW with the source's ALGORITHM and SQL SECURITY, without a DEFINER. */

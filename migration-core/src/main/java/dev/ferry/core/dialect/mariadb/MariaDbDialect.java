@@ -354,23 +354,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
-        List<String[]> routines = new ArrayList<>();
-        for (String database : MariaDbQueries.databases(scope)) {
-            MariaDbQueries.forEach(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
-                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
-                    row -> routines.add(new String[] {row.getString(1), row.getString(2), row.getString(3), database}));
-        }
-        List<String[]> created = new ArrayList<>();
-        for (String[] routine : routines) {
-            QualifiedName name = new QualifiedName(routine[3], routine[1]);
-            CatalogQuery.forEach(connection, "SHOW CREATE " + routine[0] + " " + quote(name), row -> {
-                String definition = row.getString(3);
-                if (definition != null) {
-                    created.add(new String[] {routine[2], MariaDbShowCreate.withDatabase(MariaDbShowCreate.withoutDefiner(definition), name.schema())});
-                }
-            });
-        }
-        return underTheirSqlModes(created);
+        return new MariaDbRoutines(connection, this).createStatements(scope);
     }
 
     /**
@@ -384,61 +368,13 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
-        List<String[]> triggers = new ArrayList<>();
-        for (String database : MariaDbQueries.databases(scope)) {
-            MariaDbQueries.forEach(connection, database, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE,"
-                    + " SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
-                    + " AND ACTION_STATEMENT IS NOT NULL"
-                    + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
-                    row -> triggers.add(new String[] {row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5), database}));
-        }
-        List<String[]> created = new ArrayList<>();
-        for (String[] trigger : triggers) {
-            QualifiedName name = new QualifiedName(trigger[5], trigger[0]);
-            CatalogQuery.forEach(connection, "SHOW CREATE TRIGGER " + quote(name), row -> created.add(new String[] {
-                    trigger[4], "CREATE TRIGGER " + quote(name) + " " + trigger[1] + " " + trigger[2]
-                    + " ON " + quote(new QualifiedName(trigger[5], trigger[3])) + " FOR EACH ROW "
-                    + MariaDbShowCreate.triggerBody(trigger[0], row.getString(3))}));
-        }
-        return underTheirSqlModes(created);
-    }
-
-    /**
-     * The statements, each {@code {sql_mode, statement}}, each run under its sql_mode and the session's put back
-     * afterwards: {@code SET sql_mode = '...'} where the mode changes, as mariadb-dump writes it. (SET STATEMENT
-     * sql_mode = ... FOR CREATE ... would record the mode too, but MariaDB parses the statement before it sets the
-     * mode, so a body written for ANSI_QUOTES or ORACLE mode would not parse.)
-     */
-    private List<String> underTheirSqlModes(List<String[]> statements) {
-        if (statements.isEmpty()) {
-            return List.of();
-        }
-        List<String> sql = new ArrayList<>();
-        sql.add("SET @ferry_sql_mode = @@sql_mode");
-        String mode = null;
-        for (String[] statement : statements) {
-            if (!statement[0].equals(mode)) {
-                mode = statement[0];
-                sql.add("SET sql_mode = " + MariaDbSqlText.stringLiteral(mode));
-            }
-            sql.add(statement[1]);
-        }
-        sql.add("SET sql_mode = @ferry_sql_mode");
-        return sql;
+        return new MariaDbTriggers(connection, this).createStatements(scope);
     }
 
     /** DROP PROCEDURE / FUNCTION for each routine of the current database. */
     @Override
     public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
-        List<String> drops = new ArrayList<>();
-        for (String database : MariaDbQueries.databases(scope)) {
-            MariaDbQueries.forEach(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
-                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
-                    row -> drops.add("DROP " + row.getString(1) + " IF EXISTS "
-                            + quote(new QualifiedName(database, row.getString(2)))));
-        }
-        return drops;
+        return new MariaDbRoutines(connection, this).dropStatements(scope);
     }
 
     /**

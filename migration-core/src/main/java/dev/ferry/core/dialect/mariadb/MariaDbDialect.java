@@ -410,102 +410,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
-        List<String> warnings = new ArrayList<>();
-        for (String qualifier : MariaDbQueries.databases(scope)) {
-            notCarried(connection, qualifier, warnings);
-        }
-        return warnings;
-    }
-
-    /**
-     * What {@link #notCarried(Connection, SchemaScope)} names in one database: the current one, its objects named
-     * without it ({@code qualifier} null), or a database named by the export, its objects named with it. A routine or
-     * trigger body that names its database is warned about only in the first case: the scripts of named databases
-     * create the same databases.
-     */
-    private void notCarried(Connection connection, String qualifier, List<String> warnings) throws SQLException {
-        String database = qualifier == null ? connection.getCatalog() : null;
-        String in = qualifier == null ? "" : qualifier + ".";
-        MariaDbQueries.forEach(connection, qualifier, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
-                + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2, 1", row -> {
-                    String what = capitalized(row.getString(1)) + " " + in + row.getString(2);
-                    if (!List.of("PROCEDURE", "FUNCTION").contains(row.getString(1).toUpperCase(Locale.ROOT))) {
-                        warnings.add(what + " is not exported (Oracle-mode packages are not carried)");
-                    } else if (row.getString(3) == null) {
-                        warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (database != null && MariaDbSqlText.namesDatabase(row.getString(3), database)) {
-                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
-                    }
-                });
-        MariaDbQueries.forEach(connection, qualifier, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
-                + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1", row -> {
-                    String what = "Trigger " + in + row.getString(1) + " on " + in + row.getString(2);
-                    if (row.getString(3) == null) {
-                        warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (database != null && MariaDbSqlText.namesDatabase(row.getString(3), database)) {
-                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
-                    }
-                });
-        List<String> sequences = new ArrayList<>();
-        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> {
-                    sequences.add(row.getString(1));
-                    if (row.getString(2) != null && !row.getString(2).isEmpty()) {
-                        warnings.add("The comment on sequence " + in + row.getString(1) + " is not exported");
-                    }
-                });
-        for (String sequence : sequences) {
-            CatalogQuery.forEach(connection, "SELECT cycle_count FROM " + quote(new QualifiedName(qualifier, sequence)) + " WHERE cycle_count <> 0",
-                    row -> warnings.add("Sequence " + in + sequence + " has cycled " + row.getLong(1) + " time(s); the copy"
-                            + " continues from the same value, but counts its rounds (cycle_count) from 0"));
-        }
-        MariaDbQueries.forEach(connection, qualifier, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
-                row -> warnings.add("Event " + in + row.getString(1) + " is not exported (events are not carried)"));
-        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND (DATA_TYPE IN ('enum', 'set') AND COLUMN_TYPE LIKE '%?%' OR COLUMN_DEFAULT LIKE '%?%')"
-                + " ORDER BY 1, ORDINAL_POSITION",
-                row -> warnings.add("Column " + in + row.getString(1) + "." + row.getString(2) + " has '?' in its default"
-                        + " or labels as MariaDB's catalog shows them; where that stands for a character beyond the"
-                        + " Basic Multilingual Plane (such as an emoji), which the catalog cannot show, it is exported"
-                        + " as '?'"));
-        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY 1",
-                row -> {
-                    String name = in + row.getString(1);
-                    if ("SYSTEM VERSIONED".equals(row.getString(2))) {
-                        warnings.add("Table " + name + " is exported as a plain table: its system versioning and"
-                                + " history rows are not carried");
-                    }
-                    if (row.getString(3) != null && !"InnoDB".equalsIgnoreCase(row.getString(3))) {
-                        warnings.add("Table " + name + " uses engine " + row.getString(3)
-                                + "; it is created with the target's default engine");
-                    }
-                    String options = row.getString(4);
-                    if (options != null && options.toLowerCase(Locale.ROOT).contains("partitioned")) {
-                        warnings.add("Table " + name + " is partitioned; it is created without partitions");
-                    }
-                });
-        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
-                + " COALESCE(CONCAT('(', SUB_PART, ')'), '')) ORDER BY SEQ_IN_INDEX SEPARATOR ', ')"
-                + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-                + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE"
-                + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') ORDER BY 1, 2",
-                row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + in + row.getString(1)
-                        + " (" + row.getString(4) + ") is not exported (such indexes are not carried yet)"));
-        MariaDbQueries.forEach(connection, qualifier, "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c"
-                + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.EXTRA LIKE '%auto_increment%' AND NOT EXISTS (SELECT 1"
-                + " FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = c.TABLE_SCHEMA"
-                + " AND s.TABLE_NAME = c.TABLE_NAME AND s.COLUMN_NAME = c.COLUMN_NAME AND s.SEQ_IN_INDEX = 1"
-                + " AND s.NON_UNIQUE = 0 AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS p"
-                + " WHERE p.TABLE_SCHEMA = s.TABLE_SCHEMA AND p.TABLE_NAME = s.TABLE_NAME AND p.INDEX_NAME = s.INDEX_NAME"
-                + " AND (p.SUB_PART IS NOT NULL OR p.COLLATION = 'D'))) ORDER BY 1",
-                row -> warnings.add("AUTO_INCREMENT column " + in + row.getString(1) + "." + row.getString(2) + " leads"
-                        + " no primary key or plain unique key, only indexes created after the data; MariaDB will"
-                        + " refuse the table's CREATE TABLE on import (not carried yet)"));
-        MariaDbQueries.forEach(connection, qualifier, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND INDEX_NAME = 'PRIMARY' AND SUB_PART IS NOT NULL GROUP BY TABLE_NAME ORDER BY 1",
-                row -> warnings.add("The primary key of " + in + row.getString(1) + " indexes prefixes of its columns;"
-                        + " it is exported on the whole columns"));
+        return MariaDbWarnings.of(connection, this, scope);
     }
 
     /**
@@ -562,9 +467,5 @@ public class MariaDbDialect extends StandardDialect {
             end++;
         }
         return upperCaseType.substring(0, end);
-    }
-
-    private static String capitalized(String word) {
-        return word.isEmpty() ? word : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
     }
 }

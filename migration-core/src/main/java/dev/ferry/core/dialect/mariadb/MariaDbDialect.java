@@ -1,6 +1,5 @@
 package dev.ferry.core.dialect.mariadb;
 
-import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
@@ -16,23 +15,14 @@ import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.model.schema.View;
 import dev.ferry.core.model.types.PortableType;
 import dev.ferry.core.model.types.TargetType;
-import dev.ferry.core.sql.SqlLexer;
-import dev.ferry.core.sql.SqlToken;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,15 +41,7 @@ import java.util.Set;
  * statement commits) and plain {@code INSERT ... VALUES (?, ...)}, which takes explicit AUTO_INCREMENT values.
  */
 public class MariaDbDialect extends StandardDialect {
-    /**
-     * The session an export or import runs in: UTC, so that TIMESTAMP values are written and read back as the same
-     * instants whatever the client's zone (and no daylight-saving hour is ambiguous); a fixed SQL mode so that the
-     * scripts mean the same on every server: backslash escapes as MariaDB writes its defaults, zero and invalid dates
-     * as the source may hold them, explicit 0 in an AUTO_INCREMENT column kept, and errors rather than silent
-     * truncation.
-     */
-    private static final String SESSION_TIME_ZONE = "+00:00";
-    private static final String SESSION_SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES";
+    private final MariaDbDdl ddl = new MariaDbDdl(this);
 
     /**
      * InnoDB keys at most 3,072 bytes, 768 characters of utf8mb4; a TEXT column cannot be a primary key or the end of
@@ -137,7 +119,7 @@ public class MariaDbDialect extends StandardDialect {
     /** CREATE DATABASE with the source's default character set and collation, as mariadb-dump --databases does. */
     @Override
     public String createSchema(String schema, String options) {
-        return "CREATE DATABASE IF NOT EXISTS " + quoteIdentifier(schema) + (options == null ? "" : " " + options);
+        return ddl.createSchema(schema, options);
     }
 
     /** MariaDB quotes identifiers with backticks (double quotes are string literals unless ANSI_QUOTES is set). */
@@ -157,7 +139,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public ValueKind valueKind(int jdbcType, String typeName) {
         String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
-        switch (baseType(name)) {
+        switch (MariaDbTypes.baseType(name)) {
             case "BOOLEAN", "TINYINT", "YEAR":
                 return ValueKind.INTEGER;
             case "BIGINT":
@@ -181,7 +163,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public String selectColumn(String column, int jdbcType, String typeName) {
         String quoted = quoteIdentifier(column);
-        return switch (baseType(typeName == null ? "" : typeName.toUpperCase(Locale.ROOT))) {
+        return switch (MariaDbTypes.baseType(typeName == null ? "" : typeName.toUpperCase(Locale.ROOT))) {
             case "FLOAT" -> "CAST(" + quoted + " AS DOUBLE) AS " + quoted;
             case "DATETIME", "TIMESTAMP" -> "CAST(" + quoted + " AS CHAR) AS " + quoted;
             default -> quoted;
@@ -224,8 +206,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public String columnType(Column column) {
-        String type = column.typeName();
-        return column.nullable() && baseType(type.toUpperCase(Locale.ROOT)).equals("TIMESTAMP") ? type + " NULL" : type;
+        return MariaDbDdl.columnType(column);
     }
 
     /** MariaDB keeps the next AUTO_INCREMENT value per table, in information_schema.TABLES. */
@@ -243,7 +224,7 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB sets a table's next AUTO_INCREMENT value as a table option. */
     @Override
     public String restartIdentity(QualifiedName table, String column, Identity identity) {
-        return "ALTER TABLE " + quote(table) + " AUTO_INCREMENT = " + identity.next();
+        return ddl.restartIdentity(table, identity);
     }
 
     /**
@@ -303,13 +284,7 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB's CREATE SEQUENCE, with the source's CACHE and NOCYCLE spelled as MariaDB writes it. */
     @Override
     public String createSequence(Sequence sequence) {
-        // MariaDB's sequences end one short of BIGINT's range, where other engines' end by default.
-        long maximum = Math.min(sequence.maximum(), Long.MAX_VALUE - 1);
-        long minimum = Math.max(sequence.minimum(), Long.MIN_VALUE + 1);
-        return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " MINVALUE "
-                + minimum + " MAXVALUE " + maximum + " INCREMENT BY " + sequence.increment()
-                + (sequence.cache() == null ? "" : " CACHE " + sequence.cache())
-                + (sequence.cycle() ? " CYCLE" : " NOCYCLE");
+        return ddl.createSequence(sequence);
     }
 
     /**
@@ -329,8 +304,7 @@ public class MariaDbDialect extends StandardDialect {
     /** CREATE VIEW with the source's ALGORITHM and SQL SECURITY, without a DEFINER. */
     @Override
     public String createView(View view) {
-        return "CREATE " + (view.options() == null ? "" : view.options() + " ") + "VIEW " + viewName(view) + " AS "
-                + view.query();
+        return MariaDbDdl.createView(view, viewName(view));
     }
 
     /**
@@ -339,8 +313,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public String comment(Comment comment) {
-        return comment.column() != null ? ""
-                : "ALTER TABLE " + quote(comment.table()) + " COMMENT = " + MariaDbSqlText.stringLiteral(comment.text());
+        return ddl.comment(comment);
     }
 
     /**
@@ -414,35 +387,13 @@ public class MariaDbDialect extends StandardDialect {
     }
 
     /**
-     * A fixed time zone and SQL mode for the export or import (see {@link #SESSION_SQL_MODE}); the session's own are
+     * A fixed time zone and SQL mode for the export or import (see {@code MariaDbSession}); the session's own are
      * put back afterwards. A session without a current database is refused: Connector/J would then list the tables of
      * every database, the server's own included, each without its database.
      */
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
-        String timeZone;
-        String sqlMode;
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT @@session.time_zone, @@session.sql_mode, DATABASE()")) {
-            row.next();
-            timeZone = row.getString(1);
-            sqlMode = row.getString(2);
-            if (row.getString(3) == null) {
-                throw new SQLException("Ferry exports and imports MariaDB from a connection with a current database (the"
-                        + " one exported and imported into unless SCHEMAS names databases), and this connection has none:"
-                        + " name a database in the URL or run USE <database> first", "42000");
-            }
-        }
-        set(connection, SESSION_TIME_ZONE, SESSION_SQL_MODE);
-        return () -> set(connection, timeZone, sqlMode);
-    }
-
-    private static void set(Connection connection, String timeZone, String sqlMode) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SET time_zone = ?, sql_mode = ?")) {
-            statement.setString(1, timeZone);
-            statement.setString(2, sqlMode);
-            statement.execute();
-        }
+        return MariaDbSession.prepare(connection);
     }
 
     /**
@@ -451,21 +402,12 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public String dropTable(QualifiedName table) {
-        return "SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS " + quote(table);
+        return ddl.dropTable(table);
     }
 
     /** A MariaDB schema is a database, and DROP DATABASE takes no CASCADE: it always drops what it holds. */
     @Override
     public String dropSchema(String schema) {
-        return "DROP DATABASE IF EXISTS " + quoteIdentifier(schema);
-    }
-
-    /** The type's first word, upper case: {@code BIGINT} of {@code BIGINT(20) UNSIGNED}. */
-    private static String baseType(String upperCaseType) {
-        int end = 0;
-        while (end < upperCaseType.length() && Character.isLetterOrDigit(upperCaseType.charAt(end))) {
-            end++;
-        }
-        return upperCaseType.substring(0, end);
+        return ddl.dropSchema(schema);
     }
 }

@@ -23,8 +23,9 @@ record MariaDbCheck(String name, boolean columnLevel, String clause) {
      */
     static Map<String, MariaDbCheck> of(Connection connection, QualifiedName table) throws SQLException {
         Map<String, MariaDbCheck> checks = new LinkedHashMap<>();
-        CatalogQuery.forEach(connection, "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",
+        CatalogQuery.forEach(connection, "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE"
+                + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE())"
+                + " AND TABLE_NAME = ?",
                 row -> checks.put(row.getString(1), new MariaDbCheck(row.getString(1),
                         "Column".equalsIgnoreCase(row.getString(2)), row.getString(3))),
                 table.schema(), table.name());

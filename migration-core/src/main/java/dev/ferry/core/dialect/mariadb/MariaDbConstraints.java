@@ -28,7 +28,8 @@ final class MariaDbConstraints {
         for (MariaDbIndex index : MariaDbIndex.of(connection, table).values()) {
             if (index.unique() && !index.name().equals("PRIMARY") && index.plain()
                     && index.parts().stream().noneMatch(p -> p.descending() || p.prefix() > 0)) {
-                keys.add(new KeyConstraint(index.name(), index.parts().stream().map(MariaDbIndex.Part::column).toList()));
+                keys.add(new KeyConstraint(index.name(),
+                        index.parts().stream().map(MariaDbIndex.Part::column).toList()));
             }
         }
         return keys;
@@ -75,8 +76,9 @@ final class MariaDbConstraints {
 
     /** The table-level CHECK constraints, and the column-level ones whose column no longer has their name. */
     static List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        Set<String> columns = new HashSet<>(CatalogQuery.list(connection, "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'",
+        Set<String> columns = new HashSet<>(CatalogQuery.list(connection, "SELECT COLUMN_NAME"
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?"
+                + " AND IS_GENERATED <> 'ALWAYS'",
                 row -> row.getString(1), table.schema(), table.name()));
         List<CheckConstraint> constraints = new ArrayList<>();
         for (MariaDbCheck check : MariaDbCheck.of(connection, table).values()) {

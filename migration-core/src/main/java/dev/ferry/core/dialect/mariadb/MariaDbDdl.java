@@ -23,7 +23,8 @@ final class MariaDbDdl {
 
     /** CREATE DATABASE IF NOT EXISTS, with {@code options} (its character set and collation) where there are any. */
     String createSchema(String schema, String options) {
-        return "CREATE DATABASE IF NOT EXISTS " + dialect.quoteIdentifier(schema) + (options == null ? "" : " " + options);
+        return "CREATE DATABASE IF NOT EXISTS " + dialect.quoteIdentifier(schema)
+                + (options == null ? "" : " " + options);
     }
 
     /** DROP DATABASE IF EXISTS. */

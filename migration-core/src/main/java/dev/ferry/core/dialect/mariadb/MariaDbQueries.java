@@ -52,7 +52,8 @@ final class MariaDbQueries {
 
     /** {@code database} once for each {@code DATABASE()} that {@code bound} replaced in {@code sql}. */
     private static Object[] parameters(String database, String sql, String bound) {
-        Object[] parameters = new Object[(bound.length() - sql.length()) / (NAMED_OR_CURRENT.length() - CURRENT.length())];
+        int replaced = (bound.length() - sql.length()) / (NAMED_OR_CURRENT.length() - CURRENT.length());
+        Object[] parameters = new Object[replaced];
         Arrays.fill(parameters, database);
         return parameters;
     }

@@ -83,7 +83,8 @@ final class MariaDbWarnings {
     private void triggers() throws SQLException {
         forEach("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
                 + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1",
-                row -> definition("Trigger " + in + row.getString(1) + " on " + in + row.getString(2), row.getString(3)));
+                row -> definition("Trigger " + in + row.getString(1) + " on " + in + row.getString(2),
+                        row.getString(3)));
     }
 
     /** A routine's or trigger's definition: null where the exporting user may not read it. */

@@ -16,23 +16,14 @@ import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.model.schema.View;
 import dev.ferry.core.model.types.PortableType;
 import dev.ferry.core.model.types.TargetType;
-import dev.ferry.core.sql.SqlLexer;
-import dev.ferry.core.sql.SqlToken;
 import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,6 +42,7 @@ import java.util.Set;
  * statement commits) and plain {@code INSERT ... VALUES (?, ...)}, which takes explicit AUTO_INCREMENT values.
  */
 public class MariaDbDialect extends StandardDialect {
+    private final MariaDbDdl ddl = new MariaDbDdl(this);
 
     public MariaDbDialect() {
         super(Capabilities.builder()
@@ -70,15 +62,6 @@ public class MariaDbDialect extends StandardDialect {
                 .mysqlSyntax(true)
                 .build());
     }
-    /**
-     * The session an export or import runs in: UTC, so that TIMESTAMP values are written and read back as the same
-     * instants whatever the client's zone (and no daylight-saving hour is ambiguous); a fixed SQL mode so that the
-     * scripts mean the same on every server: backslash escapes as MariaDB writes its defaults, zero and invalid dates
-     * as the source may hold them, explicit 0 in an AUTO_INCREMENT column kept, and errors rather than silent
-     * truncation.
-     */
-    private static final String SESSION_TIME_ZONE = "+00:00";
-    private static final String SESSION_SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES";
 
     @Override
     public String name() {
@@ -112,23 +95,13 @@ public class MariaDbDialect extends StandardDialect {
     /** The databases of the server, its own (information_schema, mysql, performance_schema, sys) left out. */
     @Override
     public List<String> userSchemas(Connection connection) throws SQLException {
-        List<String> databases = new ArrayList<>();
-        query(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
-            if (!isSystemSchema(row.getString(1))) {
-                databases.add(row.getString(1));
-            }
-        });
-        return databases;
+        return new MariaDbCatalog(connection, this).userSchemas();
     }
 
     /** A database's default character set and collation, which its tables take unless they say otherwise. */
     @Override
     public String schemaOptions(Connection connection, String schema) throws SQLException {
-        List<String> options = new ArrayList<>();
-        query(connection, schema, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
-                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()",
-                row -> options.add("DEFAULT CHARACTER SET " + row.getString(1) + " COLLATE " + row.getString(2)));
-        return options.isEmpty() ? null : options.get(0);
+        return new MariaDbCatalog(connection, this).schemaOptions(schema);
     }
 
     /** CREATE DATABASE, as mariadb-dump --databases writes it (MariaDB's CREATE SCHEMA is the same statement). */
@@ -140,7 +113,7 @@ public class MariaDbDialect extends StandardDialect {
     /** CREATE DATABASE with the source's default character set and collation, as mariadb-dump --databases does. */
     @Override
     public String createSchema(String schema, String options) {
-        return "CREATE DATABASE IF NOT EXISTS " + quoteIdentifier(schema) + (options == null ? "" : " " + options);
+        return ddl.createSchema(schema, options);
     }
 
     /** MariaDB quotes identifiers with backticks (double quotes are string literals unless ANSI_QUOTES is set). */
@@ -160,7 +133,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public ValueKind valueKind(int jdbcType, String typeName) {
         String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
-        switch (baseType(name)) {
+        switch (MariaDbTypes.baseType(name)) {
             case "BOOLEAN", "TINYINT", "YEAR":
                 return ValueKind.INTEGER;
             case "BIGINT":
@@ -184,7 +157,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public String selectColumn(String column, int jdbcType, String typeName) {
         String quoted = quoteIdentifier(column);
-        return switch (baseType(typeName == null ? "" : typeName.toUpperCase(Locale.ROOT))) {
+        return switch (MariaDbTypes.baseType(typeName == null ? "" : typeName.toUpperCase(Locale.ROOT))) {
             case "FLOAT" -> "CAST(" + quoted + " AS DOUBLE) AS " + quoted;
             case "DATETIME", "TIMESTAMP" -> "CAST(" + quoted + " AS CHAR) AS " + quoted;
             default -> quoted;
@@ -218,111 +191,7 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
             throws SQLException {
-        Map<String, Column> byName = new HashMap<>();
-        for (Column column : reported) {
-            byName.put(column.name(), column);
-        }
-        Map<String, Check> checks = checks(connection, table);
-        // MariaDB writes a sequence's database into a default: nextval(`db`.`seq`). It is left out where the scripts
-        // name no database; where they do (a scope of named databases), it stays, naming the same database there.
-        String database = table.schema() == null ? connection.getCatalog() : null;
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME,"
-                        + " IS_GENERATED, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String name = rows.getString(1);
-                    String extra = rows.getString(5).toLowerCase(Locale.ROOT);
-                    boolean generated = "ALWAYS".equalsIgnoreCase(rows.getString(8));
-                    StringBuilder type = new StringBuilder();
-                    Check check = checks.get(name);
-                    boolean json = check != null && check.isJson();
-                    if (json) {
-                        type.append("json");
-                    } else {
-                        type.append(rows.getString(2));
-                        if (rows.getString(6) != null) {
-                            type.append(" CHARACTER SET ").append(rows.getString(6))
-                                    .append(" COLLATE ").append(rows.getString(7));
-                        }
-                    }
-                    StringBuilder attributes = new StringBuilder();
-                    int onUpdate = extra.indexOf("on update ");
-                    if (onUpdate >= 0) {
-                        attributes.append(" ON UPDATE ").append(rows.getString(5).substring(onUpdate + "on update ".length())
-                                .split("[ ,]", 2)[0]); // EXTRA: "on update current_timestamp(), INVISIBLE"
-                    }
-                    if (extra.contains("invisible")) {
-                        attributes.append(" INVISIBLE");
-                    }
-                    String comment = rows.getString(9);
-                    if (comment != null && !comment.isEmpty()) {
-                        attributes.append(" COMMENT ").append(stringLiteral(comment));
-                    }
-                    // SHOW CREATE TABLE's order: type, GENERATED ALWAYS AS (...) VIRTUAL|STORED, INVISIBLE, COMMENT.
-                    String generation = generated ? "GENERATED ALWAYS AS (" + rows.getString(10) + ") "
-                            + (extra.contains("stored") || extra.contains("persistent") ? "STORED" : "VIRTUAL")
-                            + attributes : null;
-                    if (!generated) {
-                        type.append(attributes);
-                    }
-                    Column described = byName.get(name);
-                    boolean autoIncrement = extra.contains("auto_increment");
-                    String defaultExpression = rows.getString(4);
-                    columns.add(new Column(name, type.toString(),
-                            described == null ? Types.OTHER : described.jdbcType(),
-                            described == null ? 0 : described.size(),
-                            described == null ? 0 : described.scale(),
-                            "YES".equals(rows.getString(3)),
-                            generated || autoIncrement || defaultExpression == null ? null
-                                    : withoutDatabase(defaultExpression, database),
-                            autoIncrement ? identity(connection, table, name) : null, null,
-                            check != null && check.columnLevel() && !json ? "CHECK (" + check.clause() + ")" : null,
-                            generation));
-                }
-            }
-        }
-        return columns;
-    }
-
-    /**
-     * A CHECK constraint as information_schema.CHECK_CONSTRAINTS describes it. A column-level check (declared with its
-     * column) is named after the column; a table-level one may not share a name with it.
-     *
-     * @param name        the constraint's name
-     * @param columnLevel whether it was declared with a column ({@code LEVEL = 'Column'})
-     * @param clause      the condition, as MariaDB writes it
-     */
-    private record Check(String name, boolean columnLevel, String clause) {
-        /** Whether this is the check that makes a LONGTEXT column JSON: {@code json_valid(`column`)}, with the column. */
-        boolean isJson() {
-            return columnLevel && clause.equalsIgnoreCase("json_valid(`" + name.replace("`", "``") + "`)");
-        }
-    }
-
-    /**
-     * The table's CHECK constraints by name, in the order information_schema lists them, which is the order they
-     * were declared in (and are checked in, which decides the one an error names).
-     */
-    private static Map<String, Check> checks(Connection connection, QualifiedName table) throws SQLException {
-        Map<String, Check> checks = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-                        + " WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    checks.put(rows.getString(1), new Check(rows.getString(1), "Column".equalsIgnoreCase(rows.getString(2)),
-                            rows.getString(3)));
-                }
-            }
-        }
-        return checks;
+        return MariaDbColumns.of(connection, this, table, reported);
     }
 
     /**
@@ -331,23 +200,13 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public String columnType(Column column) {
-        String type = column.typeName();
-        return column.nullable() && baseType(type.toUpperCase(Locale.ROOT)).equals("TIMESTAMP") ? type + " NULL" : type;
+        return MariaDbDdl.columnType(column);
     }
 
     /** MariaDB keeps the next AUTO_INCREMENT value per table, in information_schema.TABLES. */
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
-                        + " AND TABLE_NAME = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                long next = rows.next() ? rows.getLong(1) : 0;
-                return new Identity(false, 1, 1, next > 0 ? next : 1);
-            }
-        }
+        return new MariaDbCatalog(connection, this).identity(table);
     }
 
     /** An AUTO_INCREMENT column is declared so; it always takes explicit values too. */
@@ -359,7 +218,7 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB sets a table's next AUTO_INCREMENT value as a table option. */
     @Override
     public String restartIdentity(QualifiedName table, String column, Identity identity) {
-        return "ALTER TABLE " + quote(table) + " AUTO_INCREMENT = " + identity.next();
+        return ddl.restartIdentity(table, identity);
     }
 
     /**
@@ -369,14 +228,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
-        List<KeyConstraint> keys = new ArrayList<>();
-        for (IndexPart.Index index : IndexPart.indexes(connection, table).values()) {
-            if (index.unique() && !index.name().equals("PRIMARY") && index.plain()
-                    && index.parts().stream().noneMatch(p -> p.descending() || p.prefix() > 0)) {
-                keys.add(new KeyConstraint(index.name(), index.parts().stream().map(IndexPart::column).toList()));
-            }
-        }
-        return keys;
+        return MariaDbConstraints.uniqueKeys(connection, table);
     }
 
     /**
@@ -385,38 +237,13 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
-        Set<String> names = new HashSet<>();
-        names.add("PRIMARY");
-        for (KeyConstraint key : uniqueKeys(connection, table)) {
-            names.add(key.name());
-        }
-        for (IndexPart.Index index : IndexPart.indexes(connection, table).values()) {
-            if (!index.plain()) {
-                names.add(index.name());
-            }
-        }
-        return names;
+        return MariaDbConstraints.keyIndexNames(connection, table, uniqueKeys(connection, table));
     }
 
     /** The driver does not report prefix lengths ({@code KEY (title(10))}); information_schema.STATISTICS does. */
     @Override
     public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
-        Map<String, IndexPart.Index> described = IndexPart.indexes(connection, table.name());
-        List<Index> indexes = new ArrayList<>();
-        for (Index index : reported) {
-            IndexPart.Index parts = described.get(index.name());
-            if (parts == null || parts.parts().size() != index.columns().size()) {
-                indexes.add(index);
-                continue;
-            }
-            List<Index.IndexColumn> columns = new ArrayList<>();
-            for (int i = 0; i < parts.parts().size(); i++) {
-                Index.IndexColumn column = index.columns().get(i);
-                columns.add(new Index.IndexColumn(column.name(), column.descending(), parts.parts().get(i).prefix()));
-            }
-            indexes.add(new Index(index.name(), index.table(), index.unique(), columns, null));
-        }
-        return indexes;
+        return MariaDbConstraints.indexes(connection, table.name(), reported);
     }
 
     /**
@@ -430,24 +257,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        Set<String> columns = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND IS_GENERATED <> 'ALWAYS'")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-        }
-        List<CheckConstraint> constraints = new ArrayList<>();
-        for (Check check : checks(connection, table).values()) {
-            if (!check.columnLevel() || !columns.contains(check.name())) {
-                constraints.add(new CheckConstraint(check.name(), "CHECK (" + check.clause() + ")"));
-            }
-        }
-        return constraints;
+        return MariaDbConstraints.checkConstraints(connection, table);
     }
 
     /**
@@ -462,31 +272,13 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
-        List<QualifiedName> names = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                    + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> names.add(new QualifiedName(database, row.getString(1))));
-        }
-        List<Sequence> sequences = new ArrayList<>();
-        for (QualifiedName sequence : names) {
-            query(connection, "SELECT next_not_cached_value, minimum_value, maximum_value, start_value, increment,"
-                    + " cache_size, cycle_option FROM " + quote(sequence), row -> sequences.add(new Sequence(sequence,
-                    null, row.getLong(4), row.getLong(5), row.getLong(2), row.getLong(3), row.getBoolean(7),
-                    row.getLong(1), null, row.getLong(6))));
-        }
-        return sequences;
+        return new MariaDbCatalog(connection, this).sequences(scope);
     }
 
     /** MariaDB's CREATE SEQUENCE, with the source's CACHE and NOCYCLE spelled as MariaDB writes it. */
     @Override
     public String createSequence(Sequence sequence) {
-        // MariaDB's sequences end one short of BIGINT's range, where other engines' end by default.
-        long maximum = Math.min(sequence.maximum(), Long.MAX_VALUE - 1);
-        long minimum = Math.max(sequence.minimum(), Long.MIN_VALUE + 1);
-        return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.start() + " MINVALUE "
-                + minimum + " MAXVALUE " + maximum + " INCREMENT BY " + sequence.increment()
-                + (sequence.cache() == null ? "" : " CACHE " + sequence.cache())
-                + (sequence.cycle() ? " CYCLE" : " NOCYCLE");
+        return ddl.createSequence(sequence);
     }
 
     /**
@@ -500,94 +292,13 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
-        Map<QualifiedName, String> options = new LinkedHashMap<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT TABLE_NAME, ALGORITHM, SECURITY_TYPE FROM information_schema.VIEWS"
-                    + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1", row -> options.put(new QualifiedName(database,
-                    row.getString(1)), "ALGORITHM=" + row.getString(2) + " SQL SECURITY " + row.getString(3)));
-        }
-        Map<QualifiedName, String> queries = new LinkedHashMap<>();
-        try (OutsideDatabases ignored = OutsideDatabases.enter(connection, scope, options.isEmpty())) {
-            for (QualifiedName name : options.keySet()) {
-                query(connection, "SHOW CREATE VIEW " + quote(name),
-                        row -> queries.put(name, viewQuery(name.name(), row.getString(2))));
-            }
-        }
-        List<View> views = new ArrayList<>();
-        for (Map.Entry<QualifiedName, String> view : queries.entrySet()) {
-            Set<QualifiedName> reads = new HashSet<>();
-            for (QualifiedName read : scope.isDefault() ? unqualifiedNames(view.getValue())
-                    : qualifiedNames(view.getValue())) {
-                if (!read.equals(view.getKey()) && queries.containsKey(read)) {
-                    reads.add(read);
-                }
-            }
-            views.add(new View(view.getKey(), view.getValue(), false, reads, options.get(view.getKey())));
-        }
-        return views;
-    }
-
-    /**
-     * For a scope of named databases: the connection's current database is left, where it is one of them, for
-     * {@code information_schema} while views are read, and entered again afterwards. SHOW CREATE VIEW leaves the
-     * current database's name out of a view's text; the scripts of named databases are run from any database, so they
-     * need every name with its database.
-     */
-    private static final class OutsideDatabases implements AutoCloseable {
-        private final Connection connection;
-        private final String current;
-
-        private OutsideDatabases(Connection connection, String current) {
-            this.connection = connection;
-            this.current = current;
-        }
-
-        static OutsideDatabases enter(Connection connection, SchemaScope scope, boolean nothingToRead)
-                throws SQLException {
-            String current = connection.getCatalog();
-            if (nothingToRead || scope.isDefault() || current == null || !scope.includes(current)) {
-                return new OutsideDatabases(connection, null);
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("USE information_schema");
-            }
-            return new OutsideDatabases(connection, current);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (current != null) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("USE `" + current.replace("`", "``") + "`");
-                }
-            }
-        }
-    }
-
-    /** The query of SHOW CREATE VIEW's {@code CREATE ALGORITHM=... DEFINER=... SQL SECURITY ... VIEW `v` AS <query>}. */
-    static String viewQuery(String name, String createView) throws SQLException {
-        List<SqlToken> tokens = tokens(createView, Integer.MAX_VALUE);
-        for (int i = 0; i + 3 < tokens.size(); i++) {
-            if (!tokens.get(i).isWord("VIEW")) {
-                continue;
-            }
-            int n = i + 1; // the view's name, after its database where SHOW CREATE VIEW writes one: `db`.`v`
-            if (n + 2 < tokens.size() && tokens.get(n + 1).isSymbol(".")) {
-                n += 2;
-            }
-            if (n + 2 < tokens.size() && tokens.get(n).kind() == SqlToken.Kind.QUOTED_IDENTIFIER
-                    && tokens.get(n).text().equals(name) && tokens.get(n + 1).isWord("AS")) {
-                return createView.substring(tokens.get(n + 2).start());
-            }
-        }
-        throw new SQLException("Cannot read the query of view " + name + " in MariaDB's " + createView, "HY000");
+        return new MariaDbViews(connection, this).of(scope);
     }
 
     /** CREATE VIEW with the source's ALGORITHM and SQL SECURITY, without a DEFINER. */
     @Override
     public String createView(View view) {
-        return "CREATE " + (view.options() == null ? "" : view.options() + " ") + "VIEW " + viewName(view) + " AS "
-                + view.query();
+        return MariaDbDdl.createView(view, viewName(view));
     }
 
     /**
@@ -596,8 +307,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public String comment(Comment comment) {
-        return comment.column() != null ? ""
-                : "ALTER TABLE " + quote(comment.table()) + " COMMENT = " + stringLiteral(comment.text());
+        return ddl.comment(comment);
     }
 
     /**
@@ -611,46 +321,7 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
-        List<String[]> routines = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME, SQL_MODE FROM information_schema.ROUTINES"
-                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
-                    row -> routines.add(new String[] {row.getString(1), row.getString(2), row.getString(3), database}));
-        }
-        List<String[]> created = new ArrayList<>();
-        for (String[] routine : routines) {
-            QualifiedName name = new QualifiedName(routine[3], routine[1]);
-            query(connection, "SHOW CREATE " + routine[0] + " " + quote(name), row -> {
-                String definition = row.getString(3);
-                if (definition != null) {
-                    created.add(new String[] {routine[2], withDatabase(withoutDefiner(definition), name.schema())});
-                }
-            });
-        }
-        return underTheirSqlModes(created);
-    }
-
-    /**
-     * SHOW CREATE's {@code CREATE [AGGREGATE] PROCEDURE|FUNCTION `name` ...} with the routine's database before its
-     * name, or unchanged where {@code database} is null. A routine runs in its own database, so its body's names need
-     * none.
-     */
-    static String withDatabase(String create, String database) throws SQLException {
-        if (database == null) {
-            return create;
-        }
-        List<SqlToken> tokens = tokens(create, 5);
-        for (int i = 1; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).isWord("PROCEDURE") || tokens.get(i).isWord("FUNCTION")) {
-                SqlToken name = tokens.get(i + 1);
-                if (i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(".")) {
-                    return create;
-                }
-                return create.substring(0, name.start()) + "`" + database.replace("`", "``") + "`."
-                        + create.substring(name.start());
-            }
-        }
-        throw new SQLException("Cannot find the routine's name in MariaDB's " + create, "HY000");
+        return new MariaDbRoutines(connection, this).createStatements(scope);
     }
 
     /**
@@ -664,192 +335,13 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
-        List<String[]> triggers = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, EVENT_OBJECT_TABLE,"
-                    + " SQL_MODE FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
-                    + " AND ACTION_STATEMENT IS NOT NULL"
-                    + " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER",
-                    row -> triggers.add(new String[] {row.getString(1), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5), database}));
-        }
-        List<String[]> created = new ArrayList<>();
-        for (String[] trigger : triggers) {
-            QualifiedName name = new QualifiedName(trigger[5], trigger[0]);
-            query(connection, "SHOW CREATE TRIGGER " + quote(name), row -> created.add(new String[] {
-                    trigger[4], "CREATE TRIGGER " + quote(name) + " " + trigger[1] + " " + trigger[2]
-                    + " ON " + quote(new QualifiedName(trigger[5], trigger[3])) + " FOR EACH ROW "
-                    + triggerBody(trigger[0], row.getString(3))}));
-        }
-        return underTheirSqlModes(created);
-    }
-
-    /**
-     * The body of {@code CREATE ... TRIGGER ... FOR EACH ROW [FOLLOWS | PRECEDES other] <body>}; only the header is
-     * read, so the body's text may be anything the server took.
-     */
-    static String triggerBody(String name, String original) throws SQLException {
-        SqlLexer lexer = new SqlLexer(original, true);
-        List<SqlToken> header = new ArrayList<>();
-        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END; token = lexer.next()) {
-            int n = header.size();
-            if (n >= 3 && header.get(n - 3).isWord("FOR") && header.get(n - 2).isWord("EACH") && header.get(n - 1).isWord("ROW")) {
-                if (token.isWord("FOLLOWS") || token.isWord("PRECEDES")) {
-                    lexer.next(); // the other trigger's name, perhaps qualified: database.trigger
-                    for (token = lexer.next(); token.isSymbol("."); token = lexer.next()) {
-                        lexer.next();
-                    }
-                }
-                if (token.kind() != SqlToken.Kind.END) {
-                    return original.substring(token.start());
-                }
-                break;
-            }
-            header.add(token);
-        }
-        throw new SQLException("Cannot read the body of trigger " + name + " in MariaDB's " + original, "HY000");
-    }
-
-    /**
-     * The statements, each {@code {sql_mode, statement}}, each run under its sql_mode and the session's put back
-     * afterwards: {@code SET sql_mode = '...'} where the mode changes, as mariadb-dump writes it. (SET STATEMENT
-     * sql_mode = ... FOR CREATE ... would record the mode too, but MariaDB parses the statement before it sets the
-     * mode, so a body written for ANSI_QUOTES or ORACLE mode would not parse.)
-     */
-    private List<String> underTheirSqlModes(List<String[]> statements) {
-        if (statements.isEmpty()) {
-            return List.of();
-        }
-        List<String> sql = new ArrayList<>();
-        sql.add("SET @ferry_sql_mode = @@sql_mode");
-        String mode = null;
-        for (String[] statement : statements) {
-            if (!statement[0].equals(mode)) {
-                mode = statement[0];
-                sql.add("SET sql_mode = " + stringLiteral(mode));
-            }
-            sql.add(statement[1]);
-        }
-        sql.add("SET sql_mode = @ferry_sql_mode");
-        return sql;
-    }
-
-    /** SHOW CREATE's {@code CREATE DEFINER=`user`@`host` PROCEDURE ...} as {@code CREATE PROCEDURE ...}. */
-    static String withoutDefiner(String create) throws SQLException {
-        List<SqlToken> tokens = tokens(create, 7);
-        if (tokens.size() >= 5 && tokens.get(0).isWord("CREATE") && tokens.get(1).isWord("DEFINER")
-                && tokens.get(2).isSymbol("=")) {
-            int next = tokens.get(4).isSymbol("@") ? 6 : 4;
-            if (next < tokens.size()) {
-                return "CREATE " + create.substring(tokens.get(next).start());
-            }
-        }
-        return create;
+        return new MariaDbTriggers(connection, this).createStatements(scope);
     }
 
     /** DROP PROCEDURE / FUNCTION for each routine of the current database. */
     @Override
     public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
-        List<String> drops = new ArrayList<>();
-        for (String database : databases(scope)) {
-            query(connection, database, "SELECT ROUTINE_TYPE, ROUTINE_NAME FROM information_schema.ROUTINES"
-                    + " WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION') ORDER BY 1, 2",
-                    row -> drops.add("DROP " + row.getString(1) + " IF EXISTS "
-                            + quote(new QualifiedName(database, row.getString(2)))));
-        }
-        return drops;
-    }
-
-    /**
-     * A string as a MariaDB literal, read back the same under the session's SQL mode (which has backslash escapes:
-     * {@link #quoteLiteral} is for Ferry's own COPY statements, which standard rules read).
-     */
-    private static String stringLiteral(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    /**
-     * The SQL without the qualifier {@code `database`.} where it names {@code database} (as MariaDB writes
-     * {@code nextval(`db`.`seq`)} into a default): only a back-quoted identifier that starts a qualified name, so
-     * neither text in strings nor a table or column of the same name is touched.
-     */
-    static String withoutDatabase(String sql, String database) throws SQLException {
-        if (database == null || !sql.contains(".")) {
-            return sql;
-        }
-        StringBuilder result = new StringBuilder();
-        int copied = 0;
-        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            SqlToken next = tokens.get(i + 1);
-            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER && token.raw().startsWith("`")
-                    && token.text().equals(database) && next.isSymbol(".") && next.start() == token.start() + token.raw().length()
-                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                result.append(sql, copied, token.start());
-                copied = next.start() + 1;
-            }
-        }
-        return result.append(sql.substring(copied)).toString();
-    }
-
-    /**
-     * The back-quoted identifiers of the SQL that are not qualified by another name ({@code x} in {@code `x`.`y`}), as
-     * names without a database.
-     */
-    private static Set<QualifiedName> unqualifiedNames(String sql) throws SQLException {
-        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-        Set<QualifiedName> names = new HashSet<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
-                    && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                names.add(new QualifiedName(null, tokens.get(i).text()));
-            }
-        }
-        return names;
-    }
-
-    /** The names {@code `db`.`name`} of the SQL (the first two parts of {@code `db`.`table`.`column`}). */
-    static Set<QualifiedName> qualifiedNames(String sql) throws SQLException {
-        List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-        Set<QualifiedName> names = new HashSet<>();
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            if (tokens.get(i).kind() == SqlToken.Kind.QUOTED_IDENTIFIER && tokens.get(i).raw().startsWith("`")
-                    && (i == 0 || !tokens.get(i - 1).isSymbol(".")) && tokens.get(i + 1).isSymbol(".")
-                    && tokens.get(i + 2).kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
-                names.add(new QualifiedName(tokens.get(i).text(), tokens.get(i + 2).text()));
-            }
-        }
-        return names;
-    }
-
-    /** Whether the SQL names {@code database} as the qualifier of a name ({@code database.t}, {@code `database`.t}). */
-    private static boolean namesDatabase(String sql, String database) {
-        try {
-            List<SqlToken> tokens = tokens(sql, Integer.MAX_VALUE);
-            for (int i = 0; i + 1 < tokens.size(); i++) {
-                SqlToken token = tokens.get(i);
-                if ((token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER)
-                        && token.text().equalsIgnoreCase(database) && tokens.get(i + 1).isSymbol(".")
-                        && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SQLException unreadable) {
-            return sql.toLowerCase(Locale.ROOT).contains(database.toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /** Up to {@code limit} tokens of MariaDB SQL. */
-    private static List<SqlToken> tokens(String sql, int limit) throws SQLException {
-        SqlLexer lexer = new SqlLexer(sql, true);
-        List<SqlToken> tokens = new ArrayList<>();
-        for (SqlToken token = lexer.next(); token.kind() != SqlToken.Kind.END && tokens.size() < limit;
-             token = lexer.next()) {
-            tokens.add(token);
-        }
-        return tokens;
+        return new MariaDbRoutines(connection, this).dropStatements(scope);
     }
 
     /** A placeholder: {@link #columns} reads a generated column's expression and storage and writes the clause. */
@@ -867,134 +359,17 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
-        List<String> warnings = new ArrayList<>();
-        for (String qualifier : databases(scope)) {
-            notCarried(connection, qualifier, warnings);
-        }
-        return warnings;
+        return MariaDbWarnings.of(connection, this, scope);
     }
 
     /**
-     * What {@link #notCarried(Connection, SchemaScope)} names in one database: the current one, its objects named
-     * without it ({@code qualifier} null), or a database named by the export, its objects named with it. A routine or
-     * trigger body that names its database is warned about only in the first case: the scripts of named databases
-     * create the same databases.
-     */
-    private void notCarried(Connection connection, String qualifier, List<String> warnings) throws SQLException {
-        String database = qualifier == null ? connection.getCatalog() : null;
-        String in = qualifier == null ? "" : qualifier + ".";
-        query(connection, qualifier, "SELECT ROUTINE_TYPE, ROUTINE_NAME, ROUTINE_DEFINITION FROM information_schema.ROUTINES"
-                + " WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY 2, 1", row -> {
-                    String what = capitalized(row.getString(1)) + " " + in + row.getString(2);
-                    if (!List.of("PROCEDURE", "FUNCTION").contains(row.getString(1).toUpperCase(Locale.ROOT))) {
-                        warnings.add(what + " is not exported (Oracle-mode packages are not carried)");
-                    } else if (row.getString(3) == null) {
-                        warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (database != null && namesDatabase(row.getString(3), database)) {
-                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
-                    }
-                });
-        query(connection, qualifier, "SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS"
-                + " WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY 1", row -> {
-                    String what = "Trigger " + in + row.getString(1) + " on " + in + row.getString(2);
-                    if (row.getString(3) == null) {
-                        warnings.add(what + " is not exported: the exporting user may not read its definition");
-                    } else if (database != null && namesDatabase(row.getString(3), database)) {
-                        warnings.add(what + " names the database " + database + " in its body; the copy still does");
-                    }
-                });
-        List<String> sequences = new ArrayList<>();
-        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY 1", row -> {
-                    sequences.add(row.getString(1));
-                    if (row.getString(2) != null && !row.getString(2).isEmpty()) {
-                        warnings.add("The comment on sequence " + in + row.getString(1) + " is not exported");
-                    }
-                });
-        for (String sequence : sequences) {
-            query(connection, "SELECT cycle_count FROM " + quote(new QualifiedName(qualifier, sequence)) + " WHERE cycle_count <> 0",
-                    row -> warnings.add("Sequence " + in + sequence + " has cycled " + row.getLong(1) + " time(s); the copy"
-                            + " continues from the same value, but counts its rounds (cycle_count) from 0"));
-        }
-        query(connection, qualifier, "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE() ORDER BY 1",
-                row -> warnings.add("Event " + in + row.getString(1) + " is not exported (events are not carried)"));
-        query(connection, qualifier, "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND (DATA_TYPE IN ('enum', 'set') AND COLUMN_TYPE LIKE '%?%' OR COLUMN_DEFAULT LIKE '%?%')"
-                + " ORDER BY 1, ORDINAL_POSITION",
-                row -> warnings.add("Column " + in + row.getString(1) + "." + row.getString(2) + " has '?' in its default"
-                        + " or labels as MariaDB's catalog shows them; where that stands for a character beyond the"
-                        + " Basic Multilingual Plane (such as an emoji), which the catalog cannot show, it is exported"
-                        + " as '?'"));
-        query(connection, qualifier, "SELECT TABLE_NAME, TABLE_TYPE, ENGINE, CREATE_OPTIONS FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY 1",
-                row -> {
-                    String name = in + row.getString(1);
-                    if ("SYSTEM VERSIONED".equals(row.getString(2))) {
-                        warnings.add("Table " + name + " is exported as a plain table: its system versioning and"
-                                + " history rows are not carried");
-                    }
-                    if (row.getString(3) != null && !"InnoDB".equalsIgnoreCase(row.getString(3))) {
-                        warnings.add("Table " + name + " uses engine " + row.getString(3)
-                                + "; it is created with the target's default engine");
-                    }
-                    String options = row.getString(4);
-                    if (options != null && options.toLowerCase(Locale.ROOT).contains("partitioned")) {
-                        warnings.add("Table " + name + " is partitioned; it is created without partitions");
-                    }
-                });
-        query(connection, qualifier, "SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
-                + " COALESCE(CONCAT('(', SUB_PART, ')'), '')) ORDER BY SEQ_IN_INDEX SEPARATOR ', ')"
-                + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-                + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE"
-                + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') ORDER BY 1, 2",
-                row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + in + row.getString(1)
-                        + " (" + row.getString(4) + ") is not exported (such indexes are not carried yet)"));
-        query(connection, qualifier, "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c"
-                + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.EXTRA LIKE '%auto_increment%' AND NOT EXISTS (SELECT 1"
-                + " FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = c.TABLE_SCHEMA"
-                + " AND s.TABLE_NAME = c.TABLE_NAME AND s.COLUMN_NAME = c.COLUMN_NAME AND s.SEQ_IN_INDEX = 1"
-                + " AND s.NON_UNIQUE = 0 AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS p"
-                + " WHERE p.TABLE_SCHEMA = s.TABLE_SCHEMA AND p.TABLE_NAME = s.TABLE_NAME AND p.INDEX_NAME = s.INDEX_NAME"
-                + " AND (p.SUB_PART IS NOT NULL OR p.COLLATION = 'D'))) ORDER BY 1",
-                row -> warnings.add("AUTO_INCREMENT column " + in + row.getString(1) + "." + row.getString(2) + " leads"
-                        + " no primary key or plain unique key, only indexes created after the data; MariaDB will"
-                        + " refuse the table's CREATE TABLE on import (not carried yet)"));
-        query(connection, qualifier, "SELECT TABLE_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-                + " AND INDEX_NAME = 'PRIMARY' AND SUB_PART IS NOT NULL GROUP BY TABLE_NAME ORDER BY 1",
-                row -> warnings.add("The primary key of " + in + row.getString(1) + " indexes prefixes of its columns;"
-                        + " it is exported on the whole columns"));
-    }
-
-    /**
-     * A fixed time zone and SQL mode for the export or import (see {@link #SESSION_SQL_MODE}); the session's own are
+     * A fixed time zone and SQL mode for the export or import (see {@code MariaDbSession}); the session's own are
      * put back afterwards. A session without a current database is refused: Connector/J would then list the tables of
      * every database, the server's own included, each without its database.
      */
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
-        String timeZone;
-        String sqlMode;
-        try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT @@session.time_zone, @@session.sql_mode, DATABASE()")) {
-            row.next();
-            timeZone = row.getString(1);
-            sqlMode = row.getString(2);
-            if (row.getString(3) == null) {
-                throw new SQLException("Ferry exports and imports MariaDB from a connection with a current database (the"
-                        + " one exported and imported into unless SCHEMAS names databases), and this connection has none:"
-                        + " name a database in the URL or run USE <database> first", "42000");
-            }
-        }
-        set(connection, SESSION_TIME_ZONE, SESSION_SQL_MODE);
-        return () -> set(connection, timeZone, sqlMode);
-    }
-
-    private static void set(Connection connection, String timeZone, String sqlMode) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SET time_zone = ?, sql_mode = ?")) {
-            statement.setString(1, timeZone);
-            statement.setString(2, sqlMode);
-            statement.execute();
-        }
+        return MariaDbSession.prepare(connection);
     }
 
     /**
@@ -1003,105 +378,12 @@ public class MariaDbDialect extends StandardDialect {
      */
     @Override
     public String dropTable(QualifiedName table) {
-        return "SET STATEMENT foreign_key_checks = 0 FOR DROP TABLE IF EXISTS " + quote(table);
+        return ddl.dropTable(table);
     }
 
     /** A MariaDB schema is a database, and DROP DATABASE takes no CASCADE: it always drops what it holds. */
     @Override
     public String dropSchema(String schema) {
-        return "DROP DATABASE IF EXISTS " + quoteIdentifier(schema);
-    }
-
-    /** The type's first word, upper case: {@code BIGINT} of {@code BIGINT(20) UNSIGNED}. */
-    private static String baseType(String upperCaseType) {
-        int end = 0;
-        while (end < upperCaseType.length() && Character.isLetterOrDigit(upperCaseType.charAt(end))) {
-            end++;
-        }
-        return upperCaseType.substring(0, end);
-    }
-
-    private static String capitalized(String word) {
-        return word.isEmpty() ? word : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * The databases a scope reads, each as the qualifier of its objects' names: null alone for the default scope (the
-     * current database, whose objects are named without it), else the databases named.
-     */
-    private static List<String> databases(SchemaScope scope) {
-        return scope.isDefault() ? java.util.Collections.singletonList(null) : scope.named();
-    }
-
-    /**
-     * Runs {@code sql} on one database: each {@code DATABASE()} in it stands for {@code database}, or for the current
-     * database where that is null.
-     */
-    private static void query(Connection connection, String database, String sql, RowHandler handler)
-            throws SQLException {
-        String bound = sql.replace("DATABASE()", "COALESCE(?, DATABASE())");
-        int parameters = (bound.length() - sql.length()) / "COALESCE(?, )".length();
-        try (PreparedStatement statement = connection.prepareStatement(bound)) {
-            for (int i = 1; i <= parameters; i++) {
-                statement.setString(i, database);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    handler.row(rows);
-                }
-            }
-        }
-    }
-
-    private static void query(Connection connection, String sql, RowHandler handler) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                handler.row(rows);
-            }
-        }
-    }
-
-    private interface RowHandler {
-        void row(ResultSet row) throws SQLException;
-    }
-
-    /**
-     * One column of an index as information_schema.STATISTICS describes it.
-     *
-     * @param column     the column
-     * @param descending whether it is sorted descending
-     * @param prefix     the prefix length, or 0 for the whole value
-     */
-    private record IndexPart(String column, boolean descending, int prefix) {
-
-        /** An index of the table. */
-        record Index(String name, boolean unique, String type, List<IndexPart> parts) {
-            /** Whether the index model describes it: a B-tree or hash index, not FULLTEXT or SPATIAL. */
-            boolean plain() {
-                return !type.equals("FULLTEXT") && !type.equals("SPATIAL");
-            }
-        }
-
-        /** The table's indexes by name, their parts in order. */
-        static Map<String, Index> indexes(Connection connection, QualifiedName table) throws SQLException {
-            Map<String, Index> indexes = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT INDEX_NAME, NON_UNIQUE, INDEX_TYPE, COLUMN_NAME, COLLATION, SUB_PART"
-                            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
-                            + " AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
-                statement.setString(1, table.schema());
-                statement.setString(2, table.name());
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        String name = rows.getString(1);
-                        boolean unique = rows.getInt(2) == 0;
-                        String type = rows.getString(3);
-                        indexes.computeIfAbsent(name, n -> new Index(n, unique, type, new ArrayList<>())).parts()
-                                .add(new IndexPart(rows.getString(4), "D".equals(rows.getString(5)), rows.getInt(6)));
-                    }
-                }
-            }
-            return indexes;
-        }
+        return ddl.dropSchema(schema);
     }
 }

@@ -91,6 +91,15 @@ final class MariaDbTypes {
         };
     }
 
+    /** The type's first word, upper case: {@code BIGINT} of {@code BIGINT(20) UNSIGNED}. */
+    static String baseType(String upperCaseType) {
+        int end = 0;
+        while (end < upperCaseType.length() && Character.isLetterOrDigit(upperCaseType.charAt(end))) {
+            end++;
+        }
+        return upperCaseType.substring(0, end);
+    }
+
     private static TargetType fractional(String base, PortableType type) {
         int scale = type.hasScale() ? type.scale() : 6;
         String sql = base + "(" + Math.min(scale, 6) + ")";

@@ -10,38 +10,38 @@ class MariaDbDialectTest {
 
     @Test
     void theCurrentDatabaseIsTakenOnlyFromTheStartOfQualifiedNames() throws SQLException {
-        assertEquals("nextval(`s`)", MariaDbDialect.withoutDatabase("nextval(`db`.`s`)", "db"));
-        assertEquals("nextval(`other`.`s`)", MariaDbDialect.withoutDatabase("nextval(`other`.`s`)", "db"));
-        assertEquals("`db`.`c`", MariaDbDialect.withoutDatabase("`db`.`db`.`c`", "db"), "a table named as the database");
-        assertEquals("`x`.`db`.c", MariaDbDialect.withoutDatabase("`x`.`db`.c", "db"));
-        assertEquals("'`db`.x' + `db` . 1", MariaDbDialect.withoutDatabase("'`db`.x' + `db` . 1", "db"));
-        assertEquals("'it\\'s `db`.' + `s`", MariaDbDialect.withoutDatabase("'it\\'s `db`.' + `db`.`s`", "db"));
+        assertEquals("nextval(`s`)", MariaDbSqlText.withoutDatabase("nextval(`db`.`s`)", "db"));
+        assertEquals("nextval(`other`.`s`)", MariaDbSqlText.withoutDatabase("nextval(`other`.`s`)", "db"));
+        assertEquals("`db`.`c`", MariaDbSqlText.withoutDatabase("`db`.`db`.`c`", "db"), "a table named as the database");
+        assertEquals("`x`.`db`.c", MariaDbSqlText.withoutDatabase("`x`.`db`.c", "db"));
+        assertEquals("'`db`.x' + `db` . 1", MariaDbSqlText.withoutDatabase("'`db`.x' + `db` . 1", "db"));
+        assertEquals("'it\\'s `db`.' + `s`", MariaDbSqlText.withoutDatabase("'it\\'s `db`.' + `db`.`s`", "db"));
     }
 
     @Test
     void definersAreLeftOut() throws SQLException {
         assertEquals("CREATE PROCEDURE `p`()\nSELECT 1",
-                MariaDbDialect.withoutDefiner("CREATE DEFINER=`root`@`%` PROCEDURE `p`()\nSELECT 1"));
+                MariaDbShowCreate.withoutDefiner("CREATE DEFINER=`root`@`%` PROCEDURE `p`()\nSELECT 1"));
         assertEquals("CREATE FUNCTION `f`() RETURNS int(11) RETURN 1",
-                MariaDbDialect.withoutDefiner("CREATE DEFINER=`a role` FUNCTION `f`() RETURNS int(11) RETURN 1"));
-        assertEquals("CREATE AGGREGATE FUNCTION `g`() RETURNS int(11) BEGIN RETURN 1; END", MariaDbDialect.withoutDefiner(
+                MariaDbShowCreate.withoutDefiner("CREATE DEFINER=`a role` FUNCTION `f`() RETURNS int(11) RETURN 1"));
+        assertEquals("CREATE AGGREGATE FUNCTION `g`() RETURNS int(11) BEGIN RETURN 1; END", MariaDbShowCreate.withoutDefiner(
                 "CREATE DEFINER=`we``ird`@`host name` AGGREGATE FUNCTION `g`() RETURNS int(11) BEGIN RETURN 1; END"));
     }
 
     @Test
     void aViewsQueryFollowsItsName() throws SQLException {
         assertEquals("select `t`.`id` AS `id`,'VIEW `v` AS x' AS `q` from `t` WITH CASCADED CHECK OPTION",
-                MariaDbDialect.viewQuery("v", "CREATE ALGORITHM=UNDEFINED DEFINER=`VIEW`@`%` SQL SECURITY DEFINER VIEW `v`"
+                MariaDbShowCreate.viewQuery("v", "CREATE ALGORITHM=UNDEFINED DEFINER=`VIEW`@`%` SQL SECURITY DEFINER VIEW `v`"
                         + " AS select `t`.`id` AS `id`,'VIEW `v` AS x' AS `q` from `t` WITH CASCADED CHECK OPTION"));
     }
 
     @Test
     void aTriggersBodyFollowsForEachRowAndItsOrder() throws SQLException {
-        assertEquals("SET NEW.a = 'FOR EACH ROW'", MariaDbDialect.triggerBody("t",
+        assertEquals("SET NEW.a = 'FOR EACH ROW'", MariaDbShowCreate.triggerBody("t",
                 "CREATE DEFINER=`root`@`%` TRIGGER db.t BEFORE INSERT ON db.x FOR EACH ROW SET NEW.a = 'FOR EACH ROW'"));
-        assertEquals("BEGIN SET NEW.a = 1; END", MariaDbDialect.triggerBody("t",
+        assertEquals("BEGIN SET NEW.a = 1; END", MariaDbShowCreate.triggerBody("t",
                 "CREATE TRIGGER `t` BEFORE INSERT ON `x` FOR EACH ROW PRECEDES `db`.`u` BEGIN SET NEW.a = 1; END"));
-        assertEquals("SET @x = 1", MariaDbDialect.triggerBody("t",
+        assertEquals("SET @x = 1", MariaDbShowCreate.triggerBody("t",
                 "CREATE TRIGGER t AFTER DELETE ON x FOR EACH ROW FOLLOWS u SET @x = 1"));
     }
 }

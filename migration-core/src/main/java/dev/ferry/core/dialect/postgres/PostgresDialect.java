@@ -19,10 +19,8 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -207,18 +205,13 @@ public class PostgresDialect extends StandardDialect {
     /** Functions and procedures as pg_get_functiondef writes them; aggregates are reported instead. */
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
-        return strings(connection, "SELECT pg_get_functiondef(p.oid) FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND"
-                + userObject("p", scope)
-                + " ORDER BY n.nspname, p.proname, p.oid");
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).routines();
     }
 
     /** Triggers as pg_get_triggerdef writes them, those PostgreSQL makes for foreign keys left out. */
     @Override
     public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
-        return strings(connection, "SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND" + userObject("c", scope)
-                + " ORDER BY n.nspname, c.relname, t.tgname");
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).triggers();
     }
 
     /**
@@ -227,52 +220,7 @@ public class PostgresDialect extends StandardDialect {
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
-        return strings(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND" + userObject("p", scope)
-                + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
-                + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
-                + scopeCondition("r.schemaname", scope)
-                + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
-                + " || ' is not exported' FROM pg_policies p WHERE TRUE" + scopeCondition("p.schemaname", scope)
-                + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
-                + " UNION ALL SELECT 'Partition ' || n.nspname || '.' || c.relname || ' of ' || pn.nspname || '.'"
-                + " || p.relname || ' is exported as a plain table holding its rows (partitioning is not carried yet)'"
-                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
-                + " WHERE c.relispartition AND c.relkind = 'r'" + scopeCondition("n.nspname", scope)
-                + " UNION ALL SELECT 'Owners and privileges are not exported: the imported objects belong to the user"
-                + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
-                + " ON n.oid = c.relnamespace WHERE" + userObject("c", scope) + " AND (c.relacl IS NOT NULL"
-                + " OR c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)))"
-                + " ORDER BY 1");
-    }
-
-    /**
-     * The object (alias {@code alias}, with namespace {@code n}) is the user's, not the system's or an extension's, and
-     * in {@code scope}.
-     */
-    private String userObject(String alias, SchemaScope scope) {
-        return " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = " + alias + ".oid AND d.deptype = 'e')"
-                + scopeCondition("n.nspname", scope);
-    }
-
-    /** {@code AND <column> IN (<the schemas named>)}, or nothing for the default scope. */
-    private String scopeCondition(String column, SchemaScope scope) {
-        return scope.isDefault() ? ""
-                : " AND " + column + " IN (" + scope.named().stream().map(this::quoteLiteral)
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
-    }
-
-    private static List<String> strings(Connection connection, String sql) throws SQLException {
-        List<String> strings = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                strings.add(rows.getString(1));
-            }
-        }
-        return strings;
+        return PostgresWarnings.of(connection, new PostgresScopeConditions(this, scope));
     }
 
     /**
@@ -281,35 +229,7 @@ public class PostgresDialect extends StandardDialect {
      */
     @Override
     public List<String> userTypes(Connection connection, SchemaScope scope) throws SQLException {
-        String userSchema = userObject("t", scope);
-        List<String> types = strings(connection, "SELECT format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I',"
-                + " e.extname, n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-                + " WHERE e.extname <> 'plpgsql' ORDER BY e.extname");
-        try (PreparedStatement enums = connection.prepareStatement(
-                "SELECT format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname, t.typname,"
-                        + " string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder))"
-                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " JOIN pg_enum e ON e.enumtypid = t.oid WHERE" + userSchema
-                        + " GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname");
-             PreparedStatement domains = connection.prepareStatement(
-                "SELECT format('CREATE DOMAIN %I.%I AS %s', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod))"
-                        + " || CASE WHEN t.typcollation <> 0 AND t.typcollation <> b.typcollation"
-                        + "    THEN ' COLLATE ' || t.typcollation::regcollation::text ELSE '' END"
-                        + " || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
-                        + " || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' '"
-                        + "    || pg_get_constraintdef(c.oid), '' ORDER BY c.conname) FROM pg_constraint c"
-                        + "    WHERE c.contypid = t.oid), '')"
-                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type b ON b.oid = t.typbasetype"
-                        + " WHERE t.typtype = 'd' AND" + userSchema + " ORDER BY n.nspname, t.typname")) {
-            for (PreparedStatement statement : List.of(enums, domains)) {
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        types.add(rows.getString(1));
-                    }
-                }
-            }
-        }
-        return types;
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).userTypes();
     }
 
     /** Sequences from pg_sequences, leaving out those that belong to identity columns. */

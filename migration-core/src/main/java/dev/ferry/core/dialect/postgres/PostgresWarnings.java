@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.postgres;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,7 +17,7 @@ final class PostgresWarnings {
 
     /** The warnings for the objects {@code conditions} keeps to, in the order of their text. */
     static List<String> of(Connection connection, PostgresScopeConditions conditions) throws SQLException {
-        return PostgresScripts.strings(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
+        return CatalogQuery.list(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
                 + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND" + conditions.userObject("p")
                 + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
                 + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
@@ -33,6 +34,6 @@ final class PostgresWarnings {
                 + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
                 + " ON n.oid = c.relnamespace WHERE" + conditions.userObject("c") + " AND (c.relacl IS NOT NULL"
                 + " OR c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)))"
-                + " ORDER BY 1");
+                + " ORDER BY 1", row -> row.getString(1));
     }
 }

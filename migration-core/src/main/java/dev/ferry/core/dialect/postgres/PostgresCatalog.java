@@ -47,7 +47,8 @@ final class PostgresCatalog {
                 "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attgenerated FROM pg_attribute a"
                         + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped",
-                row -> declared.put(row.getString(1), new Object[] {row.getString(2), row.getBoolean(3), row.getString(4)}),
+                row -> declared.put(row.getString(1),
+                        new Object[] {row.getString(2), row.getBoolean(3), row.getString(4)}),
                 table.schema(), table.name());
         List<Column> columns = new ArrayList<>();
         for (Column c : reported) {

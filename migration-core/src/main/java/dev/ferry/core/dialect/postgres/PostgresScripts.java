@@ -30,7 +30,8 @@ final class PostgresScripts {
     /** Triggers as pg_get_triggerdef writes them, by schema, table and name, internal ones left out. */
     List<String> triggers() throws SQLException {
         return strings("SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND" + conditions.userObject("c")
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND"
+                + conditions.userObject("c")
                 + " ORDER BY n.nspname, c.relname, t.tgname");
     }
 

@@ -17,8 +17,10 @@ final class PostgresWarnings {
 
     /** The warnings for the objects {@code conditions} keeps to, in the order of their text. */
     static List<String> of(Connection connection, PostgresScopeConditions conditions) throws SQLException {
-        return CatalogQuery.list(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND" + conditions.userObject("p")
+        return CatalogQuery.list(connection,
+                "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND"
+                + conditions.userObject("p")
                 + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
                 + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
                 + conditions.scopeCondition("r.schemaname")

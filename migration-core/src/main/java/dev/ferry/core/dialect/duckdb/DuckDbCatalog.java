@@ -1,13 +1,17 @@
 package dev.ferry.core.dialect.duckdb;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Sequence;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +48,13 @@ final class DuckDbCatalog {
 
     /** The schemas of the current database, DuckDB's own (information_schema, pg_catalog) left out. */
     List<String> schemas() throws SQLException {
-        return DuckDbQueries.list(connection, "SELECT schema_name FROM duckdb_schemas() WHERE" + CURRENT
+        return CatalogQuery.list(connection, "SELECT schema_name FROM duckdb_schemas() WHERE" + CURRENT
                 + "AND schema_name NOT IN ('information_schema', 'pg_catalog') ORDER BY 1", row -> row.getString(1));
     }
 
     /** The names of the tables of {@code schema}. */
     List<String> tables(String schema) throws SQLException {
-        return DuckDbQueries.list(connection, "SELECT table_name FROM duckdb_tables() WHERE" + CURRENT
+        return CatalogQuery.list(connection, "SELECT table_name FROM duckdb_tables() WHERE" + CURRENT
                 + "AND schema_name = ? AND NOT temporary", row -> row.getString(1), schema);
     }
 
@@ -61,10 +65,10 @@ final class DuckDbCatalog {
      * @param types the user's types, which a column's type may name
      */
     List<Column> columns(QualifiedName table, DuckDbUserTypes types) throws SQLException {
-        Map<String, String> generated = DuckDbGeneratedColumns.of(DuckDbQueries.list(connection, "SELECT sql FROM"
+        Map<String, String> generated = DuckDbGeneratedColumns.of(CatalogQuery.list(connection, "SELECT sql FROM"
                 + " duckdb_tables() WHERE" + CURRENT + "AND schema_name = ? AND table_name = ?", row -> row.getString(1),
                 table.schema(), table.name()).stream().findFirst().orElse(null));
-        return DuckDbQueries.list(connection, "SELECT column_name, data_type, column_default, is_nullable"
+        return CatalogQuery.list(connection, "SELECT column_name, data_type, column_default, is_nullable"
                 + " FROM duckdb_columns() WHERE" + CURRENT + "AND schema_name = ? AND table_name = ?"
                 + " ORDER BY column_index", row -> {
                     String name = row.getString(1);
@@ -102,7 +106,7 @@ final class DuckDbCatalog {
      * where that is not {@code main}). DuckDB lists no index of its own for keys here.
      */
     List<Index> indexes(QualifiedName table) throws SQLException {
-        return DuckDbQueries.list(connection, "SELECT index_name, is_unique, sql FROM duckdb_indexes() WHERE" + CURRENT
+        return CatalogQuery.list(connection, "SELECT index_name, is_unique, sql FROM duckdb_indexes() WHERE" + CURRENT
                 + "AND schema_name = ? AND table_name = ? AND sql IS NOT NULL ORDER BY index_name",
                 row -> new Index(row.getString(1), table, row.getBoolean(2), List.of(), withoutSemicolon(row.getString(3))),
                 table.schema(), table.name());
@@ -111,7 +115,7 @@ final class DuckDbCatalog {
     /** The sequences in the schemas {@code inScope} accepts, each with the value it hands out next. */
     List<Sequence> sequences(Predicate<String> inScope) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
-        for (Sequence sequence : DuckDbQueries.list(connection, "SELECT schema_name, sequence_name, start_value,"
+        for (Sequence sequence : CatalogQuery.list(connection, "SELECT schema_name, sequence_name, start_value,"
                 + " increment_by, min_value, max_value, cycle, sql FROM duckdb_sequences() WHERE" + CURRENT
                 + "AND NOT temporary ORDER BY 1, 2", row -> new Sequence(new QualifiedName(row.getString(1),
                         row.getString(2)), null, row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6),
@@ -131,7 +135,7 @@ final class DuckDbCatalog {
     /** The views in the schemas {@code inScope} accepts: name and DuckDB's CREATE VIEW statement. */
     Map<QualifiedName, String> views(Predicate<String> inScope) throws SQLException {
         Map<QualifiedName, String> views = new LinkedHashMap<>();
-        for (String[] view : DuckDbQueries.list(connection, "SELECT schema_name, view_name, sql FROM duckdb_views()"
+        for (String[] view : CatalogQuery.list(connection, "SELECT schema_name, view_name, sql FROM duckdb_views()"
                 + " WHERE" + CURRENT + "AND NOT internal AND NOT temporary ORDER BY 1, 2",
                 row -> new String[] {row.getString(1), row.getString(2), row.getString(3)})) {
             if (inScope.test(view[0])) {
@@ -143,10 +147,10 @@ final class DuckDbCatalog {
 
     /** The user's types (enums, and other names for built-in types) of the current database. */
     DuckDbUserTypes userTypes() throws SQLException {
-        return new DuckDbUserTypes(DuckDbQueries.list(connection, "SELECT schema_name, type_name, logical_type, labels"
+        return new DuckDbUserTypes(CatalogQuery.list(connection, "SELECT schema_name, type_name, logical_type, labels"
                 + " FROM duckdb_types() WHERE" + CURRENT + "AND NOT internal ORDER BY 1, 2",
                 row -> new DuckDbUserTypes.UserType(new QualifiedName(row.getString(1), row.getString(2)),
-                        row.getString(3), DuckDbQueries.strings(row, "labels"))), dialect);
+                        row.getString(3), strings(row, "labels"))), dialect);
     }
 
     /**
@@ -159,11 +163,11 @@ final class DuckDbCatalog {
             return macros;
         }
         Map<QualifiedName, List<String>> overloads = new LinkedHashMap<>();
-        for (String[] macro : DuckDbQueries.list(connection, "SELECT schema_name, function_name, function_type,"
+        for (String[] macro : CatalogQuery.list(connection, "SELECT schema_name, function_name, function_type,"
                 + " parameters, macro_definition FROM duckdb_functions() WHERE" + CURRENT + "AND NOT internal"
                 + " AND function_type IN ('macro', 'table_macro') ORDER BY 1, 2, function_oid",
                 row -> new String[] {row.getString(1), row.getString(2), row.getString(3),
-                        DuckDbQueries.strings(row, "parameters").stream().map(dialect::quoteIdentifier)
+                        strings(row, "parameters").stream().map(dialect::quoteIdentifier)
                                 .collect(Collectors.joining(", ")), row.getString(5)})) {
             if (inScope.test(macro[0])) {
                 overloads.computeIfAbsent(new QualifiedName(macro[0], macro[1]), name -> new ArrayList<>())
@@ -177,7 +181,7 @@ final class DuckDbCatalog {
 
     /** The names of the tables and views of the current database, in every schema. */
     List<String> relationNames() throws SQLException {
-        return DuckDbQueries.list(connection, "SELECT table_name FROM duckdb_tables() WHERE" + CURRENT
+        return CatalogQuery.list(connection, "SELECT table_name FROM duckdb_tables() WHERE" + CURRENT
                 + "UNION SELECT view_name FROM duckdb_views() WHERE" + CURRENT + "AND NOT internal",
                 row -> row.getString(1));
     }
@@ -185,7 +189,7 @@ final class DuckDbCatalog {
     /** The names of the macros in the schemas {@code inScope} accepts, for warnings. */
     List<QualifiedName> macroNames(Predicate<String> inScope) throws SQLException {
         List<QualifiedName> names = new ArrayList<>();
-        for (QualifiedName name : DuckDbQueries.list(connection, "SELECT DISTINCT schema_name, function_name"
+        for (QualifiedName name : CatalogQuery.list(connection, "SELECT DISTINCT schema_name, function_name"
                 + " FROM duckdb_functions() WHERE" + CURRENT + "AND NOT internal"
                 + " AND function_type IN ('macro', 'table_macro') ORDER BY 1, 2",
                 row -> new QualifiedName(row.getString(1), row.getString(2)))) {
@@ -194,6 +198,15 @@ final class DuckDbCatalog {
             }
         }
         return names;
+    }
+
+    /** A VARCHAR[] column of a catalog function's row as strings; empty for NULL. */
+    static List<String> strings(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(e -> e == null ? null : e.toString()).toList();
     }
 
     private static String withoutSemicolon(String sql) {

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.duckdb;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.KeyConstraint;
@@ -38,10 +39,10 @@ final class DuckDbConstraints {
                 + (described ? ", constraint_name, referenced_table, referenced_column_names" : "")
                 + " FROM duckdb_constraints() WHERE database_name = current_database() AND schema_name = ?"
                 + " AND table_name = ? ORDER BY constraint_index";
-        return new DuckDbConstraints(table, DuckDbQueries.list(connection, sql, row -> new Constraint(
-                row.getString(1), row.getString(2), DuckDbQueries.strings(row, "constraint_column_names"),
+        return new DuckDbConstraints(table, CatalogQuery.list(connection, sql, row -> new Constraint(
+                row.getString(1), row.getString(2), DuckDbCatalog.strings(row, "constraint_column_names"),
                 described ? row.getString(4) : null, described ? row.getString(5) : null,
-                described ? DuckDbQueries.strings(row, "referenced_column_names") : null),
+                described ? DuckDbCatalog.strings(row, "referenced_column_names") : null),
                 table.schema(), table.name()));
     }
 

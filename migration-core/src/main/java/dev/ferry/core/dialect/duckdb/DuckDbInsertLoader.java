@@ -1,6 +1,7 @@
 package dev.ferry.core.dialect.duckdb;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.dialect.TableLoader;
@@ -119,7 +120,7 @@ final class DuckDbInsertLoader implements TableLoader {
         String name = parts.get(parts.size() - 1);
         String itself = version.describesForeignKeys() ? "lower(referenced_table) = lower(table_name)"
                 : "coalesce(constraint_text, '') = ''";
-        return !DuckDbQueries.list(connection, "SELECT 1 FROM duckdb_constraints() WHERE database_name ="
+        return !CatalogQuery.list(connection, "SELECT 1 FROM duckdb_constraints() WHERE database_name ="
                 + " current_database() AND constraint_type = 'FOREIGN KEY' AND lower(schema_name) ="
                 + " lower(coalesce(?, current_schema())) AND lower(table_name) = lower(?) AND " + itself,
                 row -> row.getInt(1), schema, name).isEmpty();

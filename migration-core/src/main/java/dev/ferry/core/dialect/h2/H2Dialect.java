@@ -1,6 +1,7 @@
 package dev.ferry.core.dialect.h2;
 
 import dev.ferry.core.dialect.Capabilities;
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Identity;
@@ -76,19 +77,12 @@ public class H2Dialect extends StandardDialect {
     /** H2 keeps an identity column's generator in INFORMATION_SCHEMA.COLUMNS; IDENTITY_BASE is the next value. */
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
+        return CatalogQuery.first(connection,
                 "SELECT IDENTITY_GENERATION, IDENTITY_START, IDENTITY_INCREMENT, IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS"
-                        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            statement.setString(3, column);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next() || rows.getString(1) == null) {
-                    return null;
-                }
-                return new Identity("ALWAYS".equals(rows.getString(1)), rows.getLong(2), rows.getLong(3), rows.getLong(4));
-            }
-        }
+                        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?",
+                row -> row.getString(1) == null ? null : new Identity("ALWAYS".equals(row.getString(1)),
+                        row.getLong(2), row.getLong(3), row.getLong(4)),
+                table.schema(), table.name(), column).orElse(null);
     }
 
     /**
@@ -136,17 +130,9 @@ public class H2Dialect extends StandardDialect {
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
         Set<String> names = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
-                        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND IS_GENERATED")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
+        CatalogQuery.forEach(connection, "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND IS_GENERATED", row -> names.add(row.getString(1)),
+                table.schema(), table.name());
         return names;
     }
 

@@ -1,9 +1,8 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,33 +23,22 @@ final class H2LegacyCheckNames {
     /** The name of each checked column of {@code table}, by column, the same whichever table of its schema asks. */
     static Map<String, String> of(Connection connection, QualifiedName table) throws SQLException {
         Set<String> taken = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?")) {
-            statement.setString(1, table.schema());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    taken.add(rows.getString(1));
-                }
-            }
-        }
+        CatalogQuery.forEach(connection,
+                "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?",
+                row -> taken.add(row.getString(1)), table.schema());
         Map<String, String> names = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME FROM"
+        CatalogQuery.forEach(connection, "SELECT TABLE_NAME, COLUMN_NAME FROM"
                 + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND CHECK_CONSTRAINT <> ''"
-                + " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
-            statement.setString(1, table.schema());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String base = rows.getString(1) + "_" + rows.getString(2) + "_CHECK";
+                + " ORDER BY TABLE_NAME, ORDINAL_POSITION", row -> {
+                    String base = row.getString(1) + "_" + row.getString(2) + "_CHECK";
                     String name = base;
                     for (int n = 2; !taken.add(name); n++) {
                         name = base + "_" + n;
                     }
-                    if (rows.getString(1).equals(table.name())) {
-                        names.put(rows.getString(2), name);
+                    if (row.getString(1).equals(table.name())) {
+                        names.put(row.getString(2), name);
                     }
-                }
-            }
-        }
+                }, table.schema());
         return names;
     }
 }

@@ -1,11 +1,10 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,36 +25,26 @@ record H2LegacyColumn(QualifiedName table, String name, H2LegacyType type, boole
 
     /** The columns of one table, in order. */
     static List<H2LegacyColumn> of(Connection connection, QualifiedName table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                SELECT + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            return read(statement);
-        }
+        return CatalogQuery.list(connection,
+                SELECT + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", H2LegacyColumn::read,
+                table.schema(), table.name());
     }
 
     /** The columns of every base table, system schemas included. */
     static List<H2LegacyColumn> ofAllTables(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT + " c WHERE EXISTS (SELECT 1 FROM"
+        return CatalogQuery.list(connection, SELECT + " c WHERE EXISTS (SELECT 1 FROM"
                 + " INFORMATION_SCHEMA.TABLES t WHERE t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
-                + " AND t.TABLE_TYPE = 'TABLE') ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
-            return read(statement);
-        }
+                + " AND t.TABLE_TYPE = 'TABLE') ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION",
+                H2LegacyColumn::read);
     }
 
-    private static List<H2LegacyColumn> read(PreparedStatement statement) throws SQLException {
-        List<H2LegacyColumn> columns = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                H2LegacyType type = new H2LegacyType(rows.getString(4), rows.getString(5), rows.getLong(6),
-                        rows.getLong(7), rows.getInt(8));
-                columns.add(new H2LegacyColumn(new QualifiedName(rows.getString(1), rows.getString(2)),
-                        rows.getString(3), type, !"FALSE".equalsIgnoreCase(rows.getString(9)),
-                        emptyAsNull(rows.getString(10)), emptyAsNull(rows.getString(11)),
-                        emptyAsNull(rows.getString(12)), emptyAsNull(rows.getString(13))));
-            }
-        }
-        return columns;
+    /** The column one row of {@link #SELECT} describes. */
+    private static H2LegacyColumn read(ResultSet row) throws SQLException {
+        H2LegacyType type = new H2LegacyType(row.getString(4), row.getString(5), row.getLong(6), row.getLong(7),
+                row.getInt(8));
+        return new H2LegacyColumn(new QualifiedName(row.getString(1), row.getString(2)), row.getString(3), type,
+                !"FALSE".equalsIgnoreCase(row.getString(9)), emptyAsNull(row.getString(10)),
+                emptyAsNull(row.getString(11)), emptyAsNull(row.getString(12)), emptyAsNull(row.getString(13)));
     }
 
     private static String emptyAsNull(String value) {

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Identity;
@@ -9,8 +10,6 @@ import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.model.schema.View;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,19 +83,11 @@ public class H2LegacyDialect extends H2Dialect {
     /** Table-level checks, from INFORMATION_SCHEMA.CONSTRAINTS (column checks come with the columns). */
     @Override
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        List<CheckConstraint> checks = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT CONSTRAINT_NAME, CHECK_EXPRESSION"
+        return CatalogQuery.list(connection, "SELECT CONSTRAINT_NAME, CHECK_EXPRESSION"
                 + " FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ?"
-                + " AND TABLE_NAME = ? ORDER BY ID")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    checks.add(new CheckConstraint(rows.getString(1), "CHECK (" + rows.getString(2) + ")"));
-                }
-            }
-        }
-        return checks;
+                + " AND TABLE_NAME = ? ORDER BY ID",
+                row -> new CheckConstraint(row.getString(1), "CHECK (" + row.getString(2) + ")"),
+                table.schema(), table.name());
     }
 
     /** The user's sequences, without those H2 made for identity columns. */
@@ -173,14 +164,11 @@ public class H2LegacyDialect extends H2Dialect {
     private List<String> namedObjects(Connection connection, SchemaScope scope, String kind, String query,
                                       String what) throws SQLException {
         List<String> warnings = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(query);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (inScope(rows.getString(1), scope)) {
-                    warnings.add(kind + " " + new QualifiedName(rows.getString(1), rows.getString(2)) + " " + what);
-                }
+        CatalogQuery.forEach(connection, query, row -> {
+            if (inScope(row.getString(1), scope)) {
+                warnings.add(kind + " " + new QualifiedName(row.getString(1), row.getString(2)) + " " + what);
             }
-        }
+        });
         return warnings;
     }
 

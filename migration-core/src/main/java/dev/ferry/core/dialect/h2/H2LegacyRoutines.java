@@ -1,11 +1,9 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,25 +18,20 @@ final class H2LegacyRoutines {
 
     /** Every alias and aggregate, system schemas included. */
     static List<H2Routine> list(Connection connection) throws SQLException {
-        List<H2Routine> routines = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT ALIAS_SCHEMA, ALIAS_NAME, JAVA_CLASS,"
-                + " JAVA_METHOD, SOURCE FROM INFORMATION_SCHEMA.FUNCTION_ALIASES ORDER BY 1, 2, ID");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
-                String javaClass = rows.getString(3);
-                String method = rows.getString(4);
-                String source = rows.getString(5);
-                if (javaClass == null) {
-                    routines.add(new H2Routine(name, false, false, null,
-                            source == null || source.isEmpty() ? null : source));
-                } else if (method == null || method.isEmpty()) {
-                    routines.add(new H2Routine(name, true, false, javaClass, null));
-                } else {
-                    routines.add(new H2Routine(name, false, false, javaClass + "." + method, null));
-                }
-            }
-        }
-        return routines;
+        return CatalogQuery.list(connection, "SELECT ALIAS_SCHEMA, ALIAS_NAME, JAVA_CLASS,"
+                + " JAVA_METHOD, SOURCE FROM INFORMATION_SCHEMA.FUNCTION_ALIASES ORDER BY 1, 2, ID", row -> {
+                    QualifiedName name = new QualifiedName(row.getString(1), row.getString(2));
+                    String javaClass = row.getString(3);
+                    String method = row.getString(4);
+                    String source = row.getString(5);
+                    if (javaClass == null) {
+                        return new H2Routine(name, false, false, null,
+                                source == null || source.isEmpty() ? null : source);
+                    }
+                    if (method == null || method.isEmpty()) {
+                        return new H2Routine(name, true, false, javaClass, null);
+                    }
+                    return new H2Routine(name, false, false, javaClass + "." + method, null);
+                });
     }
 }

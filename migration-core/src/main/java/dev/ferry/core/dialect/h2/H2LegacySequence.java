@@ -1,12 +1,11 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Sequence;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,32 +22,19 @@ record H2LegacySequence(QualifiedName name, long current, long increment, long m
 
     /** Every sequence of the database, system schemas included. */
     static List<H2LegacySequence> list(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT + " ORDER BY 1, 2")) {
-            return read(statement);
-        }
+        return CatalogQuery.list(connection, SELECT + " ORDER BY 1, 2", H2LegacySequence::read);
     }
 
     /** The sequence behind an identity column, or null. */
     static H2LegacySequence of(Connection connection, QualifiedName name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                SELECT + " WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME = ?")) {
-            statement.setString(1, name.schema());
-            statement.setString(2, name.name());
-            List<H2LegacySequence> found = read(statement);
-            return found.isEmpty() ? null : found.get(0);
-        }
+        return CatalogQuery.first(connection, SELECT + " WHERE SEQUENCE_SCHEMA = ? AND SEQUENCE_NAME = ?",
+                H2LegacySequence::read, name.schema(), name.name()).orElse(null);
     }
 
-    private static List<H2LegacySequence> read(PreparedStatement statement) throws SQLException {
-        List<H2LegacySequence> sequences = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                sequences.add(new H2LegacySequence(new QualifiedName(rows.getString(1), rows.getString(2)),
-                        rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getBoolean(7),
-                        rows.getBoolean(8)));
-            }
-        }
-        return sequences;
+    /** The sequence one row of {@link #SELECT} describes. */
+    private static H2LegacySequence read(ResultSet row) throws SQLException {
+        return new H2LegacySequence(new QualifiedName(row.getString(1), row.getString(2)), row.getLong(3),
+                row.getLong(4), row.getLong(5), row.getLong(6), row.getBoolean(7), row.getBoolean(8));
     }
 
     /**

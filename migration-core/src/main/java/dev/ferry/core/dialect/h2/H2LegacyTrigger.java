@@ -1,11 +1,9 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,16 +14,9 @@ record H2LegacyTrigger(QualifiedName name, String definition) {
 
     /** Every trigger of the database, system schemas included. */
     static List<H2LegacyTrigger> list(Connection connection) throws SQLException {
-        List<H2LegacyTrigger> triggers = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT TRIGGER_SCHEMA, TRIGGER_NAME, SQL FROM INFORMATION_SCHEMA.TRIGGERS ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                triggers.add(new H2LegacyTrigger(new QualifiedName(rows.getString(1), rows.getString(2)),
-                        rows.getString(3)));
-            }
-        }
-        return triggers;
+        return CatalogQuery.list(connection,
+                "SELECT TRIGGER_SCHEMA, TRIGGER_NAME, SQL FROM INFORMATION_SCHEMA.TRIGGERS ORDER BY 1, 2",
+                row -> new H2LegacyTrigger(new QualifiedName(row.getString(1), row.getString(2)), row.getString(3)));
     }
 
     /** The definition without FORCE, so that a trigger H2 2.x cannot create fails the import instead of hiding. */

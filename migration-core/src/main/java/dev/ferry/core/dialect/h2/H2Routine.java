@@ -1,12 +1,10 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,18 +18,12 @@ record H2Routine(QualifiedName name, boolean aggregate, boolean deterministic, S
 
     /** Every routine H2 lists as user-defined (ROUTINE_BODY 'EXTERNAL'), system schemas included. */
     static List<H2Routine> list(Connection connection) throws SQLException {
-        List<H2Routine> routines = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT ROUTINE_SCHEMA, ROUTINE_NAME,"
+        return CatalogQuery.list(connection, "SELECT ROUTINE_SCHEMA, ROUTINE_NAME,"
                 + " ROUTINE_TYPE, EXTERNAL_NAME, ROUTINE_DEFINITION, IS_DETERMINISTIC FROM INFORMATION_SCHEMA.ROUTINES"
-                + " WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                routines.add(new H2Routine(new QualifiedName(rows.getString(1), rows.getString(2)),
-                        "AGGREGATE".equals(rows.getString(3)), "YES".equals(rows.getString(6)), rows.getString(4),
-                        rows.getString(5)));
-            }
-        }
-        return routines;
+                + " WHERE ROUTINE_BODY = 'EXTERNAL' ORDER BY 1, 2",
+                row -> new H2Routine(new QualifiedName(row.getString(1), row.getString(2)),
+                        "AGGREGATE".equals(row.getString(3)), "YES".equals(row.getString(6)), row.getString(4),
+                        row.getString(5)));
     }
 
     /** Whether its definition can be written: a method, a class, or source the user may read. */

@@ -1,10 +1,9 @@
 package dev.ferry.core.dialect.h2;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,25 +21,23 @@ record H2Trigger(QualifiedName name, QualifiedName table, String timing, List<St
     /** Every trigger of the database, system schemas included. */
     static List<H2Trigger> list(Connection connection) throws SQLException {
         Map<QualifiedName, H2Trigger> triggers = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT TRIGGER_SCHEMA, TRIGGER_NAME,"
+        CatalogQuery.forEach(connection, "SELECT TRIGGER_SCHEMA, TRIGGER_NAME,"
                 + " EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORIENTATION,"
-                + " QUEUE_SIZE, NO_WAIT, JAVA_CLASS, IS_ROLLBACK FROM INFORMATION_SCHEMA.TRIGGERS ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
-                H2Trigger trigger = triggers.get(name);
-                if (trigger == null) {
-                    trigger = new H2Trigger(name, new QualifiedName(rows.getString(3), rows.getString(4)),
-                            rows.getString(5), new ArrayList<>(), "ROW".equals(rows.getString(7)), rows.getInt(8),
-                            rows.getBoolean(9), rows.getString(10));
-                    triggers.put(name, trigger);
-                }
-                trigger.events().add(rows.getString(6));
-                if (rows.getBoolean(11) && !trigger.events().contains("ROLLBACK")) {
-                    trigger.events().add("ROLLBACK");
-                }
-            }
-        }
+                + " QUEUE_SIZE, NO_WAIT, JAVA_CLASS, IS_ROLLBACK FROM INFORMATION_SCHEMA.TRIGGERS ORDER BY 1, 2",
+                row -> {
+                    QualifiedName name = new QualifiedName(row.getString(1), row.getString(2));
+                    H2Trigger trigger = triggers.get(name);
+                    if (trigger == null) {
+                        trigger = new H2Trigger(name, new QualifiedName(row.getString(3), row.getString(4)),
+                                row.getString(5), new ArrayList<>(), "ROW".equals(row.getString(7)), row.getInt(8),
+                                row.getBoolean(9), row.getString(10));
+                        triggers.put(name, trigger);
+                    }
+                    trigger.events().add(row.getString(6));
+                    if (row.getBoolean(11) && !trigger.events().contains("ROLLBACK")) {
+                        trigger.events().add("ROLLBACK");
+                    }
+                });
         return List.copyOf(triggers.values());
     }
 

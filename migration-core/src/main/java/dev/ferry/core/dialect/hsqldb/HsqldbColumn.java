@@ -1,11 +1,10 @@
 package dev.ferry.core.dialect.hsqldb;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,43 +35,34 @@ record HsqldbColumn(QualifiedName table, String name, String declared, int fract
 
     /** The columns of one table, in order. */
     static List<HsqldbColumn> of(Connection connection, QualifiedName table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                SELECT + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            return read(statement);
-        }
+        return CatalogQuery.list(connection,
+                SELECT + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", HsqldbColumn::read,
+                table.schema(), table.name());
     }
 
     /** The columns of every base table of the database, system schemas included. */
     static List<HsqldbColumn> ofAllTables(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT + " c WHERE EXISTS (SELECT 1 FROM"
+        return CatalogQuery.list(connection, SELECT + " c WHERE EXISTS (SELECT 1 FROM"
                 + " INFORMATION_SCHEMA.TABLES t WHERE t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
-                + " AND t.TABLE_TYPE = 'BASE TABLE') ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
-            return read(statement);
-        }
+                + " AND t.TABLE_TYPE = 'BASE TABLE') ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION",
+                HsqldbColumn::read);
     }
 
-    private static List<HsqldbColumn> read(PreparedStatement statement) throws SQLException {
-        List<HsqldbColumn> columns = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                int fraction = rows.getInt(5);
-                if (rows.wasNull()) {
-                    fraction = -1;
-                }
-                String collation = rows.getString(7);
-                String userType = rows.getString(9);
-                String start = rows.getString(11);
-                String increment = rows.getString(12);
-                columns.add(new HsqldbColumn(new QualifiedName(rows.getString(1), rows.getString(2)),
-                        rows.getString(3), rows.getString(4), fraction, "YES".equals(rows.getString(13)),
-                        collation == null || collation.equals("SQL_TEXT") ? null
-                                : new QualifiedName(rows.getString(6), collation),
-                        userType == null ? null : new QualifiedName(rows.getString(8), userType), rows.getString(10),
-                        start == null ? null : Long.valueOf(start), increment == null ? null : Long.valueOf(increment)));
-            }
+    /** The column one row of {@link #SELECT} describes. */
+    private static HsqldbColumn read(ResultSet row) throws SQLException {
+        int fraction = row.getInt(5);
+        if (row.wasNull()) {
+            fraction = -1;
         }
-        return columns;
+        String collation = row.getString(7);
+        String userType = row.getString(9);
+        String start = row.getString(11);
+        String increment = row.getString(12);
+        return new HsqldbColumn(new QualifiedName(row.getString(1), row.getString(2)),
+                row.getString(3), row.getString(4), fraction, "YES".equals(row.getString(13)),
+                collation == null || collation.equals("SQL_TEXT") ? null
+                        : new QualifiedName(row.getString(6), collation),
+                userType == null ? null : new QualifiedName(row.getString(8), userType), row.getString(10),
+                start == null ? null : Long.valueOf(start), increment == null ? null : Long.valueOf(increment));
     }
 }

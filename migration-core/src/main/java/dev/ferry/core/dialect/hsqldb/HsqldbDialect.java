@@ -1,6 +1,7 @@
 package dev.ferry.core.dialect.hsqldb;
 
 import dev.ferry.core.dialect.Capabilities;
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
@@ -185,16 +186,9 @@ public class HsqldbDialect extends StandardDialect {
 
     private static boolean usesSequence(Connection connection, QualifiedName table, String column)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM"
+        return CatalogQuery.first(connection, "SELECT 1 FROM"
                 + " INFORMATION_SCHEMA.SYSTEM_COLUMN_SEQUENCE_USAGE WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
-                + " AND COLUMN_NAME = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            statement.setString(3, column);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        }
+                + " AND COLUMN_NAME = ?", row -> Boolean.TRUE, table.schema(), table.name(), column).isPresent();
     }
 
     private long afterLargest(Connection connection, QualifiedName table, String column, long start, long increment)
@@ -270,18 +264,11 @@ public class HsqldbDialect extends StandardDialect {
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
         Set<String> names = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT u.INDEX_NAME FROM"
+        CatalogQuery.forEach(connection, "SELECT u.INDEX_NAME FROM"
                 + " INFORMATION_SCHEMA.SYSTEM_KEY_INDEX_USAGE u JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS c"
                 + " ON c.CONSTRAINT_SCHEMA = u.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = u.CONSTRAINT_NAME"
-                + " WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        }
+                + " WHERE c.TABLE_SCHEMA = ? AND c.TABLE_NAME = ?", row -> names.add(row.getString(1)),
+                table.schema(), table.name());
         return names;
     }
 

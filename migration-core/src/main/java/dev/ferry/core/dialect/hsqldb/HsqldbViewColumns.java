@@ -1,9 +1,9 @@
 package dev.ferry.core.dialect.hsqldb;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.View;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,17 +23,9 @@ final class HsqldbViewColumns {
      * empty where the query alone makes the same view.
      */
     static List<String> renamed(Connection connection, View view) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME FROM"
-                + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, view.name().schema());
-            statement.setString(2, view.name().name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-        }
+        List<String> columns = CatalogQuery.list(connection, "SELECT COLUMN_NAME FROM"
+                + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+                row -> row.getString(1), view.name().schema(), view.name().name());
         return columns.equals(queryColumns(connection, view.query())) ? List.of() : columns;
     }
 

@@ -1,10 +1,9 @@
 package dev.ferry.core.dialect.hsqldb;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.SchemaScope;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,16 +48,13 @@ final class HsqldbWarnings {
 
     /** One warning for each object a query lists (schema, name, and what {@code %s} in {@code what} says). */
     private void objects(String kind, String query, String what) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query + " ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (dialect.inScope(rows.getString(1), scope)) {
-                    String detail = rows.getMetaData().getColumnCount() > 2 ? rows.getString(3) : "";
-                    warnings.add(kind + " " + new QualifiedName(rows.getString(1), rows.getString(2)) + " "
-                            + what.replace("%s", detail));
-                }
+        CatalogQuery.forEach(connection, query + " ORDER BY 1, 2", row -> {
+            if (dialect.inScope(row.getString(1), scope)) {
+                String detail = row.getMetaData().getColumnCount() > 2 ? row.getString(3) : "";
+                warnings.add(kind + " " + new QualifiedName(row.getString(1), row.getString(2)) + " "
+                        + what.replace("%s", detail));
             }
-        }
+        });
     }
 
     /** Where the identities' positions could not be read, each continues after its largest value. */

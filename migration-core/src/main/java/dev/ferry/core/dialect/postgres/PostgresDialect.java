@@ -20,16 +20,10 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -167,57 +161,13 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public List<Column> columns(Connection connection, QualifiedName table, List<Column> reported)
             throws SQLException {
-        Map<String, Object[]> declared = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attgenerated FROM pg_attribute a"
-                        + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    declared.put(rows.getString(1),
-                            new Object[] {rows.getString(2), rows.getBoolean(3), rows.getString(4)});
-                }
-            }
-        }
-        List<Column> columns = new ArrayList<>();
-        for (Column c : reported) {
-            Object[] d = declared.get(c.name());
-            if (d == null) {
-                columns.add(c);
-                continue;
-            }
-            String generated = c.isGenerated() ? c.generated() + ("v".equals(d[2]) ? " VIRTUAL" : " STORED") : null;
-            columns.add(new Column(c.name(), c.typeName(), c.jdbcType(), c.size(), c.scale(), !(Boolean) d[1],
-                    c.defaultExpression(), c.identity(), (String) d[0], null, generated));
-        }
-        return columns;
+        return new PostgresCatalog(connection, this).columns(table, reported);
     }
 
     /** Identity columns (not serial ones, whose sequence is an ordinary sequence with a default). */
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a.attidentity, s.start_value, s.increment_by, s.schemaname, s.sequencename"
-                        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " JOIN pg_sequences s ON format('%I.%I', s.schemaname, s.sequencename)::regclass"
-                        + "   = pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)::regclass"
-                        + " WHERE n.nspname = ? AND c.relname = ? AND a.attname = ? AND a.attidentity <> ''")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            statement.setString(3, column);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
-                }
-                long increment = rows.getLong(3);
-                QualifiedName sequence = new QualifiedName(rows.getString(4), rows.getString(5));
-                return new Identity("a".equals(rows.getString(1)), rows.getLong(2), increment,
-                        nextValue(connection, sequence, increment));
-            }
-        }
+        return new PostgresCatalog(connection, this).identity(table, column);
     }
 
     /**
@@ -226,82 +176,25 @@ public class PostgresDialect extends StandardDialect {
      */
     @Override
     public List<Index> indexes(Connection connection, Table table, List<Index> reported) throws SQLException {
-        List<Index> indexes = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT i.relname, ix.indisunique, pg_get_indexdef(ix.indexrelid) FROM pg_index ix"
-                        + " JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class c ON c.oid = ix.indrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND c.relname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
-                        + "   WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))"
-                        + " ORDER BY 1")) {
-            statement.setString(1, table.name().schema());
-            statement.setString(2, table.name().name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    indexes.add(new Index(rows.getString(1), table.name(), rows.getBoolean(2), List.of(),
-                            rows.getString(3)));
-                }
-            }
-        }
-        return indexes;
+        return new PostgresCatalog(connection, this).indexes(table);
     }
 
     /** Views and materialized views from pg_class, with the views each reads from pg_depend. */
     @Override
     public List<View> views(Connection connection, SchemaScope scope) throws SQLException {
-        Map<Long, QualifiedName> names = new LinkedHashMap<>();
-        Map<Long, String> queries = new HashMap<>();
-        Map<Long, Boolean> materialized = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT c.oid, n.nspname, c.relname, c.relkind = 'm', pg_get_viewdef(c.oid) FROM pg_class c"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm')"
-                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                        + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')"
-                        + " ORDER BY 2, 3");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (!scope.includes(rows.getString(2))) {
-                    continue;
-                }
-                names.put(rows.getLong(1), new QualifiedName(rows.getString(2), rows.getString(3)));
-                materialized.put(rows.getLong(1), rows.getBoolean(4));
-                queries.put(rows.getLong(1), rows.getString(5));
-            }
-        }
-        Map<Long, Set<QualifiedName>> reads = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT DISTINCT rw.ev_class, d.refobjid FROM pg_depend d JOIN pg_rewrite rw ON rw.oid = d.objid"
-                        + " WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass"
-                        + " AND d.refobjid <> rw.ev_class");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                QualifiedName read = names.get(rows.getLong(2));
-                if (read != null && names.containsKey(rows.getLong(1))) {
-                    reads.computeIfAbsent(rows.getLong(1), oid -> new HashSet<>()).add(read);
-                }
-            }
-        }
-        List<View> views = new ArrayList<>();
-        names.forEach((oid, name) -> views.add(new View(name, queries.get(oid), materialized.get(oid),
-                reads.getOrDefault(oid, Set.of()))));
-        return views;
+        return new PostgresCatalog(connection, this).views(scope);
     }
 
     /** Functions and procedures as pg_get_functiondef writes them; aggregates are reported instead. */
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
-        return strings(connection, "SELECT pg_get_functiondef(p.oid) FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND"
-                + userObject("p", scope)
-                + " ORDER BY n.nspname, p.proname, p.oid");
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).routines();
     }
 
     /** Triggers as pg_get_triggerdef writes them, those PostgreSQL makes for foreign keys left out. */
     @Override
     public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
-        return strings(connection, "SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND" + userObject("c", scope)
-                + " ORDER BY n.nspname, c.relname, t.tgname");
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).triggers();
     }
 
     /**
@@ -310,52 +203,7 @@ public class PostgresDialect extends StandardDialect {
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
-        return strings(connection, "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND" + userObject("p", scope)
-                + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
-                + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
-                + scopeCondition("r.schemaname", scope)
-                + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
-                + " || ' is not exported' FROM pg_policies p WHERE TRUE" + scopeCondition("p.schemaname", scope)
-                + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
-                + " UNION ALL SELECT 'Partition ' || n.nspname || '.' || c.relname || ' of ' || pn.nspname || '.'"
-                + " || p.relname || ' is exported as a plain table holding its rows (partitioning is not carried yet)'"
-                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
-                + " WHERE c.relispartition AND c.relkind = 'r'" + scopeCondition("n.nspname", scope)
-                + " UNION ALL SELECT 'Owners and privileges are not exported: the imported objects belong to the user"
-                + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
-                + " ON n.oid = c.relnamespace WHERE" + userObject("c", scope) + " AND (c.relacl IS NOT NULL"
-                + " OR c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)))"
-                + " ORDER BY 1");
-    }
-
-    /**
-     * The object (alias {@code alias}, with namespace {@code n}) is the user's, not the system's or an extension's, and
-     * in {@code scope}.
-     */
-    private String userObject(String alias, SchemaScope scope) {
-        return " n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = " + alias + ".oid AND d.deptype = 'e')"
-                + scopeCondition("n.nspname", scope);
-    }
-
-    /** {@code AND <column> IN (<the schemas named>)}, or nothing for the default scope. */
-    private String scopeCondition(String column, SchemaScope scope) {
-        return scope.isDefault() ? ""
-                : " AND " + column + " IN (" + scope.named().stream().map(this::quoteLiteral)
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
-    }
-
-    private static List<String> strings(Connection connection, String sql) throws SQLException {
-        List<String> strings = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                strings.add(rows.getString(1));
-            }
-        }
-        return strings;
+        return PostgresWarnings.of(connection, new PostgresScopeConditions(this, scope));
     }
 
     /**
@@ -364,120 +212,25 @@ public class PostgresDialect extends StandardDialect {
      */
     @Override
     public List<String> userTypes(Connection connection, SchemaScope scope) throws SQLException {
-        String userSchema = userObject("t", scope);
-        List<String> types = strings(connection, "SELECT format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I',"
-                + " e.extname, n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
-                + " WHERE e.extname <> 'plpgsql' ORDER BY e.extname");
-        try (PreparedStatement enums = connection.prepareStatement(
-                "SELECT format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname, t.typname,"
-                        + " string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder))"
-                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " JOIN pg_enum e ON e.enumtypid = t.oid WHERE" + userSchema
-                        + " GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname");
-             PreparedStatement domains = connection.prepareStatement(
-                "SELECT format('CREATE DOMAIN %I.%I AS %s', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod))"
-                        + " || CASE WHEN t.typcollation <> 0 AND t.typcollation <> b.typcollation"
-                        + "    THEN ' COLLATE ' || t.typcollation::regcollation::text ELSE '' END"
-                        + " || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
-                        + " || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' '"
-                        + "    || pg_get_constraintdef(c.oid), '' ORDER BY c.conname) FROM pg_constraint c"
-                        + "    WHERE c.contypid = t.oid), '')"
-                        + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type b ON b.oid = t.typbasetype"
-                        + " WHERE t.typtype = 'd' AND" + userSchema + " ORDER BY n.nspname, t.typname")) {
-            for (PreparedStatement statement : List.of(enums, domains)) {
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        types.add(rows.getString(1));
-                    }
-                }
-            }
-        }
-        return types;
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).userTypes();
     }
 
     /** Sequences from pg_sequences, leaving out those that belong to identity columns. */
     @Override
     public List<Sequence> sequences(Connection connection, SchemaScope scope) throws SQLException {
-        List<Sequence> sequences = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT s.schemaname, s.sequencename, s.start_value, s.increment_by, s.min_value, s.max_value,"
-                        + " s.cycle, owner.ref, format_type(s.data_type, NULL)"
-                        + " FROM pg_sequences s"
-                        + " JOIN pg_class c ON c.oid = format('%I.%I', s.schemaname, s.sequencename)::regclass"
-                        + " LEFT JOIN LATERAL (SELECT format('%I.%I.%I', tn.nspname, t.relname, a.attname) AS ref, d.deptype"
-                        + "   FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid"
-                        + "   JOIN pg_namespace tn ON tn.oid = t.relnamespace"
-                        + "   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
-                        + "   WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) owner"
-                        + " ON TRUE"
-                        + " WHERE owner.deptype IS DISTINCT FROM 'i' ORDER BY 1, 2");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (!inScope(rows.getString(1), scope)) {
-                    continue;
-                }
-                QualifiedName name = new QualifiedName(rows.getString(1), rows.getString(2));
-                long increment = rows.getLong(4);
-                sequences.add(new Sequence(name, rows.getString(9), rows.getLong(3), increment, rows.getLong(5), rows.getLong(6),
-                        rows.getBoolean(7), nextValue(connection, name, increment), rows.getString(8)));
-            }
-        }
-        return sequences;
-    }
-
-    /**
-     * What nextval would return: the sequence relation itself tells (pg_sequences hides last_value after a
-     * RESTART, which leaves it "not called").
-     */
-    private long nextValue(Connection connection, QualifiedName sequence, long increment) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT last_value, is_called FROM " + quote(sequence));
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getBoolean(2) ? rows.getLong(1) + increment : rows.getLong(1);
-        }
+        return new PostgresCatalog(connection, this).sequences(scope);
     }
 
     /** PostgreSQL lists NOT NULL as CHECK constraints in INFORMATION_SCHEMA; pg_constraint tells them apart. */
     @Override
     public List<CheckConstraint> checkConstraints(Connection connection, QualifiedName table) throws SQLException {
-        List<CheckConstraint> checks = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con"
-                        + " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY 1")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    checks.add(new CheckConstraint(rows.getString(1), rows.getString(2)));
-                }
-            }
-        }
-        return checks;
+        return new PostgresCatalog(connection, this).checkConstraints(table);
     }
 
     /** Unique constraints from pg_constraint, columns in key order. */
     @Override
     public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
-        Map<String, List<String>> keys = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT con.conname, a.attname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY k(attnum, position)"
-                        + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum"
-                        + " WHERE con.contype = 'u' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname, k.position")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    keys.computeIfAbsent(rows.getString(1), name -> new ArrayList<>()).add(rows.getString(2));
-                }
-            }
-        }
-        List<KeyConstraint> constraints = new ArrayList<>();
-        keys.forEach((name, columns) -> constraints.add(new KeyConstraint(name, columns)));
-        return constraints;
+        return new PostgresCatalog(connection, this).uniqueKeys(table);
     }
 
     @Override

@@ -1,13 +1,12 @@
 package dev.ferry.core.dialect.sqlite;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.View;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,18 +46,10 @@ final class SqliteCatalog {
 
     /** The table's columns, generated ones included, in order. */
     List<ColumnInfo> columns(String table) throws SQLException {
-        List<ColumnInfo> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid")) {
-            statement.setString(1, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(new ColumnInfo(rows.getString(1), rows.getString(2) == null ? "" : rows.getString(2),
-                            rows.getBoolean(3), rows.getString(4), rows.getInt(5), rows.getInt(6)));
-                }
-            }
-        }
-        return columns;
+        return CatalogQuery.list(connection,
+                "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid",
+                row -> new ColumnInfo(row.getString(1), row.getString(2) == null ? "" : row.getString(2),
+                        row.getBoolean(3), row.getString(4), row.getInt(5), row.getInt(6)), table);
     }
 
     /** The statement that created the table, as SQLite keeps it (renames and added columns included). */
@@ -96,18 +87,13 @@ final class SqliteCatalog {
     /** The table's UNIQUE constraints (SQLite's indexes of origin {@code u}), columns in order; they have no name. */
     List<KeyConstraint> uniqueKeys(String table) throws SQLException {
         List<KeyConstraint> keys = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        CatalogQuery.forEach(connection,
                 "SELECT l.name, i.name FROM pragma_index_list(?) l, pragma_index_info(l.name) i"
-                        + " WHERE l.origin = 'u' ORDER BY l.seq DESC, i.seqno")) {
-            statement.setString(1, table);
-            Map<String, List<String>> columns = new LinkedHashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.computeIfAbsent(rows.getString(1), index -> new ArrayList<>()).add(rows.getString(2));
-                }
-            }
-            columns.values().forEach(key -> keys.add(new KeyConstraint(null, key)));
-        }
+                        + " WHERE l.origin = 'u' ORDER BY l.seq DESC, i.seqno",
+                row -> columns.computeIfAbsent(row.getString(1), index -> new ArrayList<>()).add(row.getString(2)),
+                table);
+        columns.values().forEach(key -> keys.add(new KeyConstraint(null, key)));
         return keys;
     }
 
@@ -116,19 +102,11 @@ final class SqliteCatalog {
      * included), in the order they were made; those SQLite made for keys (which have no statement) left out.
      */
     List<Index> indexes(QualifiedName table) throws SQLException {
-        List<Index> indexes = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
+        return CatalogQuery.list(connection,
                 "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m JOIN pragma_index_list(?) l ON l.name = m.name"
-                        + " WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL ORDER BY m.rowid")) {
-            statement.setString(1, table.name());
-            statement.setString(2, table.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    indexes.add(new Index(rows.getString(1), table, rows.getBoolean(3), List.of(), rows.getString(2)));
-                }
-            }
-        }
-        return indexes;
+                        + " WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL ORDER BY m.rowid",
+                row -> new Index(row.getString(1), table, row.getBoolean(3), List.of(), row.getString(2)),
+                table.name(), table.name());
     }
 
     /**
@@ -138,13 +116,8 @@ final class SqliteCatalog {
      */
     List<View> views() throws SQLException {
         Map<String, String> statements = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                statements.put(rows.getString(1), rows.getString(2));
-            }
-        }
+        CatalogQuery.forEach(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name",
+                row -> statements.put(row.getString(1), row.getString(2)));
         List<View> views = new ArrayList<>();
         statements.forEach((name, sql) -> {
             Set<QualifiedName> reads = new HashSet<>();
@@ -167,15 +140,8 @@ final class SqliteCatalog {
 
     /** The triggers' CREATE statements as written, in the order they were made (which decides their firing order). */
     List<String> triggers() throws SQLException {
-        List<String> triggers = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                triggers.add(rows.getString(1));
-            }
-        }
-        return triggers;
+        return CatalogQuery.list(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid",
+                row -> row.getString(1));
     }
 
     /**
@@ -196,25 +162,13 @@ final class SqliteCatalog {
 
     /** The databases attached to the connection besides {@code main} and {@code temp}. */
     List<String> attachedDatabases() throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT name FROM pragma_database_list WHERE name NOT IN ('main', 'temp') ORDER BY seq");
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
+        return CatalogQuery.list(connection,
+                "SELECT name FROM pragma_database_list WHERE name NOT IN ('main', 'temp') ORDER BY seq",
+                row -> row.getString(1));
     }
 
+    /** The first column of the first row of {@code sql}, or null where there is no row (or the value is NULL). */
     private String string(String sql, String... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        return CatalogQuery.first(connection, sql, row -> row.getString(1), (Object[]) parameters).orElse(null);
     }
 }

@@ -1,0 +1,41 @@
+package dev.ferry.core.dialect.postgres;
+
+import dev.ferry.core.dialect.CatalogQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What a PostgreSQL database holds that Ferry does not carry, in words, one warning a line: aggregates, rules,
+ * row-level security policies, event triggers and partitioning, which it does not carry yet, and owners and
+ * privileges, which it does not carry at all.
+ */
+final class PostgresWarnings {
+
+    private PostgresWarnings() {
+    }
+
+    /** The warnings for the objects {@code conditions} keeps to, in the order of their text. */
+    static List<String> of(Connection connection, PostgresScopeConditions conditions) throws SQLException {
+        return CatalogQuery.list(connection,
+                "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND"
+                + conditions.userObject("p")
+                + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
+                + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
+                + conditions.scopeCondition("r.schemaname")
+                + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
+                + " || ' is not exported' FROM pg_policies p WHERE TRUE" + conditions.scopeCondition("p.schemaname")
+                + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
+                + " UNION ALL SELECT 'Partition ' || n.nspname || '.' || c.relname || ' of ' || pn.nspname || '.'"
+                + " || p.relname || ' is exported as a plain table holding its rows (partitioning is not carried yet)'"
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+                + " WHERE c.relispartition AND c.relkind = 'r'" + conditions.scopeCondition("n.nspname")
+                + " UNION ALL SELECT 'Owners and privileges are not exported: the imported objects belong to the user"
+                + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE" + conditions.userObject("c") + " AND (c.relacl IS NOT NULL"
+                + " OR c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)))"
+                + " ORDER BY 1", row -> row.getString(1));
+    }
+}

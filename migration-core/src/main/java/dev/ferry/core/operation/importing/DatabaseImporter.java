@@ -5,6 +5,7 @@ import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.UserCatalog;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
+import dev.ferry.core.format.files.FormattedFile;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.options.FormatOptions;
@@ -19,6 +20,7 @@ import dev.ferry.core.operation.command.CommandParser;
 import dev.ferry.core.operation.command.CopyFromCommand;
 import dev.ferry.core.operation.command.FerryCommand;
 import dev.ferry.core.operation.loading.BulkLoader;
+import dev.ferry.core.operation.loading.TableLoad;
 import dev.ferry.core.sql.SqlScript;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -168,19 +170,19 @@ public final class DatabaseImporter {
     }
 
     /** Loads each table from its file, with the file's own reader (DuckDB's exports). */
-    private List<TableOutcome> load(List<ImportPlan.DataLoad> loads, Dialect dialect, ProgressListener progress)
+    private List<TableOutcome> load(List<TableLoad> loads, Dialect dialect, ProgressListener progress)
             throws SQLException {
         BulkLoader loader = new BulkLoader(connection, dialect);
         List<TableOutcome> outcomes = new ArrayList<>();
-        for (ImportPlan.DataLoad load : loads) {
-            long rows = loader.load(load.copy(), load.file(), load.opener(), !dialect.transactionalDdl(), progress);
+        for (TableLoad load : loads) {
+            long rows = loader.load(load, !dialect.transactionalDdl(), progress);
             long bytes;
             try {
-                bytes = java.nio.file.Files.size(load.file());
+                bytes = java.nio.file.Files.size(load.data().file());
             } catch (java.io.IOException e) {
                 bytes = -1;
             }
-            outcomes.add(new TableOutcome(load.copy().table(), load.file().getFileName().toString(), rows, bytes));
+            outcomes.add(new TableOutcome(load.table(), load.data().file().getFileName().toString(), rows, bytes));
         }
         return outcomes;
     }
@@ -201,7 +203,8 @@ public final class DatabaseImporter {
         } catch (SQLException e) {
             throw FerryErrors.withContext(ExportLayout.LOAD + " line " + sql.line(), e);
         }
-        long rows = loader.load(copy, file, options, commitBatches, progress);
+        long rows = loader.load(new TableLoad(copy.table(), copy.columns(), new FormattedFile(file, options)),
+                commitBatches, progress);
         if (rows != entry.rows()) {
             throw FerryErrors.data("IMPORT DATABASE: " + fileName + " held " + rows + " rows for " + copy.table()
                     + ", the manifest says " + entry.rows());

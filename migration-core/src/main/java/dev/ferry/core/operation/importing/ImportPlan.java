@@ -11,14 +11,11 @@ import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Table;
-import dev.ferry.core.operation.command.Argument;
-import dev.ferry.core.operation.command.CopyFromCommand;
-import dev.ferry.core.operation.loading.BulkLoader;
+import dev.ferry.core.operation.loading.TableLoad;
 import dev.ferry.core.operation.script.ScriptRenderer;
 import dev.ferry.core.operation.translate.SchemaTranslator;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,17 +39,7 @@ import java.util.Set;
  *                       own exports); null where {@code load} says what to load
  */
 record ImportPlan(String schema, String load, String postData, List<String> schemas, boolean qualifiedNames,
-                  List<String> warnings, List<DataLoad> loads) {
-
-    /**
-     * One table loaded from one file, read by a reader of its own.
-     *
-     * @param copy   the table and columns, as a COPY statement names them
-     * @param file   the file
-     * @param opener opens the file's reader for the table's columns
-     */
-    record DataLoad(CopyFromCommand copy, Path file, BulkLoader.ReaderOpener opener) {
-    }
+                  List<String> warnings, List<TableLoad> loads) {
 
     static ImportPlan of(ExportSource source, Dialect target) throws SQLException {
         Manifest manifest = source.manifest();
@@ -85,7 +72,7 @@ record ImportPlan(String schema, String load, String postData, List<String> sche
         DatabaseSchema schema = translation.schema();
         Map<QualifiedName, Table> exportedTables = new HashMap<>();
         export.schema().tables().forEach(table -> exportedTables.put(table.name(), table));
-        List<DataLoad> loads = new ArrayList<>();
+        List<TableLoad> loads = new ArrayList<>();
         for (DuckDbExport.TableLoad load : export.loads()) {
             Table exported = exportedTables.get(load.table());
             if (exported == null) {
@@ -100,9 +87,7 @@ record ImportPlan(String schema, String load, String postData, List<String> sche
                 int index = exported.columns().stream().map(Column::name).toList().indexOf(name);
                 columns.add(target.quoteIdentifier(index < 0 ? name : table.columns().get(index).name()));
             }
-            CopyFromCommand copy = new CopyFromCommand(target.quote(table.name()), columns,
-                    Argument.literal(load.file().toString()), Map.of());
-            loads.add(new DataLoad(copy, load.file(), load::open));
+            loads.add(new TableLoad(target.quote(table.name()), columns, load));
         }
         ScriptRenderer scripts = new ScriptRenderer(target);
         String header = "-- Translated by Ferry " + FerryVersion.get() + " from DuckDB's own export for "

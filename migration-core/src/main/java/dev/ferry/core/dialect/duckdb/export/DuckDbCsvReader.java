@@ -2,6 +2,8 @@ package dev.ferry.core.dialect.duckdb.export;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.KindConversion;
+import dev.ferry.core.format.KindConversion.BinaryText;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.format.csv.CsvRecords;
 import java.io.BufferedInputStream;
@@ -21,7 +23,7 @@ import org.apache.commons.csv.QuoteMode;
 /**
  * Reads a CSV file written by DuckDB's EXPORT DATABASE, one row at a time: NULL and the empty string told apart as
  * DuckDB writes them ({@link CsvSettings}), each field read from DuckDB's text form by its column's DuckDB type
- * ({@link DuckDbValueText}) and converted to the kind the caller asked for ({@link KindBridge}).
+ * ({@link DuckDbValueText}) and converted to the kind the caller asked for ({@link KindConversion}).
  */
 final class DuckDbCsvReader implements TableReader {
     private final FileColumns columns;
@@ -87,7 +89,8 @@ final class DuckDbCsvReader implements TableReader {
         DuckDbType type = columns.type(field);
         DataColumn target = columns.requested(requested);
         try {
-            return KindBridge.convert(DuckDbValueText.parse(type, text), type.kind(), target.kind());
+            return KindConversion.convert(DuckDbValueText.parse(type, text), type.kind(), target.kind(),
+                    BinaryText.HEX);
         } catch (RuntimeException e) {
             throw FerryErrors.data(position() + ", column " + columns.names().get(field) + ": cannot read "
                     + CsvRecords.quoted(text) + " as " + type.name()

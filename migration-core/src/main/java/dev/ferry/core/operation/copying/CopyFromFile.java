@@ -7,6 +7,7 @@ import dev.ferry.core.format.files.FormattedFile;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
 import dev.ferry.core.operation.command.CopyFromCommand;
 import dev.ferry.core.operation.loading.BulkLoader;
@@ -55,14 +56,8 @@ public final class CopyFromFile {
         Dialect dialect = Dialects.forConnection(connection);
         long rows;
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            StatementTransaction transaction = StatementTransaction.begin(connection);
-            try {
-                rows = new BulkLoader(connection, dialect).load(tableLoad(command, absolute, options), false, progress);
-                transaction.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                transaction.rollback(e);
-                throw e;
-            }
+            rows = Provisional.complete(StatementTransaction.begin(connection), () -> new BulkLoader(connection, dialect)
+                    .load(tableLoad(command, absolute, options), false, progress));
         }
         return new MigrationResult(absolute.getParent(),
                 List.of(new TableOutcome(command.table(), absolute.toString(), rows, bytes)), List.of());

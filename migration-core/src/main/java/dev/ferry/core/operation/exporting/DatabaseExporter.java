@@ -23,6 +23,7 @@ import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
 import dev.ferry.core.operation.script.ScriptHeader;
 import dev.ferry.core.operation.script.TargetScripts;
@@ -77,19 +78,13 @@ public final class DatabaseExporter {
         Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
         SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
         ExportDirectory target = ExportDirectory.prepare(directory);
-        try {
-            MigrationResult result;
+        return Provisional.complete(target, () -> {
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
                  SnapshotSession alsoIgnored = SnapshotSession.begin(connection,
                          dialect.snapshotIsolation(connection.getMetaData()))) {
-                result = exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
+                return exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
             }
-            target.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            target.abandon();
-            throw e;
-        }
+        });
     }
 
     private MigrationResult exportInto(Dialect dialect, Dialect scriptDialect, SchemaScope scope,

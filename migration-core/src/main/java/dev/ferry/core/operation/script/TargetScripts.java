@@ -85,7 +85,8 @@ public final class TargetScripts {
      * {@value ExportLayout#LOAD}: one {@code COPY ... FROM} per data file, into its table as the scripts create it.
      *
      * @param files         the data files, each with the source's name of its table; every table must be there
-     * @param readerOptions the options a reader of the files needs ({@code FormatOptions#readerOptions})
+     * @param readerOptions the options a reader of the files needs
+     *                      ({@link dev.ferry.core.model.options.FormatOptions#readerOptions})
      */
     public String loadScript(List<Manifest.TableEntry> files, Map<String, String> readerOptions) {
         StringBuilder load = new StringBuilder(header.of(ExportLayout.LOAD));

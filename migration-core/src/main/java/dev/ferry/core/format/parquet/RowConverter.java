@@ -1,5 +1,7 @@
 package dev.ferry.core.format.parquet;
 
+import dev.ferry.core.format.KindConversion;
+import dev.ferry.core.format.KindConversion.BinaryText;
 import dev.ferry.core.value.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,7 @@ final class RowConverter extends GroupConverter {
             String name = schema.getType(i).getName();
             fields[i] = converter(schema.getType(i), name, (value, kind) -> {
                 try {
-                    row[position] = KindConversion.convert(value, kind, target);
+                    row[position] = KindConversion.convertNamingTheValue(value, kind, target, BinaryText.UTF8);
                 } catch (RuntimeException e) {
                     throw new ColumnValueException(name, e);
                 }

@@ -3,12 +3,15 @@ package dev.ferry.core.operation.copying;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.format.files.FormattedFile;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
 import dev.ferry.core.operation.command.CopyFromCommand;
 import dev.ferry.core.operation.loading.BulkLoader;
+import dev.ferry.core.operation.loading.TableLoad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,17 +56,16 @@ public final class CopyFromFile {
         Dialect dialect = Dialects.forConnection(connection);
         long rows;
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            StatementTransaction transaction = StatementTransaction.begin(connection);
-            try {
-                rows = new BulkLoader(connection, dialect).load(command, absolute, options, false, progress);
-                transaction.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                transaction.rollback(e);
-                throw e;
-            }
+            rows = Provisional.complete(StatementTransaction.begin(connection), () -> new BulkLoader(connection, dialect)
+                    .load(tableLoad(command, absolute, options), false, progress));
         }
         return new MigrationResult(absolute.getParent(),
                 List.of(new TableOutcome(command.table(), absolute.toString(), rows, bytes)), List.of());
+    }
+
+    /** The command's table and columns, as written, loaded from {@code file} read as {@code options} say. */
+    private static TableLoad tableLoad(CopyFromCommand command, Path file, FormatOptions options) {
+        return new TableLoad(command.table(), command.columns(), new FormattedFile(file, options));
     }
 
     private static long size(Path file) throws SQLException {

@@ -10,6 +10,7 @@ import dev.ferry.core.format.files.DataFiles;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
 import dev.ferry.core.operation.command.CopyToCommand;
 import dev.ferry.core.value.ValueKind;
@@ -53,37 +54,32 @@ public final class CopyToFile {
             throws SQLException {
         PartialFile target = PartialFile.prepare(file);
         String subject = "COPY to " + target.target().getFileName();
-        try {
-            Dialect dialect = Dialects.forConnection(connection);
-            Written written;
-            CopySource source;
-            try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-                StatementTransaction transaction = StatementTransaction.begin(connection);
-                try {
-                    source = CopySource.of(connection, dialect, command);
+        Written written = Provisional.complete(target, () -> copyRows(command, target, options, subject, progress));
+        progress.tableFinished(written.source(), written.rows());
+        return new MigrationResult(target.target().getParent(), List.of(new TableOutcome(written.source(),
+                target.target().toString(), written.rows(), written.bytes())), written.warnings());
+    }
+
+    /** Reads the rows in the statement's transaction and writes them to the partial file. */
+    private Written copyRows(CopyToCommand command, PartialFile target, FormatOptions options, String subject,
+                             ProgressListener progress) throws SQLException {
+        Dialect dialect = Dialects.forConnection(connection);
+        try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
+            StatementTransaction transaction = StatementTransaction.begin(connection);
+            try {
+                return Provisional.complete(transaction, () -> {
+                    CopySource source = CopySource.of(connection, dialect, command);
                     progress.tableStarted("export", source.name(), -1);
-                    written = write(dialect, source, target, options, subject, progress);
-                    transaction.commit();
-                } catch (SQLException e) {
-                    transaction.rollback(e);
-                    throw FerryErrors.withContext(subject + " failed", e);
-                } catch (RuntimeException | Error e) {
-                    transaction.rollback(e);
-                    throw e;
-                }
+                    return write(dialect, source, target, options, subject, progress);
+                });
+            } catch (SQLException e) {
+                throw FerryErrors.withContext(subject + " failed", e);
             }
-            target.commit();
-            progress.tableFinished(source.name(), written.rows());
-            return new MigrationResult(target.target().getParent(), List.of(new TableOutcome(source.name(),
-                    target.target().toString(), written.rows(), written.bytes())), written.warnings());
-        } catch (SQLException | RuntimeException | Error e) {
-            target.abandon();
-            throw e;
         }
     }
 
-    /** What was written: rows, the file's size, and what the format could not keep exactly. */
-    private record Written(long rows, long bytes, List<String> warnings) {
+    /** What was written: from which table or query, rows, the file's size, what the format could not keep exactly. */
+    private record Written(String source, long rows, long bytes, List<String> warnings) {
     }
 
     /** Runs the source's query and writes its rows to the partial file. */
@@ -99,7 +95,7 @@ public final class CopyToFile {
             try (writer) {
                 rows = ResultWriter.write(resultSet, kinds, columnNames, writer, subject, source.name(), progress);
             }
-            return new Written(rows, writer.summary().bytes(), writer.warnings());
+            return new Written(source.name(), rows, writer.summary().bytes(), writer.warnings());
         } catch (IOException e) {
             throw FerryErrors.io(subject + " failed: cannot write " + target.partial() + ": " + e, e);
         }

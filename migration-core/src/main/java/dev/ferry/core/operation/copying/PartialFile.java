@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.copying;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.operation.Provisional;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.UUID;
  * in it. A failed copy deletes it, so the target never exists half-written. An existing target is refused, never
  * overwritten.
  */
-final class PartialFile {
+final class PartialFile implements Provisional {
     private final Path target;
     private final Path partial;
 
@@ -52,20 +53,20 @@ final class PartialFile {
     }
 
     /** Renames the finished file to the target, which must still not exist. */
-    void commit() throws SQLException {
+    @Override
+    public void commit() throws SQLException {
         try {
             Files.move(partial, target);
         } catch (FileAlreadyExistsException e) {
-            abandon();
             throw FerryErrors.refused("COPY refuses to overwrite " + target + ": the file appeared while COPY ran");
         } catch (IOException e) {
-            abandon();
             throw FerryErrors.io("COPY cannot move the finished " + partial + " to " + target + ": " + e, e);
         }
     }
 
     /** Deletes what was written; the target is left as it was. */
-    void abandon() {
+    @Override
+    public void abandon(Throwable failure) {
         try {
             Files.deleteIfExists(partial);
         } catch (IOException ignored) {

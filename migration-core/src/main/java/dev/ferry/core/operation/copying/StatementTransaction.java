@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.copying;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.operation.Provisional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -12,7 +13,7 @@ import java.sql.Savepoint;
  * opened, a savepoint is set: a failure rolls back to it, so the caller's earlier work survives and the transaction
  * stays usable; success leaves the work to the caller's commit.
  */
-final class StatementTransaction {
+final class StatementTransaction implements Provisional {
     private final Connection connection;
     private final Savepoint savepoint;
 
@@ -37,9 +38,10 @@ final class StatementTransaction {
 
     /**
      * Ends the statement successfully: commits its own transaction and turns autocommit on again, or releases the
-     * savepoint. If this fails, the caller still calls {@link #rollback}.
+     * savepoint. If this fails, the caller still calls {@link #abandon}.
      */
-    void commit() throws SQLException {
+    @Override
+    public void commit() throws SQLException {
         if (savepoint != null) {
             release();
             return;
@@ -49,7 +51,8 @@ final class StatementTransaction {
     }
 
     /** Undoes the statement's work after {@code failure}; errors in doing so are added to it as suppressed. */
-    void rollback(Throwable failure) {
+    @Override
+    public void abandon(Throwable failure) {
         try {
             if (savepoint != null) {
                 connection.rollback(savepoint);

@@ -23,9 +23,10 @@ import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
-import dev.ferry.core.operation.script.ScriptRenderer;
-import dev.ferry.core.operation.translate.SchemaTranslator;
+import dev.ferry.core.operation.script.ScriptHeader;
+import dev.ferry.core.operation.script.TargetScripts;
 import dev.ferry.core.value.ValueKind;
 import dev.ferry.core.value.ValueText;
 import java.io.IOException;
@@ -77,19 +78,13 @@ public final class DatabaseExporter {
         Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
         SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
         ExportDirectory target = ExportDirectory.prepare(directory);
-        try {
-            MigrationResult result;
+        return Provisional.complete(target, () -> {
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
                  SnapshotSession alsoIgnored = SnapshotSession.begin(connection,
                          dialect.snapshotIsolation(connection.getMetaData()))) {
-                result = exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
+                return exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
             }
-            target.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            target.abandon();
-            throw e;
-        }
+        });
     }
 
     private MigrationResult exportInto(Dialect dialect, Dialect scriptDialect, SchemaScope scope,
@@ -98,22 +93,14 @@ public final class DatabaseExporter {
         DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
         List<String> schemas = exportedSchemas(dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
-        ScriptRenderer scripts = new ScriptRenderer(scriptDialect);
+        TargetScripts scripts = scripts(schema, dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas));
         DataFileNames fileNames = new DataFileNames(options.format().extension());
         Path staging = target.staging();
 
         List<String> warnings = new ArrayList<>(schema.warnings());
-        DatabaseSchema scriptSchema = schema;
-        SchemaTranslator.Translation translation = null;
-        if (scriptDialect != dialect) {
-            translation = new SchemaTranslator(dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas))
-                    .translate(schema);
-            scriptSchema = translation.schema();
-            warnings.addAll(translation.warnings());
-        }
+        warnings.addAll(scripts.warnings());
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
-        StringBuilder load = new StringBuilder(header(dialect, scriptDialect, "Data: one COPY per table, run by IMPORT DATABASE"));
         for (Table table : schema.tables()) {
             String file = fileNames.next(table.name());
             Path path = staging.resolve(file);
@@ -123,15 +110,11 @@ public final class DatabaseExporter {
             outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
             entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
                     bytes, written.file().sha256()));
-            Table loaded = translation == null ? table : translation.table(table.name());
-            load.append(scripts.copyFrom(loaded, file, options.readerOptions())).append(";\n");
         }
 
-        writeScript(staging, ExportLayout.SCHEMA,
-                scripts.schemaScript(scriptSchema, header(dialect, scriptDialect, "Schema: run by IMPORT DATABASE before the data")));
-        writeScript(staging, ExportLayout.LOAD, load.toString());
-        writeScript(staging, ExportLayout.POST_DATA,
-                scripts.postDataScript(scriptSchema, header(dialect, scriptDialect, "After the data: identities, indexes, foreign keys")));
+        writeScript(staging, ExportLayout.SCHEMA, scripts.schemaScript());
+        writeScript(staging, ExportLayout.LOAD, scripts.loadScript(entries, options.readerOptions()));
+        writeScript(staging, ExportLayout.POST_DATA, scripts.postDataScript());
         try {
             new SchemaFile(dialect.name(), schema).write(staging);
             ManifestFile.write(staging, manifest(dialect, scriptDialect, options, schemas, qualifiedNames, entries,
@@ -140,6 +123,21 @@ public final class DatabaseExporter {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
         return new MigrationResult(target.target(), outcomes, warnings);
+    }
+
+    /**
+     * The scripts for {@code scriptDialect}: the schema as read where that is the source's dialect, else translated
+     * for it.
+     *
+     * @param defaultSchemas the schemas the scripts name no objects in (MariaDB's current database)
+     */
+    private TargetScripts scripts(DatabaseSchema schema, Dialect dialect, Dialect scriptDialect,
+                                  Set<String> defaultSchemas) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        ScriptHeader header = ScriptHeader.exported(metaData.getDatabaseProductName() + " "
+                + metaData.getDatabaseProductVersion(), dialect, scriptDialect);
+        return scriptDialect == dialect ? TargetScripts.asRead(schema, dialect, header)
+                : TargetScripts.translated(schema, dialect, scriptDialect, defaultSchemas, header);
     }
 
     private TableExport exportTable(Dialect dialect, Table table, Path path, FormatOptions options, ValueText text,
@@ -206,14 +204,6 @@ public final class DatabaseExporter {
         return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
                 : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings);
-    }
-
-    private String header(Dialect dialect, Dialect scriptDialect, String purpose) throws SQLException {
-        DatabaseMetaData metaData = connection.getMetaData();
-        return "-- " + purpose + ".\n-- Written by Ferry " + FerryVersion.get() + " from "
-                + metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()
-                + " (dialect " + dialect.name() + ")"
-                + (scriptDialect == dialect ? "" : " for " + scriptDialect.name()) + ".\n\n";
     }
 
     private static void writeScript(Path directory, String name, String content) throws SQLException {

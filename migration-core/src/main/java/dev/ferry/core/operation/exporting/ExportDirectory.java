@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.exporting;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.operation.Provisional;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * everything (manifest last) is in it. A crash leaves at most the staging directory, never a target that looks
  * complete.
  */
-final class ExportDirectory {
+final class ExportDirectory implements Provisional {
     private final Path target;
     private final Path staging;
 
@@ -67,7 +68,8 @@ final class ExportDirectory {
     }
 
     /** Moves the finished export into place. */
-    void commit() throws SQLException {
+    @Override
+    public void commit() throws SQLException {
         try {
             Files.deleteIfExists(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -77,7 +79,8 @@ final class ExportDirectory {
     }
 
     /** Deletes what was written; the target is left as it was. */
-    void abandon() {
+    @Override
+    public void abandon(Throwable failure) {
         try (Stream<Path> files = Files.walk(staging)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException ignored) {

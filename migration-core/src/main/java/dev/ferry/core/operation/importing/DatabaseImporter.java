@@ -6,35 +6,23 @@ import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.UserCatalog;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
 import dev.ferry.core.model.manifest.ExportLayout;
-import dev.ferry.core.model.manifest.Manifest;
-import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
-import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Relation;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.TableOutcome;
-import dev.ferry.core.operation.command.CommandParser;
-import dev.ferry.core.operation.command.CopyFromCommand;
-import dev.ferry.core.operation.command.FerryCommand;
-import dev.ferry.core.operation.loading.BulkLoader;
-import dev.ferry.core.sql.SqlScript;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Loads a directory written by {@link dev.ferry.core.operation.exporting.DatabaseExporter} into an empty database: the
- * schema script, then the data (the load script's COPY statements, each checked against the manifest's row count),
- * then the post-data script.
+ * Loads a directory written by {@link dev.ferry.core.operation.exporting.DatabaseExporter} (or by DuckDB's own EXPORT
+ * DATABASE) into an empty database, as its {@link ImportPlan} says: the schema script, then the data (each table's
+ * rows checked against the manifest's count), then the post-data script.
  *
  * <p>A failed import leaves the database as it was: rolled back where the engine's DDL is transactional, otherwise
  * by dropping everything the import created (the database was empty before it). The connection must have
@@ -54,9 +42,8 @@ public final class DatabaseImporter {
     public MigrationResult importFrom(Path directory, ProgressListener progress) throws SQLException {
         Dialect dialect = Dialects.forConnection(connection);
         Path dir = directory.toAbsolutePath().normalize();
-        ExportSource source = DuckDbExport.isDuckDbExport(dir) ? null : ExportSource.open(dir);
-        ImportPlan plan = source == null ? ImportPlan.of(DuckDbExport.read(dir), dialect)
-                : ImportPlan.of(source, dialect);
+        ImportPlan plan = DuckDbExport.isDuckDbExport(dir) ? ImportPlan.of(DuckDbExport.read(dir), dialect)
+                : ImportPlan.of(ExportSource.open(dir), dialect);
         SchemaScope scope = targetScope(plan, dialect);
         DatabaseContents contents = new DatabaseContents(connection, dialect, scope);
         refuseUnlessEmpty(contents, dialect, scope);
@@ -69,8 +56,7 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(dir, source, plan, dialect, scope, contents, schemasBefore, routinesBefore,
-                    progress);
+            return importInSession(dir, plan, dialect, scope, contents, schemasBefore, routinesBefore, progress);
         }
     }
 
@@ -84,17 +70,16 @@ public final class DatabaseImporter {
     }
 
     /** The import proper, on a session prepared by the dialect. */
-    private MigrationResult importInSession(Path directory, ExportSource source, ImportPlan plan, Dialect dialect,
-                                            SchemaScope scope,
+    private MigrationResult importInSession(Path directory, ImportPlan plan, Dialect dialect, SchemaScope scope,
                                             DatabaseContents contents, Set<String> schemasBefore,
                                             Set<String> routinesBefore, ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         MigrationResult result;
         try {
-            run(ExportLayout.SCHEMA, plan.schema(), dialect);
-            List<TableOutcome> tables = plan.loads() != null ? load(plan.loads(), dialect, progress)
-                    : load(source, plan.load(), dialect, progress);
-            run(ExportLayout.POST_DATA, plan.postData(), dialect);
+            ScriptRunner scripts = new ScriptRunner(connection);
+            scripts.run(ExportLayout.SCHEMA, plan.schema(), dialect.capabilities().mysqlSyntax());
+            List<TableOutcome> tables = new DataLoader(connection, dialect).run(plan.loads(), progress);
+            scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
             connection.commit();
             result = new MigrationResult(directory, tables, plan.warnings());
         } catch (SQLException | RuntimeException e) {
@@ -119,94 +104,6 @@ public final class DatabaseImporter {
             }
             throw FerryErrors.refused("IMPORT DATABASE runs only into an empty database; this one has " + found);
         }
-    }
-
-    /** Runs a script written in the engine's SQL (schema or post-data), split by the engine's lexical rules. */
-    private void run(String scriptName, String script, Dialect dialect) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (SqlScript.Statement sql : SqlScript.split(script, dialect.capabilities().mysqlSyntax())) {
-                execute(statement, scriptName, sql);
-            }
-        }
-    }
-
-    private static void execute(Statement statement, String scriptName, SqlScript.Statement sql) throws SQLException {
-        try {
-            statement.execute(sql.sql());
-        } catch (SQLException e) {
-            throw FerryErrors.withContext(scriptName + " line " + sql.line(), e);
-        }
-    }
-
-    private List<TableOutcome> load(ExportSource source, String loadScript, Dialect dialect, ProgressListener progress)
-            throws SQLException {
-        Map<String, Manifest.TableEntry> expected = source.tablesByFile();
-        Map<String, TableOutcome> loaded = new HashMap<>();
-        List<TableOutcome> outcomes = new ArrayList<>();
-        BulkLoader loader = new BulkLoader(connection, dialect);
-        try (Statement statement = connection.createStatement()) {
-            // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
-            for (SqlScript.Statement sql : SqlScript.split(loadScript)) {
-                Optional<FerryCommand> command = CommandParser.parse(sql.sql());
-                if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
-                    TableOutcome outcome = loadTable(source, copy, sql, expected, loader, !dialect.capabilities().transactionalDdl(),
-                            progress);
-                    loaded.put(outcome.file(), outcome);
-                    outcomes.add(outcome);
-                } else {
-                    execute(statement, ExportLayout.LOAD, sql);
-                }
-            }
-        }
-        for (Manifest.TableEntry table : source.manifest().tables()) {
-            if (!loaded.containsKey(table.file())) {
-                throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load " + table.file()
-                        + " (table " + new QualifiedName(table.schema(), table.name()) + ") listed in the manifest");
-            }
-        }
-        return outcomes;
-    }
-
-    /** Loads each table from its file, with the file's own reader (DuckDB's exports). */
-    private List<TableOutcome> load(List<ImportPlan.DataLoad> loads, Dialect dialect, ProgressListener progress)
-            throws SQLException {
-        BulkLoader loader = new BulkLoader(connection, dialect);
-        List<TableOutcome> outcomes = new ArrayList<>();
-        for (ImportPlan.DataLoad load : loads) {
-            long rows = loader.load(load.copy(), load.file(), load.opener(), !dialect.capabilities().transactionalDdl(), progress);
-            long bytes;
-            try {
-                bytes = java.nio.file.Files.size(load.file());
-            } catch (java.io.IOException e) {
-                bytes = -1;
-            }
-            outcomes.add(new TableOutcome(load.copy().table(), load.file().getFileName().toString(), rows, bytes));
-        }
-        return outcomes;
-    }
-
-    private TableOutcome loadTable(ExportSource source, CopyFromCommand copy, SqlScript.Statement sql,
-                                   Map<String, Manifest.TableEntry> expected, BulkLoader loader, boolean commitBatches,
-                                   ProgressListener progress) throws SQLException {
-        String fileName = copy.file().value();
-        Manifest.TableEntry entry = expected.get(fileName);
-        if (entry == null) {
-            throw FerryErrors.data(ExportLayout.LOAD + " line " + sql.line() + ": " + fileName
-                    + " is not a data file listed in the manifest");
-        }
-        Path file = source.directory().resolve(fileName);
-        FormatOptions options;
-        try {
-            options = FormatOptions.from(copy.options(), "COPY");
-        } catch (SQLException e) {
-            throw FerryErrors.withContext(ExportLayout.LOAD + " line " + sql.line(), e);
-        }
-        long rows = loader.load(copy, file, options, commitBatches, progress);
-        if (rows != entry.rows()) {
-            throw FerryErrors.data("IMPORT DATABASE: " + fileName + " held " + rows + " rows for " + copy.table()
-                    + ", the manifest says " + entry.rows());
-        }
-        return new TableOutcome(copy.table(), fileName, rows, entry.bytes());
     }
 
     private void restoreAutoCommit(Exception failure) {

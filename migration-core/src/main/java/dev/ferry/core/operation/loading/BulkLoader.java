@@ -6,12 +6,8 @@ import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
-import dev.ferry.core.format.files.DataFiles;
-import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
-import dev.ferry.core.operation.command.CopyFromCommand;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,35 +43,17 @@ public final class BulkLoader {
     }
 
     /**
-     * Loads {@code file} into the COPY statement's table.
+     * Loads the table from its data file.
      *
      * @param commitBatches whether to commit as batches fill (where a failed import is undone by dropping what it
      *                      made) rather than leave everything to one transaction
      * @return the number of rows loaded
      * @throws SQLException naming the table and the file (and the line and column of a value that cannot be read)
      */
-    public long load(CopyFromCommand copy, Path file, FormatOptions options, boolean commitBatches, ProgressListener progress)
-            throws SQLException {
-        return load(copy, file, columns -> DataFiles.reader(file, options, columns), commitBatches, progress);
-    }
-
-    /** Opens a data file's reader for the target's columns. */
-    public interface ReaderOpener {
-        TableReader open(List<DataColumn> columns) throws IOException, SQLException;
-    }
-
-    /**
-     * Loads the rows {@code opener}'s reader gives into the COPY statement's table, as {@link #load(CopyFromCommand,
-     * Path, FormatOptions, boolean, ProgressListener)} does; for files whose values need a reader of their own (those
-     * of DuckDB's exports).
-     *
-     * @param file the file read, for messages
-     */
-    public long load(CopyFromCommand copy, Path file, ReaderOpener opener, boolean commitBatches,
-                     ProgressListener progress) throws SQLException {
-        String context = "Loading " + copy.table() + " from " + file.getFileName();
+    public long load(TableLoad load, boolean commitBatches, ProgressListener progress) throws SQLException {
+        String context = "Loading " + load.table() + " from " + load.data().file().getFileName();
         try {
-            return loadRows(copy, opener, commitBatches, progress);
+            return loadRows(load, commitBatches, progress);
         } catch (IOException e) {
             throw FerryErrors.io(context + ": " + e.getMessage(), e);
         } catch (SQLException e) {
@@ -83,17 +61,17 @@ public final class BulkLoader {
         }
     }
 
-    private long loadRows(CopyFromCommand copy, ReaderOpener opener, boolean commitBatches, ProgressListener progress)
+    private long loadRows(TableLoad load, boolean commitBatches, ProgressListener progress)
             throws IOException, SQLException {
-        LoadTarget target = target(copy);
-        progress.tableStarted("import", copy.table(), -1);
+        LoadTarget target = target(load);
+        progress.tableStarted("import", load.table(), -1);
         long rows;
-        try (TableReader reader = opener.open(DataColumn.of(target.names(), target.kinds()))) {
+        try (TableReader reader = load.data().open(DataColumn.of(target.names(), target.kinds()))) {
             Optional<TableLoader> fast = dialect.tableLoader(connection);
             rows = fast.isPresent() ? fast.get().load(target, reader, progress)
                     : insertRows(target, reader, commitBatches, progress);
         }
-        progress.tableFinished(copy.table(), rows);
+        progress.tableFinished(load.table(), rows);
         return rows;
     }
 
@@ -190,11 +168,11 @@ public final class BulkLoader {
         return true;
     }
 
-    /** The COPY's table and columns, with their kinds and types as the target table declares them. */
-    private LoadTarget target(CopyFromCommand copy) throws SQLException {
-        String columns = copy.columns().isEmpty() ? "*" : String.join(", ", copy.columns());
+    /** The load's table and columns, with their kinds and types as the target table declares them. */
+    private LoadTarget target(TableLoad load) throws SQLException {
+        String columns = load.columns().isEmpty() ? "*" : String.join(", ", load.columns());
         try (PreparedStatement probe = connection.prepareStatement(
-                "SELECT " + columns + " FROM " + copy.table() + " WHERE 1 = 0");
+                "SELECT " + columns + " FROM " + load.table() + " WHERE 1 = 0");
              ResultSet empty = probe.executeQuery()) {
             ResultSetMetaData metaData = empty.getMetaData();
             int count = metaData.getColumnCount();
@@ -203,11 +181,11 @@ public final class BulkLoader {
             int[] jdbcTypes = new int[count];
             for (int i = 1; i <= count; i++) {
                 names.add(metaData.getColumnName(i));
-                sqlNames.add(copy.columns().isEmpty() ? dialect.quoteIdentifier(metaData.getColumnName(i))
-                        : copy.columns().get(i - 1));
+                sqlNames.add(load.columns().isEmpty() ? dialect.quoteIdentifier(metaData.getColumnName(i))
+                        : load.columns().get(i - 1));
                 jdbcTypes[i - 1] = metaData.getColumnType(i);
             }
-            return new LoadTarget(copy.table(), names, sqlNames, dialect.valueKinds(metaData), jdbcTypes);
+            return new LoadTarget(load.table(), names, sqlNames, dialect.valueKinds(metaData), jdbcTypes);
         }
     }
 }

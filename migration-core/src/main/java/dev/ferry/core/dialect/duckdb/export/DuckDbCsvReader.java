@@ -2,54 +2,41 @@ package dev.ferry.core.dialect.duckdb.export;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.KindConversion;
+import dev.ferry.core.format.KindConversion.BinaryText;
 import dev.ferry.core.format.TableReader;
+import dev.ferry.core.format.csv.CsvRecords;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Iterator;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 
 /**
  * Reads a CSV file written by DuckDB's EXPORT DATABASE, one row at a time: NULL and the empty string told apart as
  * DuckDB writes them ({@link CsvSettings}), each field read from DuckDB's text form by its column's DuckDB type
- * ({@link DuckDbValueText}) and converted to the kind the caller asked for ({@link KindBridge}).
+ * ({@link DuckDbValueText}) and converted to the kind the caller asked for ({@link KindConversion}).
  */
 final class DuckDbCsvReader implements TableReader {
-    private final Path file;
     private final FileColumns columns;
     private final CsvSettings settings;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private long line = 1;
+    private final CsvRecords records;
 
     DuckDbCsvReader(Path file, CsvSettings settings, FileColumns columns) throws IOException, SQLException {
-        this.file = file;
         this.columns = columns;
         this.settings = settings;
-        this.parser = format(settings).parse(new InputStreamReader(open(file, settings.gzip()),
+        this.records = CsvRecords.open(file, new InputStreamReader(open(file, settings.gzip()),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
-        this.records = parser.iterator();
-        if (settings.header()) {
-            try {
-                checkHeader();
-            } catch (SQLException | RuntimeException e) {
-                parser.close();
-                throw e;
-            }
-        }
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)), format(settings), settings.header(),
+                columns.names());
     }
 
     /**
@@ -78,31 +65,11 @@ final class DuckDbCsvReader implements TableReader {
         }
     }
 
-    private void checkHeader() throws SQLException {
-        CSVRecord header = nextRecord();
-        if (header == null) {
-            throw FerryErrors.data(file.getFileName() + " is empty but should start with a header line");
-        }
-        List<String> names = header.toList();
-        List<String> expected = columns.names();
-        boolean same = names.size() == expected.size();
-        for (int i = 0; same && i < names.size(); i++) {
-            same = names.get(i) != null && names.get(i).equalsIgnoreCase(expected.get(i));
-        }
-        if (!same) {
-            throw FerryErrors.data("line 1 of " + file.getFileName() + ": the header names the columns " + names
-                    + " but the table's columns, in load order, are " + expected);
-        }
-    }
-
     @Override
     public Object[] next() throws IOException, SQLException {
-        CSVRecord record = nextRecord();
+        CSVRecord record = records.next(columns.size());
         if (record == null) {
             return null;
-        }
-        if (record.size() != columns.size()) {
-            throw FerryErrors.data(position() + ": expected " + columns.size() + " fields, found " + record.size());
         }
         Object[] row = new Object[columns.requestedSize()];
         for (int i = 0; i < row.length; i++) {
@@ -122,36 +89,23 @@ final class DuckDbCsvReader implements TableReader {
         DuckDbType type = columns.type(field);
         DataColumn target = columns.requested(requested);
         try {
-            return KindBridge.convert(DuckDbValueText.parse(type, text), type.kind(), target.kind());
+            return KindConversion.convert(DuckDbValueText.parse(type, text), type.kind(), target.kind(),
+                    BinaryText.HEX);
         } catch (RuntimeException e) {
             throw FerryErrors.data(position() + ", column " + columns.names().get(field) + ": cannot read "
-                    + abbreviate(text) + " as " + type.name()
+                    + CsvRecords.quoted(text) + " as " + type.name()
                     + (target.kind() == type.kind() ? "" : " for a column of kind " + target.kind()) + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private CSVRecord nextRecord() throws SQLException {
-        line = parser.getCurrentLineNumber() + 1;
-        try {
-            return records.hasNext() ? records.next() : null;
-        } catch (UncheckedIOException e) {
-            throw FerryErrors.data("line " + line + " of " + file.getFileName() + " cannot be read as CSV in UTF-8: "
-                    + e.getCause().getMessage(), e);
-        }
-    }
-
     @Override
     public String position() {
-        return "line " + line + " of " + file.getFileName();
-    }
-
-    private static String abbreviate(String text) {
-        return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+        return records.position();
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        records.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.core.dialect.duckdb.export;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.DataFile;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.ManifestFile;
@@ -153,7 +154,7 @@ public final class DuckDbExport {
     /**
      * One COPY of load.sql: which table is loaded from which file, and how to read the file.
      */
-    public static final class TableLoad {
+    public static final class TableLoad implements DataFile {
         private final QualifiedName table;
         private final List<String> columns;
         private final Path file;
@@ -189,6 +190,7 @@ public final class DuckDbExport {
         }
 
         /** The data file, absolute: the file of the name load.sql gives, in the export directory. */
+        @Override
         public Path file() {
             return file;
         }
@@ -231,6 +233,7 @@ public final class DuckDbExport {
          *                      not match them; reading a value that cannot be read names the line (or row), column
          *                      and value
          */
+        @Override
         public TableReader open(List<DataColumn> columns) throws IOException, SQLException {
             FileColumns matched = FileColumns.match(file.getFileName().toString(), fileColumns, types, columns);
             return csv != null ? new DuckDbCsvReader(file, csv, matched) : new DuckDbParquetReader(file, matched);

@@ -2,6 +2,8 @@ package dev.ferry.core.dialect.duckdb.export;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.KindConversion;
+import dev.ferry.core.format.KindConversion.BinaryText;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.format.parquet.ParquetTableReader;
 import dev.ferry.core.value.ValueKind;
@@ -50,8 +52,8 @@ final class DuckDbParquetReader implements TableReader {
 
     private Object interval(int column, byte[] bytes) throws SQLException {
         try {
-            return KindBridge.convert(ParquetInterval.text(bytes), ValueKind.ENGINE_TEXT,
-                    columns.requested(column).kind());
+            return KindConversion.convert(ParquetInterval.text(bytes), ValueKind.ENGINE_TEXT,
+                    columns.requested(column).kind(), BinaryText.HEX);
         } catch (RuntimeException e) {
             throw FerryErrors.data(position() + ", column " + columns.names().get(columns.fieldOf(column))
                     + ": cannot read the INTERVAL: " + e.getMessage(), e);

@@ -1,0 +1,106 @@
+package dev.ferry.core.format.csv;
+
+import dev.ferry.core.FerryErrors;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV file's records, read one at a time, each with the line it starts on: the header checked against the columns
+ * a reader expects, each record's number of fields checked, and where a record or value cannot be read named in
+ * messages. Ferry's CSV reader and the reader of DuckDB's CSV exports read through it.
+ */
+public final class CsvRecords implements Closeable {
+    private final Path file;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private long line = 1;
+
+    private CsvRecords(Path file, CSVParser parser) {
+        this.file = file;
+        this.parser = parser;
+        this.records = parser.iterator();
+    }
+
+    /**
+     * The records of {@code in}, the text of {@code file}; where the file starts with a header, that header read and
+     * checked to name {@code columns} in order (in any case: {@code id} for H2's {@code ID}).
+     *
+     * @throws SQLException (22000) where the header is missing or names other columns; {@code in} is then closed
+     */
+    public static CsvRecords open(Path file, Reader in, CSVFormat format, boolean header, List<String> columns)
+            throws IOException, SQLException {
+        CsvRecords records = new CsvRecords(file, format.parse(in));
+        if (header) {
+            try {
+                records.checkHeader(columns);
+            } catch (SQLException | RuntimeException e) {
+                records.close();
+                throw e;
+            }
+        }
+        return records;
+    }
+
+    private void checkHeader(List<String> expected) throws SQLException {
+        CSVRecord header = next();
+        if (header == null) {
+            throw FerryErrors.data(file.getFileName() + " is empty but should start with a header line");
+        }
+        List<String> names = header.toList();
+        boolean same = names.size() == expected.size();
+        for (int i = 0; same && i < names.size(); i++) {
+            same = names.get(i) != null && names.get(i).equalsIgnoreCase(expected.get(i));
+        }
+        if (!same) {
+            throw FerryErrors.data("line 1 of " + file.getFileName() + ": the header names the columns " + names
+                    + " but the table's columns, in load order, are " + expected);
+        }
+    }
+
+    /**
+     * The next record, or null at the end.
+     *
+     * @throws SQLException (22000) where it does not have {@code fields} fields, or is not CSV in UTF-8
+     */
+    public CSVRecord next(int fields) throws SQLException {
+        CSVRecord record = next();
+        if (record != null && record.size() != fields) {
+            throw FerryErrors.data(position() + ": expected " + fields + " fields, found " + record.size());
+        }
+        return record;
+    }
+
+    private CSVRecord next() throws SQLException {
+        line = parser.getCurrentLineNumber() + 1;
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException e) {
+            throw FerryErrors.data("line " + line + " of " + file.getFileName() + " cannot be read as CSV in UTF-8: "
+                    + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Where the last record read starts: e.g. {@code line 12 of orders.csv}. */
+    public String position() {
+        return "line " + line + " of " + file.getFileName();
+    }
+
+    /** A field's text as a message quotes it, cut after 40 characters. */
+    public static String quoted(String text) {
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ferry.core.operation.importing;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.format.files.FormattedFile;
+import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.manifest.Manifest;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.operation.command.CommandParser;
+import dev.ferry.core.operation.command.CopyFromCommand;
+import dev.ferry.core.operation.command.FerryCommand;
+import dev.ferry.core.operation.loading.TableLoad;
+import dev.ferry.core.sql.SqlScript;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads the load.sql of an export written for the target's engine, as Ferry wrote it or as a user edited it, into
+ * the steps of the data phase: each {@code COPY ... FROM} of a data file the manifest lists loads its table with the
+ * COPY's columns and reader options; any other statement is run as written, where it stands.
+ */
+final class LoadScriptReader {
+
+    private LoadScriptReader() {
+    }
+
+    /**
+     * @throws SQLException naming load.sql's line where a COPY names a file the manifest does not list or options
+     *                      Ferry does not read; where a data file of the manifest is loaded by no COPY
+     */
+    static List<LoadStep> read(ExportSource source) throws SQLException {
+        Map<String, Manifest.TableEntry> expected = source.tablesByFile();
+        List<LoadStep> steps = new ArrayList<>();
+        Set<String> loaded = new HashSet<>();
+        // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
+        for (SqlScript.Statement sql : SqlScript.split(source.load())) {
+            Optional<FerryCommand> command = CommandParser.parse(sql.sql());
+            if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
+                LoadStep.LoadTable table = loadTable(source, copy, sql, expected);
+                loaded.add(table.file());
+                steps.add(table);
+            } else {
+                steps.add(new LoadStep.RunStatement(sql));
+            }
+        }
+        for (Manifest.TableEntry table : source.manifest().tables()) {
+            if (!loaded.contains(table.file())) {
+                throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load " + table.file()
+                        + " (table " + new QualifiedName(table.schema(), table.name()) + ") listed in the manifest");
+            }
+        }
+        return steps;
+    }
+
+    private static LoadStep.LoadTable loadTable(ExportSource source, CopyFromCommand copy, SqlScript.Statement sql,
+                                                Map<String, Manifest.TableEntry> expected) throws SQLException {
+        String fileName = copy.file().value();
+        Manifest.TableEntry entry = expected.get(fileName);
+        if (entry == null) {
+            throw FerryErrors.data(ExportLayout.LOAD + " line " + sql.line() + ": " + fileName
+                    + " is not a data file listed in the manifest");
+        }
+        FormatOptions options;
+        try {
+            options = FormatOptions.from(copy.options(), "COPY");
+        } catch (SQLException e) {
+            throw FerryErrors.withContext(ExportLayout.LOAD + " line " + sql.line(), e);
+        }
+        TableLoad load = new TableLoad(copy.table(), copy.columns(),
+                new FormattedFile(source.directory().resolve(fileName), options));
+        return new LoadStep.LoadTable(load, fileName, OptionalLong.of(entry.rows()), entry.bytes());
+    }
+}

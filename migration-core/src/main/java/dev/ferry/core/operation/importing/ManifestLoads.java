@@ -1,0 +1,60 @@
+package dev.ferry.core.operation.importing;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.format.files.FormattedFile;
+import dev.ferry.core.model.manifest.Manifest;
+import dev.ferry.core.model.manifest.ManifestFile;
+import dev.ferry.core.model.manifest.SchemaFile;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.operation.loading.TableLoad;
+import dev.ferry.core.operation.script.TargetScripts;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The data phase of a Ferry export imported into another engine than the one its scripts are written for: every
+ * data file of the manifest loaded into its table as translated, with the manifest's reader options as the target's
+ * load.sql would give them ({@link Dialect#copyFromOptions}). The export's load.sql, written for its own engine, is
+ * not read.
+ */
+final class ManifestLoads {
+
+    private ManifestLoads() {
+    }
+
+    /**
+     * @param scripts the export's schema as translated for {@code target}
+     * @throws SQLException where the translated schema has no table for a data file, or the manifest's options are
+     *                      not ones Ferry reads
+     */
+    static List<LoadStep> of(ExportSource source, TargetScripts scripts, Dialect target) throws SQLException {
+        Manifest manifest = source.manifest();
+        FormatOptions options;
+        try {
+            options = FormatOptions.from(target.copyFromOptions(manifest.options()), "COPY");
+        } catch (SQLException e) {
+            throw FerryErrors.withContext(ManifestFile.NAME, e);
+        }
+        List<LoadStep> steps = new ArrayList<>();
+        for (Manifest.TableEntry entry : manifest.tables()) {
+            QualifiedName name = new QualifiedName(entry.schema(), entry.name());
+            Table table = scripts.table(name);
+            if (table == null) {
+                throw FerryErrors.data("IMPORT DATABASE: " + SchemaFile.NAME + " has no table " + name
+                        + " for data file " + entry.file() + " listed in the manifest");
+            }
+            List<String> columns = table.dataColumns().stream().map(Column::name).map(target::quoteIdentifier)
+                    .toList();
+            TableLoad load = new TableLoad(target.quote(table.name()), columns,
+                    new FormattedFile(source.directory().resolve(entry.file()), options));
+            steps.add(new LoadStep.LoadTable(load, entry.file(), OptionalLong.of(entry.rows()), entry.bytes()));
+        }
+        return steps;
+    }
+}

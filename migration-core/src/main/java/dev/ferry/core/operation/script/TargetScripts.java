@@ -1,0 +1,104 @@
+package dev.ferry.core.operation.script;
+
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.manifest.Manifest;
+import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.operation.translate.SchemaTranslator;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A schema as the scripts of one engine: translated from the engine it was read from where that is another
+ * ({@link SchemaTranslator}), rendered in the target's SQL ({@link ScriptRenderer}), each script under its
+ * {@link ScriptHeader}. EXPORT DATABASE writes these scripts, for the source's engine or the one DIALECT names;
+ * IMPORT DATABASE runs them where the export it reads was written for another engine.
+ */
+public final class TargetScripts {
+    private final DatabaseSchema schema;
+    private final Map<QualifiedName, Table> tables;
+    private final List<String> warnings;
+    private final ScriptHeader header;
+    private final ScriptRenderer renderer;
+
+    private TargetScripts(Dialect target, DatabaseSchema schema, Map<QualifiedName, Table> tables,
+                          List<String> warnings, ScriptHeader header) {
+        this.schema = schema;
+        this.tables = tables;
+        this.warnings = List.copyOf(warnings);
+        this.header = header;
+        this.renderer = new ScriptRenderer(target);
+    }
+
+    /** The scripts of {@code schema} for the engine it was read from, as it was read. */
+    public static TargetScripts asRead(DatabaseSchema schema, Dialect dialect, ScriptHeader header) {
+        Map<QualifiedName, Table> tables = new HashMap<>();
+        schema.tables().forEach(table -> tables.put(table.name(), table));
+        return new TargetScripts(dialect, schema, tables, List.of(), header);
+    }
+
+    /**
+     * The scripts of {@code schema}, read from {@code source}, translated for {@code target}.
+     *
+     * @param defaultSchemas the source's schemas that become the target's default schema, besides the source's own
+     *                       default (see {@link SchemaTranslator#SchemaTranslator})
+     */
+    public static TargetScripts translated(DatabaseSchema schema, Dialect source, Dialect target,
+                                           Set<String> defaultSchemas, ScriptHeader header) throws SQLException {
+        SchemaTranslator.Translation translation = new SchemaTranslator(source, target, defaultSchemas)
+                .translate(schema);
+        return new TargetScripts(target, translation.schema(), translation.tables(), translation.warnings(),
+                header);
+    }
+
+    /** The schema as the scripts create it. */
+    public DatabaseSchema schema() {
+        return schema;
+    }
+
+    /** The table the source calls {@code name}, as the scripts create it; null where the schema has none. */
+    public Table table(QualifiedName name) {
+        return tables.get(name);
+    }
+
+    /** What the translation could not carry; empty for scripts written as the schema was read. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Whether the scripts name tables with their schemas. */
+    public boolean qualifiedNames() {
+        return schema.tables().stream().anyMatch(table -> table.name().schema() != null);
+    }
+
+    /** {@value ExportLayout#SCHEMA}: see {@link ScriptRenderer#schemaScript}. */
+    public String schemaScript() {
+        return renderer.schemaScript(schema, header.of(ExportLayout.SCHEMA));
+    }
+
+    /**
+     * {@value ExportLayout#LOAD}: one {@code COPY ... FROM} per data file, into its table as the scripts create it.
+     *
+     * @param files         the data files, each with the source's name of its table; every table must be there
+     * @param readerOptions the options a reader of the files needs
+     *                      ({@link dev.ferry.core.model.options.FormatOptions#readerOptions})
+     */
+    public String loadScript(List<Manifest.TableEntry> files, Map<String, String> readerOptions) {
+        StringBuilder load = new StringBuilder(header.of(ExportLayout.LOAD));
+        for (Manifest.TableEntry file : files) {
+            Table table = table(new QualifiedName(file.schema(), file.name()));
+            load.append(renderer.copyFrom(table, file.file(), readerOptions)).append(";\n");
+        }
+        return load.toString();
+    }
+
+    /** {@value ExportLayout#POST_DATA}: see {@link ScriptRenderer#postDataScript}. */
+    public String postDataScript() {
+        return renderer.postDataScript(schema, header.of(ExportLayout.POST_DATA));
+    }
+}

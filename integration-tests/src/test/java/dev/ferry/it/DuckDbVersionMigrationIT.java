@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A DuckDB 0.8.1 database file moved to DuckDB 1.4 as the README shows it: {@code ferry.jar} with the 0.8.1 driver
+ * A DuckDB 0.8.1 database file moved to DuckDB 1.4 as docs/upgrading.md shows: {@code ferry.jar} with the 0.8.1 driver
  * exports it, with the 1.4 driver imports the export into a new file, in CSV and in Parquet. DuckDB 1.4 refuses the old
  * file itself; the new one holds the same schema (compared in what both versions' catalogs show) and every row.
  *

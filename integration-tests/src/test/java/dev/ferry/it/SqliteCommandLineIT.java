@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's SQLite commands, as a user runs them: ferry.jar with Xerial's driver jar beside it. */
+/** The SQLite commands of docs/engines/sqlite.md, as a user runs them: ferry.jar with Xerial's driver jar beside it. */
 class SqliteCommandLineIT {
     @TempDir
     Path temp;

@@ -50,7 +50,8 @@ class LayeringTest {
                 }
             }
         }
-        assertTrue(uses.containsKey(CORE + ".operation.exporting"), "the sources were read from " + SOURCES.toAbsolutePath());
+        assertTrue(uses.containsKey(CORE + ".operation.exporting"),
+                "the sources were read from " + SOURCES.toAbsolutePath());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.UUID;
  * back from text and bound to a {@link PreparedStatement}. Every data format uses it; no other code switches on
  * SQL types.
  *
- * <p>Text forms (what a CSV file holds) are documented in the README; each parses back to the same value.
+ * <p>Text forms (what a CSV file holds) are documented in docs/export-directory.md; each parses back to the same value.
  */
 public enum ValueKind {
     BOOLEAN {
@@ -276,8 +276,8 @@ public enum ValueKind {
     /** JSON documents, as their text; the dialect marks the parameter as JSON where the engine needs it. */
     JSON,
     /**
-     * SQL arrays, read with {@code getArray}, written as array literals (see the README), bound as an Object[] of
-     * the elements' text for the engine to convert to the element type.
+     * SQL arrays, read with {@code getArray}, written as array literals (docs/export-directory.md), bound as an
+     * Object[] of the elements' text for the engine to convert to the element type.
      */
     ARRAY {
         @Override

@@ -62,8 +62,8 @@ record SqliteDeclaredType(String name, int length, int scale) {
 
     /**
      * How the column's values are carried. A SQLite column holds values of any storage class whatever its type; Ferry
-     * carries those of one class that the type names (see the README), and checks before an export that every value
-     * is of it ({@link SqliteValueCheck}):
+     * carries those of one class that the type names (docs/engines/sqlite.md), and checks before an export that every
+     * value is of it ({@link SqliteValueCheck}):
      * <ul>
      *   <li>names with {@code INT} (INTEGER affinity): 64-bit integers, whatever the name's width;</li>
      *   <li>{@code BOOL}, {@code BOOLEAN}: the integers 0 and 1;</li>

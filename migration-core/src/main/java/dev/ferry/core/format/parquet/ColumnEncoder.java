@@ -24,7 +24,7 @@ import org.apache.parquet.schema.Types;
 
 /**
  * One column of a Parquet file being written: its type in the file's schema, chosen from the column's kind,
- * precision and scale as the README's table says, and how a value of that kind is written.
+ * precision and scale as the table of docs/export-directory.md says, and how a value of that kind is written.
  */
 final class ColumnEncoder {
     /** The largest precision a Parquet DECIMAL takes here (that of 16 bytes); wider decimals are written as text. */

@@ -24,8 +24,9 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Writes rows to a Parquet file through parquet-hadoop, with the logical types the README lists. Memory holds one
- * row group at a time: it is written out when it reaches the ROW_GROUP_SIZE rows or {@link FormatOptions#ROW_GROUP_BYTES}.
+ * Writes rows to a Parquet file through parquet-hadoop, with the logical types of docs/export-directory.md. Memory
+ * holds one row group at a time: it is written out when it reaches the ROW_GROUP_SIZE rows or {@link
+ * FormatOptions#ROW_GROUP_BYTES}.
  */
 public final class ParquetTableWriter implements TableWriter {
     private final SummarizingOutputFile file;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package tree is the architecture (docs/architecture.md): operation → dialect → format → model → sql and value,
+ * The package tree is the architecture (docs/architecture.md): operation → dialect → format → model → sql → value,
  * each layer using only those below it; engines never use each other; no two packages use each other, directly or
  * through others. Read from the main sources' imports and fully qualified names.
  */

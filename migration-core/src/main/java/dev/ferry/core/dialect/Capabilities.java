@@ -29,6 +29,12 @@ public record Capabilities(
         boolean mysqlSyntax,
         ValueText csvValueText) {
 
+    public Capabilities {
+        tableTypes = Set.copyOf(tableTypes);
+        relationTypes = relationTypes == null ? null : List.copyOf(relationTypes);
+        schemaScriptPreamble = List.copyOf(schemaScriptPreamble);
+    }
+
     /** Standard SQL's answers: the generic dialect's. */
     public static final Capabilities STANDARD = builder().build();
 
@@ -84,7 +90,7 @@ public record Capabilities(
 
         /**
          * Whether the engine's schemas are what JDBC calls catalogs (MariaDB's databases, reported with a null schema):
-         * {@link DatabaseMetaData} then finds a schema's tables by catalog, and a scope of named schemas names every
+         * {@link java.sql.DatabaseMetaData} then finds a schema's tables by catalog, and a scope of named schemas names every
          * object with its database.
          */
         public Builder schemasAreCatalogs(boolean value) {
@@ -119,18 +125,18 @@ public record Capabilities(
             return this;
         }
 
-        /** The table types (as in {@link DatabaseMetaData#getTables}) that hold user data. */
+        /** The table types (as in {@link java.sql.DatabaseMetaData#getTables}) that hold user data. */
         public Builder tableTypes(Set<String> value) {
-            this.tableTypes = Set.copyOf(value);
+            this.tableTypes = value;
             return this;
         }
 
         /**
-         * The table types to list with {@link DatabaseMetaData#getTables}, or null for all of them; a dialect whose
+         * The table types to list with {@link java.sql.DatabaseMetaData#getTables}, or null for all of them; a dialect whose
          * driver lists indexes, sequences or types as tables names the relation types it means.
          */
         public Builder relationTypes(List<String> value) {
-            this.relationTypes = value == null ? null : List.copyOf(value);
+            this.relationTypes = value;
             return this;
         }
 
@@ -187,7 +193,7 @@ public record Capabilities(
          * not check function bodies against tables that do not exist yet); empty where nothing is needed.
          */
         public Builder schemaScriptPreamble(List<String> value) {
-            this.schemaScriptPreamble = List.copyOf(value);
+            this.schemaScriptPreamble = value;
             return this;
         }
 

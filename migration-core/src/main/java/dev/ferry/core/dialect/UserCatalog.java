@@ -17,17 +17,13 @@ public final class UserCatalog {
     private UserCatalog() {
     }
 
-    /** Every relation of the connection's database that belongs to the user, not to the engine. */
-    public static List<Relation> relations(Connection connection, Dialect dialect) throws SQLException {
-        return relations(connection, dialect, SchemaScope.DEFAULT);
-    }
-
     /**
      * The user's relations in {@code scope}. Where the engine's schemas are catalogs (MariaDB), the default scope is the
      * connection's current catalog, its relations named without it, and a scope of named schemas lists each named
      * catalog, its relations named with it.
      */
-    public static List<Relation> relations(Connection connection, Dialect dialect, SchemaScope scope) throws SQLException {
+    public static List<Relation> relations(Connection connection, Dialect dialect, SchemaScope scope)
+            throws SQLException {
         List<Relation> relations = new ArrayList<>();
         if (dialect.capabilities().schemasAreCatalogs() && !scope.isDefault()) {
             for (String catalog : scope.named()) {

@@ -28,7 +28,7 @@ final class MariaDbCatalog {
     /** The databases of the server, its own left out. */
     List<String> userSchemas() throws SQLException {
         List<String> databases = new ArrayList<>();
-        CatalogQuery.forEach(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
+        MariaDbQueries.forEachUnprepared(connection, "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY 1", row -> {
             if (!dialect.isSystemSchema(row.getString(1))) {
                 databases.add(row.getString(1));
             }
@@ -61,10 +61,10 @@ final class MariaDbCatalog {
         }
         List<Sequence> sequences = new ArrayList<>();
         for (QualifiedName sequence : names) {
-            sequences.addAll(CatalogQuery.list(connection, "SELECT next_not_cached_value, minimum_value, maximum_value,"
+            MariaDbQueries.forEachUnprepared(connection, "SELECT next_not_cached_value, minimum_value, maximum_value,"
                     + " start_value, increment, cache_size, cycle_option FROM " + dialect.quote(sequence),
-                    row -> new Sequence(sequence, null, row.getLong(4), row.getLong(5), row.getLong(2), row.getLong(3),
-                            row.getBoolean(7), row.getLong(1), null, row.getLong(6))));
+                    row -> sequences.add(new Sequence(sequence, null, row.getLong(4), row.getLong(5), row.getLong(2),
+                            row.getLong(3), row.getBoolean(7), row.getLong(1), null, row.getLong(6))));
         }
         return sequences;
     }

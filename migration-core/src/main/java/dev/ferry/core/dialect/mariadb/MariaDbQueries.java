@@ -3,7 +3,9 @@ package dev.ferry.core.dialect.mariadb;
 import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.SchemaScope;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -34,6 +36,20 @@ final class MariaDbQueries {
             throws SQLException {
         String bound = sql.replace(CURRENT, NAMED_OR_CURRENT);
         CatalogQuery.forEach(connection, bound, action, parameters(database, sql, bound));
+    }
+
+    /**
+     * Runs {@code action} on every row of {@code sql}, a statement without parameters, sent as it is rather than
+     * prepared: SHOW statements and reads of a sequence's own table, which a server-side prepare
+     * ({@code useServerPrepStmts}) does not take on every MariaDB version.
+     */
+    static void forEachUnprepared(Connection connection, String sql, CatalogQuery.RowAction action)
+            throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                action.accept(rows);
+            }
+        }
     }
 
     /** Every row of {@code sql} on {@code database} (null: the current one), each read by {@code row}. */

@@ -47,7 +47,7 @@ final class MariaDbRoutines {
         }
         List<ModedStatement> created = new ArrayList<>();
         for (Routine routine : routines) {
-            CatalogQuery.forEach(connection, "SHOW CREATE " + routine.type() + " " + dialect.quote(routine.name()),
+            MariaDbQueries.forEachUnprepared(connection, "SHOW CREATE " + routine.type() + " " + dialect.quote(routine.name()),
                     row -> {
                         String definition = row.getString(3);
                         if (definition != null) {

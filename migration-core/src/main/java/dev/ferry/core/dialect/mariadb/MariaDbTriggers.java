@@ -49,7 +49,7 @@ final class MariaDbTriggers {
         }
         List<ModedStatement> created = new ArrayList<>();
         for (Trigger trigger : triggers) {
-            CatalogQuery.forEach(connection, "SHOW CREATE TRIGGER " + dialect.quote(trigger.name()),
+            MariaDbQueries.forEachUnprepared(connection, "SHOW CREATE TRIGGER " + dialect.quote(trigger.name()),
                     row -> created.add(new ModedStatement(trigger.sqlMode(), "CREATE TRIGGER "
                             + dialect.quote(trigger.name()) + " " + trigger.timing() + " " + trigger.event()
                             + " ON " + dialect.quote(trigger.table()) + " FOR EACH ROW "

@@ -41,7 +41,7 @@ final class MariaDbViews {
         Map<QualifiedName, String> queries = new LinkedHashMap<>();
         try (OutsideDatabases ignored = OutsideDatabases.enter(connection, scope, options.isEmpty())) {
             for (QualifiedName name : options.keySet()) {
-                CatalogQuery.forEach(connection, "SHOW CREATE VIEW " + dialect.quote(name),
+                MariaDbQueries.forEachUnprepared(connection, "SHOW CREATE VIEW " + dialect.quote(name),
                         row -> queries.put(name, MariaDbShowCreate.viewQuery(name.name(), row.getString(2))));
             }
         }

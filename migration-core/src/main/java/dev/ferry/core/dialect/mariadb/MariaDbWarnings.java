@@ -106,7 +106,7 @@ final class MariaDbWarnings {
                     }
                 });
         for (String sequence : sequences) {
-            CatalogQuery.forEach(connection, "SELECT cycle_count FROM "
+            MariaDbQueries.forEachUnprepared(connection, "SELECT cycle_count FROM "
                     + dialect.quote(new QualifiedName(qualifier, sequence)) + " WHERE cycle_count <> 0",
                     row -> warnings.add("Sequence " + in + sequence + " has cycled " + row.getLong(1) + " time(s); the"
                             + " copy continues from the same value, but counts its rounds (cycle_count) from 0"));

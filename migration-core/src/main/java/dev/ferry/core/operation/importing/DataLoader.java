@@ -29,17 +29,17 @@ final class DataLoader {
     }
 
     /** Runs the steps; one outcome per table loaded. */
-    List<TableOutcome> run(List<LoadStep> steps, ProgressListener progress) throws SQLException {
+    List<TableOutcome> run(LoadSteps steps, ProgressListener progress) throws SQLException {
         BulkLoader loader = new BulkLoader(connection, dialect);
         List<TableOutcome> outcomes = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            for (LoadStep step : steps) {
+            steps.forEach(step -> {
                 if (step instanceof LoadStep.LoadTable table) {
                     outcomes.add(load(loader, table, progress));
                 } else if (step instanceof LoadStep.RunStatement run) {
                     ScriptRunner.execute(statement, ExportLayout.LOAD, run.statement());
                 }
-            }
+            });
         }
         return outcomes;
     }

@@ -32,7 +32,7 @@ final class DuckDbLoads {
      * @param scripts the export's schema as translated for {@code target}
      * @throws SQLException where a COPY loads a table schema.sql does not create
      */
-    static List<LoadStep> of(DuckDbExport export, TargetScripts scripts, Dialect target) throws SQLException {
+    static LoadSteps of(DuckDbExport export, TargetScripts scripts, Dialect target) throws SQLException {
         Map<QualifiedName, Table> exportedTables = new HashMap<>();
         export.schema().tables().forEach(table -> exportedTables.put(table.name(), table));
         List<LoadStep> steps = new ArrayList<>();
@@ -48,7 +48,7 @@ final class DuckDbLoads {
             steps.add(new LoadStep.LoadTable(tableLoad, load.file().getFileName().toString(), OptionalLong.empty(),
                     size(load.file())));
         }
-        return steps;
+        return LoadSteps.of(steps);
     }
 
     /** The columns the COPY lists, else all but the generated ones, each by the target's name of it. */

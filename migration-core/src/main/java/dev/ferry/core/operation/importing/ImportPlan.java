@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * What an import runs: the schema script, the data phase (a table load per data file, with any other statement of
  * an edited load.sql where it stands), then the post-data script. The scripts are the export's own where they are
- * written for the target's engine, its load.sql read once ({@link LoadScriptReader}); else written anew for the
+ * written for the target's engine, its load.sql read once, as the data phase runs it ({@link LoadScriptReader}); else written anew for the
  * target ({@link TargetScripts}) from the export's {@code schema.json} with a load per data file of the manifest
  * ({@link ManifestLoads}), or from the schema a directory of DuckDB's own EXPORT DATABASE describes, with a load per
  * COPY of its load.sql ({@link DuckDbLoads}).
@@ -31,12 +31,12 @@ import java.util.Set;
  * @param qualifiedNames whether the scripts name objects with their schemas
  * @param warnings       what the export did not carry, then what the translation did not
  */
-record ImportPlan(String schema, List<LoadStep> loads, String postData, List<String> schemas, boolean qualifiedNames,
+record ImportPlan(String schema, LoadSteps loads, String postData, List<String> schemas, boolean qualifiedNames,
                   List<String> warnings) {
 
     ImportPlan {
         Objects.requireNonNull(schema);
-        loads = List.copyOf(loads);
+        Objects.requireNonNull(loads);
         schemas = List.copyOf(schemas);
         warnings = List.copyOf(warnings);
     }
@@ -62,7 +62,7 @@ record ImportPlan(String schema, List<LoadStep> loads, String postData, List<Str
         return translated(scripts, DuckDbLoads.of(export, scripts, target), export.schema().warnings());
     }
 
-    private static ImportPlan translated(TargetScripts scripts, List<LoadStep> loads, List<String> exportWarnings) {
+    private static ImportPlan translated(TargetScripts scripts, LoadSteps loads, List<String> exportWarnings) {
         List<String> warnings = new ArrayList<>(exportWarnings);
         warnings.addAll(scripts.warnings());
         return new ImportPlan(scripts.schemaScript(), loads, scripts.postDataScript(), scripts.schema().schemas(),

@@ -12,9 +12,7 @@ import dev.ferry.core.operation.command.FerryCommand;
 import dev.ferry.core.operation.loading.TableLoad;
 import dev.ferry.core.sql.SqlScript;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,8 +20,9 @@ import java.util.Set;
 
 /**
  * Reads the load.sql of an export written for the target's engine, as Ferry wrote it or as a user edited it, into
- * the steps of the data phase: each {@code COPY ... FROM} of a data file the manifest lists loads its table with the
- * COPY's columns and reader options; any other statement is run as written, where it stands.
+ * the steps of the data phase, one at a time as they run: each {@code COPY ... FROM} of a data file the manifest
+ * lists loads its table with the COPY's columns and reader options; any other statement is run as written, where it
+ * stands.
  */
 final class LoadScriptReader {
 
@@ -31,31 +30,33 @@ final class LoadScriptReader {
     }
 
     /**
-     * @throws SQLException naming load.sql's line where a COPY names a file the manifest does not list or options
-     *                      Ferry does not read; where a data file of the manifest is loaded by no COPY
+     * The steps of {@code source}'s load.sql, read when the data phase runs them. Running them throws an SQLException
+     * naming load.sql's line where a COPY names a file the manifest does not list or options Ferry does not read,
+     * and, after the last, where a data file of the manifest is loaded by no COPY.
      */
-    static List<LoadStep> read(ExportSource source) throws SQLException {
-        Map<String, Manifest.TableEntry> expected = source.tablesByFile();
-        List<LoadStep> steps = new ArrayList<>();
-        Set<String> loaded = new HashSet<>();
-        // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
-        for (SqlScript.Statement sql : SqlScript.split(source.load())) {
-            Optional<FerryCommand> command = CommandParser.parse(sql.sql());
-            if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
-                LoadStep.LoadTable table = loadTable(source, copy, sql, expected);
-                loaded.add(table.file());
-                steps.add(table);
-            } else {
-                steps.add(new LoadStep.RunStatement(sql));
+    static LoadSteps read(ExportSource source) {
+        return action -> {
+            Map<String, Manifest.TableEntry> expected = source.tablesByFile();
+            Set<String> loaded = new HashSet<>();
+            // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
+            for (SqlScript.Statement sql : SqlScript.split(source.load())) {
+                Optional<FerryCommand> command = CommandParser.parse(sql.sql());
+                if (command.isPresent() && command.get() instanceof CopyFromCommand copy) {
+                    LoadStep.LoadTable table = loadTable(source, copy, sql, expected);
+                    loaded.add(table.file());
+                    action.run(table);
+                } else {
+                    action.run(new LoadStep.RunStatement(sql));
+                }
             }
-        }
-        for (Manifest.TableEntry table : source.manifest().tables()) {
-            if (!loaded.contains(table.file())) {
-                throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load " + table.file()
-                        + " (table " + new QualifiedName(table.schema(), table.name()) + ") listed in the manifest");
+            for (Manifest.TableEntry table : source.manifest().tables()) {
+                if (!loaded.contains(table.file())) {
+                    throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load " + table.file()
+                            + " (table " + new QualifiedName(table.schema(), table.name())
+                            + ") listed in the manifest");
+                }
             }
-        }
-        return steps;
+        };
     }
 
     private static LoadStep.LoadTable loadTable(ExportSource source, CopyFromCommand copy, SqlScript.Statement sql,

@@ -29,11 +29,21 @@ final class ManifestLoads {
     }
 
     /**
+     * The loads of the manifest's data files, made when the data phase runs them. Running them throws an SQLException
+     * where the manifest's options are not ones Ferry reads, or the translated schema has no table for a data file.
+     *
      * @param scripts the export's schema as translated for {@code target}
-     * @throws SQLException where the translated schema has no table for a data file, or the manifest's options are
-     *                      not ones Ferry reads
      */
-    static List<LoadStep> of(ExportSource source, TargetScripts scripts, Dialect target) throws SQLException {
+    static LoadSteps of(ExportSource source, TargetScripts scripts, Dialect target) {
+        return action -> {
+            for (LoadStep step : steps(source, scripts, target)) {
+                action.run(step);
+            }
+        };
+    }
+
+    private static List<LoadStep> steps(ExportSource source, TargetScripts scripts, Dialect target)
+            throws SQLException {
         Manifest manifest = source.manifest();
         FormatOptions options;
         try {

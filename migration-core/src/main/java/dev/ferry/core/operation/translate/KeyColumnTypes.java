@@ -1,5 +1,6 @@
 package dev.ferry.core.operation.translate;
 
+import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.ForeignKey;

@@ -1,0 +1,83 @@
+package dev.ferry.core.operation.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.exporting.DatabaseExporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An edited load.sql is read as the data phase runs it, statement by statement: what is wrong with it is reported
+ * where it stands, after the checks that come before any data (an empty target, autocommit on) and after the
+ * statements before it.
+ */
+class EditedLoadScriptTest {
+    @TempDir
+    Path temp;
+
+    private static Connection h2() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    private Path export() throws SQLException {
+        Path dir = temp.resolve("export");
+        try (Connection source = h2(); Statement s = source.createStatement()) {
+            s.execute("CREATE TABLE a (id INT PRIMARY KEY)");
+            s.execute("CREATE TABLE b (id INT PRIMARY KEY)");
+            s.execute("INSERT INTO a VALUES (1)");
+            s.execute("INSERT INTO b VALUES (2)");
+            new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+        }
+        return dir;
+    }
+
+    @Test
+    void aTargetThatIsNotEmptyIsRefusedBeforeLoadSqlIsRead() throws Exception {
+        Path dir = export();
+        Files.writeString(dir.resolve("load.sql"), "");
+        try (Connection target = h2(); Statement s = target.createStatement()) {
+            s.execute("CREATE TABLE existing (id INT)");
+            SQLException failure = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertTrue(failure.getMessage().contains("runs only into an empty database"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void autocommitOffIsRefusedBeforeLoadSqlIsRead() throws Exception {
+        Path dir = export();
+        Files.writeString(dir.resolve("load.sql"), "COPY PUBLIC.A FROM 'nope.csv';\n");
+        try (Connection target = h2()) {
+            target.setAutoCommit(false);
+            SQLException failure = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertEquals("25001", failure.getSQLState(), failure.getMessage());
+        }
+    }
+
+    @Test
+    void aStatementThatFailsIsReportedBeforeAWrongCopyAfterIt() throws Exception {
+        Path dir = export();
+        String load = Files.readString(dir.resolve("load.sql"));
+        assertTrue(load.contains("'public.b.csv'"), load);
+        Files.writeString(dir.resolve("load.sql"), "INSERT INTO PUBLIC.NO_SUCH_TABLE VALUES (1);\n"
+                + load.replace("'public.b.csv'", "'nope.csv'"));
+        try (Connection target = h2()) {
+            SQLException failure = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertTrue(failure.getMessage().contains("load.sql line 1"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("NO_SUCH_TABLE"), failure.getMessage());
+        }
+    }
+}

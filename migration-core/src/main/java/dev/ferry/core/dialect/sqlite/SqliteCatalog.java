@@ -2,6 +2,7 @@ package dev.ferry.core.dialect.sqlite;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.CatalogQuery;
+import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
@@ -99,14 +100,111 @@ final class SqliteCatalog {
 
     /**
      * The table's indexes as they were created ({@code CREATE INDEX} as written, partial and expression ones
-     * included), in the order they were made; those SQLite made for keys (which have no statement) left out.
+     * included), in the order they were made; those SQLite made for keys (which have no statement) left out. A plain
+     * index (columns alone, each with its order, whatever quotes its names: {@code "x"}, {@code `x`}, {@code [x]}) also
+     * has its columns, as {@code PRAGMA index_xinfo} names them, by which other engines create it; one that is more
+     * (an expression, a WHERE, a COLLATE) has its statement alone.
      */
     List<Index> indexes(QualifiedName table) throws SQLException {
-        return CatalogQuery.list(connection,
-                "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m JOIN pragma_index_list(?) l ON l.name = m.name"
-                        + " WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL ORDER BY m.rowid",
-                row -> new Index(row.getString(1), table, row.getBoolean(3), List.of(), row.getString(2)),
+        record Found(String name, String sql, boolean unique, boolean partial) {
+        }
+        List<Found> found = CatalogQuery.list(connection,
+                "SELECT m.name, m.sql, l.\"unique\", l.partial FROM sqlite_master m JOIN pragma_index_list(?) l"
+                        + " ON l.name = m.name WHERE m.type = 'index' AND m.tbl_name = ? AND m.sql IS NOT NULL"
+                        + " ORDER BY m.rowid",
+                row -> new Found(row.getString(1), row.getString(2), row.getBoolean(3), row.getBoolean(4)),
                 table.name(), table.name());
+        List<Index> indexes = new ArrayList<>();
+        for (Found index : found) {
+            List<Index.IndexColumn> columns = new ArrayList<>();
+            boolean[] plain = {!index.partial() && !SqliteTableText.hasWord(index.sql(), "COLLATE")};
+            CatalogQuery.forEach(connection,
+                    "SELECT cid, name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
+                    row -> {
+                        plain[0] &= row.getInt(1) >= 0 && row.getString(2) != null;
+                        columns.add(new Index.IndexColumn(row.getString(2), row.getBoolean(3)));
+                    }, index.name());
+            indexes.add(new Index(index.name(), table, index.unique(), plain[0] ? columns : List.of(), index.sql()));
+        }
+        return indexes;
+    }
+
+    /**
+     * The table's foreign keys as {@code PRAGMA foreign_key_list} reports them, one key for each of its ids (a
+     * composite key has one row for each column), in the order declared: the referencing and referenced columns in
+     * key order, the referenced primary key's where the key names no columns, the actions, and the name from the
+     * CREATE TABLE text, null where the key has none. Tables and columns are named as they were created, whatever case
+     * the key writes them in.
+     */
+    List<ForeignKey> foreignKeys(QualifiedName table) throws SQLException {
+        List<KeyRow> rows = CatalogQuery.list(connection,
+                "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?)"
+                        + " ORDER BY id DESC, seq",
+                row -> new KeyRow(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                        row.getString(6)), table.name());
+        Map<Integer, List<KeyRow>> byId = new LinkedHashMap<>();
+        rows.forEach(row -> byId.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
+        List<SqliteTableText.ForeignKeyText> declared = new ArrayList<>(SqliteTableText.of(tableSql(table.name()))
+                .foreignKeys());
+        List<ForeignKey> keys = new ArrayList<>();
+        for (List<KeyRow> key : byId.values()) {
+            KeyRow first = key.get(0);
+            String referenced = tableName(first.referenced());
+            List<String> columns = new ArrayList<>();
+            List<String> referencedColumns = new ArrayList<>();
+            List<String> primaryKey = key.stream().anyMatch(row -> row.to() == null) ? primaryKey(referenced) : List.of();
+            for (int i = 0; i < key.size(); i++) {
+                columns.add(columnName(table.name(), key.get(i).from()));
+                referencedColumns.add(key.get(i).to() != null ? columnName(referenced, key.get(i).to())
+                        : i < primaryKey.size() ? primaryKey.get(i) : key.get(i).from());
+            }
+            String name = null;
+            for (SqliteTableText.ForeignKeyText text : declared) {
+                if (text.referenced().equalsIgnoreCase(first.referenced()) && sameNames(text.columns(), key)) {
+                    name = text.name();
+                    declared.remove(text);
+                    break;
+                }
+            }
+            keys.add(new ForeignKey(name, table, columns, new QualifiedName(table.schema(), referenced),
+                    referencedColumns, first.onUpdate(), first.onDelete()));
+        }
+        return keys;
+    }
+
+    /** One row of {@code PRAGMA foreign_key_list}: one column of a key. */
+    private record KeyRow(int id, String referenced, String from, String to, String onUpdate, String onDelete) {
+    }
+
+    private static boolean sameNames(List<String> written, List<KeyRow> key) {
+        if (written.size() != key.size()) {
+            return false;
+        }
+        for (int i = 0; i < written.size(); i++) {
+            if (!written.get(i).equalsIgnoreCase(key.get(i).from())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The table's name as it was created, for a name a foreign key writes in any case; as written where none is. */
+    private String tableName(String written) throws SQLException {
+        String name = string("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE",
+                written);
+        return name != null ? name : written;
+    }
+
+    /** The column's name as it was created, for a name written in any case; as written where there is none. */
+    private String columnName(String table, String written) throws SQLException {
+        String name = string("SELECT name FROM pragma_table_xinfo(?) WHERE name = ? COLLATE NOCASE", table, written);
+        return name != null ? name : written;
+    }
+
+    /** The table's primary key columns in key order. */
+    private List<String> primaryKey(String table) throws SQLException {
+        return CatalogQuery.list(connection, "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk",
+                row -> row.getString(1), table);
     }
 
     /**

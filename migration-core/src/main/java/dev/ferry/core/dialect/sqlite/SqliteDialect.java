@@ -6,6 +6,7 @@ import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
@@ -277,6 +278,16 @@ public class SqliteDialect extends StandardDialect {
     @Override
     public String comment(Comment comment) {
         return null;
+    }
+
+    /**
+     * The foreign keys as SQLite reports them ({@code PRAGMA foreign_key_list}), each on its own, with their names
+     * from the CREATE TABLE text: the driver reports every key of a table with the same empty name.
+     */
+    @Override
+    public List<ForeignKey> foreignKeys(Connection connection, QualifiedName table, List<ForeignKey> reported)
+            throws SQLException {
+        return new SqliteCatalog(connection).foreignKeys(table);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Reads what SQLite keeps only in a table's CREATE TABLE text ({@code sqlite_master.sql}) and no PRAGMA reports: the
- * expressions of generated columns and the CHECK constraints. Only the table model (for imports into other engines)
+ * expressions of generated columns, the CHECK constraints and the names of foreign keys. Only the table model (for imports into other engines)
  * needs them; an import into SQLite uses the statement itself. Quoted names ({@code "x"}, {@code `x`}, {@code [x]}),
  * string literals and comments are skipped as SQLite reads them.
  */
@@ -99,6 +99,102 @@ final class SqliteTableText {
             }
         }
         return checks;
+    }
+
+    /**
+     * A foreign key as the CREATE TABLE text declares it.
+     *
+     * @param name       its name ({@code CONSTRAINT name}), or null where it has none
+     * @param columns    the referencing columns as written, without quotes
+     * @param referenced the referenced table as written, without quotes
+     */
+    record ForeignKeyText(String name, List<String> columns, String referenced) {
+    }
+
+    /**
+     * The foreign keys, column-level ones ({@code c INTEGER CONSTRAINT n REFERENCES t}) and table-level ones
+     * ({@code CONSTRAINT n FOREIGN KEY (a, b) REFERENCES t}) alike, in the order declared. {@code PRAGMA
+     * foreign_key_list} reports everything else of them but not their names.
+     */
+    List<ForeignKeyText> foreignKeys() {
+        List<ForeignKeyText> keys = new ArrayList<>();
+        for (String item : items) {
+            List<String> tokens = tokens(item);
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            String column = TABLE_CONSTRAINTS.contains(tokens.get(0).toUpperCase(Locale.ROOT)) ? null
+                    : unquote(tokens.get(0));
+            for (int k = 1; k + 1 < tokens.size(); k++) {
+                if (!tokens.get(k).equalsIgnoreCase("REFERENCES")) {
+                    continue;
+                }
+                String name = null;
+                List<String> columns = column == null ? List.of() : List.of(column);
+                if (k >= 3 && tokens.get(k - 1).startsWith("(") && tokens.get(k - 2).equalsIgnoreCase("KEY")
+                        && tokens.get(k - 3).equalsIgnoreCase("FOREIGN")) {
+                    columns = names(tokens.get(k - 1));
+                    name = k >= 5 && tokens.get(k - 5).equalsIgnoreCase("CONSTRAINT") ? unquote(tokens.get(k - 4)) : null;
+                } else if (k >= 2 && tokens.get(k - 2).equalsIgnoreCase("CONSTRAINT")) {
+                    name = unquote(tokens.get(k - 1));
+                }
+                keys.add(new ForeignKeyText(name, columns, unquote(tokens.get(k + 1))));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Whether {@code sql} holds the word {@code word} outside quoted names, string literals, comments and nothing
+     * else: {@code COLLATE} in a CREATE INDEX statement.
+     */
+    static boolean hasWord(String sql, String word) {
+        for (String token : tokens(sql)) {
+            if (token.equalsIgnoreCase(word) || token.startsWith("(") && hasWord(token.substring(1), word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The elements of {@code text}: words and quoted names (a string literal too), each parenthesised part as one
+     * element (parentheses included), every other character on its own; blanks and comments left out.
+     */
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            int end;
+            if (Character.isWhitespace(c) || text.startsWith("--", i) || text.startsWith("/*", i)) {
+                i = skip(text, i);
+                continue;
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '"' || c == '`' || c == '[' || c == '\'') {
+                end = tokenEnd(text, i);
+            } else if (c == '(') {
+                end = Math.min(closing(text, i) + 1, text.length());
+            } else {
+                end = i + 1;
+            }
+            tokens.add(text.substring(i, end));
+            i = end;
+        }
+        return tokens;
+    }
+
+    /** The names of a parenthesised list of names, {@code ([a], "b")}, without their quotes. */
+    private static List<String> names(String list) {
+        List<String> names = new ArrayList<>();
+        boolean expectName = true;
+        for (String token : tokens(list.substring(1, list.length() - 1))) {
+            if (token.equals(",")) {
+                expectName = true;
+            } else if (expectName) {
+                names.add(unquote(token));
+                expectName = false;
+            }
+        }
+        return names;
     }
 
     private List<String> columnDefinitions() {

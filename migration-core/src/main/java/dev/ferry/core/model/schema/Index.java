@@ -8,9 +8,11 @@ import java.util.List;
  * @param name    the index's name
  * @param table   its table
  * @param unique  whether it is unique
- * @param columns    its columns, in order (empty when only its definition is known)
+ * @param columns    its columns, in order (empty when only its definition is known, or when the index is more than
+ *                   its columns)
  * @param definition the complete CREATE INDEX statement as the engine writes it, or null to build one from the
- *                   columns
+ *                   columns; where both are given, the statement is the engine's own (as an import into the same
+ *                   engine runs it) and the columns are what another engine creates the index from
  */
 public record Index(String name, QualifiedName table, boolean unique, List<IndexColumn> columns, String definition) {
 

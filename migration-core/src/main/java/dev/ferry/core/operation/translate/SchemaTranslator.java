@@ -333,7 +333,7 @@ public final class SchemaTranslator {
         List<Index> translated = new ArrayList<>();
         for (Index index : indexes) {
             List<Index.IndexColumn> columns = index.columns();
-            if (index.definition() != null) {
+            if (index.definition() != null && columns.isEmpty()) {
                 columns = IndexDefinition.plainColumns(index.definition(), source.capabilities().mysqlSyntax());
                 if (columns.isEmpty()) {
                     warnings.add("Index " + index.name() + " on " + index.table() + " is not carried: its definition"

@@ -2,7 +2,9 @@ package dev.ferry.core.dialect.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,31 @@ class SqliteTableTextTest {
         assertArrayEquals(new String[] {"short", "CHECK (length([as]) < 5)"}, checks.get(1));
         assertArrayEquals(new String[] {"c1", "CHECK (id <> 7)"}, checks.get(2));
         assertArrayEquals(new String[] {null, "CHECK (total < 100)"}, checks.get(3));
+    }
+
+    @Test
+    void foreignKeysWithTheirNamesColumnsAndTablesAsDeclared() {
+        String table = "CREATE TABLE [Invoice Line] (\n"
+                + "  [Id] INTEGER PRIMARY KEY,\n"
+                + "  a INT DEFAULT 'REFERENCES x' REFERENCES [Parent A] ([Id]) ON DELETE CASCADE,\n"
+                + "  \"b\" TEXT CONSTRAINT \"fk b\" REFERENCES `parent b` CHECK (b <> 'REFERENCES'),\n"
+                + "  c INT, d INT, -- FOREIGN KEY (c) REFERENCES commented\n"
+                + "  CONSTRAINT [FK_Two] FOREIGN KEY ([c], \"d\") REFERENCES two (x, y) DEFERRABLE INITIALLY DEFERRED,\n"
+                + "  FOREIGN KEY(d)REFERENCES\"four\"\n"
+                + ")";
+        assertEquals(List.of(
+                new SqliteTableText.ForeignKeyText(null, List.of("a"), "Parent A"),
+                new SqliteTableText.ForeignKeyText("fk b", List.of("b"), "parent b"),
+                new SqliteTableText.ForeignKeyText("FK_Two", List.of("c", "d"), "two"),
+                new SqliteTableText.ForeignKeyText(null, List.of("d"), "four")),
+                SqliteTableText.of(table).foreignKeys());
+    }
+
+    @Test
+    void aWordIsFoundOutsideQuotesAndComments() {
+        assertTrue(SqliteTableText.hasWord("CREATE INDEX [i] ON [t] ([a] COLLATE NOCASE)", "COLLATE"));
+        assertFalse(SqliteTableText.hasWord("CREATE INDEX [collate] ON \"COLLATE\" (`collate`) -- COLLATE", "COLLATE"));
+        assertFalse(SqliteTableText.hasWord("CREATE INDEX i ON t (a) /* COLLATE */", "COLLATE"));
     }
 
     @Test

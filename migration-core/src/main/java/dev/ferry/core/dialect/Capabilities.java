@@ -27,7 +27,9 @@ public record Capabilities(
         boolean postDataInSchemaScript,
         List<String> schemaScriptPreamble,
         boolean mysqlSyntax,
-        ValueText csvValueText) {
+        ValueText csvValueText,
+        boolean setNullOnNotNullKey,
+        boolean setDefaultAction) {
 
     public Capabilities {
         tableTypes = Set.copyOf(tableTypes);
@@ -62,6 +64,8 @@ public record Capabilities(
         private boolean postDataInSchemaScript = false;
         private List<String> schemaScriptPreamble = List.of();
         private boolean mysqlSyntax = false;
+        private boolean setNullOnNotNullKey = true;
+        private boolean setDefaultAction = true;
         private ValueText csvValueText = ValueText.FERRY;
 
         private Builder() {
@@ -216,9 +220,30 @@ public record Capabilities(
             return this;
         }
 
+        /**
+         * Whether the engine creates a foreign key whose action is {@code SET NULL} on a NOT NULL column (PostgreSQL
+         * and H2 do, and fail only when the action fires; MariaDB refuses the key, errno 150). Where it does not, a
+         * key carried from another engine is created without that action, with a warning.
+         */
+        public Builder setNullOnNotNullKey(boolean value) {
+            this.setNullOnNotNullKey = value;
+            return this;
+        }
+
+        /**
+         * Whether the engine keeps a foreign key's {@code SET DEFAULT} action (MariaDB's InnoDB accepts it and drops it
+         * without a word). Where it does not, a key carried from another engine is created without that action, with
+         * a warning.
+         */
+        public Builder setDefaultAction(boolean value) {
+            this.setDefaultAction = value;
+            return this;
+        }
+
         /** The capabilities collected. */
         public Capabilities build() {
-            return new Capabilities(identifierCase, defaultSchema, hasSchemas, schemasAreCatalogs, hasSequences, hasIdentityColumns, hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable, foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript, schemaScriptPreamble, mysqlSyntax, csvValueText);
+            return new Capabilities(identifierCase, defaultSchema, hasSchemas, schemasAreCatalogs, hasSequences, hasIdentityColumns, hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable, foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript, schemaScriptPreamble, mysqlSyntax, csvValueText,
+                    setNullOnNotNullKey, setDefaultAction);
         }
     }
 }

@@ -60,6 +60,9 @@ public class MariaDbDialect extends StandardDialect {
                 // MariaDB's string literals and the text it writes (view definitions, CHECK clauses, defaults) escape
                 // with backslashes ('it\'s'), and # starts a comment: the scripts are split by those rules.
                 .mysqlSyntax(true)
+                // InnoDB refuses SET NULL on a NOT NULL column (errno 150) and drops SET DEFAULT without a word.
+                .setNullOnNotNullKey(false)
+                .setDefaultAction(false)
                 .build());
     }
 

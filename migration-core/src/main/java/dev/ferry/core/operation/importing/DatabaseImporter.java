@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -62,11 +63,20 @@ public final class DatabaseImporter {
 
     /**
      * Where the import writes: the whole database; on MariaDB, whose schemas are databases, the connection's current
-     * database for an export whose scripts name none, else the databases the export names (and creates).
+     * database for an export whose scripts name none, else the databases the export names (and creates), with the
+     * current one where the scripts also name objects without a database (another engine's default schema, such as
+     * PostgreSQL's {@code public}, beside a schema of its own).
      */
-    private static SchemaScope targetScope(ImportPlan plan, Dialect dialect) {
-        return dialect.capabilities().schemasAreCatalogs() && plan.qualifiedNames() ? SchemaScope.of(plan.schemas())
-                : SchemaScope.DEFAULT;
+    private SchemaScope targetScope(ImportPlan plan, Dialect dialect) throws SQLException {
+        if (!dialect.capabilities().schemasAreCatalogs() || !plan.qualifiedNames()) {
+            return SchemaScope.DEFAULT;
+        }
+        List<String> schemas = new ArrayList<>(plan.schemas());
+        String current = connection.getCatalog();
+        if (plan.defaultSchemaToo() && current != null && !schemas.contains(current)) {
+            schemas.add(current);
+        }
+        return SchemaScope.of(schemas);
     }
 
     /** The import proper, on a session prepared by the dialect. */
@@ -99,8 +109,12 @@ public final class DatabaseImporter {
                     + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
                     + (objects.size() > 5 ? ", ..." : "");
             if (dialect.capabilities().schemasAreCatalogs() && !scope.isDefault()) {
-                throw FerryErrors.refused("IMPORT DATABASE creates the databases " + String.join(", ", scope.named())
-                        + " of the export and runs only where they do not exist or are empty; they hold " + found);
+                String current = connection.getCatalog();
+                List<String> created = scope.named().stream().filter(s -> !s.equals(current)).toList();
+                throw FerryErrors.refused("IMPORT DATABASE creates the databases " + String.join(", ", created)
+                        + " of the export" + (created.size() < scope.named().size() ? " and writes into this one, "
+                        + current + "," : "") + " and runs only where they do not exist or are empty; they hold "
+                        + found);
             }
             throw FerryErrors.refused("IMPORT DATABASE runs only into an empty database; this one has " + found);
         }

@@ -29,10 +29,12 @@ import java.util.Set;
  * @param postData       the post-data script
  * @param schemas        the schemas the scripts create (MariaDB: databases)
  * @param qualifiedNames whether the scripts name objects with their schemas
+ * @param defaultSchemaToo whether the scripts, naming objects with their schemas, also create some in the target's
+ *                       default schema (MariaDB: the importing connection's database), named without one
  * @param warnings       what the export did not carry, then what the translation did not
  */
 record ImportPlan(String schema, LoadSteps loads, String postData, List<String> schemas, boolean qualifiedNames,
-                  List<String> warnings) {
+                  boolean defaultSchemaToo, List<String> warnings) {
 
     ImportPlan {
         Objects.requireNonNull(schema);
@@ -44,15 +46,55 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
     static ImportPlan of(ExportSource source, Dialect target) throws SQLException {
         Manifest manifest = source.manifest();
         if (manifest.scriptsWrittenFor().equals(target.name())) {
+            if (!manifest.source().dialect().equals(target.name())) {
+                return writtenForTargetByAnother(source, target);
+            }
             return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(),
-                    manifest.schemas(), manifest.qualifiedNames(), manifest.warnings());
+                    manifest.schemas(), manifest.qualifiedNames(), false, manifest.warnings());
         }
-        SchemaFile file = schemaFile(source, target);
+        TargetScripts scripts = translation(source, target, schemaFile(source, target));
+        return translated(scripts, ManifestLoads.of(source, scripts, target), manifest.warnings());
+    }
+
+    /**
+     * An export another engine wrote for the target ({@code DIALECT}): its own scripts, which name the schemas as the
+     * translation for the target does, not as the manifest's source schemas are named (PostgreSQL's {@code public}
+     * is MariaDB's current database), so the schemas and names the import writes to are the translation's.
+     */
+    private static ImportPlan writtenForTargetByAnother(ExportSource source, Dialect target) throws SQLException {
+        Manifest manifest = source.manifest();
+        List<String> schemas = manifest.schemas();
+        boolean qualifiedNames = manifest.qualifiedNames();
+        boolean defaultSchemaToo = false;
+        SchemaFile file = schemaFileIfAny(source);
+        if (file != null) {
+            TargetScripts scripts = translation(source, target, file);
+            schemas = scripts.schema().schemas();
+            qualifiedNames = scripts.qualifiedNames();
+            defaultSchemaToo = scripts.defaultSchemaToo();
+        }
+        return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(), schemas,
+                qualifiedNames, defaultSchemaToo, manifest.warnings());
+    }
+
+    /** The export's schema translated for {@code target}, as EXPORT's DIALECT or IMPORT from another engine does. */
+    private static TargetScripts translation(ExportSource source, Dialect target, SchemaFile file)
+            throws SQLException {
+        Manifest manifest = source.manifest();
         Dialect from = Dialects.named(file.dialect());
         Set<String> implicitSchemas = manifest.qualifiedNames() ? Set.of() : Set.copyOf(manifest.schemas());
-        TargetScripts scripts = TargetScripts.translated(file.schema(), from, target, implicitSchemas,
+        return TargetScripts.translated(file.schema(), from, target, implicitSchemas,
                 ScriptHeader.translated(from.name(), target));
-        return translated(scripts, ManifestLoads.of(source, scripts, target), manifest.warnings());
+    }
+
+    private static SchemaFile schemaFileIfAny(ExportSource source) throws SQLException {
+        try {
+            return SchemaFile.read(source.directory());
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw FerryErrors.data("IMPORT DATABASE: " + e.getMessage(), e);
+        }
     }
 
     /** The plan for a directory written by DuckDB's own EXPORT DATABASE: its schema translated for the target. */
@@ -66,7 +108,7 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
         List<String> warnings = new ArrayList<>(exportWarnings);
         warnings.addAll(scripts.warnings());
         return new ImportPlan(scripts.schemaScript(), loads, scripts.postDataScript(), scripts.schema().schemas(),
-                scripts.qualifiedNames(), warnings);
+                scripts.qualifiedNames(), scripts.defaultSchemaToo(), warnings);
     }
 
     private static SchemaFile schemaFile(ExportSource source, Dialect target) throws SQLException {

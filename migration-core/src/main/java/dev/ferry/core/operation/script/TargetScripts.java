@@ -76,6 +76,17 @@ public final class TargetScripts {
         return schema.tables().stream().anyMatch(table -> table.name().schema() != null);
     }
 
+    /**
+     * Whether the scripts, naming some objects with their schemas, also name others without one: those land in the
+     * target's default schema (on MariaDB, the importing connection's database), as PostgreSQL's {@code public} does
+     * beside another schema.
+     */
+    public boolean defaultSchemaToo() {
+        return qualifiedNames() && (schema.tables().stream().anyMatch(t -> t.name().schema() == null)
+                || schema.views().stream().anyMatch(v -> v.name().schema() == null)
+                || schema.sequences().stream().anyMatch(q -> q.name().schema() == null));
+    }
+
     /** {@value ExportLayout#SCHEMA}: see {@link ScriptRenderer#schemaScript}. */
     public String schemaScript() {
         return renderer.schemaScript(schema, header.of(ExportLayout.SCHEMA));

@@ -98,7 +98,7 @@ public final class SchemaTranslator {
             tables.add(translated);
             bySource.put(table.name(), translated);
         }
-        List<ForeignKey> foreignKeys = foreignKeys(schema.foreignKeys());
+        List<ForeignKey> foreignKeys = foreignKeys(schema.foreignKeys(), bySource);
         if (target.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
@@ -322,11 +322,56 @@ public final class SchemaTranslator {
         return columns.stream().map(names::name).toList();
     }
 
-    private List<ForeignKey> foreignKeys(List<ForeignKey> keys) {
-        return keys.stream().map(key -> new ForeignKey(constraintName(names.qualified(key.table()), key.name()),
-                names.qualified(key.table()),
-                columns(key.columns()), names.qualified(key.referencedTable()), columns(key.referencedColumns()),
-                key.onUpdate(), key.onDelete())).toList();
+    private List<ForeignKey> foreignKeys(List<ForeignKey> keys, Map<QualifiedName, Table> bySource) {
+        List<ForeignKey> translated = new ArrayList<>();
+        for (ForeignKey key : keys) {
+            QualifiedName table = names.qualified(key.table());
+            String name = constraintName(table, key.name());
+            List<String> columns = columns(key.columns());
+            Table created = bySource.get(key.table());
+            String onUpdate = action(key, name, created, columns, "UPDATE", key.onUpdate());
+            String onDelete = action(key, name, created, columns, "DELETE", key.onDelete());
+            translated.add(new ForeignKey(name, table, columns, names.qualified(key.referencedTable()),
+                    columns(key.referencedColumns()), onUpdate, onDelete));
+        }
+        return translated;
+    }
+
+    /**
+     * A foreign key's action on {@code event} as the target can hold it: unchanged, or null (the target's default,
+     * which refuses the change) with a warning where the target would refuse the key for it (SET NULL on a NOT NULL
+     * column) or drop it without a word (SET DEFAULT).
+     */
+    private String action(ForeignKey key, String name, Table table, List<String> columns, String event,
+                          String action) {
+        if (action == null) {
+            return null;
+        }
+        String normalized = action.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String described = "Foreign key " + (name == null ? "" : name + " ") + "of table " + key.table()
+                + " (" + String.join(", ", key.columns()) + ") references " + key.referencedTable() + ": ON " + event
+                + " " + normalized + " is not carried";
+        if (normalized.equals("SET NULL") && !target.capabilities().setNullOnNotNullKey() && table != null) {
+            List<String> notNull = table.columns().stream()
+                    .filter(c -> !c.nullable() && columns.stream().anyMatch(k -> k.equalsIgnoreCase(c.name())))
+                    .map(c -> c.name()).toList();
+            if (!notNull.isEmpty()) {
+                warnings.add(described + ": " + target.name() + " refuses SET NULL on the NOT NULL column(s) "
+                        + String.join(", ", notNull) + ". The key is created without it, so " + event.toLowerCase(Locale.ROOT)
+                        + " of a referenced row is refused (in " + source.name() + " it failed too, when the action set"
+                        + " NULL into the NOT NULL column). To keep the action, make the column(s) nullable and add"
+                        + " the key again with ON " + event + " SET NULL after the import");
+                return null;
+            }
+        }
+        if (normalized.equals("SET DEFAULT") && !target.capabilities().setDefaultAction()) {
+            warnings.add(described + ": " + target.name() + " does not keep SET DEFAULT. The key is created without"
+                    + " it, so " + event.toLowerCase(Locale.ROOT) + " of a referenced row is refused instead of setting "
+                    + String.join(", ", key.columns()) + " to the default. Where the default is needed, do it in a"
+                    + " trigger or in the application");
+            return null;
+        }
+        return action;
     }
 
     private List<Index> indexes(List<Index> indexes) throws SQLException {

@@ -83,6 +83,47 @@ class SchemaTranslatorTest {
      * 4 for each other column; unique keys and indexes on text it keys itself.
      */
     @Test
+    void actionsMariaDbCannotHoldAreLeftOutWithAWarning() throws SQLException {
+        QualifiedName parent = new QualifiedName("public", "parent");
+        QualifiedName held = new QualifiedName("public", "held");
+        Column id = new Column("id", "int4", Types.INTEGER, 10, 0, false, null, null, "integer");
+        Column required = new Column("parent_id", "int4", Types.INTEGER, 10, 0, false, null, null, "integer");
+        Column optional = new Column("other_id", "int4", Types.INTEGER, 10, 0, true, "1", null, "integer");
+        Table parentTable = new Table(parent, List.of(id), new KeyConstraint("parent_pkey", List.of("id")), List.of(),
+                List.of());
+        Table heldTable = new Table(held, List.of(id, required, optional), null, List.of(), List.of());
+        ForeignKey setNull = new ForeignKey("held_parent", held, List.of("parent_id"), parent, List.of("id"),
+                "CASCADE", "SET NULL");
+        ForeignKey setDefault = new ForeignKey("held_other", held, List.of("other_id"), parent, List.of("id"),
+                "SET NULL", "SET DEFAULT");
+        DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(), List.of(), List.of(), List.of(),
+                List.of(parentTable, heldTable), List.of(setNull, setDefault), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
+                Set.of()).translate(schema);
+        List<ForeignKey> keys = translation.schema().foreignKeys();
+        assertEquals("CASCADE", keys.get(0).onUpdate());
+        assertNull(keys.get(0).onDelete(), "SET NULL on a NOT NULL column");
+        assertEquals("SET NULL", keys.get(1).onUpdate(), "SET NULL on a nullable column is kept");
+        assertNull(keys.get(1).onDelete(), "SET DEFAULT");
+        List<String> warnings = translation.warnings().stream().filter(w -> w.startsWith("Foreign key")).toList();
+        assertEquals(2, warnings.size(), String.join("\n", warnings));
+        assertTrue(warnings.get(0).startsWith("Foreign key held_parent of table public.held (parent_id) references"
+                + " public.parent: ON DELETE SET NULL is not carried: mariadb refuses SET NULL on the NOT NULL"
+                + " column(s) parent_id."), warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("Foreign key held_other of table public.held (other_id) references"
+                + " public.parent: ON DELETE SET DEFAULT is not carried: mariadb does not keep SET DEFAULT."),
+                warnings.get(1));
+
+        SchemaTranslator.Translation intoH2 = new SchemaTranslator(new PostgresDialect(), new H2Dialect(), Set.of())
+                .translate(schema);
+        assertEquals(List.of("SET NULL", "SET DEFAULT"), intoH2.schema().foreignKeys().stream()
+                .map(ForeignKey::onDelete).toList(), "engines that hold the actions keep them");
+        assertTrue(intoH2.warnings().stream().noneMatch(w -> w.startsWith("Foreign key")));
+    }
+
+    @Test
     void textInKeysIsBoundedForMariaDb() throws SQLException {
         QualifiedName codes = new QualifiedName("public", "codes");
         QualifiedName uses = new QualifiedName("public", "uses");

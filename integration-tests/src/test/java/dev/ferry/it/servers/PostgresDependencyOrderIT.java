@@ -114,6 +114,25 @@ class PostgresDependencyOrderIT {
         }
     }
 
+    @Test
+    void aTableAndAFunctionThatNeedEachOtherAreAWarning() throws Exception {
+        TestServer server = TestServer.postgres();
+        String source = server.createDatabase();
+        try (Connection from = server.connectFerry(source)) {
+            ServerQueries.execute(from, "CREATE TABLE knot (id int)",
+                    "CREATE FUNCTION knot_id(k knot) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$",
+                    "ALTER TABLE knot ALTER id SET DEFAULT knot_id(NULL::knot)");
+            try (Statement s = from.createStatement()) {
+                s.execute("EXPORT DATABASE '" + temp.resolve("knot") + "'");
+                List<String> warnings = warnings(s);
+                assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Routines and tables that depend on each other")
+                        && w.contains("table public.knot")), warnings.toString());
+            }
+        } finally {
+            server.dropDatabase(source);
+        }
+    }
+
     static List<String> warnings(Statement s) throws Exception {
         List<String> warnings = new ArrayList<>();
         for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {

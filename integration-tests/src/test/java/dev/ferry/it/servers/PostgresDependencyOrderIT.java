@@ -38,6 +38,17 @@ class PostgresDependencyOrderIT {
             "CREATE FUNCTION concat_done(acc text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '[' || acc || ']' $$",
             "CREATE AGGREGATE a_concat(text) (SFUNC = concat_step, STYPE = text, FINALFUNC = concat_done, INITCOND = '')",
             "CREATE VIEW zebra_names AS SELECT a_concat(name ORDER BY id) AS names FROM zebra",
+            // Each form of CREATE AGGREGATE: ordered-set, hypothetical-set, moving with a combine function, with a
+            // sort operator, of no arguments.
+            "CREATE AGGREGATE my_pct(float8 ORDER BY float8) (SFUNC = ordered_set_transition, STYPE = internal,"
+                    + " FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA)",
+            "CREATE AGGREGATE my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") (SFUNC = ordered_set_transition_multi,"
+                    + " STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL)",
+            "CREATE AGGREGATE my_avg(int4) (SFUNC = int4_avg_accum, STYPE = int8[], FINALFUNC = int8_avg,"
+                    + " INITCOND = '{0,0}', MSFUNC = int4_avg_accum, MINVFUNC = int4_avg_accum_inv, MSTYPE = int8[],"
+                    + " MFINALFUNC = int8_avg, MINITCOND = '{0,0}', COMBINEFUNC = int4_avg_combine, PARALLEL = SAFE)",
+            "CREATE AGGREGATE my_max(int4) (SFUNC = int4larger, STYPE = int4, SORTOP = >)",
+            "CREATE AGGREGATE my_count(*) (SFUNC = int8inc, STYPE = int8, INITCOND = '0')",
             // Rules: one on a table, one making a view writable.
             "CREATE TABLE zebra_log (id int, what text)",
             "CREATE RULE zebra_logged AS ON UPDATE TO zebra DO ALSO INSERT INTO zebra_log VALUES (new.id, 'updated')",
@@ -74,9 +85,9 @@ class PostgresDependencyOrderIT {
             String rules = "SELECT tablename, rulename, definition FROM pg_rules WHERE schemaname = 'public' ORDER BY 1, 2";
             assertEquals(ServerQueries.rows(from, rules), ServerQueries.rows(to, rules));
             assertEquals(2, ServerQueries.rows(to, rules).size());
-            String aggregates = "SELECT p.proname, a.aggtransfn::text, a.aggfinalfn::text, a.agginitval,"
-                    + " format_type(a.aggtranstype, NULL) FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid"
-                    + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'";
+            String aggregates = "SELECT p.proname, pg_get_function_arguments(p.oid), p.proparallel, a.* FROM pg_aggregate a"
+                    + " JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace"
+                    + " WHERE n.nspname = 'public' ORDER BY 1";
             assertEquals(ServerQueries.rows(from, aggregates), ServerQueries.rows(to, aggregates));
             assertEquals(List.of(List.of("[Marty, Zed]")), ServerQueries.rows(to, "SELECT names FROM zebra_names"));
             assertEquals(List.of(List.of("1", "Marty"), List.of("2", "Zed")),

@@ -165,9 +165,9 @@ class PostgresSchemaIT {
                 + " UNION ALL SELECT schemaname, matviewname, definition FROM pg_matviews ORDER BY 1, 2"));
         catalog.put("routines", ServerQueries.rows(c, "SELECT n.nspname, p.proname, pg_get_functiondef(p.oid) FROM pg_proc p"
                 + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname" + user
-                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1, 2"));
+                + " AND p.prokind <> 'a' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1, 2"));
         catalog.put("triggers", ServerQueries.rows(c, "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal"
-                + " ORDER BY 1"));
+                + " ORDER BY 1, 2"));
         catalog.put("extensions", ServerQueries.rows(c, "SELECT extname FROM pg_extension ORDER BY 1"));
         catalog.put("comments", ServerQueries.rows(c, "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname" + user

@@ -3,6 +3,7 @@ package dev.ferry.core.dialect;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.Dependencies;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.Index;
@@ -231,7 +232,19 @@ public interface Dialect {
         return List.of();
     }
 
-    /** CREATE statements for the user's triggers, run after the data so that none fires for a loaded row. */
+    /**
+     * What the routines of {@link #routines} and the tables need created before them, where the catalog records it
+     * (PostgreSQL's pg_depend), so that a routine that returns a table's rows comes after the table; {@link
+     * Dependencies#NONE} (routines before tables) by default.
+     */
+    default Dependencies dependencies(Connection connection, SchemaScope scope) throws SQLException {
+        return Dependencies.NONE;
+    }
+
+    /**
+     * CREATE statements for the user's triggers (and rules, where the engine has them), run after the data so that
+     * none fires for a loaded row.
+     */
     default List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
         return List.of();
     }

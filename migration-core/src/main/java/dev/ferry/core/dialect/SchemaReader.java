@@ -3,7 +3,9 @@ package dev.ferry.core.dialect;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.CreationOrder;
 import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.Dependencies;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
@@ -116,9 +118,17 @@ public final class SchemaReader {
         for (String schema : schemaOrder) {
             schemaOptions.put(schema, dialect.schemaOptions(connection, schema));
         }
+        List<String> routines = dialect.routines(connection, scope);
+        Dependencies dependencies = dialect.dependencies(connection, scope);
+        List<String> cycle = CreationOrder.of(routines, tables, dependencies).cycles();
+        if (!cycle.isEmpty()) {
+            warnings.add("Routines and tables that depend on each other cannot be created in an order that works: "
+                    + String.join("; ", cycle) + " (change a default or check to call the function through another"
+                    + " that does not name the table's row type, or create them by hand)");
+        }
         return new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
-                dialect.routines(connection, scope), sequences, tables, foreignKeys, indexes,
-                views, dialect.triggers(connection, scope), comments, warnings);
+                routines, sequences, tables, foreignKeys, indexes,
+                views, dialect.triggers(connection, scope), comments, warnings, dependencies);
     }
 
     /** IS_GENERATEDCOLUMN, which drivers older than JDBC 4.1 do not report. */

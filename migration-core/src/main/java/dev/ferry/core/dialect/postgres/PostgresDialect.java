@@ -6,6 +6,7 @@ import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.Dependencies;
 import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
@@ -185,21 +186,30 @@ public class PostgresDialect extends StandardDialect {
         return new PostgresCatalog(connection, this).views(scope);
     }
 
-    /** Functions and procedures as pg_get_functiondef writes them; aggregates are reported instead. */
+    /** Functions and procedures as pg_get_functiondef writes them, and aggregates as pg_dump writes them. */
     @Override
     public List<String> routines(Connection connection, SchemaScope scope) throws SQLException {
         return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).routines();
     }
 
-    /** Triggers as pg_get_triggerdef writes them, those PostgreSQL makes for foreign keys left out. */
+    /** What pg_depend says the routines need before them, and the tables whose defaults and checks call them. */
+    @Override
+    public Dependencies dependencies(Connection connection, SchemaScope scope) throws SQLException {
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).dependencies();
+    }
+
+    /**
+     * Triggers as pg_get_triggerdef writes them, those PostgreSQL makes for foreign keys left out, then rules as
+     * pg_get_ruledef writes them, views' own _RETURN rules left out.
+     */
     @Override
     public List<String> triggers(Connection connection, SchemaScope scope) throws SQLException {
         return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).triggers();
     }
 
     /**
-     * Aggregates, rules, row-level security policies, event triggers and partitioning, which Ferry does not carry
-     * yet, and owners and privileges, which it does not carry at all.
+     * Window functions written in C, row-level security policies, event triggers and partitioning, which Ferry does
+     * not carry yet, and owners and privileges, which it does not carry at all.
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * What a PostgreSQL database holds that Ferry does not carry, in words, one warning a line: aggregates, rules,
- * row-level security policies, event triggers and partitioning, which it does not carry yet, and owners and
- * privileges, which it does not carry at all.
+ * What a PostgreSQL database holds that Ferry does not carry, in words, one warning a line: window functions (which
+ * only C can define), row-level security policies, event triggers and partitioning, which it does not carry yet, and
+ * owners and privileges, which it does not carry at all.
  */
 final class PostgresWarnings {
 
@@ -18,12 +18,9 @@ final class PostgresWarnings {
     /** The warnings for the objects {@code conditions} keeps to, in the order of their text. */
     static List<String> of(Connection connection, PostgresScopeConditions conditions) throws SQLException {
         return CatalogQuery.list(connection,
-                "SELECT 'Aggregate ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
-                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('a', 'w') AND"
+                "SELECT 'Window function ' || n.nspname || '.' || p.proname || ' is not exported' FROM pg_proc p"
+                + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind = 'w' AND"
                 + conditions.userObject("p")
-                + " UNION ALL SELECT 'Rule ' || r.schemaname || '.' || r.rulename || ' on ' || r.tablename"
-                + " || ' is not exported' FROM pg_rules r WHERE r.schemaname NOT IN ('pg_catalog', 'information_schema')"
-                + conditions.scopeCondition("r.schemaname")
                 + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
                 + " || ' is not exported' FROM pg_policies p WHERE TRUE" + conditions.scopeCondition("p.schemaname")
                 + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"

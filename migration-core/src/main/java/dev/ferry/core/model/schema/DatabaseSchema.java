@@ -12,22 +12,34 @@ import java.util.Map;
  * @param schemaOptions what CREATE SCHEMA says of each schema besides its name ({@code
  *                    Dialect#schemaOptions}); a schema without any maps to null or is absent
  * @param types       CREATE statements of the user's own types, created before everything that uses them
- * @param routines    CREATE statements of functions and procedures, created before the tables
+ * @param routines    CREATE statements of functions, procedures and aggregates, each created before the tables
+ *                    unless it needs one ({@code dependencies})
  * @param sequences   sequences, created before the tables (whose defaults may use them)
  * @param tables      the tables, in a stable order
  * @param foreignKeys foreign keys, created after the data
  * @param indexes     indexes, created after the data
  * @param views       views, each after the views it reads, created after the data
- * @param triggers    CREATE statements of triggers, created last
+ * @param triggers    CREATE statements of triggers and rules (PostgreSQL), created last
  * @param comments    comments on tables and columns
  * @param warnings    what exists in the database but is not carried, in words
+ * @param dependencies what routines and tables need created before them, where the engine says
  */
 public record DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types, List<String> routines,
                              List<Sequence> sequences, List<Table> tables, List<ForeignKey> foreignKeys,
                              List<Index> indexes, List<View> views, List<String> triggers, List<Comment> comments,
-                             List<String> warnings) {
+                             List<String> warnings, Dependencies dependencies) {
+
+    /** A schema whose routines need no table and no table a routine. */
+    public DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types,
+                          List<String> routines, List<Sequence> sequences, List<Table> tables,
+                          List<ForeignKey> foreignKeys, List<Index> indexes, List<View> views, List<String> triggers,
+                          List<Comment> comments, List<String> warnings) {
+        this(schemas, schemaOptions, types, routines, sequences, tables, foreignKeys, indexes, views, triggers,
+                comments, warnings, Dependencies.NONE);
+    }
 
     public DatabaseSchema {
+        dependencies = dependencies == null ? Dependencies.NONE : dependencies;
         schemas = List.copyOf(schemas);
         schemaOptions = Collections.unmodifiableMap(new LinkedHashMap<>(schemaOptions));
         types = List.copyOf(types);

@@ -5,6 +5,7 @@ import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
+import dev.ferry.core.model.schema.CreationOrder;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Index;
@@ -30,7 +31,8 @@ public final class ScriptRenderer {
     }
 
     /**
-     * {@value ExportLayout#SCHEMA}: schemas, types, routines, sequences, tables with their columns, keys and checks,
+     * {@value ExportLayout#SCHEMA}: schemas, types, routines, sequences, tables with their columns, keys and checks
+     * (a routine that needs a table after it, a table that needs such a routine after that: {@link CreationOrder}),
      * comments.
      */
     public String schemaScript(DatabaseSchema schema, String header) {
@@ -44,17 +46,22 @@ public final class ScriptRenderer {
         for (String type : schema.types()) {
             sql.append(type).append(";\n");
         }
-        for (String routine : schema.routines()) {
+        CreationOrder order = CreationOrder.of(schema.routines(), schema.tables(), schema.dependencies());
+        for (String routine : order.routines()) {
             sql.append('\n').append(SqlScript.terminated(routine, dialect.capabilities().mysqlSyntax()));
         }
         for (Sequence sequence : schema.sequences()) {
             sql.append(dialect.createSequence(sequence)).append(";\n");
         }
-        for (Table table : schema.tables()) {
-            List<ForeignKey> foreignKeys = dialect.capabilities().foreignKeysInCreateTable()
-                    ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
-                    : List.of();
-            sql.append('\n').append(createTable(table, foreignKeys)).append(";\n");
+        for (Object object : order.objects()) {
+            if (object instanceof Table table) {
+                List<ForeignKey> foreignKeys = dialect.capabilities().foreignKeysInCreateTable()
+                        ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
+                        : List.of();
+                sql.append('\n').append(createTable(table, foreignKeys)).append(";\n");
+            } else {
+                sql.append('\n').append(SqlScript.terminated((String) object, dialect.capabilities().mysqlSyntax()));
+            }
         }
         if (!schema.comments().isEmpty()) {
             sql.append('\n');

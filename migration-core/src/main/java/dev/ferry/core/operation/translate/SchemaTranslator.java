@@ -125,10 +125,21 @@ public final class SchemaTranslator {
             notCarried("User type", statement);
         }
         for (String statement : schema.routines()) {
-            notCarried("Routine", statement);
+            if (startsWith(statement, "CREATE AGGREGATE")) {
+                notCarried("Aggregate", statement, "; write it in " + target.name() + "'s own SQL, where "
+                        + target.name() + " has such aggregates, before the views that use it (they are not carried"
+                        + " until it exists)");
+            } else {
+                notCarried("Routine", statement);
+            }
         }
         for (String statement : schema.triggers()) {
-            notCarried("Trigger", statement);
+            if (startsWith(statement, "CREATE RULE")) {
+                notCarried("Rule", statement, "; " + target.name() + " has no rules: write a trigger or change the"
+                        + " application to do what it did");
+            } else {
+                notCarried("Trigger", statement);
+            }
         }
         DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
                 tables, foreignKeys, indexes(schema.indexes()), views(schema.views()), List.of(),
@@ -148,9 +159,18 @@ public final class SchemaTranslator {
     }
 
     private void notCarried(String what, String statement) {
+        notCarried(what, statement, "");
+    }
+
+    /** A warning that {@code statement} is not carried, its first line quoted, then {@code advice}. */
+    private void notCarried(String what, String statement, String advice) {
         String firstLine = statement.strip().lines().findFirst().orElse("");
         warnings.add(what + " not carried to " + target.name() + " (written in " + source.name() + "'s own SQL): "
-                + (firstLine.length() > 100 ? firstLine.substring(0, 100) + "..." : firstLine));
+                + (firstLine.length() > 100 ? firstLine.substring(0, 100) + "..." : firstLine) + advice);
+    }
+
+    private static boolean startsWith(String statement, String prefix) {
+        return statement.strip().regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private Table table(Table table, Set<QualifiedName> becameIdentities) throws SQLException {

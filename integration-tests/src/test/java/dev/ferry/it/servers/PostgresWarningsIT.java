@@ -71,9 +71,9 @@ class PostgresWarningsIT {
                 }
             }
             String all = String.join("\n", warnings);
-            for (String expected : List.of("PARTITIONED TABLE public.measurements is not exported",
-                    "Partition public.measurements_2024 of public.measurements is exported as a plain table",
-                    "Rule public.t_ignore on t is not exported", "Aggregate public.my_sum is not exported",
+            // Partitioning is carried now (PostgresInheritanceIT): no warning names it.
+            assertTrue(warnings.stream().noneMatch(w -> w.contains("artition")), all);
+            for (String expected : List.of("Rule public.t_ignore on t is not exported", "Aggregate public.my_sum is not exported",
                     "Policy t_all on public.t is not exported", "Owners and privileges are not exported")) {
                 assertTrue(all.contains(expected), "a warning with '" + expected + "' in:\n" + all);
             }
@@ -81,6 +81,7 @@ class PostgresWarningsIT {
                 assertEquals(2, s.executeUpdate("IMPORT DATABASE '" + temp.resolve("export") + "'"));
             }
             assertEquals(List.of(List.of("2")), ServerQueries.rows(to, "SELECT count(*) FROM measurements_2024"));
+            assertEquals(List.of(List.of("2")), ServerQueries.rows(to, "SELECT count(*) FROM measurements"));
         } finally {
             server.dropDatabase(source);
             server.dropDatabase(target);

@@ -164,7 +164,8 @@ public final class SchemaReader {
             }
         }
         return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name),
-                dialect.checkConstraints(connection, name), dialect.tableDefinition(connection, name));
+                dialect.checkConstraints(connection, name), dialect.tableDefinition(connection, name),
+                dialect.inheritance(connection, name));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Sequence;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An exported schema, read from one engine, rewritten for another: names as the target writes them, each column's
@@ -94,6 +96,7 @@ public final class SchemaTranslator {
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, Table> bySource = new HashMap<>();
         for (Table table : schema.tables()) {
+            inheritanceNotCarried(table);
             Table translated = table(table, becameIdentities);
             tables.add(translated);
             bySource.put(table.name(), translated);
@@ -145,6 +148,31 @@ public final class SchemaTranslator {
         schema.views().forEach(view -> known.add(view.name().name()));
         schema.sequences().forEach(sequence -> known.add(sequence.name().name()));
         return known;
+    }
+
+    /**
+     * Inheritance and partitioning stay behind: each table becomes a table of its own holding its own rows, as they
+     * were exported (a parent's without those of the tables that inherit from it).
+     */
+    private void inheritanceNotCarried(Table table) {
+        Inheritance inheritance = table.inheritance();
+        String where = "Table " + table.name() + " ";
+        String parents = inheritance.parents().stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
+        if (inheritance.isPartition()) {
+            warnings.add(where + "is a partition of " + parents + " (" + inheritance.partitionBound() + ") in "
+                    + source.name() + "; partitioning is not carried to " + target.name() + ": it is a table of its own"
+                    + " holding its rows, which " + parents + " no longer returns (a view of " + parents
+                    + "'s partitions, UNION ALL, reads them all together)");
+        } else if (!inheritance.parents().isEmpty()) {
+            warnings.add(where + "inherits from " + parents + " in " + source.name() + "; inheritance is not carried"
+                    + " to " + target.name() + ": it is a table of its own holding its own rows, which " + parents
+                    + " no longer returns (a view of " + parents + " UNION ALL its children reads them together)");
+        }
+        if (inheritance.partitionBy() != null) {
+            warnings.add(where + "is partitioned (PARTITION BY " + inheritance.partitionBy() + ") in " + source.name()
+                    + "; partitioning is not carried to " + target.name() + ": it is a plain table, empty, its rows"
+                    + " being in the tables of its partitions");
+        }
     }
 
     private void notCarried(String what, String statement) {

@@ -112,6 +112,43 @@ class PostgresInheritanceIT {
     }
 
     /**
+     * A table whose parent is in a schema that SCHEMAS leaves out is exported as a table of its own with its own
+     * rows, and a warning names it; the import does not fail on a parent that is not there.
+     */
+    @Test
+    void aParentOutsideTheSchemasNamedIsNamedInAWarning() throws Exception {
+        TestServer server = TestServer.postgres();
+        String source = server.createDatabase();
+        String target = server.createDatabase();
+        try (Connection from = server.connectFerry(source); Connection to = server.connectFerry(target)) {
+            run(from, "CREATE SCHEMA a", "CREATE SCHEMA b", "CREATE TABLE a.p (x int)",
+                    "CREATE TABLE b.c (y int) INHERITS (a.p)", "CREATE TABLE a.r (k int) PARTITION BY LIST (k)",
+                    "CREATE TABLE b.r1 PARTITION OF a.r FOR VALUES IN (1)",
+                    "INSERT INTO a.p VALUES (1)", "INSERT INTO b.c VALUES (2, 3), (4, 5)", "INSERT INTO a.r VALUES (1)");
+            List<String> warnings = new ArrayList<>();
+            try (Statement s = from.createStatement()) {
+                s.execute("EXPORT DATABASE '" + temp.resolve("b") + "' (SCHEMAS 'b')");
+                for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                    warnings.add(w.getMessage());
+                }
+            }
+            try (Statement s = to.createStatement()) {
+                s.execute("IMPORT DATABASE '" + temp.resolve("b") + "'");
+            }
+            assertEquals(2L, count(to, "SELECT count(*) FROM ONLY b.c"));
+            assertEquals(1L, count(to, "SELECT count(*) FROM ONLY b.r1"));
+            assertEquals(List.of(), inheritance(to));
+            assertTrue(warnings.contains("Table b.c inherits from a.p, which is not exported (its schema is not"
+                    + " among those named): b.c is exported as a table of its own holding its own rows"), warnings.toString());
+            assertTrue(warnings.contains("Table b.r1 is a partition of a.r, which is not exported (its schema is not"
+                    + " among those named): b.r1 is exported as a table of its own holding its own rows"), warnings.toString());
+        } finally {
+            server.dropDatabase(source);
+            server.dropDatabase(target);
+        }
+    }
+
+    /**
      * Into another engine (H2, through DIALECT h2) inheritance and partitioning are not carried: each table is a table
      * of its own holding its own rows, none twice, and a warning names each table and what it no longer is.
      */

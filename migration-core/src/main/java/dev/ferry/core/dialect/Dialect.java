@@ -336,6 +336,16 @@ public interface Dialect {
         return null;
     }
 
+    /** The comment on {@code schema}, or null where it has none or the dialect does not read one (the default). */
+    default String schemaComment(Connection connection, String schema) throws SQLException {
+        return null;
+    }
+
+    /** The statement that puts {@code text} on {@code schema} as its comment; null (the default) where there is none. */
+    default String commentOnSchema(String schema, String text) {
+        return null;
+    }
+
     /** CREATE SCHEMA for a schema that may already exist in the target, with what {@link #schemaOptions} read. */
     default String createSchema(String schema, String options) {
         return createSchema(schema);

@@ -115,12 +115,17 @@ public final class SchemaReader {
         }
         List<String> schemaOrder = scope.isDefault() ? List.copyOf(schemas) : scope.named();
         Map<String, String> schemaOptions = new LinkedHashMap<>();
+        Map<String, String> schemaComments = new LinkedHashMap<>();
         for (String schema : schemaOrder) {
             schemaOptions.put(schema, dialect.schemaOptions(connection, schema));
+            String comment = dialect.schemaComment(connection, schema);
+            if (comment != null) {
+                schemaComments.put(schema, comment);
+            }
         }
         return new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
                 dialect.routines(connection, scope), sequences, tables, foreignKeys, indexes,
-                views, dialect.triggers(connection, scope), comments, warnings);
+                views, dialect.triggers(connection, scope), comments, warnings, schemaComments);
     }
 
     /**

@@ -123,6 +123,18 @@ final class PostgresCatalog {
                 .orElse(new Inheritance(parents, null, null));
     }
 
+    /**
+     * The comment on {@code schema}, or null; null too for public's that PostgreSQL itself gives it (standard public
+     * schema), which the target has already and which a user who does not own public could not set.
+     */
+    String schemaComment(String schema) throws SQLException {
+        return CatalogQuery.first(connection,
+                "SELECT d.description FROM pg_namespace n JOIN pg_description d ON d.objoid = n.oid"
+                        + " AND d.classoid = 'pg_namespace'::regclass WHERE n.nspname = ?"
+                        + " AND NOT (n.nspname = 'public' AND lower(d.description) = 'standard public schema')",
+                row -> row.getString(1), schema).orElse(null);
+    }
+
     /** The foreign keys {@code reported}, less those cloned from a partitioned table's own (conparentid). */
     List<ForeignKey> ownForeignKeys(QualifiedName table, List<ForeignKey> reported) throws SQLException {
         Set<String> cloned = new HashSet<>(CatalogQuery.list(connection,

@@ -223,8 +223,7 @@ public class PostgresDialect extends StandardDialect {
     }
 
     /**
-     * Aggregates, rules, row-level security policies, event triggers and comments on schemas, which Ferry does not
-     * carry yet, and owners and privileges, which it does not carry at all.
+     * Aggregates, rules, row-level security policies and event triggers, which Ferry does not carry yet, and owners and privileges, which it does not carry at all.
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
@@ -256,6 +255,17 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
         return new PostgresCatalog(connection, this).uniqueKeys(table);
+    }
+
+    /** The schema's comment (obj_description), but for the comment PostgreSQL itself gives public. */
+    @Override
+    public String schemaComment(Connection connection, String schema) throws SQLException {
+        return new PostgresCatalog(connection, this).schemaComment(schema);
+    }
+
+    @Override
+    public String commentOnSchema(String schema, String text) {
+        return "COMMENT ON SCHEMA " + quoteIdentifier(schema) + " IS " + quoteLiteral(text);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What a PostgreSQL database holds that Ferry does not carry, in words, one warning a line: aggregates, rules,
- * row-level security policies, event triggers and comments on schemas, which it does not carry yet, and owners and
+ * row-level security policies and event triggers, which it does not carry yet, and owners and
  * privileges, which it does not carry at all.
  */
 final class PostgresWarnings {
@@ -27,13 +27,6 @@ final class PostgresWarnings {
                 + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
                 + " || ' is not exported' FROM pg_policies p WHERE TRUE" + conditions.scopeCondition("p.schemaname")
                 + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
-                + " UNION ALL SELECT 'The comment on schema ' || n.nspname || ' is not exported (Ferry does not carry"
-                + " comments on schemas yet); to keep it, run again: COMMENT ON SCHEMA ' || quote_ident(n.nspname)"
-                + " || ' IS ' || quote_literal(d.description) FROM pg_namespace n JOIN pg_description d"
-                + " ON d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass"
-                + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
-                + " AND NOT (n.nspname = 'public' AND d.description = 'standard public schema')"
-                + conditions.scopeCondition("n.nspname")
                 + " UNION ALL SELECT 'Owners and privileges are not exported: the imported objects belong to the user"
                 + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
                 + " ON n.oid = c.relnamespace WHERE" + conditions.userObject("c") + " AND (c.relacl IS NOT NULL"

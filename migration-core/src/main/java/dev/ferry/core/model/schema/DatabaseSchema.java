@@ -21,11 +21,12 @@ import java.util.Map;
  * @param triggers    CREATE statements of triggers, created last
  * @param comments    comments on tables and columns
  * @param warnings    what exists in the database but is not carried, in words
+ * @param schemaComments the comment on each schema that has one, by schema (null is taken as none)
  */
 public record DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types, List<String> routines,
                              List<Sequence> sequences, List<Table> tables, List<ForeignKey> foreignKeys,
                              List<Index> indexes, List<View> views, List<String> triggers, List<Comment> comments,
-                             List<String> warnings) {
+                             List<String> warnings, Map<String, String> schemaComments) {
 
     public DatabaseSchema {
         schemas = List.copyOf(schemas);
@@ -40,5 +41,16 @@ public record DatabaseSchema(List<String> schemas, Map<String, String> schemaOpt
         triggers = List.copyOf(triggers);
         comments = List.copyOf(comments);
         warnings = List.copyOf(warnings);
+        schemaComments = schemaComments == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(schemaComments));
+    }
+
+    /** A schema whose schemas have no comments. */
+    public DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types,
+                          List<String> routines, List<Sequence> sequences, List<Table> tables,
+                          List<ForeignKey> foreignKeys, List<Index> indexes, List<View> views, List<String> triggers,
+                          List<Comment> comments, List<String> warnings) {
+        this(schemas, schemaOptions, types, routines, sequences, tables, foreignKeys, indexes, views, triggers,
+                comments, warnings, Map.of());
     }
 }

@@ -46,6 +46,12 @@ public final class ScriptRenderer {
         for (String name : schema.schemas()) {
             sql.append(dialect.createSchema(name, schema.schemaOptions().get(name))).append(";\n");
         }
+        schema.schemaComments().forEach((name, text) -> {
+            String statement = dialect.commentOnSchema(name, text);
+            if (statement != null) {
+                sql.append(statement).append(";\n");
+            }
+        });
         for (String type : schema.types()) {
             sql.append(type).append(";\n");
         }

@@ -133,9 +133,18 @@ public final class SchemaTranslator {
         for (String statement : schema.triggers()) {
             notCarried("Trigger", statement);
         }
+        Map<String, String> schemaComments = new java.util.LinkedHashMap<>();
+        schema.schemaComments().forEach((name, comment) -> {
+            String mapped = names.schema(name);
+            if (mapped != null && target.commentOnSchema(mapped, comment) != null) {
+                schemaComments.put(mapped, comment);
+            } else {
+                warnings.add("The comment on schema " + name + " is not carried to " + target.name() + ": " + comment);
+            }
+        });
         DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
                 tables, foreignKeys, indexes(schema.indexes()), views(schema.views()), List.of(),
-                comments(schema.comments()), schema.warnings());
+                comments(schema.comments()), schema.warnings(), schemaComments);
         return new Translation(translated, List.copyOf(warnings), Map.copyOf(bySource));
     }
 

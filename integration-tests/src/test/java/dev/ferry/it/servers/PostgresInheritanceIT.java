@@ -37,12 +37,15 @@ class PostgresInheritanceIT {
             "CREATE TABLE shop.puppy (age_weeks int) INHERITS (shop.dog)",
             "CREATE INDEX cat_name ON shop.cat (name)",
             // Declarative partitioning: RANGE with a default partition, LIST, a partitioned index.
-            "CREATE TABLE measure (at date NOT NULL, city text NOT NULL, v numeric, PRIMARY KEY (at, city))"
-                    + " PARTITION BY RANGE (at)",
+            "CREATE TABLE city (name text PRIMARY KEY)",
+            // A foreign key of a partitioned table (PostgreSQL clones it onto each partition) and one to it.
+            "CREATE TABLE measure (at date NOT NULL, city text NOT NULL REFERENCES city, v numeric,"
+                    + " PRIMARY KEY (at, city)) PARTITION BY RANGE (at)",
             "CREATE TABLE measure_2024 PARTITION OF measure FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
             "CREATE TABLE measure_2025 PARTITION OF measure FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
             "CREATE TABLE measure_other PARTITION OF measure DEFAULT",
             "CREATE INDEX measure_city ON measure (city)",
+            "CREATE TABLE reading (id int PRIMARY KEY, at date, city text, FOREIGN KEY (at, city) REFERENCES measure)",
             "CREATE TABLE region (code text NOT NULL, label text) PARTITION BY LIST (code)",
             "CREATE TABLE region_north PARTITION OF region FOR VALUES IN ('N', 'NE', 'NW')",
             "CREATE TABLE region_south PARTITION OF region FOR VALUES IN ('S')",
@@ -53,12 +56,15 @@ class PostgresInheritanceIT {
             "INSERT INTO shop.cat VALUES (3, 'tom', 7), (4, 'kit', DEFAULT)",
             "INSERT INTO shop.dog VALUES (5, 'rex', true)",
             "INSERT INTO shop.puppy VALUES (6, 'bit', false, 8), (7, 'bob', true, 10), (8, 'bo', NULL, 3)",
+            "INSERT INTO city VALUES ('Oslo'), ('Rome'), ('Lima')",
             "INSERT INTO measure VALUES ('2024-03-01', 'Oslo', 1.5), ('2025-06-30', 'Oslo', 2), ('2025-07-01', 'Rome', 3),"
                     + " ('1999-12-31', 'Lima', NULL)",
+            "INSERT INTO reading VALUES (1, '2024-03-01', 'Oslo'), (2, '1999-12-31', 'Lima')",
             "INSERT INTO region VALUES ('N', 'north'), ('NW', 'north west'), ('S', 'south')",
     };
 
-    static final List<String> TABLES = List.of("shop.animal", "shop.cat", "shop.dog", "shop.puppy", "public.measure",
+    static final List<String> TABLES = List.of("shop.animal", "shop.cat", "shop.dog", "shop.puppy", "public.city",
+            "public.reading", "public.measure",
             "public.measure_2024", "public.measure_2025", "public.measure_other", "public.region",
             "public.region_north", "public.region_south");
 
@@ -83,7 +89,8 @@ class PostgresInheritanceIT {
 
             Map<String, Long> expected = ownRows(from);
             assertEquals(new TreeMap<>(Map.ofEntries(Map.entry("shop.animal", 2L), Map.entry("shop.cat", 2L),
-                    Map.entry("shop.dog", 1L), Map.entry("shop.puppy", 3L), Map.entry("public.measure", 0L),
+                    Map.entry("shop.dog", 1L), Map.entry("shop.puppy", 3L), Map.entry("public.city", 3L), Map.entry("public.reading", 2L),
+                    Map.entry("public.measure", 0L),
                     Map.entry("public.measure_2024", 1L), Map.entry("public.measure_2025", 2L),
                     Map.entry("public.measure_other", 1L), Map.entry("public.region", 0L),
                     Map.entry("public.region_north", 2L), Map.entry("public.region_south", 1L))), expected);
@@ -98,6 +105,14 @@ class PostgresInheritanceIT {
             assertEquals(partitioning(from), partitioning(to));
             assertEquals(partitions(from), partitions(to));
             assertEquals(indexes(from), indexes(to));
+            assertEquals(foreignKeys(from), foreignKeys(to));
+            assertEquals(List.of("measure_city_fkey on measure references city",
+                    "measure_city_fkey on measure_2024 references city (cloned)",
+                    "measure_city_fkey on measure_2025 references city (cloned)",
+                    "measure_city_fkey on measure_other references city (cloned)",
+                    "reading_at_city_fkey on reading references measure"),
+                    foreignKeys(to).stream().filter(key -> key.startsWith("measure_city_fkey on measure")
+                            || key.startsWith("reading_at_city_fkey on reading references measure")).toList());
             assertTrue(indexes(to).stream().anyMatch(index -> index.startsWith("measure_2024_city_idx attached to measure_city ")),
                     indexes(to).toString());
             assertEquals("The shop's tables", string(to,
@@ -183,7 +198,9 @@ class PostgresInheritanceIT {
                     "Table shop.puppy inherits from shop.dog", "Table public.measure_2024 is a partition of public.measure",
                     "Table public.measure_other is a partition of public.measure (DEFAULT)",
                     "Table public.region is partitioned (PARTITION BY LIST (code))",
-                    "The comment on schema shop is not carried to h2: The shop's tables")) {
+                    "The comment on schema shop is not carried to h2: The shop's tables",
+                    "Foreign key reading_at_city_fkey on public.reading is not carried to h2: it references the"
+                            + " partitioned table public.measure")) {
                 assertTrue(warnings.stream().anyMatch(w -> w.startsWith(warned)), warned + " in " + warnings);
             }
         } finally {
@@ -308,6 +325,14 @@ class PostgresInheritanceIT {
     private static List<String> partitions(Connection connection) throws SQLException {
         return strings(connection, "SELECT c.relname || ' ' || pg_get_expr(c.relpartbound, c.oid) FROM pg_class c"
                 + " WHERE c.relispartition AND c.relkind IN ('r', 'p') ORDER BY 1");
+    }
+
+    /** Every foreign key, with the table it is on, the table it references and whether it is a clone. */
+    private static List<String> foreignKeys(Connection connection) throws SQLException {
+        return strings(connection, "SELECT con.conname || ' on ' || c.relname || ' references ' || r.relname"
+                + " || CASE WHEN con.conparentid <> 0 THEN ' (cloned)' ELSE '' END FROM pg_constraint con"
+                + " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_class r ON r.oid = con.confrelid"
+                + " WHERE con.contype = 'f' ORDER BY 1");
     }
 
     /** Every index of the public and shop schemas, with the index it is attached to where it is a partition's. */

@@ -101,7 +101,7 @@ public final class SchemaTranslator {
             tables.add(translated);
             bySource.put(table.name(), translated);
         }
-        List<ForeignKey> foreignKeys = foreignKeys(schema.foreignKeys());
+        List<ForeignKey> foreignKeys = foreignKeys(referencingUnpartitioned(schema));
         if (target.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
@@ -357,6 +357,27 @@ public final class SchemaTranslator {
 
     private List<String> columns(List<String> columns) {
         return columns.stream().map(names::name).toList();
+    }
+
+    /**
+     * The foreign keys, less those that reference a partitioned table, which is an empty table of its own in the
+     * target (its rows are in its partitions' tables), so no row could satisfy them; a warning names each.
+     */
+    private List<ForeignKey> referencingUnpartitioned(DatabaseSchema schema) {
+        Set<QualifiedName> partitioned = new HashSet<>();
+        schema.tables().stream().filter(table -> table.inheritance().partitionBy() != null)
+                .forEach(table -> partitioned.add(table.name()));
+        List<ForeignKey> kept = new ArrayList<>();
+        for (ForeignKey key : schema.foreignKeys()) {
+            if (partitioned.contains(key.referencedTable())) {
+                warnings.add("Foreign key " + key.name() + " on " + key.table() + " is not carried to " + target.name()
+                        + ": it references the partitioned table " + key.referencedTable() + ", whose rows are in the"
+                        + " tables of its partitions there");
+            } else {
+                kept.add(key);
+            }
+        }
+        return kept;
     }
 
     private List<ForeignKey> foreignKeys(List<ForeignKey> keys) {

@@ -71,8 +71,9 @@ class PostgresWarningsIT {
                 }
             }
             String all = String.join("\n", warnings);
-            for (String expected : List.of("PARTITIONED TABLE public.measurements is not exported",
-                    "Partition public.measurements_2024 of public.measurements is exported as a plain table",
+            // Partitioning is carried now (PostgresInheritanceIT): no warning names it.
+            assertTrue(warnings.stream().noneMatch(w -> w.contains("artition")), all);
+            for (String expected : List.of(
                     "Policy t_all on public.t is not exported", "Owners and privileges are not exported")) {
                 assertTrue(all.contains(expected), "a warning with '" + expected + "' in:\n" + all);
             }
@@ -85,6 +86,7 @@ class PostgresWarningsIT {
             assertEquals(List.of(List.of("t_ignore")), ServerQueries.rows(to,
                     "SELECT rulename FROM pg_rules WHERE schemaname = 'public'"));
             assertEquals(List.of(List.of("6")), ServerQueries.rows(to, "SELECT my_sum(x) FROM (VALUES (1), (2), (3)) v(x)"));
+            assertEquals(List.of(List.of("2")), ServerQueries.rows(to, "SELECT count(*) FROM measurements"));
         } finally {
             server.dropDatabase(source);
             server.dropDatabase(target);

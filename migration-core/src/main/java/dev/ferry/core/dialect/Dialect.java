@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
@@ -134,6 +135,23 @@ public interface Dialect {
      */
     default String tableDefinition(Connection connection, QualifiedName table) throws SQLException {
         return null;
+    }
+
+    /**
+     * The tables {@code table} inherits from, its partition key and its partition bounds (PostgreSQL); by default
+     * {@link Inheritance#NONE}.
+     */
+    default Inheritance inheritance(Connection connection, QualifiedName table) throws SQLException {
+        return Inheritance.NONE;
+    }
+
+    /**
+     * What an export's SELECT reads {@code table}'s rows from: the quoted name, or (PostgreSQL) {@code ONLY} and the
+     * name, so a parent's rows do not include those of the tables that inherit from it, which are exported each on
+     * its own.
+     */
+    default String rowsOf(QualifiedName table) {
+        return quote(table);
     }
 
     /** The column's type as it is written in CREATE TABLE. */
@@ -328,6 +346,16 @@ public interface Dialect {
      * set and collation), or null where nothing is carried.
      */
     default String schemaOptions(Connection connection, String schema) throws SQLException {
+        return null;
+    }
+
+    /** The comment on {@code schema}, or null where it has none or the dialect does not read one (the default). */
+    default String schemaComment(Connection connection, String schema) throws SQLException {
+        return null;
+    }
+
+    /** The statement that puts {@code text} on {@code schema} as its comment; null (the default) where there is none. */
+    default String commentOnSchema(String schema, String text) {
         return null;
     }
 

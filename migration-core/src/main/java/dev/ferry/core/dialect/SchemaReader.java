@@ -8,6 +8,7 @@ import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.Dependencies;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Relation;
@@ -91,6 +92,7 @@ public final class SchemaReader {
                 schemas.add(name.schema());
             }
         }
+        tables = withParentsExported(tables, warnings);
         if (dialect.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
@@ -115,8 +117,13 @@ public final class SchemaReader {
         }
         List<String> schemaOrder = scope.isDefault() ? List.copyOf(schemas) : scope.named();
         Map<String, String> schemaOptions = new LinkedHashMap<>();
+        Map<String, String> schemaComments = new LinkedHashMap<>();
         for (String schema : schemaOrder) {
             schemaOptions.put(schema, dialect.schemaOptions(connection, schema));
+            String comment = dialect.schemaComment(connection, schema);
+            if (comment != null) {
+                schemaComments.put(schema, comment);
+            }
         }
         List<String> routines = dialect.routines(connection, scope);
         Dependencies dependencies = dialect.dependencies(connection, scope);
@@ -128,7 +135,37 @@ public final class SchemaReader {
         }
         return new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
                 routines, sequences, tables, foreignKeys, indexes,
-                views, dialect.triggers(connection, scope), comments, warnings, dependencies);
+                views, dialect.triggers(connection, scope), comments, warnings, dependencies, schemaComments);
+    }
+
+    /**
+     * The tables, each inheriting only from tables that are exported too: a parent in a schema the scope leaves out is
+     * dropped from its child's inheritance (the child is then a table of its own, holding its own rows), with a warning.
+     */
+    private static List<Table> withParentsExported(List<Table> tables, List<String> warnings) {
+        Set<QualifiedName> exported = new java.util.HashSet<>();
+        tables.forEach(table -> exported.add(table.name()));
+        List<Table> result = new ArrayList<>();
+        for (Table table : tables) {
+            Inheritance inheritance = table.inheritance();
+            List<QualifiedName> kept = inheritance.parents().stream().filter(exported::contains).toList();
+            if (kept.size() == inheritance.parents().size()) {
+                result.add(table);
+                continue;
+            }
+            for (QualifiedName parent : inheritance.parents()) {
+                if (!exported.contains(parent)) {
+                    warnings.add("Table " + table.name() + (inheritance.isPartition() ? " is a partition of "
+                            : " inherits from ") + parent + ", which is not exported (its schema is not among those"
+                            + " named): " + table.name() + " is exported as a table of its own holding its own rows");
+                }
+            }
+            boolean partition = inheritance.isPartition() && !kept.isEmpty();
+            result.add(new Table(table.name(), table.columns(), table.primaryKey(), table.uniqueKeys(), table.checks(),
+                    table.definition(), new Inheritance(kept, inheritance.partitionBy(),
+                    partition ? inheritance.partitionBound() : null)));
+        }
+        return result;
     }
 
     /** IS_GENERATEDCOLUMN, which drivers older than JDBC 4.1 do not report. */
@@ -174,7 +211,8 @@ public final class SchemaReader {
             }
         }
         return new Table(name, columns, primaryKey(name), dialect.uniqueKeys(connection, name),
-                dialect.checkConstraints(connection, name), dialect.tableDefinition(connection, name));
+                dialect.checkConstraints(connection, name), dialect.tableDefinition(connection, name),
+                dialect.inheritance(connection, name));
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.ferry.core.dialect.postgres;
 import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Identity;
+import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
@@ -81,17 +83,66 @@ final class PostgresCatalog {
                 }, table.schema(), table.name(), column).orElse(null);
     }
 
-    /** The table's indexes as pg_get_indexdef writes them, those backing constraints left out, by name. */
+    /**
+     * The table's indexes as pg_get_indexdef writes them, by name; left out are those backing constraints and those
+     * of a partition that are attached to its partitioned table's index (relispartition), which creating that index
+     * makes again on each partition. A partitioned table's index is written without the ONLY pg_get_indexdef gives
+     * it, so it is made on the partitions too.
+     */
     List<Index> indexes(Table table) throws SQLException {
         return CatalogQuery.list(connection,
-                "SELECT i.relname, ix.indisunique, pg_get_indexdef(ix.indexrelid) FROM pg_index ix"
+                "SELECT i.relname, ix.indisunique, pg_get_indexdef(ix.indexrelid), c.relkind = 'p' FROM pg_index ix"
                         + " JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class c ON c.oid = ix.indrelid"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND c.relname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
+                        + " WHERE n.nspname = ? AND c.relname = ? AND NOT i.relispartition"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
                         + "   WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))"
                         + " ORDER BY 1",
-                row -> new Index(row.getString(1), table.name(), row.getBoolean(2), List.of(), row.getString(3)),
+                row -> new Index(row.getString(1), table.name(), row.getBoolean(2), List.of(),
+                        row.getBoolean(4) ? row.getString(3).replaceFirst(" ON ONLY ", " ON ") : row.getString(3)),
                 table.name().schema(), table.name().name());
+    }
+
+    /**
+     * The tables {@code table} inherits from (pg_inherits, in order), its partition key where it is partitioned
+     * (pg_get_partkeydef) and its bounds where it is a partition (relpartbound).
+     */
+    Inheritance inheritance(QualifiedName table) throws SQLException {
+        List<QualifiedName> parents = CatalogQuery.list(connection,
+                "SELECT pn.nspname, p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class p ON p.oid = i.inhparent"
+                        + " JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ? ORDER BY i.inhseqno",
+                row -> new QualifiedName(row.getString(1), row.getString(2)), table.schema(), table.name());
+        return CatalogQuery.first(connection,
+                "SELECT CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,"
+                        + " CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END"
+                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ?",
+                row -> new Inheritance(parents, row.getString(1), row.getString(2)), table.schema(), table.name())
+                .orElse(new Inheritance(parents, null, null));
+    }
+
+    /**
+     * The comment on {@code schema}, or null; null too for public's that PostgreSQL itself gives it (standard public
+     * schema), which the target has already and which a user who does not own public could not set.
+     */
+    String schemaComment(String schema) throws SQLException {
+        return CatalogQuery.first(connection,
+                "SELECT d.description FROM pg_namespace n JOIN pg_description d ON d.objoid = n.oid"
+                        + " AND d.classoid = 'pg_namespace'::regclass WHERE n.nspname = ?"
+                        + " AND NOT (n.nspname = 'public' AND lower(d.description) = 'standard public schema')",
+                row -> row.getString(1), schema).orElse(null);
+    }
+
+    /** The foreign keys {@code reported}, less those cloned from a partitioned table's own (conparentid). */
+    List<ForeignKey> ownForeignKeys(QualifiedName table, List<ForeignKey> reported) throws SQLException {
+        Set<String> cloned = new HashSet<>(CatalogQuery.list(connection,
+                "SELECT con.conname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE con.contype = 'f' AND con.conparentid <> 0 AND n.nspname = ? AND c.relname = ?",
+                row -> row.getString(1), table.schema(), table.name()));
+        return cloned.isEmpty() ? reported : reported.stream().filter(key -> !cloned.contains(key.name())).toList();
     }
 
     /** The views and materialized views in {@code scope}, by schema and name, each with the views it reads. */

@@ -7,7 +7,9 @@ import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Dependencies;
+import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Identity;
+import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
@@ -40,7 +42,8 @@ public class PostgresDialect extends StandardDialect {
                 .defaultSchema("public")
                 .hasMaterializedViews(true)
                 .transactionalDdl(true)
-                .tableTypes(Set.of("TABLE"))
+                // A partitioned table is created (PARTITION BY) and holds no rows of its own; its partitions hold them.
+                .tableTypes(Set.of("TABLE", "PARTITIONED TABLE"))
                 // pgjdbc lists indexes, sequences and types among the tables unless told which types are meant.
                 .relationTypes(List.of("TABLE", "PARTITIONED TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE"))
                 // Function bodies may read tables that are created after them, as pg_dump arranges it too.
@@ -165,6 +168,28 @@ public class PostgresDialect extends StandardDialect {
         return new PostgresCatalog(connection, this).columns(table, reported);
     }
 
+    /** INHERITS from pg_inherits, the partition key from pg_get_partkeydef, the bounds from relpartbound. */
+    @Override
+    public Inheritance inheritance(Connection connection, QualifiedName table) throws SQLException {
+        return new PostgresCatalog(connection, this).inheritance(table);
+    }
+
+    /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */
+    @Override
+    public String rowsOf(QualifiedName table) {
+        return "ONLY " + quote(table);
+    }
+
+    /**
+     * The foreign keys pgjdbc reports, less those PostgreSQL cloned onto a partition from its partitioned table's own
+     * (conparentid), which the partitioned table's foreign key makes again.
+     */
+    @Override
+    public List<ForeignKey> foreignKeys(Connection connection, QualifiedName table, List<ForeignKey> reported)
+            throws SQLException {
+        return new PostgresCatalog(connection, this).ownForeignKeys(table, reported);
+    }
+
     /** Identity columns (not serial ones, whose sequence is an ordinary sequence with a default). */
     @Override
     public Identity identity(Connection connection, QualifiedName table, String column) throws SQLException {
@@ -208,8 +233,8 @@ public class PostgresDialect extends StandardDialect {
     }
 
     /**
-     * Window functions written in C, row-level security policies, event triggers and partitioning, which Ferry does
-     * not carry yet, and owners and privileges, which it does not carry at all.
+     * Window functions written in C, row-level security policies and event triggers, which Ferry does not carry yet,
+     * and owners and privileges, which it does not carry at all.
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {
@@ -241,6 +266,17 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public List<KeyConstraint> uniqueKeys(Connection connection, QualifiedName table) throws SQLException {
         return new PostgresCatalog(connection, this).uniqueKeys(table);
+    }
+
+    /** The schema's comment (obj_description), but for the comment PostgreSQL itself gives public. */
+    @Override
+    public String schemaComment(Connection connection, String schema) throws SQLException {
+        return new PostgresCatalog(connection, this).schemaComment(schema);
+    }
+
+    @Override
+    public String commentOnSchema(String schema, String text) {
+        return "COMMENT ON SCHEMA " + quoteIdentifier(schema) + " IS " + quoteLiteral(text);
     }
 
     @Override

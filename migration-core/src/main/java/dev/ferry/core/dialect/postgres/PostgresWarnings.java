@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What a PostgreSQL database holds that Ferry does not carry, in words, one warning a line: window functions (which
- * only C can define), row-level security policies, event triggers and partitioning, which it does not carry yet, and
- * owners and privileges, which it does not carry at all.
+ * only C can define), row-level security policies and event triggers, which it does not carry yet, and owners and
+ * privileges, which it does not carry at all.
  */
 final class PostgresWarnings {
 
@@ -24,11 +24,6 @@ final class PostgresWarnings {
                 + " UNION ALL SELECT 'Policy ' || p.policyname || ' on ' || p.schemaname || '.' || p.tablename"
                 + " || ' is not exported' FROM pg_policies p WHERE TRUE" + conditions.scopeCondition("p.schemaname")
                 + " UNION ALL SELECT 'Event trigger ' || e.evtname || ' is not exported' FROM pg_event_trigger e"
-                + " UNION ALL SELECT 'Partition ' || n.nspname || '.' || c.relname || ' of ' || pn.nspname || '.'"
-                + " || p.relname || ' is exported as a plain table holding its rows (partitioning is not carried yet)'"
-                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
-                + " WHERE c.relispartition AND c.relkind = 'r'" + conditions.scopeCondition("n.nspname")
                 + " UNION ALL SELECT 'Owners and privileges are not exported: the imported objects belong to the user"
                 + " who imports them' WHERE EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n"
                 + " ON n.oid = c.relnamespace WHERE" + conditions.userObject("c") + " AND (c.relacl IS NOT NULL"

@@ -23,20 +23,12 @@ import java.util.Map;
  * @param comments    comments on tables and columns
  * @param warnings    what exists in the database but is not carried, in words
  * @param dependencies what routines and tables need created before them, where the engine says
+ * @param schemaComments the comment on each schema that has one, by schema (null is taken as none)
  */
 public record DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types, List<String> routines,
                              List<Sequence> sequences, List<Table> tables, List<ForeignKey> foreignKeys,
                              List<Index> indexes, List<View> views, List<String> triggers, List<Comment> comments,
-                             List<String> warnings, Dependencies dependencies) {
-
-    /** A schema whose routines need no table and no table a routine. */
-    public DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types,
-                          List<String> routines, List<Sequence> sequences, List<Table> tables,
-                          List<ForeignKey> foreignKeys, List<Index> indexes, List<View> views, List<String> triggers,
-                          List<Comment> comments, List<String> warnings) {
-        this(schemas, schemaOptions, types, routines, sequences, tables, foreignKeys, indexes, views, triggers,
-                comments, warnings, Dependencies.NONE);
-    }
+                             List<String> warnings, Dependencies dependencies, Map<String, String> schemaComments) {
 
     public DatabaseSchema {
         dependencies = dependencies == null ? Dependencies.NONE : dependencies;
@@ -52,5 +44,16 @@ public record DatabaseSchema(List<String> schemas, Map<String, String> schemaOpt
         triggers = List.copyOf(triggers);
         comments = List.copyOf(comments);
         warnings = List.copyOf(warnings);
+        schemaComments = schemaComments == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(schemaComments));
+    }
+
+    /** A schema whose routines need no table and no table a routine, and whose schemas have no comments. */
+    public DatabaseSchema(List<String> schemas, Map<String, String> schemaOptions, List<String> types,
+                          List<String> routines, List<Sequence> sequences, List<Table> tables,
+                          List<ForeignKey> foreignKeys, List<Index> indexes, List<View> views, List<String> triggers,
+                          List<Comment> comments, List<String> warnings) {
+        this(schemas, schemaOptions, types, routines, sequences, tables, foreignKeys, indexes, views, triggers,
+                comments, warnings, Dependencies.NONE, Map.of());
     }
 }

@@ -146,7 +146,7 @@ public final class DatabaseExporter {
         List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
         String sql = "SELECT " + table.dataColumns().stream()
                 .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
-                .collect(Collectors.joining(", ")) + " FROM " + tableName;
+                .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name());
         progress.tableStarted("export", tableName, -1);
         long rows = 0;
         FileSummary summary;

@@ -9,14 +9,19 @@ import dev.ferry.core.model.schema.CreationOrder;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.KeyConstraint;
+import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.model.schema.View;
 import dev.ferry.core.sql.SqlScript;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -43,10 +48,16 @@ public final class ScriptRenderer {
         for (String name : schema.schemas()) {
             sql.append(dialect.createSchema(name, schema.schemaOptions().get(name))).append(";\n");
         }
+        schema.schemaComments().forEach((name, text) -> {
+            String statement = dialect.commentOnSchema(name, text);
+            if (statement != null) {
+                sql.append(statement).append(";\n");
+            }
+        });
         for (String type : schema.types()) {
             sql.append(type).append(";\n");
         }
-        CreationOrder order = CreationOrder.of(schema.routines(), schema.tables(), schema.dependencies());
+        CreationOrder order = CreationOrder.of(schema.routines(), parentsFirst(schema.tables()), schema.dependencies());
         for (String routine : order.routines()) {
             sql.append('\n').append(SqlScript.terminated(routine, dialect.capabilities().mysqlSyntax()));
         }
@@ -61,6 +72,18 @@ public final class ScriptRenderer {
                 sql.append('\n').append(createTable(table, foreignKeys)).append(";\n");
             } else {
                 sql.append('\n').append(SqlScript.terminated((String) object, dialect.capabilities().mysqlSyntax()));
+            }
+        }
+        boolean partitions = false;
+        for (Table table : schema.tables()) {
+            Inheritance inheritance = table.inheritance();
+            if (inheritance.isPartition()) {
+                // As pg_dump does: the partition is created as a table, then attached to its partitioned table.
+                sql.append(partitions ? "" : "\n").append("ALTER TABLE ONLY ")
+                        .append(dialect.quote(inheritance.parents().get(0))).append(" ATTACH PARTITION ")
+                        .append(dialect.quote(table.name())).append(' ').append(inheritance.partitionBound())
+                        .append(";\n");
+                partitions = true;
             }
         }
         if (!schema.comments().isEmpty()) {
@@ -105,7 +128,43 @@ public final class ScriptRenderer {
         for (ForeignKey key : foreignKeys) {
             parts.add(foreignKey(key));
         }
-        return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
+        StringBuilder clauses = new StringBuilder();
+        List<QualifiedName> inherits = table.inheritance().inherits();
+        if (!inherits.isEmpty()) {
+            clauses.append(" INHERITS (").append(inherits.stream().map(dialect::quote).collect(Collectors.joining(", ")))
+                    .append(')');
+        }
+        if (table.inheritance().partitionBy() != null) {
+            clauses.append(" PARTITION BY ").append(table.inheritance().partitionBy());
+        }
+        return "CREATE TABLE " + dialect.quote(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + clauses;
+    }
+
+    /** The tables in their order, except that a table comes after the tables it INHERITS from. */
+    private static List<Table> parentsFirst(List<Table> tables) {
+        Map<QualifiedName, Table> byName = new LinkedHashMap<>();
+        tables.forEach(table -> byName.put(table.name(), table));
+        Set<QualifiedName> placed = new LinkedHashSet<>();
+        List<Table> ordered = new ArrayList<>();
+        for (Table table : tables) {
+            place(table, byName, placed, ordered);
+        }
+        return ordered;
+    }
+
+    private static void place(Table table, Map<QualifiedName, Table> byName, Set<QualifiedName> placed,
+                              List<Table> ordered) {
+        if (!placed.add(table.name())) {
+            return;
+        }
+        for (QualifiedName parent : table.inheritance().inherits()) {
+            Table parentTable = byName.get(parent);
+            if (parentTable != null) {
+                place(parentTable, byName, placed, ordered);
+            }
+        }
+        ordered.add(table);
     }
 
     /** Whether the table's primary key is its identity column alone, which declares it where the dialect says so. */

@@ -6,9 +6,11 @@ import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
 import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.Dependencies;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.Index;
+import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Sequence;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An exported schema, read from one engine, rewritten for another: names as the target writes them, each column's
@@ -94,11 +97,12 @@ public final class SchemaTranslator {
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, Table> bySource = new HashMap<>();
         for (Table table : schema.tables()) {
+            inheritanceNotCarried(table);
             Table translated = table(table, becameIdentities);
             tables.add(translated);
             bySource.put(table.name(), translated);
         }
-        List<ForeignKey> foreignKeys = foreignKeys(schema.foreignKeys(), bySource);
+        List<ForeignKey> foreignKeys = foreignKeys(referencingUnpartitioned(schema), bySource);
         if (target.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
@@ -141,9 +145,18 @@ public final class SchemaTranslator {
                 notCarried("Trigger", statement);
             }
         }
+        Map<String, String> schemaComments = new java.util.LinkedHashMap<>();
+        schema.schemaComments().forEach((name, comment) -> {
+            String mapped = names.schema(name);
+            if (mapped != null && target.commentOnSchema(mapped, comment) != null) {
+                schemaComments.put(mapped, comment);
+            } else {
+                warnings.add("The comment on schema " + name + " is not carried to " + target.name() + ": " + comment);
+            }
+        });
         DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
                 tables, foreignKeys, indexes(schema.indexes()), views(schema.views()), List.of(),
-                comments(schema.comments()), schema.warnings());
+                comments(schema.comments()), schema.warnings(), Dependencies.NONE, schemaComments);
         return new Translation(translated, List.copyOf(warnings), Map.copyOf(bySource));
     }
 
@@ -156,6 +169,31 @@ public final class SchemaTranslator {
         schema.views().forEach(view -> known.add(view.name().name()));
         schema.sequences().forEach(sequence -> known.add(sequence.name().name()));
         return known;
+    }
+
+    /**
+     * Inheritance and partitioning stay behind: each table becomes a table of its own holding its own rows, as they
+     * were exported (a parent's without those of the tables that inherit from it).
+     */
+    private void inheritanceNotCarried(Table table) {
+        Inheritance inheritance = table.inheritance();
+        String where = "Table " + table.name() + " ";
+        String parents = inheritance.parents().stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
+        if (inheritance.isPartition()) {
+            warnings.add(where + "is a partition of " + parents + " (" + inheritance.partitionBound() + ") in "
+                    + source.name() + "; partitioning is not carried to " + target.name() + ": it is a table of its own"
+                    + " holding its rows, which " + parents + " no longer returns (a view of " + parents
+                    + "'s partitions, UNION ALL, reads them all together)");
+        } else if (!inheritance.parents().isEmpty()) {
+            warnings.add(where + "inherits from " + parents + " in " + source.name() + "; inheritance is not carried"
+                    + " to " + target.name() + ": it is a table of its own holding its own rows, which " + parents
+                    + " no longer returns (a view of " + parents + " UNION ALL its children reads them together)");
+        }
+        if (inheritance.partitionBy() != null) {
+            warnings.add(where + "is partitioned (PARTITION BY " + inheritance.partitionBy() + ") in " + source.name()
+                    + "; partitioning is not carried to " + target.name() + ": it is a plain table, empty, its rows"
+                    + " being in the tables of its partitions");
+        }
     }
 
     private void notCarried(String what, String statement) {
@@ -340,6 +378,27 @@ public final class SchemaTranslator {
 
     private List<String> columns(List<String> columns) {
         return columns.stream().map(names::name).toList();
+    }
+
+    /**
+     * The foreign keys, less those that reference a partitioned table, which is an empty table of its own in the
+     * target (its rows are in its partitions' tables), so no row could satisfy them; a warning names each.
+     */
+    private List<ForeignKey> referencingUnpartitioned(DatabaseSchema schema) {
+        Set<QualifiedName> partitioned = new HashSet<>();
+        schema.tables().stream().filter(table -> table.inheritance().partitionBy() != null)
+                .forEach(table -> partitioned.add(table.name()));
+        List<ForeignKey> kept = new ArrayList<>();
+        for (ForeignKey key : schema.foreignKeys()) {
+            if (partitioned.contains(key.referencedTable())) {
+                warnings.add("Foreign key " + key.name() + " on " + key.table() + " is not carried to " + target.name()
+                        + ": it references the partitioned table " + key.referencedTable() + ", whose rows are in the"
+                        + " tables of its partitions there");
+            } else {
+                kept.add(key);
+            }
+        }
+        return kept;
     }
 
     private List<ForeignKey> foreignKeys(List<ForeignKey> keys, Map<QualifiedName, Table> bySource) {

@@ -1,6 +1,5 @@
 package dev.ferry.core.dialect.mariadb;
 
-import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.mariadb.MariaDbSqlModes.ModedStatement;
 import dev.ferry.core.model.schema.QualifiedName;

@@ -146,6 +146,14 @@ public interface Dialect {
     }
 
     /**
+     * The tables that inherit from {@code table} or are its partitions (PostgreSQL), whose rows an export reads from
+     * each of them rather than from {@code table}; none by default.
+     */
+    default List<QualifiedName> inheritingTables(Connection connection, QualifiedName table) throws SQLException {
+        return List.of();
+    }
+
+    /**
      * What an export's SELECT reads {@code table}'s rows from: the quoted name, or (PostgreSQL) {@code ONLY} and the
      * name, so a parent's rows do not include those of the tables that inherit from it, which are exported each on
      * its own.

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Reads a database's tables, keys and indexes through {@link DatabaseMetaData}, with the dialect's help. */
 public final class SchemaReader {
@@ -93,6 +95,7 @@ public final class SchemaReader {
             }
         }
         tables = withParentsExported(tables, warnings);
+        refuseChildrenLeftOut(tables);
         if (dialect.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
@@ -143,7 +146,7 @@ public final class SchemaReader {
      * dropped from its child's inheritance (the child is then a table of its own, holding its own rows), with a warning.
      */
     private static List<Table> withParentsExported(List<Table> tables, List<String> warnings) {
-        Set<QualifiedName> exported = new java.util.HashSet<>();
+        Set<QualifiedName> exported = new HashSet<>();
         tables.forEach(table -> exported.add(table.name()));
         List<Table> result = new ArrayList<>();
         for (Table table : tables) {
@@ -166,6 +169,32 @@ public final class SchemaReader {
                     partition ? inheritance.partitionBound() : null)));
         }
         return result;
+    }
+
+    /**
+     * Refuses an export that would leave out rows: each table's rows are read without those of the tables that inherit
+     * from it or are its partitions, which are exported each on its own, so such a table must not be left out.
+     *
+     * @throws SQLException (42000) naming each table and the tables inheriting from it that are not exported
+     */
+    private void refuseChildrenLeftOut(List<Table> tables) throws SQLException {
+        Set<QualifiedName> exported = new HashSet<>();
+        tables.forEach(table -> exported.add(table.name()));
+        List<String> missing = new ArrayList<>();
+        for (Table table : tables) {
+            List<QualifiedName> left = dialect.inheritingTables(connection, table.name()).stream()
+                    .filter(child -> !exported.contains(child)).toList();
+            if (!left.isEmpty()) {
+                missing.add(table.name() + " (" + left.stream().map(QualifiedName::toString)
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw FerryErrors.refused("EXPORT DATABASE would leave out rows: these tables have rows in tables that"
+                    + " inherit from them or are their partitions, which are not exported (in schemas not named, or"
+                    + " not tables): " + String.join("; ", missing) + ". Name their schemas in SCHEMAS too, or leave"
+                    + " the parent tables' schemas out");
+        }
     }
 
     /** IS_GENERATEDCOLUMN, which drivers older than JDBC 4.1 do not report. */

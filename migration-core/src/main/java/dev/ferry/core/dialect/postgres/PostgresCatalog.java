@@ -103,6 +103,16 @@ final class PostgresCatalog {
                 table.name().schema(), table.name().name());
     }
 
+    /** The tables that inherit from {@code table} or are its partitions (pg_inherits), by name. */
+    List<QualifiedName> inheritingTables(QualifiedName table) throws SQLException {
+        return CatalogQuery.list(connection,
+                "SELECT n.nspname, c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class p ON p.oid = i.inhparent"
+                        + " JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+                        + " WHERE pn.nspname = ? AND p.relname = ? ORDER BY 1, 2",
+                row -> new QualifiedName(row.getString(1), row.getString(2)), table.schema(), table.name());
+    }
+
     /**
      * The tables {@code table} inherits from (pg_inherits, in order), its partition key where it is partitioned
      * (pg_get_partkeydef) and its bounds where it is a partition (relpartbound).

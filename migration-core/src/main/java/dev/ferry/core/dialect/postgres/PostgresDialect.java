@@ -176,6 +176,11 @@ public class PostgresDialect extends StandardDialect {
 
     /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */
     @Override
+    public List<QualifiedName> inheritingTables(Connection connection, QualifiedName table) throws SQLException {
+        return new PostgresCatalog(connection, this).inheritingTables(table);
+    }
+
+    @Override
     public String rowsOf(QualifiedName table) {
         return "ONLY " + quote(table);
     }

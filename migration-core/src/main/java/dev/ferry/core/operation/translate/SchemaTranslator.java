@@ -97,7 +97,7 @@ public final class SchemaTranslator {
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, Table> bySource = new HashMap<>();
         for (Table table : schema.tables()) {
-            inheritanceNotCarried(table);
+            inheritanceNotCarried(table, schema);
             Table translated = table(table, becameIdentities);
             tables.add(translated);
             bySource.put(table.name(), translated);
@@ -175,7 +175,7 @@ public final class SchemaTranslator {
      * Inheritance and partitioning stay behind: each table becomes a table of its own holding its own rows, as they
      * were exported (a parent's without those of the tables that inherit from it).
      */
-    private void inheritanceNotCarried(Table table) {
+    private void inheritanceNotCarried(Table table, DatabaseSchema schema) {
         Inheritance inheritance = table.inheritance();
         String where = "Table " + table.name() + " ";
         String parents = inheritance.parents().stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
@@ -193,6 +193,17 @@ public final class SchemaTranslator {
             warnings.add(where + "is partitioned (PARTITION BY " + inheritance.partitionBy() + ") in " + source.name()
                     + "; partitioning is not carried to " + target.name() + ": it is a plain table, empty, its rows"
                     + " being in the tables of its partitions");
+            List<String> keysAndIndexes = new ArrayList<>();
+            schema.foreignKeys().stream().filter(key -> key.table().equals(table.name()))
+                    .forEach(key -> keysAndIndexes.add("foreign key " + key.name()));
+            schema.indexes().stream().filter(index -> index.table().equals(table.name()))
+                    .forEach(index -> keysAndIndexes.add((index.unique() ? "unique index " : "index ") + index.name()));
+            if (!keysAndIndexes.isEmpty()) {
+                warnings.add(where + "is partitioned in " + source.name() + ", and its " + String.join(", ",
+                        keysAndIndexes) + " held on each partition there; in " + target.name() + " they are on "
+                        + table.name() + " alone, which holds no rows, and not on the tables of its partitions:"
+                        + " create them on each of those tables after the import");
+            }
         }
     }
 

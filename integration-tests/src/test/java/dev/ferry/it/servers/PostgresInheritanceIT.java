@@ -242,8 +242,7 @@ class PostgresInheritanceIT {
     /**
      * Sakila as its own files create it (psql, as a user would), with one payment inserted through the parent, which
      * Sakila's rules route into payment_p2007_02: the export's data file of each table holds that table's own rows.
-     * (Sakila PostgreSQL to PostgreSQL does not import yet for reasons of issue 12 other than inheritance: its
-     * aggregate group_concat, which its views use, is not carried; so this test checks the export.)
+     * (PostgresSakilaIT moves Sakila whole; this test checks the one row a rule routes into a child.)
      */
     @Test
     void sakilaPaymentsAreExportedOncePerTable() throws Exception {

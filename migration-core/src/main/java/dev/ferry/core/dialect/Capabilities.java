@@ -29,7 +29,8 @@ public record Capabilities(
         boolean mysqlSyntax,
         ValueText csvValueText,
         boolean setNullOnNotNullKey,
-        boolean setDefaultAction) {
+        boolean setDefaultAction,
+        boolean indexNamesPerTable) {
 
     public Capabilities {
         tableTypes = Set.copyOf(tableTypes);
@@ -66,6 +67,7 @@ public record Capabilities(
         private boolean mysqlSyntax = false;
         private boolean setNullOnNotNullKey = true;
         private boolean setDefaultAction = true;
+        private boolean indexNamesPerTable = false;
         private ValueText csvValueText = ValueText.FERRY;
 
         private Builder() {
@@ -240,10 +242,21 @@ public record Capabilities(
             return this;
         }
 
+        /**
+         * Whether an index's name need only be unique among its table's indexes (MariaDB), rather than in its schema
+         * (standard: PostgreSQL, H2, HSQLDB, SQLite and DuckDB refuse a second index of the same name on another
+         * table). Where the target names indexes per schema, an index whose name another table's index of the source
+         * took already is renamed {@code <table>_<name>}, with a warning.
+         */
+        public Builder indexNamesPerTable(boolean value) {
+            this.indexNamesPerTable = value;
+            return this;
+        }
+
         /** The capabilities collected. */
         public Capabilities build() {
             return new Capabilities(identifierCase, defaultSchema, hasSchemas, schemasAreCatalogs, hasSequences, hasIdentityColumns, hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable, foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript, schemaScriptPreamble, mysqlSyntax, csvValueText,
-                    setNullOnNotNullKey, setDefaultAction);
+                    setNullOnNotNullKey, setDefaultAction, indexNamesPerTable);
         }
     }
 }

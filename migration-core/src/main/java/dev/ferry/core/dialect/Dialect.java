@@ -389,6 +389,15 @@ public interface Dialect {
     String identityClause(Identity identity);
 
     /**
+     * The expression a column of this engine is set to whenever its row is updated (MariaDB's {@code ON UPDATE
+     * current_timestamp()}, kept beside the column's type), or null where it has none (the default). Another engine
+     * that has no such clause gets the column with its type and default, and a warning.
+     */
+    default String columnOnUpdate(Column column) {
+        return null;
+    }
+
+    /**
      * Why an identity column of another engine, of {@code type}, cannot be one here, in words; null where it can (the
      * default). Its values are carried either way; where it cannot, new rows get none, which a warning says.
      *

@@ -63,6 +63,8 @@ public class MariaDbDialect extends StandardDialect {
                 // InnoDB refuses SET NULL on a NOT NULL column (errno 150) and drops SET DEFAULT without a word.
                 .setNullOnNotNullKey(false)
                 .setDefaultAction(false)
+                // Each table has its own index names: Sakila's film_actor and inventory both have idx_fk_film_id.
+                .indexNamesPerTable(true)
                 .build());
     }
 
@@ -79,6 +81,12 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public PortableType portableType(Column column) {
         return MariaDbTypes.portable(column);
+    }
+
+    /** The {@code ON UPDATE ...} that {@link #columns} keeps after the column's type. */
+    @Override
+    public String columnOnUpdate(Column column) {
+        return MariaDbTypes.onUpdate(column.typeName());
     }
 
     @Override

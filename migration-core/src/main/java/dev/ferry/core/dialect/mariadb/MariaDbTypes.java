@@ -24,7 +24,7 @@ final class MariaDbTypes {
 
     static PortableType portable(Column column) {
         String declared = column.typeName();
-        TypeNames type = TypeNames.parse(declared);
+        TypeNames type = TypeNames.parse(declared.substring(0, attributesStart(declared)));
         boolean unsigned = type.rest().startsWith("unsigned") || type.base().endsWith(" unsigned");
         String base = type.base().replace(" unsigned", "").replace(" zerofill", "");
         int first = type.first();
@@ -53,6 +53,41 @@ final class MariaDbTypes {
             case "uuid" -> PortableType.of(TypeFamily.UUID, declared);
             default -> PortableType.of(TypeFamily.OTHER, declared);
         };
+    }
+
+    /**
+     * Where the attributes that {@link MariaDbColumns} writes after a column's type start ({@code ON UPDATE ...},
+     * {@code INVISIBLE}, {@code COMMENT '...'}), outside the quotes of ENUM and SET labels; the text's length where
+     * there are none.
+     */
+    static int attributesStart(String declared) {
+        boolean quoted = false;
+        for (int i = 0; i < declared.length(); i++) {
+            char c = declared.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted; // '' inside a label toggles twice
+            } else if (c == '\\' && quoted) {
+                i++;
+            } else if (!quoted && c == ' ' && (startsAt(declared, i, " ON UPDATE ") || startsAt(declared, i, " INVISIBLE")
+                    || startsAt(declared, i, " COMMENT '"))) {
+                return i;
+            }
+        }
+        return declared.length();
+    }
+
+    private static boolean startsAt(String text, int at, String word) {
+        return text.regionMatches(true, at, word, 0, word.length());
+    }
+
+    /** The expression of the {@code ON UPDATE ...} after a column's type, or null. */
+    static String onUpdate(String declared) {
+        int start = attributesStart(declared);
+        if (!startsAt(declared, start, " ON UPDATE ")) {
+            return null;
+        }
+        String rest = " " + declared.substring(start + " ON UPDATE ".length());
+        return rest.substring(0, attributesStart(rest)).strip();
     }
 
     static TargetType declare(PortableType type) {

@@ -260,8 +260,18 @@ public final class SchemaTranslator {
             generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
         }
         String check = column.check() == null ? null : text.translateCheck(column.check(), decimals);
+        String declared = type.sql();
+        String onUpdate = source.columnOnUpdate(column);
+        if (onUpdate != null && target.capabilities().mysqlSyntax()) {
+            declared += " ON UPDATE " + onUpdate;
+        } else if (onUpdate != null) {
+            warnings.add(where + " has ON UPDATE " + onUpdate + " in " + source.name() + ", which " + target.name()
+                    + " has not: the column is carried with its type and default, but an update leaves its value as"
+                    + " it was; to keep it current, write a BEFORE UPDATE trigger on " + table.name()
+                    + " that sets it, or set it in the application");
+        }
         return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
-                column.scale(), column.nullable(), generator.defaultExpression(), generator.identity(), type.sql(),
+                column.scale(), column.nullable(), generator.defaultExpression(), generator.identity(), declared,
                 check, generated);
     }
 
@@ -466,6 +476,7 @@ public final class SchemaTranslator {
 
     private List<Index> indexes(List<Index> indexes) throws SQLException {
         List<Index> translated = new ArrayList<>();
+        Map<String, QualifiedName> taken = new HashMap<>();
         for (Index index : indexes) {
             List<Index.IndexColumn> columns = index.columns();
             if (index.definition() != null && columns.isEmpty()) {
@@ -476,11 +487,40 @@ public final class SchemaTranslator {
                     continue;
                 }
             }
-            translated.add(new Index(names.name(index.name()), names.qualified(index.table()), index.unique(),
+            translated.add(new Index(indexName(index, taken), names.qualified(index.table()), index.unique(),
                     columns.stream().map(c -> new Index.IndexColumn(names.name(c.name()), c.descending(),
                             prefix(c.prefixLength()))).toList(), null));
         }
         return translated;
+    }
+
+    /**
+     * An index's name in the target. Where the source names indexes per table (MariaDB) and the target per schema, a
+     * name that another table's index took already in the same schema is prefixed with its table's, with a warning
+     * naming both names; {@code taken} holds the names given so far (schema and name, lower case) and their tables.
+     */
+    private String indexName(Index index, Map<String, QualifiedName> taken) {
+        QualifiedName table = names.qualified(index.table());
+        String name = names.name(index.name());
+        if (!source.capabilities().indexNamesPerTable() || target.capabilities().indexNamesPerTable()) {
+            return name;
+        }
+        QualifiedName first = taken.putIfAbsent(key(table, name), index.table());
+        if (first == null) {
+            return name;
+        }
+        String renamed = names.name(index.table().name() + "_" + index.name());
+        for (int n = 2; taken.putIfAbsent(key(table, renamed), index.table()) != null; n++) {
+            renamed = names.name(index.table().name() + "_" + index.name() + "_" + n);
+        }
+        warnings.add("Index " + index.name() + " on " + index.table() + " is renamed " + renamed + " in "
+                + target.name() + ", where index names are unique in a schema and " + first.name()
+                + " has an index " + index.name());
+        return renamed;
+    }
+
+    private static String key(QualifiedName table, String name) {
+        return (table.schema() + "." + name).toLowerCase(Locale.ROOT);
     }
 
     /** An index prefix (MariaDB's) is kept only where the target is the engine that has them. */

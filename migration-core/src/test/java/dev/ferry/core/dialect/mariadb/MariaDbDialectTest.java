@@ -2,7 +2,10 @@ package dev.ferry.core.dialect.mariadb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ferry.core.model.schema.Column;
+import dev.ferry.core.model.types.TypeFamily;
 import java.sql.SQLException;
+import java.sql.Types;
 import org.junit.jupiter.api.Test;
 
 /** The MariaDB dialect's readings of the text MariaDB writes, without a server. */
@@ -43,5 +46,29 @@ class MariaDbDialectTest {
                 "CREATE TRIGGER `t` BEFORE INSERT ON `x` FOR EACH ROW PRECEDES `db`.`u` BEGIN SET NEW.a = 1; END"));
         assertEquals("SET @x = 1", MariaDbShowCreate.triggerBody("t",
                 "CREATE TRIGGER t AFTER DELETE ON x FOR EACH ROW FOLLOWS u SET @x = 1"));
+    }
+
+    /**
+     * The attributes kept after a column's type ({@code ON UPDATE}, {@code INVISIBLE}, {@code COMMENT}) are not read
+     * as part of it: Sakila's {@code last_update TIMESTAMP ... ON UPDATE CURRENT_TIMESTAMP} is a timestamp, not text.
+     */
+    @Test
+    void attributesAfterTheTypeAreNotPartOfIt() {
+        MariaDbDialect dialect = new MariaDbDialect();
+        Column lastUpdate = new Column("last_update", "timestamp ON UPDATE current_timestamp() INVISIBLE COMMENT 'x'",
+                Types.TIMESTAMP, 19, 0, false, "current_timestamp()", null, null);
+        Column stamp = new Column("at", "datetime(3) ON UPDATE current_timestamp(3)", Types.TIMESTAMP, 23, 3, true, null,
+                null, null);
+        Column labels = new Column("mood", "enum('x ON UPDATE y','it''s',' COMMENT \\'') COMMENT 'a'", Types.VARCHAR,
+                10, 0, true, null, null, null);
+        Column number = new Column("n", "int(11) COMMENT 'on update now()'", Types.INTEGER, 10, 0, true, null, null, null);
+
+        assertEquals(TypeFamily.TIMESTAMP, dialect.portableType(lastUpdate).family());
+        assertEquals("current_timestamp()", dialect.columnOnUpdate(lastUpdate));
+        assertEquals(3, dialect.portableType(stamp).scale());
+        assertEquals("current_timestamp(3)", dialect.columnOnUpdate(stamp));
+        assertEquals(null, dialect.columnOnUpdate(labels));
+        assertEquals(TypeFamily.INTEGER, dialect.portableType(number).family());
+        assertEquals(null, dialect.columnOnUpdate(number));
     }
 }

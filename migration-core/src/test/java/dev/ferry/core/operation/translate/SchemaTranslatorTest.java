@@ -241,4 +241,66 @@ class SchemaTranslatorTest {
                 + " \"sales\".\"orders\" GROUP BY \"id\"", new PostgresDialect().createView(translation.schema().views()
                 .get(0)));
     }
+
+    /**
+     * MariaDB's {@code TIMESTAMP ... ON UPDATE CURRENT_TIMESTAMP} (every last_update of Sakila) is a timestamp with its
+     * default in PostgreSQL; the ON UPDATE, which PostgreSQL has not, is left out with a warning naming the column and
+     * what to write instead.
+     */
+    @Test
+    void aMariaDbOnUpdateTimestampIsATimestampInPostgresWithAWarning() throws SQLException {
+        QualifiedName actor = new QualifiedName(null, "actor");
+        Column id = new Column("actor_id", "int(10) unsigned", Types.BIGINT, 10, 0, false, null, null, null);
+        Column lastUpdate = new Column("last_update", "timestamp ON UPDATE current_timestamp()", Types.TIMESTAMP, 19, 0,
+                false, "current_timestamp()", null, null);
+        Column noted = new Column("note", "varchar(10) COMMENT 'on update'", Types.VARCHAR, 10, 0, true, null, null,
+                null);
+        Table table = new Table(actor, List.of(id, lastUpdate, noted), new KeyConstraint("PRIMARY", List.of("actor_id")),
+                List.of(), List.of());
+        DatabaseSchema schema = new DatabaseSchema(List.of(), Map.of(), List.of(), List.of(), List.of(),
+                List.of(table), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new MariaDbDialect(), new PostgresDialect(),
+                Set.of("sakila")).translate(schema);
+
+        Table result = translation.schema().tables().get(0);
+        assertEquals(List.of("bigint", "timestamp(0) without time zone", "character varying(10)"),
+                result.columns().stream().map(Column::declaredType).toList());
+        assertEquals("CURRENT_TIMESTAMP", result.columns().get(1).defaultExpression());
+        assertEquals(List.of("Column actor.last_update has ON UPDATE current_timestamp() in mariadb, which postgresql"
+                + " has not: the column is carried with its type and default, but an update leaves its value as it"
+                + " was; to keep it current, write a BEFORE UPDATE trigger on actor that sets it, or set it in the"
+                + " application"), translation.warnings());
+    }
+
+    /**
+     * MariaDB names indexes per table (Sakila's idx_fk_film_id is on film_actor and on inventory); PostgreSQL and H2 per
+     * schema: a name taken already is prefixed with its table's, with a warning naming both names.
+     */
+    @Test
+    void indexNamesReusedAcrossTablesAreRenamedWhereTheTargetNamesThemPerSchema() throws SQLException {
+        Column film = new Column("film_id", "int(11)", Types.INTEGER, 10, 0, false, null, null, null);
+        QualifiedName filmActor = new QualifiedName(null, "film_actor");
+        QualifiedName inventory = new QualifiedName(null, "inventory");
+        List<Table> tables = List.of(new Table(filmActor, List.of(film), null, List.of(), List.of()),
+                new Table(inventory, List.of(film), null, List.of(), List.of()));
+        List<Index> indexes = List.of(
+                new Index("idx_fk_film_id", filmActor, false, List.of(new Index.IndexColumn("film_id", false)), null),
+                new Index("idx_fk_film_id", inventory, false, List.of(new Index.IndexColumn("film_id", false)), null));
+        DatabaseSchema schema = new DatabaseSchema(List.of(), Map.of(), List.of(), List.of(), List.of(), tables,
+                List.of(), indexes, List.of(), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation postgres = new SchemaTranslator(new MariaDbDialect(), new PostgresDialect(),
+                Set.of("sakila")).translate(schema);
+        SchemaTranslator.Translation h2 = new SchemaTranslator(new MariaDbDialect(), new H2Dialect(),
+                Set.of("sakila")).translate(schema);
+
+        assertEquals(List.of("idx_fk_film_id", "inventory_idx_fk_film_id"),
+                postgres.schema().indexes().stream().map(Index::name).toList());
+        assertEquals(List.of("Index idx_fk_film_id on inventory is renamed inventory_idx_fk_film_id in postgresql,"
+                + " where index names are unique in a schema and film_actor has an index idx_fk_film_id"),
+                postgres.warnings());
+        assertEquals(List.of("IDX_FK_FILM_ID", "INVENTORY_IDX_FK_FILM_ID"),
+                h2.schema().indexes().stream().map(Index::name).toList());
+    }
 }

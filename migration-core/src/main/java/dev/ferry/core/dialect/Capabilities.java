@@ -30,10 +30,17 @@ public record Capabilities(
         ValueText csvValueText,
         boolean setNullOnNotNullKey,
         boolean setDefaultAction,
-        boolean indexNamesPerTable) {
+        boolean indexNamesPerTable,
+        Set<String> foreignKeyActions,
+        boolean foreignKeysCheckedWhileLoading) {
+
+    /** The referential actions of standard SQL, every one of which a standard engine takes. */
+    public static final Set<String> ALL_FOREIGN_KEY_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+            "SET DEFAULT");
 
     public Capabilities {
         tableTypes = Set.copyOf(tableTypes);
+        foreignKeyActions = Set.copyOf(foreignKeyActions);
         relationTypes = relationTypes == null ? null : List.copyOf(relationTypes);
         schemaScriptPreamble = List.copyOf(schemaScriptPreamble);
     }
@@ -68,6 +75,8 @@ public record Capabilities(
         private boolean setNullOnNotNullKey = true;
         private boolean setDefaultAction = true;
         private boolean indexNamesPerTable = false;
+        private Set<String> foreignKeyActions = ALL_FOREIGN_KEY_ACTIONS;
+        private boolean foreignKeysCheckedWhileLoading = false;
         private ValueText csvValueText = ValueText.FERRY;
 
         private Builder() {
@@ -253,10 +262,35 @@ public record Capabilities(
             return this;
         }
 
+        /**
+         * The referential actions ({@code ON UPDATE}/{@code ON DELETE}, upper case, single spaces) the engine creates a
+         * foreign key with; by default all of standard SQL's. DuckDB takes only NO ACTION and RESTRICT ("FOREIGN KEY
+         * constraints cannot use CASCADE, SET NULL or SET DEFAULT"). A key carried from another engine with an action
+         * not among them is created without it, with a warning.
+         */
+        public Builder foreignKeyActions(Set<String> value) {
+            this.foreignKeyActions = value;
+            return this;
+        }
+
+        /**
+         * Whether the engine checks each row's foreign keys as the data loads, with no way to defer or turn off the
+         * check, on an engine whose keys are declared in CREATE TABLE ({@link #foreignKeysInCreateTable}): DuckDB. Its
+         * load.sql, and Ferry's loader, then load referenced tables first, and a foreign key in a cycle of tables, or
+         * one referring to its own table (a row of a load cannot refer to another row of the same load), is left out
+         * with a warning. Engines that add their keys after the data, or turn the checks off (SQLite), load in name
+         * order.
+         */
+        public Builder foreignKeysCheckedWhileLoading(boolean value) {
+            this.foreignKeysCheckedWhileLoading = value;
+            return this;
+        }
+
         /** The capabilities collected. */
         public Capabilities build() {
             return new Capabilities(identifierCase, defaultSchema, hasSchemas, schemasAreCatalogs, hasSequences, hasIdentityColumns, hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable, foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript, schemaScriptPreamble, mysqlSyntax, csvValueText,
-                    setNullOnNotNullKey, setDefaultAction, indexNamesPerTable);
+                    setNullOnNotNullKey, setDefaultAction, indexNamesPerTable, foreignKeyActions,
+                    foreignKeysCheckedWhileLoading);
         }
     }
 }

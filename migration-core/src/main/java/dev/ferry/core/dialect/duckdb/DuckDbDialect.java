@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
 /**
  * DuckDB, through its own JDBC driver, in version 0.8.1 and in 1.x (one dialect: it asks the connection's version where
  * the catalog differs). DuckDB cannot add a foreign key to an existing table, so foreign keys are declared in CREATE
- * TABLE and tables created and loaded referenced ones first; it cannot ALTER SEQUENCE ... RESTART, so a sequence is
+ * TABLE and tables created and loaded referenced ones first (a key closing a cycle, and one without the actions
+ * DuckDB takes, is left out or cut down by the translation, with a warning); it cannot ALTER SEQUENCE ... RESTART, so a sequence is
  * created at its position. Its DDL is transactional: a failed import is rolled back.
  */
 public class DuckDbDialect extends StandardDialect {
@@ -55,6 +56,11 @@ public class DuckDbDialect extends StandardDialect {
                 .transactionalDdl(true)
                 // DuckDB has no ALTER TABLE ... ADD FOREIGN KEY.
                 .foreignKeysInCreateTable(true)
+                // Each row's keys are checked as it loads (COPY included), and a row cannot refer to another of the
+                // same statement: referenced tables load first; a key in a cycle, or to its own table, is left out.
+                .foreignKeysCheckedWhileLoading(true)
+                // "FOREIGN KEY constraints cannot use CASCADE, SET NULL or SET DEFAULT" (DuckDB 0.8.1 and 1.4).
+                .foreignKeyActions(Set.of("NO ACTION", "RESTRICT"))
                 // An INT column cannot refer to a BIGINT one ("incompatible" in MariaDB, errno 150; DuckDB likewise).
                 .foreignKeyTypesMustMatch(true)
                 // DuckDB's own IMPORT DATABASE runs schema.sql, then load.sql, which may hold nothing but COPY

@@ -137,7 +137,7 @@ public final class DatabaseExporter {
         ScriptHeader header = ScriptHeader.exported(metaData.getDatabaseProductName() + " "
                 + metaData.getDatabaseProductVersion(), dialect, scriptDialect);
         return scriptDialect == dialect ? TargetScripts.asRead(schema, dialect, header)
-                : TargetScripts.translated(schema, dialect, scriptDialect, defaultSchemas, header);
+                : TargetScripts.exported(schema, dialect, scriptDialect, defaultSchemas, header);
     }
 
     private TableExport exportTable(Dialect dialect, Table table, Path path, FormatOptions options, ValueText text,

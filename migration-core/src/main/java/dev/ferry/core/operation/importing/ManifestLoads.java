@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  * The data phase of a Ferry export imported into another engine than the one its scripts are written for: every
  * data file of the manifest loaded into its table as translated, with the manifest's reader options as the target's
  * load.sql would give them ({@link Dialect#copyFromOptions}). The export's load.sql, written for its own engine, is
- * not read.
+ * not read. Where the target checks each row's keys as it loads, the tables are loaded referenced ones first
+ * ({@link TargetScripts#loadOrder}).
  */
 final class ManifestLoads {
 
@@ -52,7 +53,7 @@ final class ManifestLoads {
             throw FerryErrors.withContext(ManifestFile.NAME, e);
         }
         List<LoadStep> steps = new ArrayList<>();
-        for (Manifest.TableEntry entry : manifest.tables()) {
+        for (Manifest.TableEntry entry : scripts.loadOrder(manifest.tables())) {
             QualifiedName name = new QualifiedName(entry.schema(), entry.name());
             Table table = scripts.table(name);
             if (table == null) {

@@ -8,6 +8,8 @@ import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.operation.translate.SchemaTranslator;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,11 @@ public final class TargetScripts {
     private final List<String> warnings;
     private final ScriptHeader header;
     private final ScriptRenderer renderer;
+    private final Dialect target;
 
     private TargetScripts(Dialect target, DatabaseSchema schema, Map<QualifiedName, Table> tables,
                           List<String> warnings, ScriptHeader header) {
+        this.target = target;
         this.schema = schema;
         this.tables = tables;
         this.warnings = List.copyOf(warnings);
@@ -50,8 +54,22 @@ public final class TargetScripts {
      */
     public static TargetScripts translated(DatabaseSchema schema, Dialect source, Dialect target,
                                            Set<String> defaultSchemas, ScriptHeader header) throws SQLException {
-        SchemaTranslator.Translation translation = new SchemaTranslator(source, target, defaultSchemas)
-                .translate(schema);
+        return translated(new SchemaTranslator(source, target, defaultSchemas), schema, target, header);
+    }
+
+    /**
+     * As {@link #translated}, for the scripts of an export, which the target engine's own IMPORT may run
+     * ({@link SchemaTranslator#forEnginesOwnImport}).
+     */
+    public static TargetScripts exported(DatabaseSchema schema, Dialect source, Dialect target,
+                                         Set<String> defaultSchemas, ScriptHeader header) throws SQLException {
+        return translated(new SchemaTranslator(source, target, defaultSchemas).forEnginesOwnImport(), schema, target,
+                header);
+    }
+
+    private static TargetScripts translated(SchemaTranslator translator, DatabaseSchema schema, Dialect target,
+                                            ScriptHeader header) throws SQLException {
+        SchemaTranslator.Translation translation = translator.translate(schema);
         return new TargetScripts(target, translation.schema(), translation.tables(), translation.warnings(),
                 header);
     }
@@ -93,7 +111,32 @@ public final class TargetScripts {
     }
 
     /**
-     * {@value ExportLayout#LOAD}: one {@code COPY ... FROM} per data file, into its table as the scripts create it.
+     * {@code files} in the order they are loaded: that of the tables in the schema, referenced ones first, where the
+     * target checks each row's keys as it loads ({@link dev.ferry.core.dialect.Capabilities#foreignKeysCheckedWhileLoading});
+     * else as given.
+     *
+     * @param files the data files, each with the source's name of its table
+     */
+    public List<Manifest.TableEntry> loadOrder(List<Manifest.TableEntry> files) {
+        if (!target.capabilities().foreignKeysCheckedWhileLoading()) {
+            return files;
+        }
+        Map<QualifiedName, Integer> position = new HashMap<>();
+        List<Table> ordered = schema.tables();
+        for (int i = 0; i < ordered.size(); i++) {
+            position.put(ordered.get(i).name(), i);
+        }
+        List<Manifest.TableEntry> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparingInt(file -> {
+            Table table = table(new QualifiedName(file.schema(), file.name()));
+            return table == null ? Integer.MAX_VALUE : position.getOrDefault(table.name(), Integer.MAX_VALUE);
+        }));
+        return sorted;
+    }
+
+    /**
+     * {@value ExportLayout#LOAD}: one {@code COPY ... FROM} per data file, into its table as the scripts create it, in
+     * {@link #loadOrder}.
      *
      * @param files         the data files, each with the source's name of its table; every table must be there
      * @param readerOptions the options a reader of the files needs
@@ -101,7 +144,7 @@ public final class TargetScripts {
      */
     public String loadScript(List<Manifest.TableEntry> files, Map<String, String> readerOptions) {
         StringBuilder load = new StringBuilder(header.of(ExportLayout.LOAD));
-        for (Manifest.TableEntry file : files) {
+        for (Manifest.TableEntry file : loadOrder(files)) {
             Table table = table(new QualifiedName(file.schema(), file.name()));
             load.append(renderer.copyFrom(table, file.file(), readerOptions)).append(";\n");
         }

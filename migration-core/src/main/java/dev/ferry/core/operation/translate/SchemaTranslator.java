@@ -55,6 +55,7 @@ public final class SchemaTranslator {
     private SqlTextTranslator text;
     private SequenceDefaults sequenceDefaults;
     private KeyColumnTypes types;
+    private boolean forEnginesOwnImport;
 
     /**
      * @param defaultSchemas the source's schemas that become the target's default schema, besides the source's own
@@ -69,6 +70,17 @@ public final class SchemaTranslator {
         }
         this.names = new NameMapper(source, target, defaults);
         this.implicitSchemas = defaults;
+    }
+
+    /**
+     * Translates for scripts that the target's own IMPORT may run (EXPORT ... DIALECT), not only Ferry's: where the
+     * target checks each row's keys as it loads, a foreign key to its own table is then left out with a warning too,
+     * since the engine's COPY refuses a row referring to another row of the same load (Ferry's loader loads such a
+     * table one row per statement, and keeps the key).
+     */
+    public SchemaTranslator forEnginesOwnImport() {
+        this.forEnginesOwnImport = true;
+        return this;
     }
 
     /**
@@ -103,6 +115,9 @@ public final class SchemaTranslator {
             bySource.put(table.name(), translated);
         }
         List<ForeignKey> foreignKeys = foreignKeys(referencingUnpartitioned(schema), bySource);
+        if (target.capabilities().foreignKeysInCreateTable() && target.capabilities().foreignKeysCheckedWhileLoading()) {
+            foreignKeys = withoutCycles(tables, foreignKeys);
+        }
         if (target.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
         }
@@ -438,6 +453,43 @@ public final class SchemaTranslator {
     }
 
     /**
+     * The keys without those in a cycle of tables ({@link TableOrder#cycleKeys}), and those referring to their own
+     * table where the target's own IMPORT may run the scripts ({@link #forEnginesOwnImport}), each left out with a
+     * warning: the target declares its keys in CREATE TABLE, after the tables they refer to, and
+     * checks each row's keys as it loads.
+     */
+    private List<ForeignKey> withoutCycles(List<Table> tables, List<ForeignKey> keys) {
+        List<ForeignKey> cycle = TableOrder.cycleKeys(tables, keys).stream()
+                .filter(key -> forEnginesOwnImport || !key.referencedTable().equals(key.table())).toList();
+        for (ForeignKey key : cycle) {
+            String described = "Foreign key " + (key.name() == null ? "" : key.name() + " ") + "of table " + key.table()
+                    + " (" + String.join(", ", key.columns()) + ") references " + key.referencedTable() + " ("
+                    + String.join(", ", key.referencedColumns()) + ")";
+            if (key.referencedTable().equals(key.table())) {
+                warnings.add(described + ", its own table, and is not carried: " + target.name() + "'s own IMPORT"
+                        + " DATABASE loads the table with one COPY, which refuses a row referring to another row of the"
+                        + " same COPY, and " + target.name() + " cannot add a foreign key after the data. The rows are"
+                        + " loaded without it; after the import, find rows it would refuse with a query ("
+                        + key.table() + " rows whose " + String.join(", ", key.columns()) + " has no match), and"
+                        + " enforce it in the application; or import with Ferry's IMPORT DATABASE from an export"
+                        + " written for " + source.name() + ", which keeps the key and loads such a table one row at a"
+                        + " time");
+            } else {
+                warnings.add(described + " and is not carried: it closes a cycle of foreign keys between "
+                        + key.table() + " and " + key.referencedTable() + ", and " + target.name() + " creates a"
+                        + " foreign key only in CREATE TABLE, after the table it refers to, and checks each row's keys"
+                        + " as it loads (it cannot add the key after the data, nor defer it). The rows are loaded"
+                        + " without it; after the import, find rows it would refuse with a query (" + key.table()
+                        + " rows whose " + String.join(", ", key.columns()) + " has no match in "
+                        + key.referencedTable() + "), and enforce it in the application");
+            }
+        }
+        List<ForeignKey> kept = new ArrayList<>(keys);
+        kept.removeAll(cycle);
+        return kept;
+    }
+
+    /**
      * A foreign key's action on {@code event} as the target can hold it: unchanged, or null (the target's default,
      * which refuses the change) with a warning where the target would refuse the key for it (SET NULL on a NOT NULL
      * column) or drop it without a word (SET DEFAULT).
@@ -463,6 +515,18 @@ public final class SchemaTranslator {
                         + " the key again with ON " + event + " SET NULL after the import");
                 return null;
             }
+        }
+        if (!target.capabilities().foreignKeyActions().contains(normalized)) {
+            warnings.add(described + ": " + target.name() + " refuses it (it takes ON " + event + " "
+                    + String.join(" or ", target.capabilities().foreignKeyActions().stream().sorted().toList())
+                    + " alone). The key is created without it, so " + event.toLowerCase(Locale.ROOT) + " of a"
+                    + " referenced row that is still referenced is refused instead of "
+                    + (normalized.equals("CASCADE") ? (event.equals("DELETE") ? "deleting" : "updating")
+                    + " the referencing rows" : "setting " + String.join(", ", key.columns())
+                    + (normalized.equals("SET NULL") ? " to NULL" : " to the default"))
+                    + ". Where that is needed, do it in the application before the "
+                    + event.toLowerCase(Locale.ROOT));
+            return null;
         }
         if (normalized.equals("SET DEFAULT") && !target.capabilities().setDefaultAction()) {
             warnings.add(described + ": " + target.name() + " does not keep SET DEFAULT. The key is created without"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.core.dialect.duckdb.DuckDbDialect;
 import dev.ferry.core.dialect.h2.H2Dialect;
 import dev.ferry.core.dialect.hsqldb.HsqldbDialect;
 import dev.ferry.core.dialect.mariadb.MariaDbDialect;
@@ -121,6 +122,62 @@ class SchemaTranslatorTest {
         assertEquals(List.of("SET NULL", "SET DEFAULT"), intoH2.schema().foreignKeys().stream()
                 .map(ForeignKey::onDelete).toList(), "engines that hold the actions keep them");
         assertTrue(intoH2.warnings().stream().noneMatch(w -> w.startsWith("Foreign key")));
+
+        SchemaTranslator.Translation intoDuckDb = new SchemaTranslator(new PostgresDialect(), new DuckDbDialect(),
+                Set.of()).translate(schema);
+        for (ForeignKey key : intoDuckDb.schema().foreignKeys()) {
+            assertNull(key.onUpdate(), key.name());
+            assertNull(key.onDelete(), key.name());
+        }
+        List<String> refused = intoDuckDb.warnings().stream().filter(w -> w.startsWith("Foreign key")).toList();
+        assertEquals(4, refused.size(), String.join("\n", refused));
+        assertTrue(refused.get(0).startsWith("Foreign key held_parent of table public.held (parent_id) references"
+                + " public.parent: ON UPDATE CASCADE is not carried: duckdb refuses it (it takes ON UPDATE NO ACTION"
+                + " or RESTRICT alone). The key is created without it, so update of a referenced row that is still"
+                + " referenced is refused instead of updating the referencing rows."), refused.get(0));
+    }
+
+    /**
+     * Into DuckDB, which creates a foreign key only in CREATE TABLE after the table it refers to and checks each row as
+     * it loads: a key to its own table, and one key of a cycle, are left out with a warning naming them, their tables
+     * (as DuckDB names them, where the rows are checked) and what to do; the tables come referenced ones first.
+     */
+    @Test
+    void keysInACycleAreLeftOutForDuckDb() throws SQLException {
+        QualifiedName staff = new QualifiedName("public", "staff");
+        QualifiedName store = new QualifiedName("public", "store");
+        Column id = new Column("id", "int4", Types.INTEGER, 10, 0, false, null, null, "integer");
+        Column other = new Column("other_id", "int4", Types.INTEGER, 10, 0, true, null, null, "integer");
+        Table staffTable = new Table(staff, List.of(id, other), new KeyConstraint("staff_pkey", List.of("id")),
+                List.of(), List.of());
+        Table storeTable = new Table(store, List.of(id, other), new KeyConstraint("store_pkey", List.of("id")),
+                List.of(), List.of());
+        ForeignKey staffStore = new ForeignKey("staff_store_id_fkey", staff, List.of("other_id"), store,
+                List.of("id"), null, null);
+        ForeignKey storeStaff = new ForeignKey("store_manager_staff_id_fkey", store, List.of("other_id"), staff,
+                List.of("id"), null, null);
+        DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(), List.of(), List.of(), List.of(),
+                List.of(staffTable, storeTable), List.of(staffStore, storeStaff), List.of(), List.of(), List.of(),
+                List.of(), List.of());
+
+        SchemaTranslator.Translation intoDuckDb = new SchemaTranslator(new PostgresDialect(), new DuckDbDialect(),
+                Set.of()).translate(schema);
+        assertEquals(List.of("staff_store_id_fkey"),
+                intoDuckDb.schema().foreignKeys().stream().map(ForeignKey::name).toList());
+        assertEquals(List.of("store", "staff"), intoDuckDb.schema().tables().stream().map(t -> t.name().name())
+                .toList());
+        List<String> warnings = intoDuckDb.warnings().stream().filter(w -> w.startsWith("Foreign key")).toList();
+        assertEquals(List.of("Foreign key store_manager_staff_id_fkey of table main.store (other_id) references"
+                + " main.staff (id) and is not carried: it closes a cycle of foreign keys between main.store and"
+                + " main.staff,"
+                + " and duckdb creates a foreign key only in CREATE TABLE, after the table it refers to, and checks"
+                + " each row's keys as it loads (it cannot add the key after the data, nor defer it). The rows are"
+                + " loaded without it; after the import, find rows it would refuse with a query (main.store rows"
+                + " whose other_id has no match in main.staff), and enforce it in the application"), warnings);
+
+        SchemaTranslator.Translation intoSqlite = new SchemaTranslator(new PostgresDialect(),
+                new dev.ferry.core.dialect.sqlite.SqliteDialect(), Set.of()).translate(schema);
+        assertEquals(2, intoSqlite.schema().foreignKeys().size(), "SQLite turns the checks off while loading");
     }
 
     @Test

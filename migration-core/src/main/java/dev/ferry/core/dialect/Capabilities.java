@@ -288,9 +288,12 @@ public record Capabilities(
 
         /** The capabilities collected. */
         public Capabilities build() {
-            return new Capabilities(identifierCase, defaultSchema, hasSchemas, schemasAreCatalogs, hasSequences, hasIdentityColumns, hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable, foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript, schemaScriptPreamble, mysqlSyntax, csvValueText,
-                    setNullOnNotNullKey, setDefaultAction, indexNamesPerTable, foreignKeyActions,
-                    foreignKeysCheckedWhileLoading);
+            return new Capabilities(
+                    identifierCase, defaultSchema, hasSchemas, schemasAreCatalogs, hasSequences, hasIdentityColumns,
+                    hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable,
+                    foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript,
+                    schemaScriptPreamble, mysqlSyntax, csvValueText, setNullOnNotNullKey, setDefaultAction,
+                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading);
         }
     }
 }

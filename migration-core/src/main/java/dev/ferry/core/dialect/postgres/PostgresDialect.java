@@ -174,12 +174,13 @@ public class PostgresDialect extends StandardDialect {
         return new PostgresCatalog(connection, this).inheritance(table);
     }
 
-    /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */
+    /** The tables pg_inherits lists as inheriting from {@code table}, its partitions among them. */
     @Override
     public List<QualifiedName> inheritingTables(Connection connection, QualifiedName table) throws SQLException {
         return new PostgresCatalog(connection, this).inheritingTables(table);
     }
 
+    /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */
     @Override
     public String rowsOf(QualifiedName table) {
         return "ONLY " + quote(table);

@@ -10,7 +10,6 @@ import dev.ferry.core.model.schema.Dependencies;
 import dev.ferry.core.model.schema.ForeignKey;
 import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.Index;
-import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Sequence;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An exported schema, read from one engine, rewritten for another: names as the target writes them, each column's
@@ -50,7 +48,7 @@ public final class SchemaTranslator {
     private final NameMapper names;
     private final Set<String> implicitSchemas;
     private final List<String> warnings = new ArrayList<>();
-    private final Set<String> constraintNames = new HashSet<>();
+    private ConstraintNames constraintNames;
     private final List<Sequence> identitySequences = new ArrayList<>();
     private SqlTextTranslator text;
     private SequenceDefaults sequenceDefaults;
@@ -101,6 +99,9 @@ public final class SchemaTranslator {
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
         text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
+        constraintNames = new ConstraintNames(names);
+        ForeignKeyTranslator keys = new ForeignKeyTranslator(source, target, names, constraintNames, warnings,
+                forEnginesOwnImport);
         sequenceDefaults = new SequenceDefaults(source, names, schema.sequences(), schema.tables());
         types = new KeyColumnTypes(source, target, schema.tables(), schema.foreignKeys());
         warnings.addAll(types.warnings());
@@ -109,14 +110,14 @@ public final class SchemaTranslator {
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, Table> bySource = new HashMap<>();
         for (Table table : schema.tables()) {
-            inheritanceNotCarried(table, schema);
+            warnings.addAll(InheritanceNotCarried.warnings(table, schema, source, target));
             Table translated = table(table, becameIdentities);
             tables.add(translated);
             bySource.put(table.name(), translated);
         }
-        List<ForeignKey> foreignKeys = foreignKeys(referencingUnpartitioned(schema), bySource);
+        List<ForeignKey> foreignKeys = keys.translate(keys.referencingUnpartitioned(schema), bySource);
         if (target.capabilities().foreignKeysInCreateTable() && target.capabilities().foreignKeysCheckedWhileLoading()) {
-            foreignKeys = withoutCycles(tables, foreignKeys);
+            foreignKeys = keys.withoutCycles(tables, foreignKeys);
         }
         if (target.capabilities().foreignKeysInCreateTable()) {
             tables = TableOrder.referencedFirst(tables, foreignKeys);
@@ -186,42 +187,6 @@ public final class SchemaTranslator {
         return known;
     }
 
-    /**
-     * Inheritance and partitioning stay behind: each table becomes a table of its own holding its own rows, as they
-     * were exported (a parent's without those of the tables that inherit from it).
-     */
-    private void inheritanceNotCarried(Table table, DatabaseSchema schema) {
-        Inheritance inheritance = table.inheritance();
-        String where = "Table " + table.name() + " ";
-        String parents = inheritance.parents().stream().map(QualifiedName::toString).collect(Collectors.joining(", "));
-        if (inheritance.isPartition()) {
-            warnings.add(where + "is a partition of " + parents + " (" + inheritance.partitionBound() + ") in "
-                    + source.name() + "; partitioning is not carried to " + target.name() + ": it is a table of its own"
-                    + " holding its rows, which " + parents + " no longer returns (a view of " + parents
-                    + "'s partitions, UNION ALL, reads them all together)");
-        } else if (!inheritance.parents().isEmpty()) {
-            warnings.add(where + "inherits from " + parents + " in " + source.name() + "; inheritance is not carried"
-                    + " to " + target.name() + ": it is a table of its own holding its own rows, which " + parents
-                    + " no longer returns (a view of " + parents + " UNION ALL its children reads them together)");
-        }
-        if (inheritance.partitionBy() != null) {
-            warnings.add(where + "is partitioned (PARTITION BY " + inheritance.partitionBy() + ") in " + source.name()
-                    + "; partitioning is not carried to " + target.name() + ": it is a plain table, empty, its rows"
-                    + " being in the tables of its partitions");
-            List<String> keysAndIndexes = new ArrayList<>();
-            schema.foreignKeys().stream().filter(key -> key.table().equals(table.name()))
-                    .forEach(key -> keysAndIndexes.add("foreign key " + key.name()));
-            schema.indexes().stream().filter(index -> index.table().equals(table.name()))
-                    .forEach(index -> keysAndIndexes.add((index.unique() ? "unique index " : "index ") + index.name()));
-            if (!keysAndIndexes.isEmpty()) {
-                warnings.add(where + "is partitioned in " + source.name() + ", and its " + String.join(", ",
-                        keysAndIndexes) + " held on each partition there; in " + target.name() + " they are on "
-                        + table.name() + " alone, which holds no rows, and not on the tables of its partitions:"
-                        + " create them on each of those tables after the import");
-            }
-        }
-    }
-
     private void notCarried(String what, String statement) {
         notCarried(what, statement, "");
     }
@@ -248,7 +213,7 @@ public final class SchemaTranslator {
         }
         List<CheckConstraint> checks = new ArrayList<>();
         for (CheckConstraint check : table.checks()) {
-            checks.add(new CheckConstraint(constraintName(name, check.name()),
+            checks.add(new CheckConstraint(constraintNames.of(name, check.name()),
                     text.translateCheck(check.definition(), decimals)));
         }
         return new Table(name, columns, key(name, table.primaryKey()),
@@ -393,149 +358,11 @@ public final class SchemaTranslator {
     }
 
     private KeyConstraint key(QualifiedName table, KeyConstraint key) {
-        return key == null ? null : new KeyConstraint(constraintName(table, key.name()), columns(key.columns()));
-    }
-
-    /**
-     * A constraint's name, unique in the whole schema: MariaDB names constraints per table (every primary key is
-     * {@code PRIMARY}), other engines per schema. A name taken already is prefixed with its table's.
-     */
-    private String constraintName(QualifiedName table, String name) {
-        if (name == null) {
-            return null;
-        }
-        String mapped = names.name(name);
-        if (mapped.equalsIgnoreCase("PRIMARY") || !constraintNames.add(mapped.toLowerCase(Locale.ROOT))) {
-            mapped = table.name() + "_" + mapped;
-            constraintNames.add(mapped.toLowerCase(Locale.ROOT));
-        }
-        return mapped;
+        return key == null ? null : new KeyConstraint(constraintNames.of(table, key.name()), columns(key.columns()));
     }
 
     private List<String> columns(List<String> columns) {
         return columns.stream().map(names::name).toList();
-    }
-
-    /**
-     * The foreign keys, less those that reference a partitioned table, which is an empty table of its own in the
-     * target (its rows are in its partitions' tables), so no row could satisfy them; a warning names each.
-     */
-    private List<ForeignKey> referencingUnpartitioned(DatabaseSchema schema) {
-        Set<QualifiedName> partitioned = new HashSet<>();
-        schema.tables().stream().filter(table -> table.inheritance().partitionBy() != null)
-                .forEach(table -> partitioned.add(table.name()));
-        List<ForeignKey> kept = new ArrayList<>();
-        for (ForeignKey key : schema.foreignKeys()) {
-            if (partitioned.contains(key.referencedTable())) {
-                warnings.add("Foreign key " + key.name() + " on " + key.table() + " is not carried to " + target.name()
-                        + ": it references the partitioned table " + key.referencedTable() + ", whose rows are in the"
-                        + " tables of its partitions there");
-            } else {
-                kept.add(key);
-            }
-        }
-        return kept;
-    }
-
-    private List<ForeignKey> foreignKeys(List<ForeignKey> keys, Map<QualifiedName, Table> bySource) {
-        List<ForeignKey> translated = new ArrayList<>();
-        for (ForeignKey key : keys) {
-            QualifiedName table = names.qualified(key.table());
-            String name = constraintName(table, key.name());
-            List<String> columns = columns(key.columns());
-            Table created = bySource.get(key.table());
-            String onUpdate = action(key, name, created, columns, "UPDATE", key.onUpdate());
-            String onDelete = action(key, name, created, columns, "DELETE", key.onDelete());
-            translated.add(new ForeignKey(name, table, columns, names.qualified(key.referencedTable()),
-                    columns(key.referencedColumns()), onUpdate, onDelete));
-        }
-        return translated;
-    }
-
-    /**
-     * The keys without those in a cycle of tables ({@link TableOrder#cycleKeys}), and those referring to their own
-     * table where the target's own IMPORT may run the scripts ({@link #forEnginesOwnImport}), each left out with a
-     * warning: the target declares its keys in CREATE TABLE, after the tables they refer to, and
-     * checks each row's keys as it loads.
-     */
-    private List<ForeignKey> withoutCycles(List<Table> tables, List<ForeignKey> keys) {
-        List<ForeignKey> cycle = TableOrder.cycleKeys(tables, keys).stream()
-                .filter(key -> forEnginesOwnImport || !key.referencedTable().equals(key.table())).toList();
-        for (ForeignKey key : cycle) {
-            String described = "Foreign key " + (key.name() == null ? "" : key.name() + " ") + "of table " + key.table()
-                    + " (" + String.join(", ", key.columns()) + ") references " + key.referencedTable() + " ("
-                    + String.join(", ", key.referencedColumns()) + ")";
-            if (key.referencedTable().equals(key.table())) {
-                warnings.add(described + ", its own table, and is not carried: " + target.name() + "'s own IMPORT"
-                        + " DATABASE loads the table with one COPY, which refuses a row referring to another row of the"
-                        + " same COPY, and " + target.name() + " cannot add a foreign key after the data. The rows are"
-                        + " loaded without it; after the import, find rows it would refuse with a query ("
-                        + key.table() + " rows whose " + String.join(", ", key.columns()) + " has no match), and"
-                        + " enforce it in the application; or import with Ferry's IMPORT DATABASE from an export"
-                        + " written for " + source.name() + ", which keeps the key and loads such a table one row at a"
-                        + " time");
-            } else {
-                warnings.add(described + " and is not carried: it closes a cycle of foreign keys between "
-                        + key.table() + " and " + key.referencedTable() + ", and " + target.name() + " creates a"
-                        + " foreign key only in CREATE TABLE, after the table it refers to, and checks each row's keys"
-                        + " as it loads (it cannot add the key after the data, nor defer it). The rows are loaded"
-                        + " without it; after the import, find rows it would refuse with a query (" + key.table()
-                        + " rows whose " + String.join(", ", key.columns()) + " has no match in "
-                        + key.referencedTable() + "), and enforce it in the application");
-            }
-        }
-        List<ForeignKey> kept = new ArrayList<>(keys);
-        kept.removeAll(cycle);
-        return kept;
-    }
-
-    /**
-     * A foreign key's action on {@code event} as the target can hold it: unchanged, or null (the target's default,
-     * which refuses the change) with a warning where the target would refuse the key for it (SET NULL on a NOT NULL
-     * column) or drop it without a word (SET DEFAULT).
-     */
-    private String action(ForeignKey key, String name, Table table, List<String> columns, String event,
-                          String action) {
-        if (action == null) {
-            return null;
-        }
-        String normalized = action.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-        String described = "Foreign key " + (name == null ? "" : name + " ") + "of table " + key.table()
-                + " (" + String.join(", ", key.columns()) + ") references " + key.referencedTable() + ": ON " + event
-                + " " + normalized + " is not carried";
-        if (normalized.equals("SET NULL") && !target.capabilities().setNullOnNotNullKey() && table != null) {
-            List<String> notNull = table.columns().stream()
-                    .filter(c -> !c.nullable() && columns.stream().anyMatch(k -> k.equalsIgnoreCase(c.name())))
-                    .map(c -> c.name()).toList();
-            if (!notNull.isEmpty()) {
-                warnings.add(described + ": " + target.name() + " refuses SET NULL on the NOT NULL column(s) "
-                        + String.join(", ", notNull) + ". The key is created without it, so " + event.toLowerCase(Locale.ROOT)
-                        + " of a referenced row is refused (in " + source.name() + " it failed too, when the action set"
-                        + " NULL into the NOT NULL column). To keep the action, make the column(s) nullable and add"
-                        + " the key again with ON " + event + " SET NULL after the import");
-                return null;
-            }
-        }
-        if (!target.capabilities().foreignKeyActions().contains(normalized)) {
-            warnings.add(described + ": " + target.name() + " refuses it (it takes ON " + event + " "
-                    + String.join(" or ", target.capabilities().foreignKeyActions().stream().sorted().toList())
-                    + " alone). The key is created without it, so " + event.toLowerCase(Locale.ROOT) + " of a"
-                    + " referenced row that is still referenced is refused instead of "
-                    + (normalized.equals("CASCADE") ? (event.equals("DELETE") ? "deleting" : "updating")
-                    + " the referencing rows" : "setting " + String.join(", ", key.columns())
-                    + (normalized.equals("SET NULL") ? " to NULL" : " to the default"))
-                    + ". Where that is needed, do it in the application before the "
-                    + event.toLowerCase(Locale.ROOT));
-            return null;
-        }
-        if (normalized.equals("SET DEFAULT") && !target.capabilities().setDefaultAction()) {
-            warnings.add(described + ": " + target.name() + " does not keep SET DEFAULT. The key is created without"
-                    + " it, so " + event.toLowerCase(Locale.ROOT) + " of a referenced row is refused instead of setting "
-                    + String.join(", ", key.columns()) + " to the default. Where the default is needed, do it in a"
-                    + " trigger or in the application");
-            return null;
-        }
-        return action;
     }
 
     private List<Index> indexes(List<Index> indexes) throws SQLException {

@@ -2,10 +2,7 @@ package dev.ferry.it.realworld;
 
 import dev.ferry.it.servers.TestServer;
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Sakila's MySQL schema ({@code mysql-sakila-schema.sql}, see {@code SOURCES}) loaded into a MariaDB database by the
@@ -22,20 +19,12 @@ public final class MariaDbSakila {
 
     /** Loads the schema, then {@code rows} (SQL statements), into {@code database} on {@code server}. */
     public static void load(TestServer server, String database, String rows) throws SQLException, IOException {
-        URI uri = ChinookScript.hostAndPort(server.url(database));
-        String script = ChinookScript.body("mysql-sakila-schema.sql", "-- Sakila Sample Database Schema")
+        String script = SampleScripts.body("mysql-sakila-schema.sql", "-- Sakila Sample Database Schema")
                 .replace("DROP SCHEMA IF EXISTS sakila;\nCREATE SCHEMA sakila;\nUSE sakila;\n", "")
                 .replace("sakila.", "") + "\n" + rows;
         if (script.contains("USE sakila;")) {
             throw new IOException("mysql-sakila-schema.sql no longer drops, creates and uses sakila as expected");
         }
-        List<String> command = new ArrayList<>(List.of("mariadb", "--protocol=TCP", "-h", uri.getHost(),
-                "-P", String.valueOf(uri.getPort()), "-u", server.credentials().getProperty("user")));
-        String password = server.credentials().getProperty("password");
-        if (password != null && !password.isEmpty()) {
-            command.add("-p" + password);
-        }
-        command.add(database);
-        ChinookScript.run(command, script);
+        SampleScripts.run(SampleScripts.mariadb(server, database), script);
     }
 }

@@ -17,9 +17,9 @@ public final class PostgresChinook {
 
     /** Loads Chinook into {@code database} (made by {@link TestServer#createDatabase()}) on {@code server}. */
     public static void load(TestServer server, String database) throws SQLException, IOException {
-        URI uri = ChinookScript.hostAndPort(server.url(database));
-        String script = "\\set ON_ERROR_STOP on\n" + ChinookScript.body("Chinook_PostgreSql.sql", "\\c chinook;");
-        ChinookScript.run(List.of("psql", "-q", "-X", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()),
+        URI uri = SampleScripts.hostAndPort(server.url(database));
+        String script = "\\set ON_ERROR_STOP on\n" + SampleScripts.body("Chinook_PostgreSql.sql", "\\c chinook;");
+        SampleScripts.run(List.of("psql", "-q", "-X", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()),
                 "-U", server.credentials().getProperty("user"), "-d", database, "-f", "-"), script);
     }
 }

@@ -3,7 +3,7 @@ package dev.ferry.it.servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
+import dev.ferry.it.realworld.PostgresSakila;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -186,7 +186,7 @@ class PostgresInheritanceIT {
             assertTrue(refused.getSQLState().startsWith("42"), refused.getSQLState() + ": " + refused.getMessage());
             assertTrue(refused.getMessage().contains("a.p (b.c)"), refused.getMessage());
             assertTrue(refused.getMessage().contains("a.r (b.r1)"), refused.getMessage());
-            assertTrue(java.nio.file.Files.notExists(temp.resolve("a")), "nothing is written");
+            assertTrue(Files.notExists(temp.resolve("a")), "nothing is written");
         } finally {
             server.dropDatabase(source);
         }
@@ -249,8 +249,7 @@ class PostgresInheritanceIT {
         TestServer server = TestServer.postgres();
         String source = server.createDatabase();
         try {
-            psql(server, source, "postgres-sakila-schema.sql");
-            psql(server, source, "postgres-sakila-insert-data-using-copy.sql");
+            PostgresSakila.load(server.url(source), server.credentials());
             try (Connection from = server.connectFerry(source)) {
                 run(from, "INSERT INTO payment (customer_id, staff_id, rental_id, amount, payment_date)"
                         + " VALUES (1, 1, 76, 2.99, '2007-02-20 10:00:00')");
@@ -276,27 +275,6 @@ class PostgresInheritanceIT {
             }
         } finally {
             server.dropDatabase(source);
-        }
-    }
-
-    /** Runs a file of realworld/ through psql against {@code database}, stopping at the first error. */
-    private void psql(TestServer server, String database, String file) throws Exception {
-        URI url = URI.create(server.url(database).substring("jdbc:".length()));
-        Path script = Path.of(getClass().getResource("/realworld/" + file).toURI());
-        Path log = temp.resolve(file + ".log");
-        Process process = new ProcessBuilder("psql", "-h", url.getHost(), "-p",
-                String.valueOf(url.getPort() < 0 ? 5432 : url.getPort()), "-U", server.user(), "-d", database, "-q",
-                "-X", "-v", "ON_ERROR_STOP=1", "-f", script.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int exit = process.waitFor();
-        assertEquals(0, exit, () -> "psql -f " + file + ": " + read(log));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (java.io.IOException e) {
-            return e.toString();
         }
     }
 

@@ -147,11 +147,6 @@ public final class TestServer {
         return "jdbc:ferry:" + url(database).substring("jdbc:".length());
     }
 
-    /** The user to connect as. */
-    public String user() {
-        return user;
-    }
-
     /** The user and password to connect with, as connection properties. */
     public java.util.Properties credentials() {
         java.util.Properties properties = new java.util.Properties();

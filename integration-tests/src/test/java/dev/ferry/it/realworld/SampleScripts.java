@@ -1,5 +1,6 @@
 package dev.ferry.it.realworld;
 
+import dev.ferry.it.servers.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,22 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of Chinook's upstream scripts (test resources, {@code realworld/}), run by the engine's own command-line client
- * into a database the test made: the script's own lines that drop, create and switch to its database are left out.
+ * The samples' upstream scripts (test resources, {@code realworld/}), run by the engine's own command-line client into
+ * a database the test made: the script's own lines that drop, create and switch to its database are left out.
  */
-final class ChinookScript {
+final class SampleScripts {
 
-    private ChinookScript() {
+    private SampleScripts() {
     }
 
     /** The script's text after the line {@code switchLine} (its {@code \c chinook;} or {@code USE `Chinook`;}). */
     static String body(String resource, String switchLine) throws IOException {
         String text;
-        try (InputStream in = ChinookScript.class.getResourceAsStream("/realworld/" + resource)) {
+        try (InputStream in = SampleScripts.class.getResourceAsStream("/realworld/" + resource)) {
             if (in == null) {
                 throw new IOException("No test resource realworld/" + resource);
             }
@@ -39,7 +41,7 @@ final class ChinookScript {
     /** Runs {@code command}, {@code script} as its standard input; fails with its output where it exits non-zero. */
     static void run(List<String> command, String script) throws SQLException {
         try {
-            Path log = Files.createTempFile("chinook", ".log");
+            Path log = Files.createTempFile("sample-script", ".log");
             try {
                 Process process = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile()).start();
@@ -63,6 +65,19 @@ final class ChinookScript {
             Thread.currentThread().interrupt();
             throw new SQLException("Interrupted running " + command.get(0), e);
         }
+    }
+
+    /** The mariadb client's command that runs a script from its standard input on {@code database}. */
+    static List<String> mariadb(TestServer server, String database) {
+        URI uri = hostAndPort(server.url(database));
+        List<String> command = new ArrayList<>(List.of("mariadb", "--protocol=TCP", "-h", uri.getHost(),
+                "-P", String.valueOf(uri.getPort()), "-u", server.credentials().getProperty("user")));
+        String password = server.credentials().getProperty("password");
+        if (password != null && !password.isEmpty()) {
+            command.add("-p" + password);
+        }
+        command.add(database);
+        return command;
     }
 
     /** The host and port of a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/db}. */

@@ -43,6 +43,10 @@ public final class SchemaTranslator {
             "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+)"
                     + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*(?:\\s*(\\((?:[^()\"]|\"(?:[^\"]|\"\")*\")*\\)))?"
                     + "\\s+AS\\s+(.*?);?\\s*");
+    /** The routine's name, without its schema, in a CREATE FUNCTION or CREATE AGGREGATE statement. */
+    private static final java.util.regex.Pattern ROUTINE_NAME = java.util.regex.Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?(?:FUNCTION|AGGREGATE)\\s+"
+                    + "(?:[^\\s(.]+\\.)?([^\\s(.]+)");
     private final Dialect source;
     private final Dialect target;
     private final NameMapper names;
@@ -51,6 +55,7 @@ public final class SchemaTranslator {
     private ConstraintNames constraintNames;
     private final List<Sequence> identitySequences = new ArrayList<>();
     private SqlTextTranslator text;
+    private QueryTranslator queries;
     private SequenceDefaults sequenceDefaults;
     private KeyColumnTypes types;
     private boolean forEnginesOwnImport;
@@ -99,6 +104,8 @@ public final class SchemaTranslator {
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
         text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
+        queries = new QueryTranslator(source, target, names, schemaNames, relationNames(schema),
+                routineNames(schema.routines()));
         constraintNames = new ConstraintNames(names);
         ForeignKeyTranslator keys = new ForeignKeyTranslator(source, target, names, constraintNames, warnings,
                 forEnginesOwnImport);
@@ -185,6 +192,25 @@ public final class SchemaTranslator {
         schema.views().forEach(view -> known.add(view.name().name()));
         schema.sequences().forEach(sequence -> known.add(sequence.name().name()));
         return known;
+    }
+
+    private static Set<String> relationNames(DatabaseSchema schema) {
+        Set<String> relations = new HashSet<>();
+        schema.tables().forEach(table -> relations.add(table.name().name()));
+        schema.views().forEach(view -> relations.add(view.name().name()));
+        return relations;
+    }
+
+    /** The names of the functions and aggregates among {@code routines} (CREATE statements), unquoted. */
+    private static Set<String> routineNames(List<String> routines) {
+        Set<String> found = new HashSet<>();
+        for (String routine : routines) {
+            java.util.regex.Matcher name = ROUTINE_NAME.matcher(routine);
+            if (name.find()) {
+                found.add(name.group(1).replaceAll("^[\"`\\[]|[\"`\\]]$", ""));
+            }
+        }
+        return found;
     }
 
     private void notCarried(String what, String statement) {
@@ -291,6 +317,14 @@ public final class SchemaTranslator {
                 warnings.add(where + ": its default takes the next value of sequence " + sequence.name() + ", which "
                         + target.name() + " cannot: the default is not carried");
             }
+        } else if (defaultExpression != null && SpecialMoments.isCast(defaultExpression)) {
+            String standard = SpecialMoments.standard(defaultExpression);
+            if (standard == null) {
+                warnings.add(where + ": its default " + defaultExpression + " is a moment only " + source.name()
+                        + " reads in that string; the default is not carried: give the column one in " + target.name()
+                        + " by hand");
+            }
+            defaultExpression = standard;
         } else if (defaultExpression != null) {
             defaultExpression = text.translate(defaultExpression);
             if (portable.family() == TypeFamily.BOOLEAN) {
@@ -419,9 +453,21 @@ public final class SchemaTranslator {
         return target.capabilities().mysqlSyntax() ? length : 0;
     }
 
+    /**
+     * The views the target can hold with the same meaning. A view whose query cannot be translated so is left out with
+     * a warning naming why, and so is each view that reads a view left out.
+     */
     private List<View> views(List<View> views) throws SQLException {
         List<View> translated = new ArrayList<>();
+        Set<QualifiedName> leftOut = new HashSet<>();
         for (View view : views) {
+            QualifiedName missing = view.dependsOn().stream().filter(leftOut::contains).findFirst().orElse(null);
+            if (missing != null) {
+                leftOut.add(view.name());
+                warnings.add("View " + view.name() + " is not carried to " + target.name() + ": it reads view "
+                        + missing + ", which is not carried; create it in " + target.name() + " by hand");
+                continue;
+            }
             boolean materialized = view.materialized() && target.capabilities().hasMaterializedViews();
             if (view.materialized() && !materialized) {
                 warnings.add("Materialized view " + view.name() + " becomes a plain view: " + target.name()
@@ -433,7 +479,16 @@ public final class SchemaTranslator {
             boolean whole = statement.matches();
             String query = whole ? statement.group(2) : view.query();
             List<String> columns = whole && statement.group(1) != null ? viewColumns(statement.group(1)) : view.columns();
-            translated.add(new View(names.qualified(view.name()), text.translate(query), materialized, dependsOn, null,
+            String translatedQuery;
+            try {
+                translatedQuery = queries.query(query);
+            } catch (NotTranslatable e) {
+                leftOut.add(view.name());
+                warnings.add("View " + view.name() + " is not carried to " + target.name() + ": " + e.getMessage()
+                        + "; create it in " + target.name() + " by hand");
+                continue;
+            }
+            translated.add(new View(names.qualified(view.name()), translatedQuery, materialized, dependsOn, null,
                     columns.stream().map(names::name).toList()));
         }
         return translated;

@@ -54,7 +54,10 @@ final class MariaDbConstraints {
         return names;
     }
 
-    /** The driver's indexes with the prefix lengths of their columns. */
+    /**
+     * The driver's indexes with the prefix lengths of their columns, then the FULLTEXT and SPATIAL indexes, which the
+     * index model describes by their CREATE statement alone (MariaDB's own).
+     */
     static List<Index> indexes(Connection connection, QualifiedName table, List<Index> reported) throws SQLException {
         Map<String, MariaDbIndex> described = MariaDbIndex.of(connection, table);
         List<Index> indexes = new ArrayList<>();
@@ -70,6 +73,11 @@ final class MariaDbConstraints {
                 columns.add(new Index.IndexColumn(column.name(), column.descending(), parts.parts().get(i).prefix()));
             }
             indexes.add(new Index(index.name(), index.table(), index.unique(), columns, null));
+        }
+        for (MariaDbIndex index : described.values()) {
+            if (!index.plain()) {
+                indexes.add(new Index(index.name(), table, false, List.of(), index.createStatement(table)));
+            }
         }
         return indexes;
     }

@@ -244,7 +244,7 @@ public class MariaDbDialect extends StandardDialect {
 
     /**
      * Indexes not to export as plain indexes: the primary key's and the unique constraints' (created with the table),
-     * and those the index model cannot describe yet (FULLTEXT, SPATIAL), named by {@link #notCarried}.
+     * and FULLTEXT and SPATIAL ones, which {@link #indexes} gives by their CREATE statement.
      */
     @Override
     public Set<String> keyIndexNames(Connection connection, QualifiedName table) throws SQLException {
@@ -366,7 +366,7 @@ public class MariaDbDialect extends StandardDialect {
      * run on their own schedule, which an import should not start), Oracle-mode packages, routines and triggers whose
      * definition the exporting user may not read, bodies that name the source database (kept as written), the round
      * of a cycled sequence, comments on sequences, system versioning, partitioning, engines other
-     * than InnoDB, FULLTEXT and SPATIAL indexes, primary keys on prefixes, and characters the catalog cannot show.
+     * than InnoDB, primary keys on prefixes, and characters the catalog cannot show.
      */
     @Override
     public List<String> notCarried(Connection connection, SchemaScope scope) throws SQLException {

@@ -45,6 +45,29 @@ record MariaDbIndex(String name, boolean unique, String type, List<Part> parts) 
         return indexes;
     }
 
+    /**
+     * {@code CREATE FULLTEXT|SPATIAL INDEX name ON table (columns)}: the table in its database where it has one, else in
+     * the current one.
+     */
+    String createStatement(QualifiedName table) {
+        StringBuilder sql = new StringBuilder("CREATE ").append(type).append(" INDEX ").append(quoted(name))
+                .append(" ON ");
+        if (table.schema() != null) {
+            sql.append(quoted(table.schema())).append('.');
+        }
+        sql.append(quoted(table.name())).append(" (");
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            sql.append(i == 0 ? "" : ", ").append(quoted(part.column()))
+                    .append(part.prefix() > 0 ? "(" + part.prefix() + ")" : "");
+        }
+        return sql.append(')').toString();
+    }
+
+    private static String quoted(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
     /** Whether the index model describes it: a B-tree or hash index, not FULLTEXT or SPATIAL. */
     boolean plain() {
         return !type.equals("FULLTEXT") && !type.equals("SPATIAL");

@@ -59,7 +59,6 @@ final class MariaDbWarnings {
         events();
         charactersTheCatalogCannotShow();
         tables();
-        fullTextAndSpatialIndexes();
         autoIncrementColumnsWithoutKeys();
         primaryKeysOnPrefixes();
     }
@@ -147,16 +146,6 @@ final class MariaDbWarnings {
                         warnings.add("Table " + name + " is partitioned; it is created without partitions");
                     }
                 });
-    }
-
-    private void fullTextAndSpatialIndexes() throws SQLException {
-        forEach("SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
-                + " COALESCE(CONCAT('(', SUB_PART, ')'), '')) ORDER BY SEQ_IN_INDEX SEPARATOR ', ')"
-                + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-                + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE"
-                + " HAVING INDEX_TYPE IN ('FULLTEXT', 'SPATIAL') ORDER BY 1, 2",
-                row -> warnings.add(row.getString(3) + " index " + row.getString(2) + " on " + in + row.getString(1)
-                        + " (" + row.getString(4) + ") is not exported (such indexes are not carried yet)"));
     }
 
     /**

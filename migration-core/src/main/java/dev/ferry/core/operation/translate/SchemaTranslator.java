@@ -47,6 +47,8 @@ public final class SchemaTranslator {
     private static final java.util.regex.Pattern ROUTINE_NAME = java.util.regex.Pattern.compile(
             "(?is)^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?(?:FUNCTION|AGGREGATE)\\s+"
                     + "(?:[^\\s(.]+\\.)?([^\\s(.]+)");
+    private static final java.util.regex.Pattern FULLTEXT_OR_SPATIAL = java.util.regex.Pattern.compile(
+            "(?i)\\s*CREATE\\s+(FULLTEXT|SPATIAL)\\s");
     private final Dialect source;
     private final Dialect target;
     private final NameMapper names;
@@ -404,6 +406,15 @@ public final class SchemaTranslator {
         Map<String, QualifiedName> taken = new HashMap<>();
         for (Index index : indexes) {
             List<Index.IndexColumn> columns = index.columns();
+            java.util.regex.Matcher special = index.definition() == null ? null
+                    : FULLTEXT_OR_SPATIAL.matcher(index.definition());
+            if (special != null && special.lookingAt()) {
+                warnings.add(special.group(1).toUpperCase(Locale.ROOT) + " index " + index.name() + " on "
+                        + index.table() + " is not carried to " + target.name() + ", which has no such index: "
+                        + index.definition() + "; index the text the target's way (PostgreSQL: a GIN index on"
+                        + " to_tsvector(...)) if queries need it");
+                continue;
+            }
             if (index.definition() != null && columns.isEmpty()) {
                 columns = IndexDefinition.plainColumns(index.definition(), source.capabilities().mysqlSyntax());
                 if (columns.isEmpty()) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jooq.Configuration;
-import org.jooq.DSLContext;
 import org.jooq.Name;
 import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
@@ -74,7 +73,7 @@ final class QueryTranslator {
     }
 
     /** Whether both engines are ones jOOQ reads and writes. */
-    boolean translates() {
+    private boolean translates() {
         return from != null && to != null;
     }
 

@@ -1,7 +1,6 @@
 package dev.ferry.core.operation.translate;
 
 import dev.ferry.core.dialect.Dialect;
-import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
@@ -15,7 +14,6 @@ import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.model.schema.TableOrder;
-import dev.ferry.core.model.schema.View;
 import dev.ferry.core.model.types.PortableType;
 import dev.ferry.core.model.types.TargetType;
 import dev.ferry.core.model.types.TypeFamily;
@@ -25,7 +23,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,14 +36,6 @@ import java.util.Set;
  * carried and is a warning too.
  */
 public final class SchemaTranslator {
-    private static final java.util.regex.Pattern CREATE_VIEW = java.util.regex.Pattern.compile(
-            "(?is)\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?VIEW\\s+(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+)"
-                    + "(?:\\.(?:\"(?:[^\"]|\"\")*\"|[^\\s(\"]+))*(?:\\s*(\\((?:[^()\"]|\"(?:[^\"]|\"\")*\")*\\)))?"
-                    + "\\s+AS\\s+(.*?);?\\s*");
-    /** The routine's name, without its schema, in a CREATE FUNCTION or CREATE AGGREGATE statement. */
-    private static final java.util.regex.Pattern ROUTINE_NAME = java.util.regex.Pattern.compile(
-            "(?is)^\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:DEFINER\\s*=\\s*\\S+\\s+)?(?:FUNCTION|AGGREGATE)\\s+"
-                    + "(?:[^\\s(.]+\\.)?([^\\s(.]+)");
     private static final java.util.regex.Pattern FULLTEXT_OR_SPATIAL = java.util.regex.Pattern.compile(
             "(?i)\\s*CREATE\\s+(FULLTEXT|SPATIAL)\\s");
     private final Dialect source;
@@ -57,7 +46,6 @@ public final class SchemaTranslator {
     private ConstraintNames constraintNames;
     private final List<Sequence> identitySequences = new ArrayList<>();
     private SqlTextTranslator text;
-    private QueryTranslator queries;
     private SequenceDefaults sequenceDefaults;
     private KeyColumnTypes types;
     private boolean forEnginesOwnImport;
@@ -106,8 +94,9 @@ public final class SchemaTranslator {
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
         text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
-        queries = new QueryTranslator(source, target, names, schemaNames, relationNames(schema),
-                routineNames(schema.routines()));
+        ViewTranslator views = new ViewTranslator(source, target, names, new QueryTranslator(source, target, names,
+                schemaNames, ViewTranslator.relationNames(schema), ViewTranslator.routineNames(schema.routines())),
+                warnings);
         constraintNames = new ConstraintNames(names);
         ForeignKeyTranslator keys = new ForeignKeyTranslator(source, target, names, constraintNames, warnings,
                 forEnginesOwnImport);
@@ -180,7 +169,7 @@ public final class SchemaTranslator {
             }
         });
         DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
-                tables, foreignKeys, indexes(schema.indexes()), views(schema.views()), List.of(),
+                tables, foreignKeys, indexes(schema.indexes()), views.translate(schema.views()), List.of(),
                 comments(schema.comments()), schema.warnings(), Dependencies.NONE, schemaComments);
         return new Translation(translated, List.copyOf(warnings), Map.copyOf(bySource));
     }
@@ -194,25 +183,6 @@ public final class SchemaTranslator {
         schema.views().forEach(view -> known.add(view.name().name()));
         schema.sequences().forEach(sequence -> known.add(sequence.name().name()));
         return known;
-    }
-
-    private static Set<String> relationNames(DatabaseSchema schema) {
-        Set<String> relations = new HashSet<>();
-        schema.tables().forEach(table -> relations.add(table.name().name()));
-        schema.views().forEach(view -> relations.add(view.name().name()));
-        return relations;
-    }
-
-    /** The names of the functions and aggregates among {@code routines} (CREATE statements), unquoted. */
-    private static Set<String> routineNames(List<String> routines) {
-        Set<String> found = new HashSet<>();
-        for (String routine : routines) {
-            java.util.regex.Matcher name = ROUTINE_NAME.matcher(routine);
-            if (name.find()) {
-                found.add(name.group(1).replaceAll("^[\"`\\[]|[\"`\\]]$", ""));
-            }
-        }
-        return found;
     }
 
     private void notCarried(String what, String statement) {
@@ -462,65 +432,6 @@ public final class SchemaTranslator {
     /** An index prefix (MariaDB's) is kept only where the target is the engine that has them. */
     private int prefix(int length) {
         return target.capabilities().mysqlSyntax() ? length : 0;
-    }
-
-    /**
-     * The views the target can hold with the same meaning. A view whose query cannot be translated so is left out with
-     * a warning naming why, and so is each view that reads a view left out.
-     */
-    private List<View> views(List<View> views) throws SQLException {
-        List<View> translated = new ArrayList<>();
-        Set<QualifiedName> leftOut = new HashSet<>();
-        for (View view : views) {
-            QualifiedName missing = view.dependsOn().stream().filter(leftOut::contains).findFirst().orElse(null);
-            if (missing != null) {
-                leftOut.add(view.name());
-                warnings.add("View " + view.name() + " is not carried to " + target.name() + ": it reads view "
-                        + missing + ", which is not carried; create it in " + target.name() + " by hand");
-                continue;
-            }
-            boolean materialized = view.materialized() && target.capabilities().hasMaterializedViews();
-            if (view.materialized() && !materialized) {
-                warnings.add("Materialized view " + view.name() + " becomes a plain view: " + target.name()
-                        + " has no materialized views");
-            }
-            Set<QualifiedName> dependsOn = new LinkedHashSet<>();
-            view.dependsOn().forEach(name -> dependsOn.add(names.qualified(name)));
-            java.util.regex.Matcher statement = CREATE_VIEW.matcher(view.query());
-            boolean whole = statement.matches();
-            String query = whole ? statement.group(2) : view.query();
-            List<String> columns = whole && statement.group(1) != null ? viewColumns(statement.group(1)) : view.columns();
-            String translatedQuery;
-            try {
-                translatedQuery = queries.query(query);
-            } catch (NotTranslatable e) {
-                leftOut.add(view.name());
-                warnings.add("View " + view.name() + " is not carried to " + target.name() + ": " + e.getMessage()
-                        + "; create it in " + target.name() + " by hand");
-                continue;
-            }
-            translated.add(new View(names.qualified(view.name()), translatedQuery, materialized, dependsOn, null,
-                    columns.stream().map(names::name).toList()));
-        }
-        return translated;
-    }
-
-    /**
-     * The names in the column list of a whole CREATE VIEW statement, where the engine gives one in place of the view's
-     * query (DuckDB; HSQLDB where the view names its columns otherwise than its query), as the source stores them.
-     */
-    private List<String> viewColumns(String list) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        for (SqlToken token : SqlLexer.tokens(list, source.capabilities().mysqlSyntax())) {
-            if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
-                columns.add(token.text());
-            } else if (token.kind() == SqlToken.Kind.WORD) {
-                columns.add(source.capabilities().identifierCase() == IdentifierCase.LOWER ? token.text().toLowerCase(Locale.ROOT)
-                        : source.capabilities().identifierCase() == IdentifierCase.UPPER ? token.text().toUpperCase(Locale.ROOT)
-                        : token.text());
-            }
-        }
-        return columns;
     }
 
     private List<Comment> comments(List<Comment> comments) {

@@ -30,8 +30,8 @@ final class TranslationGuard implements VisitListener {
     /** What jOOQ renders a translated query of, as its classes are named, that is known to keep its meaning. */
     private static final Set<String> KEPT = Set.of(
             // the query itself
-            "SelectQueryImpl", "SelectFieldList", "SchemaImpl", "TableList", "TableImpl", "TableAlias", "Alias", "FieldAlias",
-            "TableFieldImpl", "Join", "JoinTable", "InnerJoin", "LeftJoin", "RightJoin", "FullJoin", "CrossJoin",
+            "SelectQueryImpl", "SelectFieldList", "SchemaImpl", "TableList", "TableImpl", "TableAlias", "Alias",
+            "FieldAlias", "TableFieldImpl", "Join", "JoinTable", "InnerJoin", "LeftJoin", "RightJoin", "FullJoin", "CrossJoin",
             "ConditionProviderImpl", "GroupFieldList", "SortFieldList", "SortFieldImpl", "QueryPartList",
             "QueryPartListView", "QueryPartCollectionView", "KeywordImpl", "Val", "Inline", "SQLImpl", "ScalarSubquery",
             "Union", "UnionAll", "Exists", "NotExists", "InCondition", "NotInCondition", "FieldCondition", "Asterisk",
@@ -41,9 +41,9 @@ final class TranslationGuard implements VisitListener {
             "BetweenCondition", "Like", "NotLike", "IsDistinctFrom", "IsNotDistinctFrom", "TrueCondition",
             "FalseCondition", "NoCondition",
             // values
-            "Add", "Sub", "Mul", "Mod", "Neg", "Concat", "Expression", "CaseSearched", "CaseSimple", "Iif", "Cast", "CastNative",
-            "Coalesce", "Nullif", "Lower", "Upper", "Trim", "Ltrim", "Rtrim", "Substring", "CharLength", "OctetLength", "Abs",
-            "Round", "Ceil", "Floor", "Replace", "Function", "Function1",
+            "Add", "Sub", "Mul", "Mod", "Neg", "Concat", "Expression", "CaseSearched", "CaseSimple", "Iif", "Cast",
+            "CastNative", "Coalesce", "Nullif", "Lower", "Upper", "Trim", "Ltrim", "Rtrim", "Substring", "CharLength",
+            "OctetLength", "Abs", "Round", "Ceil", "Floor", "Replace", "Function", "Function1",
             // aggregates
             "Count", "CountTable", "Sum", "Max", "Min", "Avg", "GroupConcat", "ListAgg", "StringAgg");
 

@@ -45,11 +45,7 @@ final class NameMapper {
     }
 
     private boolean readsPlain(String identifier) {
-        return switch (from) {
-            case UPPER -> identifier.equals(identifier.toUpperCase(Locale.ROOT));
-            case LOWER -> identifier.equals(identifier.toLowerCase(Locale.ROOT));
-            case PRESERVED -> true;
-        };
+        return identifier.equals(from.folded(identifier));
     }
 
     /** Whether the source's {@code schema} is the target's default schema. */

@@ -1,7 +1,6 @@
 package dev.ferry.core.operation.translate;
 
 import dev.ferry.core.dialect.Dialect;
-import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.sql.SqlLexer;
 import dev.ferry.core.sql.SqlToken;
 import java.sql.SQLException;
@@ -207,9 +206,7 @@ final class QueryTranslator {
 
     /** An unquoted word as the source reads it. */
     private String folded(String word) {
-        IdentifierCase folding = source.capabilities().identifierCase();
-        return folding == IdentifierCase.UPPER ? word.toUpperCase(Locale.ROOT)
-                : folding == IdentifierCase.LOWER ? word.toLowerCase(Locale.ROOT) : word;
+        return source.capabilities().identifierCase().folded(word);
     }
 
     /** jOOQ's dialect for an engine, or null where it has none in its open-source edition. */

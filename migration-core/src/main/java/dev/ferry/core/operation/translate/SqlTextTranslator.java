@@ -249,11 +249,7 @@ final class SqlTextTranslator {
 
     /** An unquoted word as the source stores it. */
     private String folded(String word) {
-        return switch (source.capabilities().identifierCase()) {
-            case UPPER -> word.toUpperCase(Locale.ROOT);
-            case LOWER -> word.toLowerCase(Locale.ROOT);
-            case PRESERVED -> word;
-        };
+        return source.capabilities().identifierCase().folded(word);
     }
 
     /** Names compared as the source compares them: exactly, or in any case where it keeps case but ignores it. */

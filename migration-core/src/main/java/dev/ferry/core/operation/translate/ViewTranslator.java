@@ -1,7 +1,6 @@
 package dev.ferry.core.operation.translate;
 
 import dev.ferry.core.dialect.Dialect;
-import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.View;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -95,9 +93,7 @@ final class ViewTranslator {
             if (token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER) {
                 columns.add(token.text());
             } else if (token.kind() == SqlToken.Kind.WORD) {
-                columns.add(source.capabilities().identifierCase() == IdentifierCase.LOWER ? token.text().toLowerCase(Locale.ROOT)
-                        : source.capabilities().identifierCase() == IdentifierCase.UPPER ? token.text().toUpperCase(Locale.ROOT)
-                        : token.text());
+                columns.add(source.capabilities().identifierCase().folded(token.text()));
             }
         }
         return columns;

@@ -82,10 +82,17 @@ final class QueryTranslator {
             throw new NotTranslatable("Ferry has no SQL translation from " + source.name() + " to " + target.name());
         }
         TranslationGuard guard = new TranslationGuard(source, target, userRoutines);
-        guard.checkCalls(sql);
+        List<SqlToken> tokens;
+        try {
+            tokens = SqlLexer.tokens(sql, source.capabilities().mysqlSyntax());
+        } catch (SQLException e) {
+            throw new NotTranslatable("its text cannot be read (" + e.getMessage() + ")");
+        }
+        guard.checkCalls(tokens);
         QueryPart parsed;
         try {
-            parsed = DSL.using(from, settings()).parser().parseSelect(prepared(sql).strip().replaceAll(";+$", ""));
+            parsed = DSL.using(from, settings()).parser().parseSelect(prepared(sql, tokens).strip()
+                    .replaceAll(";+$", ""));
         } catch (RuntimeException e) {
             throw new NotTranslatable("Ferry's SQL parser cannot read it (" + firstLine(e.getMessage()) + ")");
         }
@@ -150,18 +157,12 @@ final class QueryTranslator {
     }
 
     /**
-     * {@code sql} as jOOQ's parser reads it the same: without the schema before each name in a schema that becomes the
+     * {@code sql} (whose tokens are {@code tokens}) as jOOQ's parser reads it the same: without the schema before each name in a schema that becomes the
      * target's default one (the target finds the object there unqualified, under whatever name its default schema
      * has), and each string literal in standard SQL's quotes, without MariaDB's charset introducer (the parser reads
      * neither its backslash escapes nor its introducers).
      */
-    private String prepared(String sql) throws NotTranslatable {
-        List<SqlToken> tokens;
-        try {
-            tokens = SqlLexer.tokens(sql, source.capabilities().mysqlSyntax());
-        } catch (SQLException e) {
-            throw new NotTranslatable("its text cannot be read (" + e.getMessage() + ")");
-        }
+    private String prepared(String sql, List<SqlToken> tokens) {
         StringBuilder out = new StringBuilder();
         int copied = 0;
         for (int i = 0; i < tokens.size(); i++) {

@@ -1,9 +1,7 @@
 package dev.ferry.core.operation.translate;
 
 import dev.ferry.core.dialect.Dialect;
-import dev.ferry.core.sql.SqlLexer;
 import dev.ferry.core.sql.SqlToken;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -68,16 +66,10 @@ final class TranslationGuard implements VisitListener {
     }
 
     /**
-     * Refuses a query that calls one of the source's users' functions, before jOOQ reads it as a built-in one, or that
+     * Refuses a query (its tokens) that calls one of the source's users' functions, before jOOQ reads it as a built-in one, or that
      * orders the distinct values GROUP_CONCAT joins where the target cannot.
      */
-    void checkCalls(String sql) throws NotTranslatable {
-        List<SqlToken> tokens;
-        try {
-            tokens = SqlLexer.tokens(sql, source.capabilities().mysqlSyntax());
-        } catch (SQLException e) {
-            throw new NotTranslatable("its text cannot be read (" + e.getMessage() + ")");
-        }
+    void checkCalls(List<SqlToken> tokens) throws NotTranslatable {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
             boolean name = token.kind() == SqlToken.Kind.WORD || token.kind() == SqlToken.Kind.QUOTED_IDENTIFIER;

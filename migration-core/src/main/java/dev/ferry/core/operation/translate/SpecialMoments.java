@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.translate;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +12,18 @@ import java.util.regex.Pattern;
  * ({@code 'today'}, {@code 'infinity'}, ...) have none.
  */
 final class SpecialMoments {
-    private static final Pattern CAST = Pattern.compile("(?is)^[(\\s]*'(now|today|tomorrow|yesterday|infinity"
-            + "|-infinity|epoch|allballs)'(?:\\s*::\\s*(?:text|character varying|varchar))?[)\\s]*::\\s*"
+    private static final Set<String> STRINGS = Set.of("now", "today", "tomorrow", "yesterday", "infinity",
+            "-infinity", "epoch", "allballs");
+    private static final Pattern CAST = Pattern.compile("(?is)^[(\\s]*'(" + String.join("|", STRINGS) + ")'"
+            + "(?:\\s*::\\s*(?:text|character varying|varchar))?[)\\s]*::\\s*"
             + "(date|timestamptz|timestamp|timetz|time)(?:\\(\\d+\\))?(?:\\s+with(?:out)? time zone)?[)\\s]*$");
 
     private SpecialMoments() {
+    }
+
+    /** Whether {@code text} is one of PostgreSQL's special date and time strings. */
+    static boolean isSpecial(String text) {
+        return STRINGS.contains(text.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Whether {@code expression} is a cast of one of PostgreSQL's special strings. */

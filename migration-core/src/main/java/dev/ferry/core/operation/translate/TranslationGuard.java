@@ -48,10 +48,6 @@ final class TranslationGuard implements VisitListener {
     /** Engines whose {@code /} between two integers truncates; the others divide exactly. */
     private static final Set<String> TRUNCATING_DIVISION = Set.of("postgresql", "h2", "h2-1.4", "hsqldb", "sqlite");
 
-    /** Strings PostgreSQL reads as a moment, not a date, where they are cast to a date or time. */
-    private static final Set<String> SPECIAL_MOMENTS = Set.of("now", "today", "tomorrow", "yesterday", "infinity",
-            "-infinity", "epoch", "allballs");
-
     private final Dialect source;
     private final Dialect target;
     private final Set<String> userRoutines;
@@ -134,7 +130,7 @@ final class TranslationGuard implements VisitListener {
         if (param.getDataType().isInterval()) {
             refuse("it computes with an interval (" + param.getValue() + "), which the engines add differently");
         } else if (param.getValue() instanceof String text && source.name().equals("postgresql")
-                && SPECIAL_MOMENTS.contains(text.strip().toLowerCase(Locale.ROOT)) && isCast()) {
+                && SpecialMoments.isSpecial(text) && isCast()) {
             refuse("it casts '" + text + "', which PostgreSQL alone reads as a moment");
         }
     }

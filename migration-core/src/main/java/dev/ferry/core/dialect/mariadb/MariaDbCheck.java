@@ -34,6 +34,6 @@ record MariaDbCheck(String name, boolean columnLevel, String clause) {
 
     /** Whether this is the check that makes a LONGTEXT column JSON: {@code json_valid(`column`)}, with the column. */
     boolean isJson() {
-        return columnLevel && clause.equalsIgnoreCase("json_valid(`" + name.replace("`", "``") + "`)");
+        return columnLevel && clause.equalsIgnoreCase("json_valid(" + MariaDbSqlText.identifier(name) + ")");
     }
 }

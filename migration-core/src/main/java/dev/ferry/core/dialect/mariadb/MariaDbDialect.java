@@ -130,7 +130,7 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB quotes identifiers with backticks (double quotes are string literals unless ANSI_QUOTES is set). */
     @Override
     public String quoteIdentifier(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+        return MariaDbSqlText.identifier(identifier);
     }
 
     /**

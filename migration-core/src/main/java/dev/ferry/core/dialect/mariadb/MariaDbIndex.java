@@ -50,22 +50,18 @@ record MariaDbIndex(String name, boolean unique, String type, List<Part> parts) 
      * the current one.
      */
     String createStatement(QualifiedName table) {
-        StringBuilder sql = new StringBuilder("CREATE ").append(type).append(" INDEX ").append(quoted(name))
+        StringBuilder sql = new StringBuilder("CREATE ").append(type).append(" INDEX ").append(MariaDbSqlText.identifier(name))
                 .append(" ON ");
         if (table.schema() != null) {
-            sql.append(quoted(table.schema())).append('.');
+            sql.append(MariaDbSqlText.identifier(table.schema())).append('.');
         }
-        sql.append(quoted(table.name())).append(" (");
+        sql.append(MariaDbSqlText.identifier(table.name())).append(" (");
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
-            sql.append(i == 0 ? "" : ", ").append(quoted(part.column()))
+            sql.append(i == 0 ? "" : ", ").append(MariaDbSqlText.identifier(part.column()))
                     .append(part.prefix() > 0 ? "(" + part.prefix() + ")" : "");
         }
         return sql.append(')').toString();
-    }
-
-    private static String quoted(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
     }
 
     /** Whether the index model describes it: a B-tree or hash index, not FULLTEXT or SPATIAL. */

@@ -63,7 +63,7 @@ final class MariaDbShowCreate {
                 if (i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(".")) {
                     return create;
                 }
-                return create.substring(0, name.start()) + "`" + database.replace("`", "``") + "`."
+                return create.substring(0, name.start()) + MariaDbSqlText.identifier(database) + "."
                         + create.substring(name.start());
             }
         }

@@ -30,6 +30,11 @@ final class MariaDbSqlText {
         return tokens;
     }
 
+    /** An identifier in MariaDB's back quotes (double quotes are string literals unless ANSI_QUOTES is set). */
+    static String identifier(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
     /**
      * A string as a MariaDB literal, read back the same under the session's SQL mode (which has backslash escapes:
      * {@link dev.ferry.core.dialect.Dialect#quoteLiteral} is for Ferry's own COPY statements, which standard rules read).

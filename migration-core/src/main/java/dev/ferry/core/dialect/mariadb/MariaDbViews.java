@@ -89,7 +89,7 @@ final class MariaDbViews {
         public void close() throws SQLException {
             if (current != null) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("USE `" + current.replace("`", "``") + "`");
+                    statement.execute("USE " + MariaDbSqlText.identifier(current));
                 }
             }
         }

@@ -26,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * group_concat aggregate are left out with a warning each. The export is in Parquet, PostgresSakilaIT's in CSV.
  */
 class SakilaIntoEmbeddedEnginesIT {
-    private static final List<String> CALL_GROUP_CONCAT = List.of("actor_info", "film_list",
-            "nicer_but_slower_film_list");
-
     @TempDir
     Path temp;
 
@@ -55,7 +52,7 @@ class SakilaIntoEmbeddedEnginesIT {
                     try (Connection to = DriverManager.getConnection(url); Statement s = to.createStatement()) {
                         s.executeUpdate("IMPORT DATABASE '" + temp.resolve("export") + "'");
                         List<String> warnings = PostgresDependencyOrderIT.warnings(s);
-                        for (String view : CALL_GROUP_CONCAT) {
+                        for (String view : SakilaViewsAcrossEnginesIT.CALL_GROUP_CONCAT) {
                             assertTrue(warnings.stream().anyMatch(w -> w.startsWith("View public." + view
                                     + " is not carried") && w.contains("group_concat")), () -> url + " " + warnings);
                         }
@@ -64,7 +61,7 @@ class SakilaIntoEmbeddedEnginesIT {
                                     + name(to, table.getKey())).get(0).get(0), url + " " + table.getKey());
                         }
                         List<String> expected = new ArrayList<>(views);
-                        expected.removeAll(CALL_GROUP_CONCAT);
+                        expected.removeAll(SakilaViewsAcrossEnginesIT.CALL_GROUP_CONCAT);
                         assertEquals(expected, views(to), url);
                         boolean floatingSums = url.contains(":sqlite:");
                         for (String view : expected) {

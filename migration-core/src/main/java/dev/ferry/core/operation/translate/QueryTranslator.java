@@ -1,18 +1,24 @@
 package dev.ferry.core.operation.translate;
 
 import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.sql.SqlLexer;
 import dev.ferry.core.sql.SqlToken;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jooq.Configuration;
 import org.jooq.Name;
+import org.jooq.Parser;
 import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.VisitContext;
 import org.jooq.VisitListener;
 import org.jooq.conf.ParseNameCase;
@@ -41,6 +47,9 @@ final class QueryTranslator {
         }
     }
 
+    /** Engines whose column defaults are literals or the current moment, never other expressions. */
+    private static final Set<String> LITERAL_DEFAULTS_ONLY = Set.of("hsqldb");
+
     /** Engines that let a grouped query select a column it neither groups by nor aggregates. */
     private static final Set<String> PERMISSIVE_GROUPING = Set.of("mariadb", "sqlite");
 
@@ -50,23 +59,29 @@ final class QueryTranslator {
     private final Set<String> schemas;
     private final Set<String> tables;
     private final Set<String> userRoutines;
+    private final Map<String, String> spellings = new HashMap<>();
     private final SQLDialect from;
     private final SQLDialect to;
 
     /**
      * @param schemaNames  the source's schemas, which a qualified name may start with
      * @param tableNames   the source's tables and views, which a two-part name may start with instead
+     * @param knownNames   the names of the source's tables, views, columns and sequences, as it stores them: where it
+     *                     matches names in any case, an unquoted name in a query stands for the one known
      * @param userRoutines the names of the functions and aggregates the source's users wrote, which are not carried
      *                     even where the target has a built-in function of that name
      */
     QueryTranslator(Dialect source, Dialect target, NameMapper names, Set<String> schemaNames, Set<String> tableNames,
-                    Set<String> userRoutines) {
+                    Set<String> knownNames, Set<String> userRoutines) {
         this.source = source;
         this.target = target;
         this.names = names;
         this.schemas = lowerCase(schemaNames);
         this.tables = lowerCase(tableNames);
         this.userRoutines = lowerCase(userRoutines);
+        if (source.capabilities().identifierCase() == IdentifierCase.PRESERVED) {
+            knownNames.forEach(name -> spellings.put(name.toLowerCase(Locale.ROOT), name));
+        }
         this.from = jooqDialect(source);
         this.to = jooqDialect(target);
     }
@@ -78,6 +93,61 @@ final class QueryTranslator {
 
     /** The query {@code sql} written for the target. */
     String query(String sql) throws NotTranslatable {
+        return translated(sql, Parser::parseSelect, Set.of()).sql();
+    }
+
+    /** The expression {@code sql} (a generated column's) written for the target. */
+    String expression(String sql) throws NotTranslatable {
+        return translated(sql, Parser::parseField, Set.of()).sql();
+    }
+
+    /**
+     * The column default {@code sql} written for the target: a literal or the current moment as it is, any other
+     * expression in parentheses, as engines that take expressions for defaults read them (HSQLDB takes none).
+     */
+    String columnDefault(String sql) throws NotTranslatable {
+        Translated translated = translated(sql, Parser::parseField, Set.of());
+        QueryPart parsed = translated.parsed();
+        if (ExpressionRewrites.isMoment(parsed) || isOneLiteral(translated.sql())) {
+            return translated.sql();
+        }
+        if (LITERAL_DEFAULTS_ONLY.contains(target.name())) {
+            throw new NotTranslatable(target.name() + " takes only a literal or the current moment for a default");
+        }
+        return "(" + translated.sql() + ")";
+    }
+
+    /**
+     * The CHECK condition {@code sql} written for the target.
+     *
+     * @param decimals the names of the table's exact decimal columns, which the target may compare otherwise
+     *                 ({@link ExpressionRewrites})
+     */
+    String condition(String sql, Set<String> decimals) throws NotTranslatable {
+        return translated(sql, Parser::parseCondition, lowerCase(decimals)).sql();
+    }
+
+    /**
+     * Whether {@code sql}, as written for the target, is a literal alone (a number, possibly negative, a string or a
+     * keyword such as TRUE), not a literal jOOQ writes as an expression for it (SQLite's {@code cast(4.99 as numeric)}).
+     */
+    private boolean isOneLiteral(String sql) {
+        try {
+            List<SqlToken> tokens = SqlLexer.tokens(sql, target.capabilities().mysqlSyntax());
+            int first = tokens.size() == 2 && tokens.get(0).isSymbol("-") ? 1 : 0;
+            return tokens.size() == first + 1 && tokens.get(first).kind() != SqlToken.Kind.SYMBOL
+                    && tokens.get(first).kind() != SqlToken.Kind.QUOTED_IDENTIFIER;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** What the parser made of a text, and the text written for the target. */
+    private record Translated(QueryPart parsed, String sql) {
+    }
+
+    private Translated translated(String sql, BiFunction<Parser, String, QueryPart> parse, Set<String> decimals)
+            throws NotTranslatable {
         if (!translates()) {
             throw new NotTranslatable("Ferry has no SQL translation from " + source.name() + " to " + target.name());
         }
@@ -85,25 +155,29 @@ final class QueryTranslator {
         List<SqlToken> tokens;
         try {
             tokens = SqlLexer.tokens(sql, source.capabilities().mysqlSyntax());
+            if (source.name().equals("postgresql")) {
+                sql = AnyArrayLists.asInLists(sql, tokens);
+                tokens = SqlLexer.tokens(sql, false);
+            }
         } catch (SQLException e) {
             throw new NotTranslatable("its text cannot be read (" + e.getMessage() + ")");
         }
         guard.checkCalls(tokens);
         QueryPart parsed;
         try {
-            parsed = DSL.using(from, settings()).parser().parseSelect(prepared(sql, tokens).strip()
-                    .replaceAll(";+$", ""));
+            parsed = parse.apply(DSL.using(from, settings()).parser(),
+                    prepared(sql, tokens).strip().replaceAll(";+$", ""));
         } catch (RuntimeException e) {
             throw new NotTranslatable("Ferry's SQL parser cannot read it (" + firstLine(e.getMessage()) + ")");
         }
-        String ungrouped = PERMISSIVE_GROUPING.contains(source.name()) && !PERMISSIVE_GROUPING.contains(target.name())
-                ? UngroupedColumns.first(parsed) : null;
+        String ungrouped = parsed instanceof Select<?> && PERMISSIVE_GROUPING.contains(source.name())
+                && !PERMISSIVE_GROUPING.contains(target.name()) ? UngroupedColumns.first(parsed) : null;
         if (ungrouped != null) {
             throw new NotTranslatable("it selects " + ungrouped + " without grouping by it or aggregating it, which "
                     + source.name() + " allows and " + target.name() + " refuses");
         }
         Configuration configuration = new DefaultConfiguration().set(to).set(settings())
-                .set(new TargetNames(), guard);
+                .set(new ExpressionRewrites(source, target, decimals), new TargetNames(), guard);
         String rendered;
         try {
             rendered = DSL.using(configuration).renderInlined(parsed);
@@ -112,7 +186,7 @@ final class QueryTranslator {
                     + ")");
         }
         guard.verdict();
-        return rendered;
+        return new Translated(parsed, rendered);
     }
 
     private static Settings settings() {
@@ -152,7 +226,11 @@ final class QueryTranslator {
 
         /** A name as the source stores the object it names. */
         private String asStored(Name part) {
-            return part.quoted() == Name.Quoted.QUOTED ? part.first() : folded(part.first());
+            if (part.quoted() == Name.Quoted.QUOTED) {
+                return part.first();
+            }
+            String folded = folded(part.first());
+            return spellings.getOrDefault(folded.toLowerCase(Locale.ROOT), folded);
         }
     }
 

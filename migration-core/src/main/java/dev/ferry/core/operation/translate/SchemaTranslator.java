@@ -30,8 +30,8 @@ import java.util.Set;
 
 /**
  * An exported schema, read from one engine, rewritten for another: names as the target writes them, each column's
- * type through its {@link PortableType}, identities and sequences, defaults, checks, generated columns and views
- * through {@link SqlTextTranslator}. What the target cannot hold, or holds with a loss, is a warning naming it;
+ * type through its {@link PortableType}, identities and sequences, and defaults, checks, generated columns and views
+ * through {@link QueryTranslator}. What the target cannot hold, or holds with a loss, is a warning naming it;
  * what is written in the source's own procedural language (functions, procedures, triggers, user types) is not
  * carried and is a warning too.
  */
@@ -45,7 +45,7 @@ public final class SchemaTranslator {
     private final List<String> warnings = new ArrayList<>();
     private ConstraintNames constraintNames;
     private final List<Sequence> identitySequences = new ArrayList<>();
-    private SqlTextTranslator text;
+    private QueryTranslator expressions;
     private SequenceDefaults sequenceDefaults;
     private KeyColumnTypes types;
     private boolean forEnginesOwnImport;
@@ -93,10 +93,9 @@ public final class SchemaTranslator {
     public Translation translate(DatabaseSchema schema) throws SQLException {
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
-        text = new SqlTextTranslator(source, target, names, knownNames(schema), schemaNames);
-        ViewTranslator views = new ViewTranslator(source, target, names, new QueryTranslator(source, target, names,
-                schemaNames, ViewTranslator.relationNames(schema), ViewTranslator.routineNames(schema.routines())),
-                warnings);
+        expressions = new QueryTranslator(source, target, names, schemaNames, ViewTranslator.relationNames(schema),
+                knownNames(schema), ViewTranslator.routineNames(schema.routines()));
+        ViewTranslator views = new ViewTranslator(source, target, names, expressions, warnings);
         constraintNames = new ConstraintNames(names);
         ForeignKeyTranslator keys = new ForeignKeyTranslator(source, target, names, constraintNames, warnings,
                 forEnginesOwnImport);
@@ -209,18 +208,41 @@ public final class SchemaTranslator {
         for (Column column : table.columns()) {
             columns.add(column(table, column, decimals, becameIdentities));
         }
+        columns.removeIf(java.util.Objects::isNull);
         List<CheckConstraint> checks = new ArrayList<>();
         for (CheckConstraint check : table.checks()) {
-            checks.add(new CheckConstraint(constraintNames.of(name, check.name()),
-                    text.translateCheck(check.definition(), decimals)));
+            String definition = check(check.definition(), decimals,
+                    "Check constraint " + (check.name() == null ? "" : check.name() + " ") + "on " + table.name());
+            if (definition != null) {
+                checks.add(new CheckConstraint(constraintNames.of(name, check.name()), definition));
+            }
         }
         return new Table(name, columns, key(name, table.primaryKey()),
                 table.uniqueKeys().stream().map(key -> key(name, key)).toList(), checks);
     }
 
     /**
-     * The column written for the target; {@code decimals} are its table's exact decimal columns, which its check may
-     * compare.
+     * A CHECK clause ({@code [CONSTRAINT name] CHECK (condition)}) written for the target, or null, with a warning
+     * naming {@code what}, where its condition cannot be written with its meaning; {@code decimals} are its table's
+     * exact decimal columns, which it may compare.
+     */
+    private String check(String clause, Set<String> decimals, String what) throws SQLException {
+        CheckClause check = CheckClause.of(clause, source);
+        try {
+            String condition = expressions.condition(check.condition(), decimals);
+            return (check.name() == null ? "" : "CONSTRAINT " + target.quoteIdentifier(names.name(check.name())) + " ")
+                    + "CHECK (" + condition + ")";
+        } catch (NotTranslatable e) {
+            warnings.add(what + " is not carried to " + target.name() + ": " + e.getMessage() + " (" + clause.strip()
+                    + "); add it in " + target.name() + " by hand where it can say the same");
+            return null;
+        }
+    }
+
+    /**
+     * The column written for the target, or null where it cannot be: a generated column whose expression cannot be
+     * written with its meaning is left out, with a warning; {@code decimals} are its table's exact decimal columns,
+     * which its check may compare.
      */
     private Column column(Table table, Column column, Set<String> decimals, Set<QualifiedName> becameIdentities)
             throws SQLException {
@@ -235,9 +257,17 @@ public final class SchemaTranslator {
         }
         String generated = null;
         if (column.isGenerated()) {
-            generated = target.generatedClause(text.translate(generationExpression(column.generated(), where)));
+            String expression = generationExpression(column.generated(), where);
+            try {
+                generated = target.generatedClause(expressions.expression(expression));
+            } catch (NotTranslatable e) {
+                warnings.add(where + " is not carried to " + target.name() + ": it is generated as " + expression
+                        + ", and " + e.getMessage() + "; add the column in " + target.name() + " by hand, computed"
+                        + " the target's way");
+                return null;
+            }
         }
-        String check = column.check() == null ? null : text.translateCheck(column.check(), decimals);
+        String check = column.check() == null ? null : check(column.check(), decimals, where + "'s check");
         String declared = type.sql();
         String onUpdate = source.columnOnUpdate(column);
         if (onUpdate != null && target.capabilities().mysqlSyntax()) {
@@ -298,10 +328,7 @@ public final class SchemaTranslator {
             }
             defaultExpression = standard;
         } else if (defaultExpression != null) {
-            defaultExpression = text.translate(defaultExpression);
-            if (portable.family() == TypeFamily.BOOLEAN) {
-                defaultExpression = booleanDefault(defaultExpression);
-            }
+            defaultExpression = columnDefault(defaultExpression, portable, where);
         }
         if (identity != null && !target.capabilities().hasIdentityColumns()) {
             return new Generator(null, identityDefault(table, column, identity, where));
@@ -334,12 +361,33 @@ public final class SchemaTranslator {
         return target.nextValue(sequence);
     }
 
-    /** A boolean default written as a number (MariaDB's {@code 1}) or a string (DuckDB's {@code 't'}) as the boolean it is. */
+    /**
+     * A column's default written for the target, or null, with a warning, where it cannot be written with its meaning.
+     */
+    private String columnDefault(String expression, PortableType portable, String where) {
+        if (portable.family() == TypeFamily.BOOLEAN && booleanDefault(expression) != null) {
+            return booleanDefault(expression);
+        }
+        try {
+            return expressions.columnDefault(expression);
+        } catch (NotTranslatable e) {
+            warnings.add(where + ": its default " + expression + " is not carried to " + target.name() + ": "
+                    + e.getMessage() + "; give the column a default in " + target.name() + " by hand");
+            return null;
+        }
+    }
+
+    /**
+     * A boolean default written as a number (MariaDB's {@code 1}) or a string (DuckDB's {@code 't'}) as the boolean it
+     * is, or null where it is written otherwise.
+     */
     private static String booleanDefault(String expression) {
         return switch (expression.strip().toLowerCase(Locale.ROOT)) {
             case "1", "b'1'", "'t'", "'true'" -> "TRUE";
             case "0", "b'0'", "'f'", "'false'" -> "FALSE";
-            default -> expression;
+            case "true" -> "TRUE";
+            case "false" -> "FALSE";
+            default -> null;
         };
     }
 

@@ -42,8 +42,12 @@ final class TranslationGuard implements VisitListener {
             "Add", "Sub", "Mul", "Mod", "Neg", "Concat", "Expression", "CaseSearched", "CaseSimple", "Iif", "Cast",
             "CastNative", "Coalesce", "Nullif", "Lower", "Upper", "Trim", "Ltrim", "Rtrim", "Substring", "CharLength",
             "OctetLength", "Abs", "Round", "Ceil", "Floor", "Replace", "Function", "Function1",
+            "CurrentDate", "CurrentTime", "CurrentTimestamp",
             // aggregates
             "Count", "CountTable", "Sum", "Max", "Min", "Avg", "GroupConcat", "ListAgg", "StringAgg");
+
+    /** Engines that read a cast to a decimal without a precision as keeping every digit; others fix a scale. */
+    private static final Set<String> UNCONSTRAINED_DECIMALS = Set.of("postgresql", "sqlite");
 
     /** Engines whose {@code /} between two integers truncates; the others divide exactly. */
     private static final Set<String> TRUNCATING_DIVISION = Set.of("postgresql", "h2", "h2-1.4", "hsqldb", "sqlite");
@@ -118,6 +122,10 @@ final class TranslationGuard implements VisitListener {
                     + " to have with the same meaning");
         } else if (part instanceof Param<?> param) {
             check(param);
+        } else if (part instanceof QOM.Cast<?> cast && ExpressionRewrites.isUnconstrainedDecimal(cast.getDataType())
+                && !UNCONSTRAINED_DECIMALS.contains(target.name())) {
+            refuse("it casts to a decimal without a precision (" + shortened(part.toString()) + "), which "
+                    + target.name() + " reads with a fixed scale, rounding what PostgreSQL or SQLite keeps");
         }
     }
 

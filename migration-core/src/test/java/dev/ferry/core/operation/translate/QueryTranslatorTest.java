@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.duckdb.DuckDbDialect;
 import dev.ferry.core.dialect.h2.H2Dialect;
+import dev.ferry.core.dialect.hsqldb.HsqldbDialect;
 import dev.ferry.core.dialect.mariadb.MariaDbDialect;
 import dev.ferry.core.dialect.postgres.PostgresDialect;
+import dev.ferry.core.dialect.sqlite.SqliteDialect;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class QueryTranslatorTest {
     private static QueryTranslator translator(Dialect source, Dialect target, Set<String> userRoutines) {
         return new QueryTranslator(source, target, new NameMapper(source, target, Set.of("public")),
-                Set.of("public", "sales"), Set.of("customer", "orders"), userRoutines);
+                Set.of("public", "sales"), Set.of("customer", "orders"), Set.of("customer", "orders"),
+                userRoutines);
     }
 
     private static final QueryTranslator POSTGRES_TO_MARIADB = translator(new PostgresDialect(), new MariaDbDialect(),
@@ -23,7 +27,7 @@ class QueryTranslatorTest {
 
     @Test
     void concatenationBecomesConcatInMariaDb() throws NotTranslatable {
-        assertEquals("select concat(concat(cast(`cu`.`first_name` as char), cast(' ' as char)), cast(`cu`.`last_name` as char))"
+        assertEquals("select concat(concat(cast(`cu`.`first_name` as char), ' '), cast(`cu`.`last_name` as char))"
                         + " as `name` from `customer` as `cu`",
                 POSTGRES_TO_MARIADB.query(" SELECT (((cu.first_name)::text || ' '::text) || (cu.last_name)::text)"
                         + " AS name\n   FROM public.customer cu;"));
@@ -95,6 +99,61 @@ class QueryTranslatorTest {
         assertEquals("select string_agg(cast(\"c\".\"name\" as varchar), '; ' order by \"c\".\"id\") as \"names\" from"
                         + " \"customer\" as \"c\"", mariaDbToPostgres.query("select group_concat(`c`.`name` order by"
                         + " `c`.`id` separator '; ') AS `names` from `customer` `c`"));
+    }
+
+    /**
+     * A cast to a decimal without a precision keeps every digit in PostgreSQL and SQLite, and rounds to a fixed scale
+     * in MariaDB ({@code DECIMAL(10,0)}), H2 and the others: {@code (price)::numeric} written as MariaDB's
+     * {@code cast(price as decimal)} turned 9.99 into 10. A literal cast to its own kind is the literal alone.
+     */
+    @Test
+    void aCastToADecimalWithoutPrecisionIsRefusedWhereItRounds() throws NotTranslatable {
+        assertTrue(reason("SELECT (orders.amount)::numeric AS amount FROM orders")
+                .startsWith("it casts to a decimal without a precision"), reason("SELECT (amount)::numeric FROM orders"));
+        assertEquals("select `orders`.`amount` from `orders` where `orders`.`amount` > 9.99",
+                POSTGRES_TO_MARIADB.query("SELECT orders.amount FROM orders WHERE orders.amount > (9.99)::numeric"));
+        assertEquals("select cast(\"orders\".\"amount\" as decimal(10, 2)) from \"orders\"",
+                translator(new MariaDbDialect(), new PostgresDialect(), Set.of())
+                        .query("select cast(`orders`.`amount` as decimal(10,2)) from `orders`"), "a precision is kept");
+        assertEquals("select cast(\"orders\".\"amount\" as numeric) from \"orders\"",
+                translator(new H2Dialect(), new PostgresDialect(), Set.of())
+                        .query("SELECT CAST(ORDERS.AMOUNT AS NUMERIC) FROM ORDERS"), "PostgreSQL keeps every digit");
+    }
+
+    /** PostgreSQL stores {@code x IN ('a', 'b')} as {@code x = ANY (ARRAY[...])}, which no other engine reads. */
+    @Test
+    void postgresqlsAnyOfAnArrayIsAnInListAgain() throws NotTranslatable {
+        assertEquals("cast(`rating` as char) in ('G', 'PG')", POSTGRES_TO_MARIADB.condition(
+                "((rating)::text = ANY ((ARRAY['G'::character varying, 'PG'::character varying])::text[]))",
+                Set.of()));
+        assertEquals("(`rating` not in ('G', 'PG') and `id` <= 10)", POSTGRES_TO_MARIADB.condition(
+                "((rating <> ALL (ARRAY['G'::text, 'PG'::text])) AND (id <= 10))", Set.of()));
+        assertTrue(assertThrows(NotTranslatable.class, () -> POSTGRES_TO_MARIADB.condition("id >= ANY (ARRAY[1, 2])",
+                Set.of())).getMessage().startsWith("it uses ge quantified"));
+    }
+
+    /**
+     * A default is a literal or the current moment as the target writes them, any other expression in parentheses;
+     * what the target cannot say the same way is refused, never written with another meaning.
+     */
+    @Test
+    void defaultsAreWrittenTheTargetsWay() throws NotTranslatable {
+        assertEquals("'G'", POSTGRES_TO_MARIADB.columnDefault("'G'::mpaa_rating"), "a string of a PostgreSQL type");
+        assertEquals("'it''s'", POSTGRES_TO_MARIADB.columnDefault("'it''s'::character varying"));
+        assertEquals("-1", POSTGRES_TO_MARIADB.columnDefault("(-1)"));
+        assertEquals("current_timestamp()", POSTGRES_TO_MARIADB.columnDefault("now()"));
+        assertEquals("(concat('a', 'b'))", POSTGRES_TO_MARIADB.columnDefault("('a'::text || 'b'::text)"));
+        QueryTranslator duckDbToSqlite = translator(new DuckDbDialect(), new SqliteDialect(), Set.of());
+        assertEquals("1", duckDbToSqlite.columnDefault("CAST('t' AS BOOLEAN)"));
+        assertEquals("current_timestamp", translator(new H2Dialect(), new PostgresDialect(), Set.of())
+                .columnDefault("LOCALTIMESTAMP"));
+        NotTranslatable sqliteFunction = assertThrows(NotTranslatable.class, () -> translator(new SqliteDialect(),
+                new PostgresDialect(), Set.of()).columnDefault("(datetime('now'))"));
+        assertTrue(sqliteFunction.getMessage().startsWith("it calls datetime, which is not a function Ferry knows"),
+                sqliteFunction.getMessage());
+        NotTranslatable hsqldb = assertThrows(NotTranslatable.class, () -> translator(new PostgresDialect(),
+                new HsqldbDialect(), Set.of()).columnDefault("('a'::text || 'b'::text)"));
+        assertEquals("hsqldb takes only a literal or the current moment for a default", hsqldb.getMessage());
     }
 
     private static String reason(String sql) {

@@ -68,8 +68,8 @@ class SchemaTranslatorTest {
         assertNull(orders.columns().get(0).defaultExpression());
         assertEquals(List.of(), schema.sequences(), "the serial's sequence is the identity's now");
         assertEquals("'it''s'", orders.columns().get(2).defaultExpression());
-        assertEquals("CHECK ((\"AMOUNT\" >= (0)))", orders.checks().get(0).definition());
-        assertEquals("select \"ORDERS\".\"ID\", \"ORDERS\".\"Note\" from \"ORDERS\" where \"ORDERS\".\"AMOUNT\" > cast(100 as numeric)",
+        assertEquals("CHECK (\"AMOUNT\" >= 0)", orders.checks().get(0).definition());
+        assertEquals("select \"ORDERS\".\"ID\", \"ORDERS\".\"Note\" from \"ORDERS\" where \"ORDERS\".\"AMOUNT\" > 100",
                 schema.views().get(0).query());
         assertEquals(List.of("ORDERS_AMOUNT"), schema.indexes().stream().map(Index::name).toList());
         assertEquals(List.of(new Index.IndexColumn("AMOUNT", true)), schema.indexes().get(0).columns());
@@ -288,7 +288,7 @@ class SchemaTranslatorTest {
         Table result = translation.schema().tables().get(0);
         assertEquals(List.of("bigint", "timestamp(3) without time zone", "character varying(10)[]", "numeric(12,2)"),
                 result.columns().stream().map(Column::declaredType).toList());
-        assertEquals("CHECK (\"total\">=0)", result.checks().get(0).definition());
+        assertEquals("CHECK (\"total\" >= 0)", result.checks().get(0).definition());
         assertEquals("select \"id\", sum(\"total\") from \"sales\".\"orders\" group by \"id\"",
                 translation.schema().views().get(0).query());
         assertEquals(List.of("customer", "spent"), translation.schema().views().get(0).columns(),
@@ -322,11 +322,54 @@ class SchemaTranslatorTest {
         Table result = translation.schema().tables().get(0);
         assertEquals(List.of("bigint", "timestamp(0) without time zone", "character varying(10)"),
                 result.columns().stream().map(Column::declaredType).toList());
-        assertEquals("CURRENT_TIMESTAMP", result.columns().get(1).defaultExpression());
+        assertEquals("current_timestamp", result.columns().get(1).defaultExpression());
         assertEquals(List.of("Column actor.last_update has ON UPDATE current_timestamp() in mariadb, which postgresql"
                 + " has not: the column is carried with its type and default, but an update leaves its value as it"
                 + " was; to keep it current, write a BEFORE UPDATE trigger on actor that sets it, or set it in the"
                 + " application"), translation.warnings());
+    }
+
+    /**
+     * A generated column's expression and a CHECK are written with their meaning: PostgreSQL's {@code ||}, which
+     * MariaDB reads as OR (the generated column held 0 for every row), is MariaDB's {@code concat}, and the CHECK's
+     * {@code = ANY (ARRAY[...])} an IN list. What cannot be written with its meaning is left out with a warning: a
+     * generated column with it (its values are not in the data files), a CHECK alone.
+     */
+    @Test
+    void generatedColumnsAndChecksAreWrittenWithTheirMeaningOrLeftOut() throws SQLException {
+        QualifiedName people = new QualifiedName("public", "people");
+        Column first = new Column("first_name", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, false, null, null, "text");
+        Column last = new Column("last_name", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, false, null, null, "text");
+        Column full = new Column("full_name", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, true, null, null, "text",
+                null, "GENERATED ALWAYS AS (((first_name || ' '::text) || last_name)) STORED");
+        Column initials = new Column("initials", "text", Types.VARCHAR, Integer.MAX_VALUE, 0, true, null, null, "text",
+                null, "GENERATED ALWAYS AS (regexp_replace(first_name, '[a-z]', '', 'g')) STORED");
+        Table table = new Table(people, List.of(first, last, full, initials), null, List.of(),
+                List.of(new CheckConstraint("people_rating", "CHECK ((first_name = ANY (ARRAY['a'::text, 'b'::text])))"),
+                        new CheckConstraint("people_shape", "CHECK ((last_name ~ '^[A-Z]'::text))")));
+        DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(), List.of(), List.of(), List.of(),
+                List.of(table), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
+                Set.of()).translate(schema);
+
+        Table result = translation.schema().tables().get(0);
+        assertEquals(List.of("first_name", "last_name", "full_name"), result.columns().stream().map(Column::name)
+                .toList());
+        assertEquals("GENERATED ALWAYS AS (concat(concat(cast(`first_name` as char), ' '), cast(`last_name` as char)))"
+                + " STORED",
+                result.columns().get(2).generated());
+        assertEquals(List.of("CHECK (`first_name` in ('a', 'b'))"), result.checks().stream()
+                .map(CheckConstraint::definition).toList());
+        assertEquals(List.of("Column public.people.initials is not carried to mariadb: it is generated as"
+                        + " regexp_replace(first_name, '[a-z]', '', 'g'), and it uses regexp replace (regexp_replace("
+                        + "first_name, '[a-z]', '')), which Ferry does not translate between engines; add the column"
+                        + " in mariadb by hand, computed the target's way",
+                "Check constraint people_shape on public.people is not carried to mariadb: it uses regexp like"
+                        + " ((last_name like_regex cast('^[A-Z]' as clob))), which Ferry does not translate between"
+                        + " engines"
+                        + " (CHECK ((last_name ~ '^[A-Z]'::text))); add it in mariadb by hand where it can say the same"),
+                translation.warnings());
     }
 
     /**

@@ -436,8 +436,10 @@ public final class SchemaTranslator {
             if (index.definition() != null && columns.isEmpty()) {
                 columns = IndexDefinition.plainColumns(index.definition(), source.capabilities().mysqlSyntax());
                 if (columns.isEmpty()) {
-                    warnings.add("Index " + index.name() + " on " + index.table() + " is not carried: its definition"
-                            + " (" + index.definition() + ") is more than a list of columns");
+                    warnings.add("Index " + index.name() + " on " + index.table() + " is not carried to "
+                            + target.name() + ": its definition (" + index.definition() + ") is more than a list of"
+                            + " columns (an expression, a condition or another access method), which Ferry does not"
+                            + " translate; create it in " + target.name() + " by hand if queries need it");
                     continue;
                 }
             }

@@ -1,6 +1,6 @@
 package dev.ferry.core.format.parquet;
 
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -24,12 +24,12 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
 
     @Override
     public WriteContext init(Configuration configuration) {
-        return new WriteContext(schema, new HashMap<>(metadata));
+        return new WriteContext(schema, new TreeMap<>(metadata));
     }
 
     @Override
     public WriteContext init(ParquetConfiguration configuration) {
-        return new WriteContext(schema, new HashMap<>(metadata));
+        return new WriteContext(schema, new TreeMap<>(metadata));
     }
 
     @Override

@@ -398,6 +398,16 @@ public interface Dialect {
     }
 
     /**
+     * The statements that set {@code column} of {@code table} to {@code moment} (SQL of this engine) whenever an
+     * UPDATE changes its row and leaves the column as it was, as another engine's ON UPDATE clause does
+     * ({@link #columnOnUpdate}), where this engine has no such clause but triggers: the routine, created with the
+     * schema, and the trigger, created after the data; null where it has neither (the default).
+     */
+    default OnUpdateTrigger onUpdateTrigger(QualifiedName table, String column, String moment) {
+        return null;
+    }
+
+    /**
      * Why an identity column of another engine, of {@code type}, cannot be one here, in words; null where it can (the
      * default). Its values are carried either way; where it cannot, new rows get none, which a warning says.
      *

@@ -2,6 +2,7 @@ package dev.ferry.core.dialect.postgres;
 
 import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
+import dev.ferry.core.dialect.OnUpdateTrigger;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.model.schema.CheckConstraint;
@@ -288,5 +289,28 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public String createSchema(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema);
+    }
+
+    /**
+     * A PL/pgSQL function that sets the column to {@code moment} in a BEFORE UPDATE trigger when the row changes and
+     * the UPDATE left the column as it was. MariaDB's clause also stays off when an UPDATE assigns the column its own
+     * value explicitly; a trigger cannot tell that from not assigning it, and sets it.
+     */
+    @Override
+    public OnUpdateTrigger onUpdateTrigger(QualifiedName table, String column, String moment) {
+        String name = table.name() + "_" + column + "_on_update";
+        String function = quote(new QualifiedName(table.schema(), name)) + "()";
+        String quoted = quoteIdentifier(column);
+        String routine = "CREATE FUNCTION " + function + " RETURNS trigger LANGUAGE plpgsql AS $ferry$\n"
+                + "BEGIN\n"
+                + "    IF NEW IS DISTINCT FROM OLD AND NEW." + quoted + " IS NOT DISTINCT FROM OLD." + quoted + " THEN\n"
+                + "        NEW." + quoted + " := " + moment + ";\n"
+                + "    END IF;\n"
+                + "    RETURN NEW;\n"
+                + "END\n"
+                + "$ferry$";
+        String trigger = "CREATE TRIGGER " + quoteIdentifier(name) + " BEFORE UPDATE ON " + quote(table)
+                + " FOR EACH ROW EXECUTE FUNCTION " + function;
+        return new OnUpdateTrigger(routine, trigger);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.translate;
 
 import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.OnUpdateTrigger;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
@@ -45,6 +46,8 @@ public final class SchemaTranslator {
     private final List<String> warnings = new ArrayList<>();
     private ConstraintNames constraintNames;
     private final List<Sequence> identitySequences = new ArrayList<>();
+    private final List<String> onUpdateRoutines = new ArrayList<>();
+    private final List<String> onUpdateTriggers = new ArrayList<>();
     private QueryTranslator expressions;
     private SequenceDefaults sequenceDefaults;
     private KeyColumnTypes types;
@@ -167,8 +170,9 @@ public final class SchemaTranslator {
                 warnings.add("The comment on schema " + name + " is not carried to " + target.name() + ": " + comment);
             }
         });
-        DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), List.of(), translatedSequences,
-                tables, foreignKeys, indexes(schema.indexes()), views.translate(schema.views()), List.of(),
+        DatabaseSchema translated = new DatabaseSchema(schemas, Map.of(), List.of(), onUpdateRoutines,
+                translatedSequences, tables, foreignKeys, indexes(schema.indexes()), views.translate(schema.views()),
+                onUpdateTriggers,
                 comments(schema.comments()), schema.warnings(), Dependencies.NONE, schemaComments);
         return new Translation(translated, List.copyOf(warnings), Map.copyOf(bySource));
     }
@@ -272,7 +276,7 @@ public final class SchemaTranslator {
         String onUpdate = source.columnOnUpdate(column);
         if (onUpdate != null && target.capabilities().mysqlSyntax()) {
             declared += " ON UPDATE " + onUpdate;
-        } else if (onUpdate != null) {
+        } else if (onUpdate != null && !keptByTrigger(table, column, onUpdate)) {
             warnings.add(where + " has ON UPDATE " + onUpdate + " in " + source.name() + ", which " + target.name()
                     + " has not: the column is carried with its type and default, but an update leaves its value as"
                     + " it was; to keep it current, write a BEFORE UPDATE trigger on " + table.name()
@@ -281,6 +285,26 @@ public final class SchemaTranslator {
         return new Column(names.name(column.name()), column.typeName(), column.jdbcType(), column.size(),
                 column.scale(), column.nullable(), generator.defaultExpression(), generator.identity(), declared,
                 check, generated);
+    }
+
+    /**
+     * Whether the target keeps {@code column}'s ON UPDATE {@code onUpdate} (MariaDB's) with a trigger of its own
+     * ({@link Dialect#onUpdateTrigger}), which is then added to the routines and triggers the translation creates.
+     */
+    private boolean keptByTrigger(Table table, Column column, String onUpdate) {
+        OnUpdateTrigger trigger;
+        try {
+            trigger = target.onUpdateTrigger(names.qualified(table.name()), names.name(column.name()),
+                    expressions.expression(onUpdate));
+        } catch (NotTranslatable e) {
+            return false;
+        }
+        if (trigger == null) {
+            return false;
+        }
+        onUpdateRoutines.add(trigger.routine());
+        onUpdateTriggers.add(trigger.trigger());
+        return true;
     }
 
     /** How a column's values are made in the target when a row leaves them out: its identity, or its default. */

@@ -300,11 +300,11 @@ class SchemaTranslatorTest {
 
     /**
      * MariaDB's {@code TIMESTAMP ... ON UPDATE CURRENT_TIMESTAMP} (every last_update of Sakila) is a timestamp with its
-     * default in PostgreSQL; the ON UPDATE, which PostgreSQL has not, is left out with a warning naming the column and
-     * what to write instead.
+     * default in PostgreSQL, kept current by a trigger of Ferry's; into an engine without such triggers (DuckDB) the
+     * ON UPDATE is left out with a warning naming the column and what to write instead.
      */
     @Test
-    void aMariaDbOnUpdateTimestampIsATimestampInPostgresWithAWarning() throws SQLException {
+    void aMariaDbOnUpdateTimestampIsATimestampAndATriggerInPostgres() throws SQLException {
         QualifiedName actor = new QualifiedName(null, "actor");
         Column id = new Column("actor_id", "int(10) unsigned", Types.BIGINT, 10, 0, false, null, null, null);
         Column lastUpdate = new Column("last_update", "timestamp ON UPDATE current_timestamp()", Types.TIMESTAMP, 19, 0,
@@ -323,10 +323,22 @@ class SchemaTranslatorTest {
         assertEquals(List.of("bigint", "timestamp(0) without time zone", "character varying(10)"),
                 result.columns().stream().map(Column::declaredType).toList());
         assertEquals("current_timestamp", result.columns().get(1).defaultExpression());
-        assertEquals(List.of("Column actor.last_update has ON UPDATE current_timestamp() in mariadb, which postgresql"
+        assertEquals(List.of(), translation.warnings());
+        assertEquals(List.of("CREATE FUNCTION \"public\".\"actor_last_update_on_update\"() RETURNS trigger LANGUAGE"
+                + " plpgsql AS $ferry$\nBEGIN\n    IF NEW IS DISTINCT FROM OLD AND NEW.\"last_update\" IS NOT DISTINCT FROM"
+                + " OLD.\"last_update\" THEN\n        NEW.\"last_update\" := current_timestamp;\n    END IF;\n"
+                + "    RETURN NEW;\nEND\n$ferry$"), translation.schema().routines());
+        assertEquals(List.of("CREATE TRIGGER \"actor_last_update_on_update\" BEFORE UPDATE ON \"public\".\"actor\""
+                + " FOR EACH ROW EXECUTE FUNCTION \"public\".\"actor_last_update_on_update\"()"),
+                translation.schema().triggers());
+
+        SchemaTranslator.Translation intoDuckDb = new SchemaTranslator(new MariaDbDialect(), new DuckDbDialect(),
+                Set.of("sakila")).translate(schema);
+        assertEquals(List.of("Column actor.last_update has ON UPDATE current_timestamp() in mariadb, which duckdb"
                 + " has not: the column is carried with its type and default, but an update leaves its value as it"
                 + " was; to keep it current, write a BEFORE UPDATE trigger on actor that sets it, or set it in the"
-                + " application"), translation.warnings());
+                + " application"), intoDuckDb.warnings());
+        assertEquals(List.of(), intoDuckDb.schema().triggers());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.model.schema.View;
 import dev.ferry.core.model.types.PortableType;
 import dev.ferry.core.model.types.TargetType;
@@ -37,6 +38,7 @@ public class HsqldbDialect extends StandardDialect {
     public HsqldbDialect() {
         super(Capabilities.builder()
                 .defaultSchema("PUBLIC")
+                .setNullOnNotNullKey(false)
                 .build());
     }
     private static final Pattern GENERATED_NAME = Pattern.compile("SYS_(PK|CT|FK|REF|IDX)_\\d+");
@@ -52,6 +54,19 @@ public class HsqldbDialect extends StandardDialect {
     @Override
     public boolean supports(DatabaseMetaData metaData) throws SQLException {
         return "HSQL Database Engine".equals(metaData.getDatabaseProductName());
+    }
+
+    /**
+     * As declared, of type BIGINT where no type is given and its bounds pass INTEGER's: an HSQLDB sequence is an
+     * INTEGER unless told otherwise, and refuses PostgreSQL's MAXVALUE 9223372036854775807 ("number out of the valid
+     * range for sequence generator").
+     */
+    @Override
+    public String createSequence(Sequence sequence) {
+        boolean integer = sequence.minimum() >= Integer.MIN_VALUE && sequence.maximum() <= Integer.MAX_VALUE;
+        return super.createSequence(sequence.dataType() != null || integer ? sequence
+                : new Sequence(sequence.name(), "BIGINT", sequence.start(), sequence.increment(), sequence.minimum(),
+                        sequence.maximum(), sequence.cycle(), sequence.next(), sequence.ownedBy(), sequence.cache()));
     }
 
     /**

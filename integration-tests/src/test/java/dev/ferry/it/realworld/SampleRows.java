@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * {@code true}/{@code false} (MariaDB's {@code tinyint(1)} and SQLite's 0/1 in a column declared BOOLEAN alike), dates,
  * times and timestamps as {@code java.time}'s ISO text (read with {@code getObject(i, LocalDateTime.class)} and its
  * kin; SQLite's ISO text parsed), a time zone's instant in UTC, binary values as lower-case hex, arrays as their
- * elements' texts in brackets (a text in double quotes), {@code CHAR(n)} without its padding, any other text as it is and NULL as {@code NULL}.
+ * elements' texts in brackets (a text in double quotes), {@code CHAR(n)} without its padding (where the engine pads
+ * it: not SQLite's, which has text as stored), any other text as it is and NULL as {@code NULL}.
  * Each table's rows are sorted, so that two loads compare whatever order the engine returns them in.
  *
  * <p>Compare two reads with {@link RowComparison}.
@@ -158,7 +159,8 @@ public final class SampleRows {
     /**
      * A SQLite value by its storage class and the column's declared type: 0/1 in a column declared BOOLEAN as false
      * and true, ISO text of dates and times as their {@code java.time} text, text in a column declared DECIMAL or
-     * NUMERIC (Ferry's {@code DECIMAL_TEXT}) as the exact number it writes.
+     * NUMERIC (Ferry's {@code DECIMAL_TEXT}) as the exact number it writes. Text in a column declared {@code CHAR(n)}
+     * is as stored: SQLite neither pads it nor ignores trailing spaces when it compares.
      */
     private static String sqliteValue(ResultSet rs, int i, String declared) throws SQLException {
         Object value = rs.getObject(i);
@@ -175,9 +177,6 @@ public final class SampleRows {
             }
             if ((type.contains("DEC") || type.contains("NUMERIC")) && text.matches("-?\\d+(\\.\\d+)?")) {
                 return new BigDecimal(text).stripTrailingZeros().toPlainString();
-            }
-            if (type.startsWith("CHAR") || type.startsWith("NCHAR") || type.startsWith("CHARACTER(")) {
-                return text.stripTrailing();
             }
         }
         return object(value);

@@ -62,6 +62,11 @@ public final class SampleRows {
         return tables;
     }
 
+    /** The names of the base tables of the connection's current schema, as the engine spells them. */
+    public static List<String> tableNames(Connection plain) throws SQLException {
+        return names(plain, Engine.of(plain).tables);
+    }
+
     /** Every view (PostgreSQL: and materialized view) of the connection's current schema, by lower-case name. */
     public static Map<String, String> views(Connection plain) throws SQLException {
         Engine engine = Engine.of(plain);

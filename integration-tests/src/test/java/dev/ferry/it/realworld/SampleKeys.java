@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * A database's primary and foreign keys as the engine's own driver describes them ({@link DatabaseMetaData}), in lower
@@ -68,6 +69,18 @@ public final class SampleKeys {
         }
         keys.sort(null);
         return keys;
+    }
+
+    /**
+     * The target has the source's primary and foreign keys; the source has some (so that a driver that reports none
+     * does not pass for a copy that keeps them all).
+     */
+    public static void assertSameKeys(Connection source, Connection target, String what) throws SQLException {
+        List<String> primary = primaryKeys(source);
+        List<String> foreign = foreignKeys(source);
+        Assertions.assertFalse(primary.isEmpty() || foreign.isEmpty(), what + ": the source's keys are not read");
+        Assertions.assertEquals(primary, primaryKeys(target), what + ": primary keys");
+        Assertions.assertEquals(foreign, foreignKeys(target), what + ": foreign keys");
     }
 
     private static String lower(String text) {

@@ -110,7 +110,6 @@ class ChinookAcrossEnginesIT {
         assertEquals(11, expected.size(), expected.keySet().toString());
         assertEquals(8715, expected.values().stream().mapToInt(t -> t.rows().size()).max().orElse(0));
         RowComparison.assertSameTables(expected, SampleRows.tables(to));
-        assertEquals(SampleKeys.primaryKeys(from), SampleKeys.primaryKeys(to));
-        assertEquals(SampleKeys.foreignKeys(from), SampleKeys.foreignKeys(to));
+        SampleKeys.assertSameKeys(from, to, "keys");
     }
 }

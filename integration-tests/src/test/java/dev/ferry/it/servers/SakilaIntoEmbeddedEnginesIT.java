@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.it.realworld.PostgresSakila;
 import dev.ferry.it.realworld.RowComparison;
+import dev.ferry.it.realworld.SampleKeys;
 import dev.ferry.it.realworld.SampleRows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * array), and every view the target can run with its meaning returns the same rows as in PostgreSQL (in SQLite the
  * same values to the cent: it sums decimals in floating point); the three that call Sakila's own group_concat
  * aggregate are left out with a warning each; actor, category, country, city and language give a new row the id
- * PostgreSQL's sequences give it (H2: identities; SQLite: {@code AUTOINCREMENT} keys). The export is in Parquet, PostgresSakilaIT's in CSV.
+ * PostgreSQL's sequences give it (H2: identities; SQLite: {@code AUTOINCREMENT} keys); every primary and foreign
+ * key is there ({@link SampleKeys}). The export is in Parquet, PostgresSakilaIT's in CSV.
  */
 class SakilaIntoEmbeddedEnginesIT {
     @TempDir
@@ -98,6 +100,7 @@ class SakilaIntoEmbeddedEnginesIT {
                             }
                         }
                         targetIds.put(url, SakilaViewsAcrossEnginesIT.nextIds(plainTo));
+                        SampleKeys.assertSameKeys(plainFrom, plainTo, url);
                     }
                 }
             }

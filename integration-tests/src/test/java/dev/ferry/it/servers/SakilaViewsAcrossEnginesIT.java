@@ -7,6 +7,7 @@ import dev.ferry.it.realworld.NextIds;
 import dev.ferry.it.realworld.PostgresSakila;
 import dev.ferry.it.realworld.RowComparison;
 import dev.ferry.it.realworld.RowComparison.Mapped;
+import dev.ferry.it.realworld.SampleKeys;
 import dev.ferry.it.realworld.SampleRows;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * naming it; every table has every one of its rows, value for value (read by each engine's own driver, {@link
  * SampleRows}), but for the array column MariaDB holds as text ({@link #SPECIAL_FEATURES_AS_TEXT}); every carried
  * view returns the same rows; actor, category, country, city and language give a new row the same id as in
- * PostgreSQL (their sequences' next values are carried); {@code customer.create_date}, whose default is PostgreSQL's
+ * PostgreSQL (their sequences' next values are carried); every primary and foreign key is there ({@link
+ * SampleKeys}); {@code customer.create_date}, whose default is PostgreSQL's
  * {@code ('now'::text)::date}, takes the current date in MariaDB.
  */
 class SakilaViewsAcrossEnginesIT {
@@ -87,6 +89,7 @@ class SakilaViewsAcrossEnginesIT {
                                 SampleRows.query(plainTo, "SELECT * FROM `" + view + "`"));
                     }
                     assertEquals(nextIds(plainFrom), nextIds(plainTo));
+                    SampleKeys.assertSameKeys(plainFrom, plainTo, "keys");
                 }
                 assertEquals(List.of(List.of("curdate()")), ServerQueries.rows(to, "SELECT column_default FROM"
                         + " information_schema.columns WHERE table_schema = '" + target + "' AND table_name = 'customer'"

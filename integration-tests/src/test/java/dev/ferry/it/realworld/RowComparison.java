@@ -8,6 +8,7 @@ import dev.ferry.it.realworld.SampleRows.Rows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +68,7 @@ public final class RowComparison {
             if (!expected.get(i).equals(actual.get(i))) {
                 List<String> columns = new ArrayList<>();
                 for (int c = 0; c < source.columns().size(); c++) {
-                    if (!expected.get(i).get(c).equals(actual.get(i).get(c))) {
+                    if (!Objects.equals(expected.get(i).get(c), actual.get(i).get(c))) {
                         columns.add(source.columns().get(c));
                     }
                 }
@@ -97,8 +98,8 @@ public final class RowComparison {
      * no arrays (MariaDB, SQLite), with a warning naming the column (between-engines.md, Arrays).
      */
     public static final UnaryOperator<String> POSTGRES_ARRAY_TEXT = value -> {
-        if (value.equals(SampleRows.NULL)) {
-            return value;
+        if (value == null) {
+            return null;
         }
         List<String> elements = new ArrayList<>();
         Matcher m = ELEMENT.matcher(value.substring(1, value.length() - 1));

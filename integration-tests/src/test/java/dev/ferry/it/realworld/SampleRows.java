@@ -31,15 +31,16 @@ import java.util.TreeMap;
  * {@code true}/{@code false} (MariaDB's {@code tinyint(1)} and SQLite's 0/1 in a column declared BOOLEAN alike), dates,
  * times and timestamps as {@code java.time}'s ISO text (read with {@code getObject(i, LocalDateTime.class)} and its
  * kin; SQLite's ISO text parsed), a time zone's instant in UTC, binary values as lower-case hex, arrays as their
- * elements' texts in brackets (a text in double quotes), {@code CHAR(n)} without its padding (where the engine pads
- * it: not SQLite's, which has text as stored), any other text as it is and NULL as {@code NULL}.
+ * elements' texts in brackets (a text in double quotes, NULL as {@code NULL}), {@code CHAR(n)} without its padding
+ * (where the engine pads it: not SQLite's, which has text as stored), any other text as it is, and NULL as
+ * {@code null} (so that no text, {@code 'NULL'} included, passes for it).
  * Each table's rows are sorted, so that two loads compare whatever order the engine returns them in.
  *
  * <p>Compare two reads with {@link RowComparison}.
  */
 public final class SampleRows {
-    /** The text of SQL NULL. */
-    public static final String NULL = "NULL";
+    /** The text of SQL NULL inside an array; a value that is NULL is {@code null}, never a text. */
+    static final String NULL = "NULL";
 
     /** A table's or a query's column names (lower case) and its rows, each value canonical, sorted. */
     public record Rows(List<String> columns, List<List<String>> rows) {
@@ -102,8 +103,9 @@ public final class SampleRows {
 
     /** Rows in the order of their values' texts, column by column. */
     static final Comparator<List<String>> ROW_ORDER = (a, b) -> {
+        Comparator<String> values = Comparator.nullsFirst(Comparator.naturalOrder());
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
+            int c = values.compare(a.get(i), b.get(i));
             if (c != 0) {
                 return c;
             }
@@ -126,37 +128,37 @@ public final class SampleRows {
         if (engine == Engine.MARIADB && name.equals("YEAR")) {
             // MariaDB's driver reads a YEAR as the date of its first day; the value is the year's number.
             int year = rs.getInt(i);
-            return rs.wasNull() ? NULL : Integer.toString(year);
+            return rs.wasNull() ? null : Integer.toString(year);
         }
         if (name.equals("TIMESTAMPTZ") || name.contains("TIMESTAMP WITH TIME ZONE")
                 || type == Types.TIMESTAMP_WITH_TIMEZONE) {
             OffsetDateTime value = rs.getObject(i, OffsetDateTime.class);
-            return value == null ? NULL : value.toInstant().toString();
+            return value == null ? null : value.toInstant().toString();
         }
         if (name.equals("TIMETZ") || name.contains("TIME WITH TIME ZONE") || type == Types.TIME_WITH_TIMEZONE) {
             OffsetTime value = rs.getObject(i, OffsetTime.class);
-            return value == null ? NULL : value.toString();
+            return value == null ? null : value.toString();
         }
         switch (type) {
             case Types.DATE -> {
                 LocalDate value = rs.getObject(i, LocalDate.class);
-                return value == null ? NULL : value.toString();
+                return value == null ? null : value.toString();
             }
             case Types.TIME -> {
                 LocalTime value = rs.getObject(i, LocalTime.class);
-                return value == null ? NULL : value.toString();
+                return value == null ? null : value.toString();
             }
             case Types.TIMESTAMP -> {
                 LocalDateTime value = rs.getObject(i, LocalDateTime.class);
-                return value == null ? NULL : value.toString();
+                return value == null ? null : value.toString();
             }
             case Types.CHAR, Types.NCHAR -> {
                 String value = rs.getString(i);
-                return value == null ? NULL : value.stripTrailing();
+                return value == null ? null : value.stripTrailing();
             }
             default -> {
                 Object value = rs.getObject(i);
-                return value instanceof String || value == null || known(value) ? object(value) : rs.getString(i);
+                return value == null || value instanceof String || known(value) ? object(value) : rs.getString(i);
             }
         }
     }
@@ -171,7 +173,7 @@ public final class SampleRows {
         Object value = rs.getObject(i);
         String type = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
         if (value == null) {
-            return NULL;
+            return null;
         }
         if (type.contains("BOOL") && value instanceof Number number) {
             return Boolean.toString(number.longValue() != 0);
@@ -213,7 +215,7 @@ public final class SampleRows {
 
     private static String object(Object value) throws SQLException {
         if (value == null) {
-            return NULL;
+            return null;
         }
         if (value instanceof Boolean b) {
             return b.toString();
@@ -242,7 +244,7 @@ public final class SampleRows {
             for (int i = 0; i < java.lang.reflect.Array.getLength(elements); i++) {
                 Object element = java.lang.reflect.Array.get(elements, i);
                 String text = object(element);
-                texts.add(element instanceof String ? quoted(text) : text);
+                texts.add(text == null ? NULL : element instanceof String ? quoted(text) : text);
             }
             return "[" + String.join(", ", texts) + "]";
         }

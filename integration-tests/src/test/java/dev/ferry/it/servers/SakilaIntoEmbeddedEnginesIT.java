@@ -26,13 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Sakila's PostgreSQL database exported once and imported by Ferry into H2 and into SQLite (issue 12's hops PG → H2
  * and PG → SQLite): every table has every one of its rows, value for value as each engine's own driver reads it
  * ({@link SampleRows}; in SQLite, which has no arrays, {@code film.special_features} as PostgreSQL's text of the
- * array), and every view the target can run with its meaning returns the same rows as in PostgreSQL (in SQLite the
- * same values to the cent: it sums decimals in floating point); the three that call Sakila's own group_concat
- * aggregate are left out with a warning each; actor, category, country, city and language give a new row the id
- * PostgreSQL's sequences give it (H2: identities; SQLite: {@code AUTOINCREMENT} keys); every primary and foreign
- * key is there ({@link SampleKeys}). The export is in Parquet, PostgresSakilaIT's in CSV.
+ * array), and every view the target can run with its meaning returns the same rows as in PostgreSQL (in SQLite the two
+ * that sum amounts the same values to the cent: it sums decimals in floating point); the three that call Sakila's own
+ * group_concat aggregate are left out with a warning each; actor, category, country, city and language give a new row
+ * the id PostgreSQL's sequences give it (H2: identities; SQLite: {@code AUTOINCREMENT} keys); every primary and
+ * foreign key is there ({@link SampleKeys}). The export is in Parquet, PostgresSakilaIT's in CSV.
  */
 class SakilaIntoEmbeddedEnginesIT {
+    /** Sakila's views that sum decimals, which SQLite sums in doubles (between-engines.md): compared to the cent. */
+    private static final List<String> FLOATING_SUMS = List.of("sales_by_film_category", "sales_by_store");
+
     @TempDir
     Path temp;
 
@@ -90,14 +93,16 @@ class SakilaIntoEmbeddedEnginesIT {
                                     SakilaViewsAcrossEnginesIT.SPECIAL_FEATURES_AS_TEXT);
                         } else {
                             RowComparison.assertSameTables(sourceRows, SampleRows.tables(plainTo));
-                            // SQLite's views sum decimals in doubles: compared above, to the cent.
-                            Map<String, String> viewsThere = SampleRows.views(plainTo);
-                            assertEquals(expected, List.copyOf(viewsThere.keySet()), url);
-                            for (Map.Entry<String, String> view : viewsThere.entrySet()) {
-                                RowComparison.assertSameRows(url + " view " + view.getKey(),
-                                        SampleRows.query(plainFrom, "SELECT * FROM \"" + view.getKey() + "\""),
-                                        SampleRows.query(plainTo, "SELECT * FROM " + view.getValue()));
+                        }
+                        Map<String, String> viewsThere = SampleRows.views(plainTo);
+                        assertEquals(expected, List.copyOf(viewsThere.keySet()), url);
+                        for (Map.Entry<String, String> view : viewsThere.entrySet()) {
+                            if (sqlite && FLOATING_SUMS.contains(view.getKey())) {
+                                continue; // compared above, to the cent
                             }
+                            RowComparison.assertSameRows(url + " view " + view.getKey(),
+                                    SampleRows.query(plainFrom, "SELECT * FROM \"" + view.getKey() + "\""),
+                                    SampleRows.query(plainTo, "SELECT * FROM " + view.getValue()));
                         }
                         targetIds.put(url, SakilaViewsAcrossEnginesIT.nextIds(plainTo));
                         SampleKeys.assertSameKeys(plainFrom, plainTo, url);

@@ -51,7 +51,8 @@ public final class SampleKeys {
                 while (rs.next()) {
                     String key = rs.getString("FK_NAME") + " " + rs.getString("PKTABLE_NAME");
                     byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"), new String[] {
-                            rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")});
+                            rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"),
+                            rs.getString("PKCOLUMN_NAME")});
                 }
             }
             for (Map<Integer, String[]> key : byKey.values()) {

@@ -58,7 +58,8 @@ public final class SampleRows {
         Engine engine = Engine.of(plain);
         Map<String, Rows> tables = new TreeMap<>();
         for (String table : names(plain, engine.tables)) {
-            tables.put(table.toLowerCase(Locale.ROOT), query(plain, "SELECT * FROM " + engine.only + engine.quote(table)));
+            tables.put(table.toLowerCase(Locale.ROOT),
+                    query(plain, "SELECT * FROM " + engine.only + engine.quote(table)));
         }
         return tables;
     }
@@ -191,7 +192,8 @@ public final class SampleRows {
 
     /** ISO text of a date, a time or a timestamp (with a space or a T), with or without an offset, as java.time's. */
     static String isoTemporal(String text) {
-        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
+        String iso = text.length() > 10 && text.charAt(10) == ' '
+                ? text.substring(0, 10) + "T" + text.substring(11) : text;
         try {
             if (iso.matches("\\d{4}-\\d\\d-\\d\\d")) {
                 return LocalDate.parse(iso).toString();

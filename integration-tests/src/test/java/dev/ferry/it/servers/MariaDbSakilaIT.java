@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the column; every index is there, those whose names another table's index took already (legal in MariaDB, where
  * index names are per table) renamed with a warning naming both names; every table has every one of its rows, value
  * for value as each engine's own driver reads it ({@link SampleRows}), and actor, category, country, city and
- * language give a new row the id MariaDB's AUTO_INCREMENT gives it; every primary and foreign key is there. Its views are
- * translated into PostgreSQL's SQL (item 4: GROUP_CONCAT as string_agg, IF as CASE, CONCAT as ||) and return the same
+ * language give a new row the id MariaDB's AUTO_INCREMENT gives it; every primary and foreign key is there. Its views
+ * are translated into PostgreSQL's SQL (item 4: GROUP_CONCAT as string_agg, IF as CASE, CONCAT as ||) and return the same
  * rows there, but for sales_by_store, which groups by the store alone and selects its city (MariaDB allows it,
  * PostgreSQL refuses it), and actor_info, whose GROUP_CONCAT orders the distinct values it joins by another expression
  * (which PostgreSQL's string_agg refuses): those are left out with a warning each saying so.

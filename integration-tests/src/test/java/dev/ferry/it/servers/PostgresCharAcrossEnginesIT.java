@@ -14,10 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PostgreSQL's {@code character(n)} values are carried without the spaces PostgreSQL pads them with (issue 12; found
- * by Sakila's {@code language.name}, a {@code character(20)}): into SQLite and DuckDB, whose types for it do not pad,
- * {@code 'ab'} is {@code 'ab'}, found by {@code = 'ab'}, not {@code 'ab   '}; a value's own leading spaces and a value of
- * spaces only stay what PostgreSQL's cast to text makes of them; into PostgreSQL the column is a {@code character(n)}
- * again and pads them as before. In CSV and Parquet.
+ * by Sakila's {@code language.name}, a {@code character(20)}): into SQLite and DuckDB, whose types for it do not
+ * pad, {@code 'ab'} is {@code 'ab'}, found by {@code = 'ab'}, not {@code 'ab   '}; a value's own leading spaces and
+ * a value of spaces only stay what PostgreSQL's cast to text makes of them; into PostgreSQL the column is a
+ * {@code character(n)} again and pads them as before. In CSV and Parquet.
  */
 class PostgresCharAcrossEnginesIT {
     @TempDir

@@ -131,6 +131,17 @@ public class StandardDialect implements Dialect {
         return quoteIdentifier(column);
     }
 
+    /**
+     * How an engine that pads {@code CHAR(n)} values with spaces to n characters (H2, HSQLDB) selects a column for
+     * export: a {@code CHAR} column as {@code RTRIM} of it, every other as it is. The spaces mean nothing to such an
+     * engine (it compares with PAD SPACE) but would be part of the value in a target whose type for it does not pad
+     * (DuckDB's VARCHAR, SQLite's text), where {@code code = 'ab'} would find no row; a target that pads pads it again.
+     */
+    protected String unpaddedColumn(String column, int jdbcType) {
+        String quoted = quoteIdentifier(column);
+        return jdbcType == Types.CHAR || jdbcType == Types.NCHAR ? "RTRIM(" + quoted + ") AS " + quoted : quoted;
+    }
+
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
         return SessionSettings.NONE;

@@ -33,6 +33,12 @@ public class H2Dialect extends StandardDialect {
                 .build());
     }
 
+    /** CHAR(n) without the spaces H2 pads it with: see {@link StandardDialect#unpaddedColumn}. */
+    @Override
+    public String selectColumn(String column, int jdbcType, String typeName) {
+        return unpaddedColumn(column, jdbcType);
+    }
+
     @Override
     public String name() {
         return "h2";

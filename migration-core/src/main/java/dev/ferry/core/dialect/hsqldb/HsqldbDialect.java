@@ -46,6 +46,12 @@ public class HsqldbDialect extends StandardDialect {
     /** Read by {@link #prepareSession}, for the one export this dialect instance serves; null where not read. */
     private HsqldbIdentityPositions identityPositions;
 
+    /** CHAR(n) without the spaces HSQLDB pads it with: see {@link StandardDialect#unpaddedColumn}. */
+    @Override
+    public String selectColumn(String column, int jdbcType, String typeName) {
+        return unpaddedColumn(column, jdbcType);
+    }
+
     @Override
     public String name() {
         return "hsqldb";

@@ -181,6 +181,25 @@ public class PostgresDialect extends StandardDialect {
         return new PostgresCatalog(connection, this).inheritingTables(table);
     }
 
+    /**
+     * A {@code character(n)} column is selected as {@code text}: PostgreSQL pads its values with spaces to n
+     * characters, spaces that mean nothing there (its cast to text drops them, its comparisons ignore them) but would
+     * be part of the value in a target whose type for it does not pad (DuckDB's VARCHAR, SQLite's text), where
+     * {@code name = 'English'} would then find no row. A target that pads (PostgreSQL, H2, HSQLDB) pads it again, and
+     * MariaDB drops them as it reads. Every other column is selected as it is.
+     */
+    @Override
+    public String selectColumn(String column, int jdbcType, String typeName) {
+        String quoted = quoteIdentifier(column);
+        return blankPadded(typeName) ? "CAST(" + quoted + " AS text) AS " + quoted : quoted;
+    }
+
+    /** Whether a type name (pgjdbc's {@code bpchar}, or as declared) is {@code character(n)}, not {@code "char"}. */
+    static boolean blankPadded(String typeName) {
+        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        return name.equals("bpchar") || name.equals("character") || name.startsWith("character(");
+    }
+
     /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */
     @Override
     public String rowsOf(QualifiedName table) {

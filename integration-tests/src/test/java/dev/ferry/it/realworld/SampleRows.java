@@ -276,6 +276,9 @@ public final class SampleRows {
         H2("SELECT table_name FROM information_schema.tables WHERE table_schema = SCHEMA()"
                 + " AND table_type = 'BASE TABLE'", "SELECT table_name FROM information_schema.tables"
                 + " WHERE table_schema = SCHEMA() AND table_type = 'VIEW'", "", '"'),
+        HSQLDB("SELECT table_name FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA"
+                + " AND table_type = 'BASE TABLE'", "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = CURRENT_SCHEMA AND table_type = 'VIEW'", "", '"'),
         DUCKDB("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
                 + " AND table_type = 'BASE TABLE'", "SELECT table_name FROM information_schema.tables"
                 + " WHERE table_schema = current_schema() AND table_type = 'VIEW'", "", '"');
@@ -312,6 +315,9 @@ public final class SampleRows {
             }
             if (product.contains("h2")) {
                 return H2;
+            }
+            if (product.contains("hsql")) {
+                return HSQLDB;
             }
             if (product.contains("duckdb")) {
                 return DUCKDB;

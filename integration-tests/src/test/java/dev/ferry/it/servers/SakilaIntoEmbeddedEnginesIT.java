@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sakila's PostgreSQL database exported once and imported by Ferry into H2 and into SQLite (issue 12's hops PG → H2
- * and PG → SQLite): every table has every one of its rows, value for value as each engine's own driver reads it
+ * Sakila's PostgreSQL database exported once and imported by Ferry into H2, SQLite and HSQLDB (issue 12's hops PG → H2
+ * and PG → SQLite; into HSQLDB it failed on PostgreSQL's sequence bounds, then on payment's ON DELETE SET NULL on a
+ * NOT NULL column): every table has every one of its rows, value for value as each engine's own driver reads it
  * ({@link SampleRows}; in SQLite, which has no arrays, {@code film.special_features} as PostgreSQL's text of the
  * array), and every view the target can run with its meaning returns the same rows as in PostgreSQL (in SQLite the two
  * that sum amounts the same values to the cent: it sums decimals in floating point); the three that call Sakila's own
@@ -40,7 +41,7 @@ class SakilaIntoEmbeddedEnginesIT {
     Path temp;
 
     @Test
-    void sakilaMovesIntoH2AndSqlite() throws Exception {
+    void sakilaMovesIntoH2SqliteAndHsqldb() throws Exception {
         TestServer postgres = TestServer.postgres();
         String source = postgres.createDatabase();
         try {
@@ -65,7 +66,8 @@ class SakilaIntoEmbeddedEnginesIT {
                 List<String> expected = new ArrayList<>(views);
                 expected.removeAll(SakilaViewsAcrossEnginesIT.CALL_GROUP_CONCAT);
                 for (String url : List.of("jdbc:ferry:h2:" + temp.resolve("sakila-h2"),
-                        "jdbc:ferry:sqlite:" + temp.resolve("sakila.sqlite"))) {
+                        "jdbc:ferry:sqlite:" + temp.resolve("sakila.sqlite"),
+                        "jdbc:ferry:hsqldb:file:" + temp.resolve("sakila-hsqldb") + ";user=SA")) {
                     try (Connection to = DriverManager.getConnection(url); Statement s = to.createStatement()) {
                         s.executeUpdate("IMPORT DATABASE '" + temp.resolve("export") + "'");
                         List<String> warnings = PostgresDependencyOrderIT.warnings(s);
@@ -80,6 +82,9 @@ class SakilaIntoEmbeddedEnginesIT {
                         assertEquals(expected, views(to), url);
                         boolean floatingSums = url.contains(":sqlite:");
                         for (String view : expected) {
+                            if (slowInHsqldb(url, view)) {
+                                continue;
+                            }
                             assertEquals(cents(SakilaViewsAcrossEnginesIT.words(from, "\"" + view + "\""), floatingSums),
                                     cents(SakilaViewsAcrossEnginesIT.words(to, name(to, view)), floatingSums),
                                     url + " " + view);
@@ -97,8 +102,8 @@ class SakilaIntoEmbeddedEnginesIT {
                         Map<String, String> viewsThere = SampleRows.views(plainTo);
                         assertEquals(expected, List.copyOf(viewsThere.keySet()), url);
                         for (Map.Entry<String, String> view : viewsThere.entrySet()) {
-                            if (sqlite && FLOATING_SUMS.contains(view.getKey())) {
-                                continue; // compared above, to the cent
+                            if (sqlite && FLOATING_SUMS.contains(view.getKey()) || slowInHsqldb(url, view.getKey())) {
+                                continue; // compared above, to the cent; or not at all
                             }
                             RowComparison.assertSameRows(url + " view " + view.getKey(),
                                     SampleRows.query(plainFrom, "SELECT * FROM \"" + view.getKey() + "\""),
@@ -129,6 +134,14 @@ class SakilaIntoEmbeddedEnginesIT {
         return words.stream().map(w -> w.matches("-?\\d+\\.\\d+")
                 ? new BigDecimal(w).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() : w)
                 .sorted().toList();
+    }
+
+    /**
+     * Whether {@code view} is sales_by_store in HSQLDB, which HSQLDB 2.7.4 takes 139 s to run on Sakila (its plan for
+     * the eight-table join; hsqldb.md): created, but its rows not compared, to keep the test short.
+     */
+    private static boolean slowInHsqldb(String url, String view) {
+        return url.contains(":hsqldb:") && view.equals("sales_by_store");
     }
 
     /** A PostgreSQL name as the target names the table or view Ferry made of it, quoted. */

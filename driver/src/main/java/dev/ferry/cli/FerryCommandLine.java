@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.core.FerryVersion;
 import dev.ferry.core.sql.SqlScript;
 import dev.ferry.driver.FerryConnection;
+import dev.ferry.driver.FerryProperties;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,6 +43,10 @@ public final class FerryCommandLine implements Callable<Integer> {
 
     @Option(names = "--property", paramLabel = "<key=value>", description = "A connection property; may be repeated.")
     Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--jobs", paramLabel = "<n>", description = "Connections an EXPORT DATABASE without JOBS reads"
+            + " tables on at once (default: the number of cores, at most 4); sets ferry.jobs.")
+    Integer jobs;
 
     @Option(names = {"-c", "--command"}, paramLabel = "<sql>",
             description = "SQL to run; several statements separated by ';'. May be repeated.")
@@ -92,6 +97,9 @@ public final class FerryCommandLine implements Callable<Integer> {
         }
         if (password != null) {
             connectionProperties.setProperty("password", password);
+        }
+        if (jobs != null) {
+            connectionProperties.setProperty(FerryProperties.JOBS, jobs.toString());
         }
         try (DriverLoader loader = new DriverLoader(drivers);
              Connection connection = loader.connect(url, connectionProperties)) {

@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.core.FerryVersion;
+import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.sql.SqlScript;
 import dev.ferry.driver.FerryConnection;
 import dev.ferry.driver.FerryProperties;
@@ -89,6 +90,10 @@ public final class FerryCommandLine implements Callable<Integer> {
         if (url == null || commands.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Give a JDBC URL and at least one -c \"<sql>\", or the subcommand demo");
+        }
+        if (jobs != null && (jobs < 1 || jobs > ExportOptions.MAX_JOBS)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--jobs must be a whole number from 1 to " + ExportOptions.MAX_JOBS + ", got " + jobs);
         }
         Properties connectionProperties = new Properties();
         connectionProperties.putAll(properties);

@@ -246,6 +246,33 @@ class ParallelExportIT {
         }
     }
 
+    /**
+     * A MariaDB user who went to another database ({@code USE}) after connecting exports that one on every connection,
+     * though the URL the further connections are opened from names the first.
+     */
+    @org.junit.jupiter.api.Test
+    void theFurtherConnectionsReadTheDatabaseTheUserWentTo() throws Exception {
+        TestServer server = TestServer.mariadb();
+        String named = server.createDatabase();
+        String used = server.createDatabase();
+        try (Connection ferry = server.connectFerry(named); Statement statement = ferry.createStatement()) {
+            statement.execute("USE " + used);
+            for (String table : List.of("t1", "t2", "t3")) {
+                statement.execute("CREATE TABLE " + table + " (id int PRIMARY KEY)");
+                statement.execute("INSERT INTO " + table + " VALUES (" + table.charAt(1) + ")");
+            }
+            Map<String, String> files = export(statement, temp.resolve("export"), "JOBS 3");
+            assertEquals(List.of(), warnings(statement));
+            for (String table : List.of("t1", "t2", "t3")) {
+                assertEquals(List.of(List.of(table.substring(1))),
+                        csvRows(temp.resolve("export").resolve(files.get(table))), table);
+            }
+        } finally {
+            server.dropDatabase(named);
+            server.dropDatabase(used);
+        }
+    }
+
     /** Each file's bytes (as text where it is UTF-8), the manifest without its time. */
     private static Map<String, String> contents(Path directory) throws IOException {
         Map<String, String> contents = new TreeMap<>();

@@ -98,6 +98,7 @@ final class ReadingConnections implements AutoCloseable {
             }
             SnapshotSession session;
             try {
+                sameCatalog(connection);
                 // The session settings stay until the connection is closed, which is all a follower needs.
                 dialect.prepareSession(connection);
                 session = SnapshotSession.begin(connection, isolation);
@@ -107,6 +108,17 @@ final class ReadingConnections implements AutoCloseable {
             }
             followers.add(new Follower(connection, session));
             snapshot.join(connection);
+        }
+    }
+
+    /**
+     * Moves {@code follower} to the leader's current catalog where it differs (MariaDB's {@code USE}), since the URL
+     * it was opened with may name another database than the one the user went on to read.
+     */
+    private void sameCatalog(Connection follower) throws SQLException {
+        String catalog = leader.getCatalog();
+        if (catalog != null && !catalog.equals(follower.getCatalog())) {
+            follower.setCatalog(catalog);
         }
     }
 

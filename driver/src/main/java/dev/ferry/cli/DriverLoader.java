@@ -51,12 +51,14 @@ final class DriverLoader implements AutoCloseable {
         String delegateUrl = ferryUrl == null ? url : ferryUrl.delegateUrl();
         FerryProperties ferryProperties = ferryUrl == null ? FerryProperties.DEFAULTS
                 : FerryProperties.from(ferryUrl, properties);
-        Connection connection = DelegateDrivers.connect(delegateUrl, FerryProperties.withoutFerrys(properties), loader);
+        Properties driverProperties = FerryProperties.withoutFerrys(properties);
+        Connection connection = DelegateDrivers.connect(delegateUrl, driverProperties, loader);
         if (connection == null) {
             throw new SQLException("No JDBC driver accepts " + delegateUrl
                     + "; give the driver's jar with --driver <jar>", "HY000");
         }
-        return FerryDriver.wrap(connection, ferryProperties);
+        return FerryDriver.wrap(connection, ferryProperties,
+                DelegateDrivers.source(delegateUrl, driverProperties, loader));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.ferry.cli;
 
 import dev.ferry.core.FerryVersion;
+import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.sql.SqlScript;
 import dev.ferry.driver.FerryConnection;
+import dev.ferry.driver.FerryProperties;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,6 +44,10 @@ public final class FerryCommandLine implements Callable<Integer> {
 
     @Option(names = "--property", paramLabel = "<key=value>", description = "A connection property; may be repeated.")
     Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--jobs", paramLabel = "<n>", description = "Connections an EXPORT DATABASE without JOBS reads"
+            + " tables on at once (default: the number of cores, at most 4); sets ferry.jobs.")
+    Integer jobs;
 
     @Option(names = {"-c", "--command"}, paramLabel = "<sql>",
             description = "SQL to run; several statements separated by ';'. May be repeated.")
@@ -85,6 +91,10 @@ public final class FerryCommandLine implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Give a JDBC URL and at least one -c \"<sql>\", or the subcommand demo");
         }
+        if (jobs != null && (jobs < 1 || jobs > ExportOptions.MAX_JOBS)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--jobs must be a whole number from 1 to " + ExportOptions.MAX_JOBS + ", got " + jobs);
+        }
         Properties connectionProperties = new Properties();
         connectionProperties.putAll(properties);
         if (user != null) {
@@ -92,6 +102,9 @@ public final class FerryCommandLine implements Callable<Integer> {
         }
         if (password != null) {
             connectionProperties.setProperty("password", password);
+        }
+        if (jobs != null) {
+            connectionProperties.setProperty(FerryProperties.JOBS, jobs.toString());
         }
         try (DriverLoader loader = new DriverLoader(drivers);
              Connection connection = loader.connect(url, connectionProperties)) {

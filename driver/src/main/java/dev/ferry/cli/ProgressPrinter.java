@@ -2,13 +2,18 @@ package dev.ferry.cli;
 
 import dev.ferry.core.model.progress.ProgressListener;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Prints how an export or import advances to standard error: a line per table, and a running count on a terminal. */
+/**
+ * Prints how an export or import advances to standard error: a line per table, and a running count on a terminal.
+ * Several tables may be under way at once (an export's JOBS); each line names its table and its own time.
+ */
 final class ProgressPrinter implements ProgressListener {
     private final PrintStream err;
     private final boolean terminal;
     private String action = "";
-    private long tableStart;
+    private final Map<String, Long> tableStarts = new HashMap<>();
 
     ProgressPrinter(PrintStream err, boolean terminal) {
         this.err = err;
@@ -18,7 +23,7 @@ final class ProgressPrinter implements ProgressListener {
     @Override
     public void tableStarted(String action, String table, long expectedRows) {
         this.action = action;
-        this.tableStart = System.nanoTime();
+        tableStarts.put(table, System.nanoTime());
         if (terminal) {
             err.print("\r" + action + " " + table + " ...");
             err.flush();
@@ -35,7 +40,8 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public void tableFinished(String table, long rows) {
-        double seconds = (System.nanoTime() - tableStart) / 1e9;
+        Long start = tableStarts.remove(table);
+        double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
         err.printf("%s%s %s: %,d rows in %.1f s%n", terminal ? "\r\033[K" : "", action, table, rows, seconds);
         err.flush();
     }

@@ -3,6 +3,7 @@ package dev.ferry.driver;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.command.CommandParser;
 import dev.ferry.core.operation.command.CopyFromCommand;
@@ -23,11 +24,24 @@ final class CommandRunner {
     private final Connection connection;
     private final ProgressListener progress;
     private final MigrationEngine engine;
+    private final ConnectionSource moreConnections;
+    private final int defaultJobs;
 
     CommandRunner(Connection connection, ProgressListener progress, MigrationEngine engine) {
+        this(connection, progress, engine, ConnectionSource.NONE, 0);
+    }
+
+    /**
+     * @param moreConnections opens connections like {@code connection}, for an export's JOBS
+     * @param defaultJobs     JOBS for an export whose statement gives none ({@code ferry.jobs}), 0 for the default
+     */
+    CommandRunner(Connection connection, ProgressListener progress, MigrationEngine engine,
+                  ConnectionSource moreConnections, int defaultJobs) {
         this.connection = connection;
         this.progress = progress;
         this.engine = engine;
+        this.moreConnections = moreConnections;
+        this.defaultJobs = defaultJobs;
     }
 
     /**
@@ -59,9 +73,9 @@ final class CommandRunner {
         String name = statementName(command);
         try {
             if (command instanceof ExportDatabaseCommand export) {
-                ExportOptions options = ExportOptions.from(export.options());
+                ExportOptions options = ExportOptions.from(export.options()).withDefaultJobs(defaultJobs);
                 Path directory = directory(export.directory().value(), name);
-                return engine.exportDatabase(connection, directory, options, progress);
+                return engine.exportDatabase(connection, moreConnections, directory, options, progress);
             }
             if (command instanceof ImportDatabaseCommand importCommand) {
                 if (!importCommand.options().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.command.FerryCommand;
 import java.lang.reflect.Method;
 import java.sql.CallableStatement;
@@ -19,13 +20,16 @@ import java.util.Optional;
 final class ConnectionHandler extends DelegatingHandler<Connection> {
     private final MigrationEngine engine;
     private final FerryProperties properties;
+    private final ConnectionSource moreConnections;
     private volatile ProgressListener progressListener = ProgressListener.NONE;
     private FerryConnection proxy;
 
-    private ConnectionHandler(Connection delegate, MigrationEngine engine, FerryProperties properties) {
+    private ConnectionHandler(Connection delegate, MigrationEngine engine, FerryProperties properties,
+                              ConnectionSource moreConnections) {
         super(delegate);
         this.engine = engine;
         this.properties = properties;
+        this.moreConnections = moreConnections;
     }
 
     /** Wraps {@code delegate} with the default properties; Ferry statements run through {@code engine}. */
@@ -35,7 +39,16 @@ final class ConnectionHandler extends DelegatingHandler<Connection> {
 
     /** Wraps {@code delegate}; Ferry statements run through {@code engine} as {@code properties} say. */
     static FerryConnection wrap(Connection delegate, MigrationEngine engine, FerryProperties properties) {
-        ConnectionHandler handler = new ConnectionHandler(delegate, engine, properties);
+        return wrap(delegate, engine, properties, ConnectionSource.NONE);
+    }
+
+    /**
+     * Wraps {@code delegate}; Ferry statements run through {@code engine} as {@code properties} say, and an export
+     * opens its further connections from {@code moreConnections}.
+     */
+    static FerryConnection wrap(Connection delegate, MigrationEngine engine, FerryProperties properties,
+                                ConnectionSource moreConnections) {
+        ConnectionHandler handler = new ConnectionHandler(delegate, engine, properties, moreConnections);
         handler.proxy = newProxy(FerryConnection.class, handler);
         return handler.proxy;
     }
@@ -55,7 +68,7 @@ final class ConnectionHandler extends DelegatingHandler<Connection> {
 
     /** A runner for Ferry statements on the database connection, reporting to the current progress listener. */
     CommandRunner commandRunner() {
-        return new CommandRunner(delegate, progressListener, engine);
+        return new CommandRunner(delegate, progressListener, engine, moreConnections, properties.jobs());
     }
 
     @Override

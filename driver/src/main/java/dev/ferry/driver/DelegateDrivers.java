@@ -1,5 +1,6 @@
 package dev.ferry.driver;
 
+import dev.ferry.core.operation.ConnectionSource;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -34,5 +35,20 @@ public final class DelegateDrivers {
             }
         }
         return null;
+    }
+
+    /**
+     * Opens connections to {@code url} as {@link #connect} does, for an export that reads on several connections.
+     *
+     * @param info properties for the driver; not to be changed afterwards
+     */
+    public static ConnectionSource source(String url, Properties info, ClassLoader loader) {
+        return () -> {
+            Connection connection = connect(url, info, loader);
+            if (connection == null) {
+                throw new SQLException("No JDBC driver accepts " + url + " any more", "HY000");
+            }
+            return connection;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.FerryVersion;
+import dev.ferry.core.operation.ConnectionSource;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -53,12 +54,29 @@ public final class FerryDriver implements Driver {
      * @return a Ferry connection over {@code delegate}; {@code delegate} itself if it already is one
      */
     public static FerryConnection wrap(Connection delegate, FerryProperties properties) {
+        return wrap(delegate, properties, ConnectionSource.NONE);
+    }
+
+    /**
+     * Wraps a connection opened by any means, with Ferry's own connection properties and a way to open more
+     * connections like it, on which {@code EXPORT DATABASE} reads tables in parallel (its {@code JOBS}).
+     *
+     * @param delegate        the database connection; closing the returned connection closes it
+     * @param properties      Ferry's properties, e.g. {@code ferry.copy=false}
+     * @param moreConnections opens connections to the same database as {@code delegate} was opened (URL, properties,
+     *                        driver); {@link ConnectionSource#NONE} where there is none, and exports then read on one
+     *                        connection
+     * @return a Ferry connection over {@code delegate}; {@code delegate} itself if it already is one
+     */
+    public static FerryConnection wrap(Connection delegate, FerryProperties properties,
+                                       ConnectionSource moreConnections) {
         Objects.requireNonNull(delegate, "delegate");
         Objects.requireNonNull(properties, "properties");
+        Objects.requireNonNull(moreConnections, "moreConnections");
         if (delegate instanceof FerryConnection ferry && DelegatingHandler.isFerryProxy(ferry)) {
             return ferry;
         }
-        return ConnectionHandler.wrap(delegate, MigrationEngine.CORE, properties);
+        return ConnectionHandler.wrap(delegate, MigrationEngine.CORE, properties, moreConnections);
     }
 
     /** Ferry's version, e.g. {@code 0.1.0}; {@code unknown} when the build did not record it. */
@@ -85,15 +103,16 @@ public final class FerryDriver implements Driver {
         }
         String delegateUrl = ferryUrl.get().delegateUrl();
         FerryProperties ferryProperties = FerryProperties.from(ferryUrl.get(), info);
-        Properties properties = info == null ? new Properties() : FerryProperties.withoutFerrys(info);
+        Properties properties = copy(info == null ? new Properties() : FerryProperties.withoutFerrys(info));
         if (findDriver(delegateUrl).isPresent()) {
-            return wrap(DriverManager.getConnection(delegateUrl, properties), ferryProperties);
+            return wrap(DriverManager.getConnection(delegateUrl, properties), ferryProperties,
+                    () -> DriverManager.getConnection(delegateUrl, properties));
         }
         for (ClassLoader loader : new ClassLoader[] {FerryDriver.class.getClassLoader(),
                 Thread.currentThread().getContextClassLoader()}) {
             Connection delegate = loader == null ? null : DelegateDrivers.connect(delegateUrl, properties, loader);
             if (delegate != null) {
-                return wrap(delegate, ferryProperties);
+                return wrap(delegate, ferryProperties, DelegateDrivers.source(delegateUrl, properties, loader));
             }
         }
         throw new SQLException("No JDBC driver found for " + delegateUrl + " (from " + url + "). Put the"
@@ -144,6 +163,15 @@ public final class FerryDriver implements Driver {
     @Override
     public Logger getParentLogger() {
         return Logger.getLogger("dev.ferry");
+    }
+
+    /** A copy of {@code info}, so that the caller changing theirs later changes no further connection. */
+    private static Properties copy(Properties info) {
+        Properties copy = new Properties();
+        for (String name : info.stringPropertyNames()) {
+            copy.put(name, info.get(name) != null ? info.get(name) : info.getProperty(name));
+        }
+        return copy;
     }
 
     private static String requireUrl(String url) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.model.options.ExportOptions;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.Properties;
  * <ul>
  *   <li>{@code ferry.copy} ({@code true} by default): whether Ferry runs {@code COPY ... TO '<file>'} and
  *       {@code COPY ... FROM '<file>'} itself, on the client; {@code false} sends every COPY to the database.</li>
+ *   <li>{@code ferry.jobs} (1 to 64; by default the number of cores, at most 4): how many connections an
+ *       {@code EXPORT DATABASE} without a {@code JOBS} option reads tables on at once (the command line's
+ *       {@code --jobs}).</li>
  * </ul>
  */
 public final class FerryProperties {
@@ -21,13 +25,17 @@ public final class FerryProperties {
     public static final String PREFIX = "ferry.";
     /** Whether Ferry runs COPY itself. */
     public static final String COPY = "ferry.copy";
-    /** The defaults: Ferry runs COPY. */
-    public static final FerryProperties DEFAULTS = new FerryProperties(true);
+    /** How many connections an export reads on where its statement does not say. */
+    public static final String JOBS = "ferry.jobs";
+    /** The defaults: Ferry runs COPY; exports take the default JOBS. */
+    public static final FerryProperties DEFAULTS = new FerryProperties(true, 0);
 
     private final boolean copy;
+    private final int jobs;
 
-    private FerryProperties(boolean copy) {
+    private FerryProperties(boolean copy, int jobs) {
         this.copy = copy;
+        this.jobs = jobs;
     }
 
     /**
@@ -38,18 +46,18 @@ public final class FerryProperties {
      * @throws SQLException (22023) for an unknown {@code ferry.*} property or a bad value
      */
     public static FerryProperties from(FerryUrl url, Properties info) throws SQLException {
-        boolean copy = DEFAULTS.copy;
+        FerryProperties properties = DEFAULTS;
         if (info != null) {
             for (String name : info.stringPropertyNames()) {
                 if (isFerrys(name)) {
-                    copy = apply(name, info.getProperty(name), copy);
+                    properties = properties.with(name, info.getProperty(name));
                 }
             }
         }
         for (Map.Entry<String, String> property : url.ferryProperties().entrySet()) {
-            copy = apply(property.getKey(), property.getValue(), copy);
+            properties = properties.with(property.getKey(), property.getValue());
         }
-        return new FerryProperties(copy);
+        return properties;
     }
 
     /** The connection properties without Ferry's, for the database's driver; {@code info} itself when it has none. */
@@ -71,14 +79,26 @@ public final class FerryProperties {
         return copy;
     }
 
+    /** The JOBS of an export whose statement gives none, or 0 where {@code ferry.jobs} is not set. */
+    public int jobs() {
+        return jobs;
+    }
+
     static boolean isFerrys(String name) {
         return name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 
-    private static boolean apply(String name, String value, boolean copy) throws SQLException {
-        if (!name.toLowerCase(Locale.ROOT).equals(COPY)) {
-            throw FerryErrors.invalidParameter("Unknown Ferry connection property " + name + "; valid: " + COPY);
-        }
+    /** These properties with {@code name} set to {@code value}. */
+    private FerryProperties with(String name, String value) throws SQLException {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case COPY -> new FerryProperties(copy(value), jobs);
+            case JOBS -> new FerryProperties(copy, ExportOptions.jobs(value, JOBS));
+            default -> throw FerryErrors.invalidParameter("Unknown Ferry connection property " + name + "; valid: "
+                    + COPY + ", " + JOBS);
+        };
+    }
+
+    private static boolean copy(String value) throws SQLException {
         return switch (value == null ? "" : value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "on", "1", "yes" -> true;
             case "false", "off", "0", "no" -> false;

@@ -3,6 +3,7 @@ package dev.ferry.driver;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.command.CopyFromCommand;
 import dev.ferry.core.operation.command.CopyToCommand;
@@ -20,9 +21,9 @@ interface MigrationEngine {
     /** The core library's exporter, importer and copiers. */
     MigrationEngine CORE = new MigrationEngine() {
         @Override
-        public MigrationResult exportDatabase(Connection connection, Path directory, ExportOptions options,
-                ProgressListener progress) throws SQLException {
-            return new DatabaseExporter(connection).export(directory, options, progress);
+        public MigrationResult exportDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
+                ExportOptions options, ProgressListener progress) throws SQLException {
+            return new DatabaseExporter(connection, moreConnections).export(directory, options, progress);
         }
 
         @Override
@@ -44,8 +45,12 @@ interface MigrationEngine {
         }
     };
 
-    MigrationResult exportDatabase(Connection connection, Path directory, ExportOptions options,
-            ProgressListener progress) throws SQLException;
+    /**
+     * @param moreConnections opens further connections like {@code connection}, for JOBS above 1;
+     *                        {@link ConnectionSource#NONE} where there is no way to
+     */
+    MigrationResult exportDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
+            ExportOptions options, ProgressListener progress) throws SQLException;
 
     MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)
             throws SQLException;

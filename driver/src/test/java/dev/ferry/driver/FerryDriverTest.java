@@ -172,4 +172,25 @@ class FerryDriverTest {
         assertEquals("22023", assertThrows(SQLException.class,
                 () -> driver.connect("jdbc:ferry:stub:db", properties)).getSQLState());
     }
+
+    @Test
+    void ferryJobsIsReadFromTheUrlOrTheProperties_theUrlWinning_andBadValuesAreRefused() throws SQLException {
+        FerryUrl plain = FerryUrl.parse("jdbc:ferry:stub:db").orElseThrow();
+        assertEquals(0, FerryProperties.from(plain, null).jobs());
+        Properties properties = new Properties();
+        properties.setProperty("FERRY.JOBS", " 2 ");
+        assertEquals(2, FerryProperties.from(plain, properties).jobs());
+        assertEquals(5, FerryProperties.from(FerryUrl.parse("jdbc:ferry:stub:db;ferry.jobs=5").orElseThrow(),
+                properties).jobs());
+        try (Connection connection = driver.connect("jdbc:ferry:stub:db;ferry.jobs=2;x=1", null)) {
+            assertEquals("jdbc:stub:db;x=1", stub.lastUrl);
+        }
+        for (String value : new String[] {"0", "65", "many"}) {
+            properties.setProperty("ferry.jobs", value);
+            SQLException error = assertThrows(SQLException.class, () -> driver.connect("jdbc:ferry:stub:db", properties));
+            assertEquals("22023", error.getSQLState());
+            assertTrue(error.getMessage().startsWith("ferry.jobs must be a whole number from 1 to 64, got '" + value),
+                    error.getMessage());
+        }
+    }
 }

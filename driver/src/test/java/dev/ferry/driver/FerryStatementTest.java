@@ -12,6 +12,7 @@ import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.options.ParquetCompression;
 import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.TableOutcome;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,32 @@ class FerryStatementTest {
         assertEquals(';', call.options().delimiter());
         assertSame(listener, call.progress());
         assertTrue(stub.log.isEmpty(), stub.log::toString);
+    }
+
+    @Test
+    void anExportGetsItsJobs_andNoWayToOpenMoreConnections_whenWrappedWithoutOne() throws SQLException {
+        statement.execute("EXPORT DATABASE 'target/out' (JOBS 3)");
+        assertEquals(3, engine.exportOptions.jobs());
+        assertSame(ConnectionSource.NONE, engine.moreConnections);
+        statement.execute("EXPORT DATABASE 'target/out'");
+        assertFalse(engine.exportOptions.jobsNamed());
+    }
+
+    @Test
+    void ferryJobsIsTheDefaultJobs_theStatementsJobsWins_andMoreConnectionsComeFromTheSourceGiven()
+            throws SQLException {
+        ConnectionSource source = stub::newConnection;
+        Properties properties = new Properties();
+        properties.setProperty("ferry.jobs", "3");
+        FerryProperties ferry = FerryProperties.from(FerryUrl.parse("jdbc:ferry:stub:db").orElseThrow(), properties);
+        try (FerryConnection withJobs = ConnectionHandler.wrap(stub.newConnection(), engine, ferry, source);
+             Statement exports = withJobs.createStatement()) {
+            exports.execute("EXPORT DATABASE 'target/out'");
+            assertEquals(3, engine.exportOptions.jobs());
+            assertSame(source, engine.moreConnections);
+            exports.execute("EXPORT DATABASE 'target/out' (JOBS 1)");
+            assertEquals(1, engine.exportOptions.jobs());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ferry.driver;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.command.CopyFromCommand;
 import dev.ferry.core.operation.command.CopyToCommand;
@@ -24,12 +25,15 @@ final class RecordingEngine implements MigrationEngine {
     Exception failure;
     /** The options of the last export. */
     ExportOptions exportOptions;
+    /** Where the last export would have opened further connections. */
+    ConnectionSource moreConnections;
 
     @Override
-    public MigrationResult exportDatabase(Connection connection, Path directory, ExportOptions options,
-            ProgressListener progress) throws SQLException {
+    public MigrationResult exportDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
+            ExportOptions options, ProgressListener progress) throws SQLException {
         calls.add(new Call("export", connection, directory, options.format(), progress));
         exportOptions = options;
+        this.moreConnections = moreConnections;
         return answer();
     }
 

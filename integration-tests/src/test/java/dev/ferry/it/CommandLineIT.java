@@ -90,6 +90,26 @@ class CommandLineIT {
         assertTrue(imported.out().contains("| NULL "), imported.toString());
     }
 
+    /**
+     * {@code --jobs} reaches EXPORT DATABASE (as ferry.jobs): embedded H2 cannot share a snapshot between connections,
+     * so asking for two jobs exports on one connection with a warning saying so; a bad value is refused.
+     */
+    @Test
+    void jobsOnEmbeddedH2ExportsOnOneConnection_andSaysWhy() throws Exception {
+        String source = "jdbc:h2:" + temp.resolve("jobs");
+        JavaProcess.Result exported = ferry("--driver", h2Jar.toString(), "--jobs", "2", source, "-c",
+                "CREATE TABLE t (id INT PRIMARY KEY); CREATE TABLE u (id INT PRIMARY KEY); INSERT INTO t VALUES (1);"
+                        + " EXPORT DATABASE 'two'");
+        assertEquals(0, exported.exitCode(), exported.toString());
+        assertTrue(exported.err().contains("Warning: JOBS 2: the export read its tables on one connection: h2 cannot"
+                + " share a snapshot between connections"), exported.toString());
+        assertTrue(Files.exists(temp.resolve("two").resolve("manifest.json")));
+
+        JavaProcess.Result refused = ferry("--driver", h2Jar.toString(), "--jobs", "0", source, "-c", "SELECT 1");
+        assertTrue(refused.exitCode() != 0, refused.toString());
+        assertTrue(refused.err().contains("--jobs must be a whole number from 1 to 64, got 0"), refused.toString());
+    }
+
     /** Hadoop and Parquet log through SLF4J; none of it (native-library or configuration warnings) reaches the user. */
     @Test
     void parquetPrintsNothingButFerrysOwnLines() throws Exception {

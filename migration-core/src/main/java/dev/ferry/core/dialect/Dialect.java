@@ -227,6 +227,18 @@ public interface Dialect {
         return Connection.TRANSACTION_NONE;
     }
 
+    /**
+     * Lets other connections read in the snapshot of the export's read transaction on {@code leader}, so that an export
+     * can read its tables on several connections at once (EXPORT DATABASE's JOBS). Called on the leader once its read
+     * transaction is open at {@link #snapshotIsolation}, before any table's rows are read.
+     *
+     * @return the share; empty where the engine cannot share one snapshot between connections (the default)
+     * @throws SnapshotShareRefused where it could but the server refused, for want of a privilege; nothing is held then
+     */
+    default Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
+        return Optional.empty();
+    }
+
     /** The identity generator of an identity column, or null if the engine does not say. */
     Identity identity(Connection connection, QualifiedName table, String column) throws SQLException;
 

@@ -2,6 +2,7 @@ package dev.ferry.core.dialect.mariadb;
 
 import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
+import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -381,6 +383,15 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
         return MariaDbSession.prepare(connection);
+    }
+
+    /**
+     * One InnoDB snapshot on every connection, started under a brief global read lock (see {@code MariaDbSnapshot});
+     * refused without the RELOAD privilege.
+     */
+    @Override
+    public Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
+        return Optional.of(MariaDbSnapshot.begin(leader));
     }
 
     /**

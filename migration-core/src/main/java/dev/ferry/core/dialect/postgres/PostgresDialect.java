@@ -3,6 +3,7 @@ package dev.ferry.core.dialect.postgres;
 import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.OnUpdateTrigger;
+import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.model.schema.CheckConstraint;
@@ -198,6 +199,12 @@ public class PostgresDialect extends StandardDialect {
     static boolean blankPadded(String typeName) {
         String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
         return name.equals("bpchar") || name.equals("character") || name.startsWith("character(");
+    }
+
+    /** The leader's snapshot, exported by name ({@code pg_export_snapshot()}); see {@code PostgresSnapshot}. */
+    @Override
+    public Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
+        return Optional.of(PostgresSnapshot.export(leader));
     }
 
     /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */

@@ -20,11 +20,22 @@ import java.util.Set;
  *                (PostgreSQL, H2), the connection's current database (MariaDB)
  * @param dialect the engine the scripts are written for ({@code DIALECT}: h2, postgresql, mariadb, sqlite, duckdb), or
  *                null for the engine exported from
+ * @param jobs    how many connections read tables at once ({@code JOBS}, 1 to {@value #MAX_JOBS}), or 0 where not
+ *                given: then {@link #defaultJobs()}
  */
-public record ExportOptions(FormatOptions format, List<String> schemas, String dialect) {
+public record ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs) {
 
-    /** The defaults: {@link FormatOptions#DEFAULTS}, the default schemas. */
+    /** The defaults: {@link FormatOptions#DEFAULTS}, the default schemas, the default JOBS. */
     public static final ExportOptions DEFAULTS = new ExportOptions(FormatOptions.DEFAULTS, List.of(), null);
+
+    /** The option naming how many connections read tables at once. */
+    public static final String JOBS = "JOBS";
+
+    /** The most JOBS allowed. */
+    public static final int MAX_JOBS = 64;
+
+    /** JOBS by default is the number of cores, at most this many. */
+    static final int DEFAULT_JOBS_CAP = 4;
 
     /** The option naming the engine the scripts are written for. */
     public static final String DIALECT = "DIALECT";
@@ -34,13 +45,22 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
 
     private static final String STATEMENT = "EXPORT DATABASE";
     private static final String VALID = "SCHEMAS (schema names separated by commas; on MariaDB, databases),"
-            + " DIALECT (h2, postgresql, mariadb, sqlite or duckdb: the engine the scripts are written for)";
+            + " DIALECT (h2, postgresql, mariadb, sqlite or duckdb: the engine the scripts are written for),"
+            + " JOBS (1 to " + MAX_JOBS + ": connections reading tables at once)";
 
     public ExportOptions {
         if (format == null) {
             throw new IllegalArgumentException("format");
         }
         schemas = List.copyOf(schemas);
+        if (jobs < 0 || jobs > MAX_JOBS) {
+            throw new IllegalArgumentException("jobs " + jobs);
+        }
+    }
+
+    /** The given options with the default JOBS. */
+    public ExportOptions(FormatOptions format, List<String> schemas, String dialect) {
+        this(format, schemas, dialect, 0);
     }
 
     /** The given format options with the default schemas. */
@@ -58,18 +78,61 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         Map<String, String> formatOptions = new LinkedHashMap<>();
         List<String> schemas = List.of();
         String dialect = null;
+        int jobs = 0;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String name = option.getKey().toUpperCase(Locale.ROOT);
             if (name.equals(SCHEMAS)) {
                 schemas = schemaList(option.getValue());
             } else if (name.equals(DIALECT)) {
                 dialect = option.getValue().strip().toLowerCase(Locale.ROOT);
+            } else if (name.equals(JOBS)) {
+                jobs = jobs(option.getValue(), JOBS);
             } else {
                 formatOptions.put(option.getKey(), option.getValue());
             }
         }
         FormatOptions.refuseReaderOptions(formatOptions, STATEMENT);
-        return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect);
+        return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect, jobs);
+    }
+
+    /** Whether JOBS was given, rather than left to {@link #defaultJobs()}. */
+    public boolean jobsNamed() {
+        return jobs != 0;
+    }
+
+    /** JOBS as given, else {@link #defaultJobs()}. */
+    public int effectiveJobs() {
+        return jobsNamed() ? jobs : defaultJobs();
+    }
+
+    /** These options with JOBS {@code jobs} where JOBS was not given (a connection's own default); else these. */
+    public ExportOptions withDefaultJobs(int jobs) {
+        return jobsNamed() || jobs == 0 ? this : new ExportOptions(format, schemas, dialect, jobs);
+    }
+
+    /** The number of cores the JVM may use, at most {@value #DEFAULT_JOBS_CAP}. */
+    public static int defaultJobs() {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), DEFAULT_JOBS_CAP));
+    }
+
+    /**
+     * A JOBS value: a whole number from 1 to {@value #MAX_JOBS}.
+     *
+     * @param name the option's name for the message ({@code JOBS}, {@code ferry.jobs})
+     * @throws SQLException (22023) naming the option and the value given
+     */
+    public static int jobs(String value, String name) throws SQLException {
+        String text = value == null ? "" : value.strip();
+        try {
+            int jobs = Integer.parseInt(text);
+            if (jobs >= 1 && jobs <= MAX_JOBS) {
+                return jobs;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below, as a number out of range is
+        }
+        throw FerryErrors.invalidParameter(name + " must be a whole number from 1 to " + MAX_JOBS + ", got '" + value
+                + "'");
     }
 
     /** Whether the schemas to export are named, rather than the default ones. */

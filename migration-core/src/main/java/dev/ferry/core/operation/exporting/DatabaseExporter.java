@@ -22,6 +22,7 @@ import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
@@ -47,21 +48,39 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Writes a whole database to a directory: scripts, one data file per table and a manifest. */
+/**
+ * Writes a whole database to a directory: scripts, one data file per table and a manifest. Tables are read on up to
+ * JOBS connections at once, all in one snapshot, where the engine can share one and more connections can be opened;
+ * the directory written is the same whatever the number.
+ */
 public final class DatabaseExporter {
     private final Connection connection;
+    private final ConnectionSource moreConnections;
 
     /**
+     * An exporter that reads on {@code connection} alone.
+     *
      * @param connection the database to export; used, then left with its settings as they were
      */
     public DatabaseExporter(Connection connection) {
+        this(connection, ConnectionSource.NONE);
+    }
+
+    /**
+     * @param connection      the database to export; used, then left with its settings as they were
+     * @param moreConnections opens further connections to the same database, as {@code connection} was opened, for
+     *                        JOBS above 1; each is closed before the export returns; {@link ConnectionSource#NONE}
+     *                        for none
+     */
+    public DatabaseExporter(Connection connection, ConnectionSource moreConnections) {
         this.connection = connection;
+        this.moreConnections = moreConnections;
     }
 
     /**
      * Exports every user table of the connection's database into {@code directory}, which must not exist or be
-     * an empty directory. All tables are read in one read-only snapshot transaction. If the export fails,
-     * nothing is left at {@code directory}.
+     * an empty directory. All tables are read in one read-only snapshot transaction (see {@link ExportOptions#jobs}
+     * for reading on several connections). If the export fails, nothing is left at {@code directory}.
      */
     public MigrationResult export(Path directory, FormatOptions options, ProgressListener progress) throws SQLException {
         return export(directory, ExportOptions.of(options), progress);
@@ -78,18 +97,25 @@ public final class DatabaseExporter {
         Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
         SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
         ExportDirectory target = ExportDirectory.prepare(directory);
+        int isolation = dialect.snapshotIsolation(connection.getMetaData());
         return Provisional.complete(target, () -> {
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
-                 SnapshotSession alsoIgnored = SnapshotSession.begin(connection,
-                         dialect.snapshotIsolation(connection.getMetaData()))) {
-                return exportInto(dialect, scriptDialect, scope, target, options.format(), progress);
+                 SnapshotSession session = SnapshotSession.begin(connection, isolation)) {
+                return exportInto(dialect, scriptDialect, scope, target, options,
+                        new Snapshot(session, isolation), progress);
             }
         });
     }
 
+    /** The leader's read transaction, and what the followers need to join it. */
+    private record Snapshot(SnapshotSession session, int isolation) {
+    }
+
     private MigrationResult exportInto(Dialect dialect, Dialect scriptDialect, SchemaScope scope,
-                                       ExportDirectory target, FormatOptions options, ProgressListener progress)
+                                       ExportDirectory target, ExportOptions exportOptions, Snapshot snapshot,
+                                       ProgressListener progress)
             throws SQLException {
+        FormatOptions options = exportOptions.format();
         DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
         List<String> schemas = exportedSchemas(dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
@@ -99,17 +125,31 @@ public final class DatabaseExporter {
 
         List<String> warnings = new ArrayList<>(schema.warnings());
         warnings.addAll(scripts.warnings());
+        List<Table> tables = schema.tables();
+        List<String> files = new ArrayList<>(tables.size());
+        tables.forEach(table -> files.add(fileNames.next(table.name())));
+        ValueText text = scriptDialect.capabilities().csvValueText();
+        List<String> notes;
+        List<TableExport> written;
+        try (ReadingConnections readers = ReadingConnections.open(connection, snapshot.session(),
+                snapshot.isolation(), dialect, moreConnections, exportOptions.effectiveJobs(),
+                exportOptions.jobsNamed(), tables.size())) {
+            notes = readers.notes();
+            List<Connection> connections = readers.connections();
+            ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
+            written = TableJobs.run(connections, tables.size(), (reader, i, queries) -> exportTable(reader, queries,
+                    dialect, tables.get(i), staging.resolve(files.get(i)), options, text, listener));
+        }
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
-        for (Table table : schema.tables()) {
-            String file = fileNames.next(table.name());
-            Path path = staging.resolve(file);
-            TableExport written = exportTable(dialect, table, path, options, scriptDialect.capabilities().csvValueText(), progress,
-                    warnings);
-            long bytes = written.file().bytes();
-            outcomes.add(new TableOutcome(dialect.quote(table.name()), file, written.rows(), bytes));
-            entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), file, written.rows(),
-                    bytes, written.file().sha256()));
+        for (int i = 0; i < tables.size(); i++) {
+            Table table = tables.get(i);
+            TableExport export = written.get(i);
+            long bytes = export.file().bytes();
+            outcomes.add(new TableOutcome(dialect.quote(table.name()), files.get(i), export.rows(), bytes));
+            entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), files.get(i),
+                    export.rows(), bytes, export.file().sha256()));
+            warnings.addAll(export.warnings());
         }
 
         writeScript(staging, ExportLayout.SCHEMA, scripts.schemaScript());
@@ -122,7 +162,9 @@ public final class DatabaseExporter {
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
-        return new MigrationResult(target.target(), outcomes, warnings);
+        List<String> reported = new ArrayList<>(notes);
+        reported.addAll(warnings);
+        return new MigrationResult(target.target(), outcomes, reported);
     }
 
     /**
@@ -140,8 +182,10 @@ public final class DatabaseExporter {
                 : TargetScripts.exported(schema, dialect, scriptDialect, defaultSchemas, header);
     }
 
-    private TableExport exportTable(Dialect dialect, Table table, Path path, FormatOptions options, ValueText text,
-                                    ProgressListener progress, List<String> warnings) throws SQLException {
+    /** Writes {@code table}'s rows, read on {@code reader}, to {@code path}. */
+    private static TableExport exportTable(Connection reader, RunningQueries queries, Dialect dialect, Table table,
+                                           Path path, FormatOptions options, ValueText text,
+                                           ProgressListener progress) throws SQLException {
         String tableName = dialect.quote(table.name());
         List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
         String sql = "SELECT " + table.dataColumns().stream()
@@ -150,7 +194,9 @@ public final class DatabaseExporter {
         progress.tableStarted("export", tableName, -1);
         long rows = 0;
         FileSummary summary;
-        try (PreparedStatement statement = dialect.streamingQuery(connection, sql);
+        List<String> warnings = new ArrayList<>();
+        try (PreparedStatement statement = dialect.streamingQuery(reader, sql);
+             RunningQueries.Registration ignored = queries.track(statement);
              ResultSet resultSet = statement.executeQuery()) {
             ResultSetMetaData metaData = resultSet.getMetaData();
             List<ValueKind> kinds = dialect.valueKinds(metaData);
@@ -171,10 +217,11 @@ public final class DatabaseExporter {
             throw FerryErrors.withContext("Export of table " + tableName + " failed", e);
         }
         progress.tableFinished(tableName, rows);
-        return new TableExport(rows, summary);
+        return new TableExport(rows, summary, warnings);
     }
 
-    private record TableExport(long rows, FileSummary file) {
+    /** One table written: its rows, its file, and what could not be carried. */
+    private record TableExport(long rows, FileSummary file, List<String> warnings) {
     }
 
     /**

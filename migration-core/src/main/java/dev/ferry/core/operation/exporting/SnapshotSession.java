@@ -57,6 +57,14 @@ final class SnapshotSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the session began the transaction it reads in; false where it reads inside the caller's open
+     * transaction, which no other connection can share.
+     */
+    boolean ownTransaction() {
+        return ownTransaction;
+    }
+
     /** Ends the read transaction and restores the settings. */
     @Override
     public void close() throws SQLException {

@@ -81,4 +81,45 @@ class ExportOptionsTest {
         SQLException unknown = assertThrows(SQLException.class, () -> FormatOptions.from(Map.of("X", "1"), "COPY"));
         assertFalse(unknown.getMessage().contains("SCHEMAS"), unknown.getMessage());
     }
+
+    @Test
+    void jobsInEitherSpelling_isAnExportOptionOnly() throws SQLException {
+        assertEquals(3, parse("EXPORT DATABASE 'd' (JOBS 3)").jobs());
+        assertEquals(2, parse("export database 'd' (jobs = '2', FORMAT parquet)").jobs());
+        assertEquals(ExportOptions.MAX_JOBS, parse("EXPORT DATABASE 'd' (Jobs " + ExportOptions.MAX_JOBS + ")").jobs());
+        ExportOptions one = parse("EXPORT DATABASE 'd' (JOBS 1, DELIMITER '|')");
+        assertTrue(one.jobsNamed());
+        assertEquals(1, one.effectiveJobs());
+        assertEquals(Map.of("FORMAT", "csv", "HEADER", "true", "DELIMITER", "|", "QUOTE", "\""),
+                one.format().readerOptions());
+        SQLException copy = assertThrows(SQLException.class, () -> FormatOptions.from(Map.of("JOBS", "2"), "COPY"));
+        assertTrue(copy.getMessage().startsWith("JOBS is an option of EXPORT DATABASE, not of COPY"), copy.getMessage());
+    }
+
+    @Test
+    void withoutJobs_theDefaultIsTheCoresCappedAtFour_andAConnectionsDefaultApplies() throws SQLException {
+        ExportOptions options = parse("EXPORT DATABASE 'd'");
+        assertFalse(options.jobsNamed());
+        int expected = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+        assertEquals(expected, options.effectiveJobs());
+        assertEquals(expected, ExportOptions.defaultJobs());
+        assertEquals(options, options.withDefaultJobs(0));
+        ExportOptions fromConnection = options.withDefaultJobs(7);
+        assertTrue(fromConnection.jobsNamed());
+        assertEquals(7, fromConnection.effectiveJobs());
+        assertEquals(2, parse("EXPORT DATABASE 'd' (JOBS 2)").withDefaultJobs(7).effectiveJobs());
+    }
+
+    @Test
+    void jobsOutOfRangeOrNotANumberIsRefused_namingTheValue() {
+        for (String value : List.of("0", "-1", "65", "two", "1.5", "''")) {
+            SQLException error = assertThrows(SQLException.class,
+                    () -> parse("EXPORT DATABASE 'd' (JOBS " + value + ")"), value);
+            assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+            assertTrue(error.getMessage().startsWith("JOBS must be a whole number from 1 to 64, got '"),
+                    error.getMessage());
+        }
+        SQLException alone = assertThrows(SQLException.class, () -> parse("EXPORT DATABASE 'd' (JOBS)"));
+        assertEquals("JOBS must be a whole number from 1 to 64, got 'true'", alone.getMessage());
+    }
 }

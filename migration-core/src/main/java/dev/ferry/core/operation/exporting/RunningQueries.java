@@ -1,0 +1,49 @@
+package dev.ferry.core.operation.exporting;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The queries an export's jobs are running, so that they can be cancelled from another thread when one job fails or
+ * the export is interrupted, instead of reading their tables to the end.
+ */
+final class RunningQueries {
+    private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
+    /** Registers {@code statement} until the returned handle is closed; cancels it at once if all were cancelled. */
+    Registration track(Statement statement) {
+        running.add(statement);
+        if (cancelled) {
+            cancel(statement);
+        }
+        return () -> running.remove(statement);
+    }
+
+    /** Whether {@link #cancelAll} was called: a job takes no further table. */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Cancels every query running now and any registered later; errors in cancelling are ignored. */
+    void cancelAll() {
+        cancelled = true;
+        running.forEach(RunningQueries::cancel);
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException cannotCancel) {
+            // The query then runs to its end; the job stops after it.
+        }
+    }
+
+    /** A registered statement; closing unregisters it. */
+    interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ferry.core.operation.exporting;
+
+import dev.ferry.core.model.progress.ProgressListener;
+
+/**
+ * Hands a listener the events of tables exported on several threads one at a time, never two calls at once, so a
+ * listener written for one table at a time stays correct; each event names its table.
+ */
+final class SerialProgress implements ProgressListener {
+    private final ProgressListener listener;
+
+    private SerialProgress(ProgressListener listener) {
+        this.listener = listener;
+    }
+
+    /** {@code listener} made safe for calls from several threads; {@link ProgressListener#NONE} as it is. */
+    static ProgressListener of(ProgressListener listener) {
+        return listener == ProgressListener.NONE || listener instanceof SerialProgress ? listener
+                : new SerialProgress(listener);
+    }
+
+    @Override
+    public synchronized void tableStarted(String action, String table, long expectedRows) {
+        listener.tableStarted(action, table, expectedRows);
+    }
+
+    @Override
+    public synchronized void rowsDone(String table, long rows) {
+        listener.rowsDone(table, rows);
+    }
+
+    @Override
+    public synchronized void tableFinished(String table, long rows) {
+        listener.tableFinished(table, rows);
+    }
+}

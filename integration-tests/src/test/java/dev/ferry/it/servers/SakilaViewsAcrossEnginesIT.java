@@ -1,6 +1,7 @@
 package dev.ferry.it.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.it.realworld.NextIds;
@@ -11,6 +12,7 @@ import dev.ferry.it.realworld.SampleKeys;
 import dev.ferry.it.realworld.SampleRows;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * view returns the same rows; actor, category, country, city and language give a new row the same id as in
  * PostgreSQL (their sequences' next values are carried); every primary and foreign key is there ({@link
  * SampleKeys}); {@code customer.create_date}, whose default is PostgreSQL's
- * {@code ('now'::text)::date}, takes the current date in MariaDB.
+ * {@code ('now'::text)::date}, takes the current date in MariaDB; {@code film.release_year}, of the domain
+ * {@code year} (an integer from 1901 to 2155), is an integer there with the domain's check.
  */
 class SakilaViewsAcrossEnginesIT {
     /** Sakila's PostgreSQL views that call its own group_concat aggregate, which no other engine gets. */
@@ -94,6 +97,12 @@ class SakilaViewsAcrossEnginesIT {
                 assertEquals(List.of(List.of("curdate()")), ServerQueries.rows(to, "SELECT column_default FROM"
                         + " information_schema.columns WHERE table_schema = '" + target + "' AND table_name = 'customer'"
                         + " AND column_name = 'create_date'"));
+                assertEquals(List.of(List.of("int")), ServerQueries.rows(to, "SELECT data_type FROM"
+                        + " information_schema.columns WHERE table_schema = '" + target + "' AND table_name = 'film'"
+                        + " AND column_name = 'release_year'"), "the domain year's base type");
+                SQLException refused = assertThrows(SQLException.class, () -> ServerQueries.execute(to,
+                        "UPDATE film SET release_year = 1800 WHERE film_id = 1"));
+                assertTrue(refused.getMessage().contains("CONSTRAINT"), refused::getMessage);
             }
         } finally {
             postgres.dropDatabase(source);

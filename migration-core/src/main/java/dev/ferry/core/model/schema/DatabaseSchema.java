@@ -56,4 +56,10 @@ public record DatabaseSchema(List<String> schemas, Map<String, String> schemaOpt
         this(schemas, schemaOptions, types, routines, sequences, tables, foreignKeys, indexes, views, triggers,
                 comments, warnings, Dependencies.NONE, Map.of());
     }
+
+    /** This schema with {@code tables} for its tables. */
+    public DatabaseSchema withTables(List<Table> tables) {
+        return new DatabaseSchema(schemas, schemaOptions, types, routines, sequences, tables, foreignKeys, indexes, views,
+                triggers, comments, warnings, dependencies, schemaComments);
+    }
 }

@@ -94,6 +94,8 @@ public final class SchemaTranslator {
 
     /** {@code schema} rewritten for the target. */
     public Translation translate(DatabaseSchema schema) throws SQLException {
+        DomainColumns domains = new DomainColumns(schema.types());
+        schema = schema.withTables(schema.tables().stream().map(domains::resolve).toList());
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
         expressions = new QueryTranslator(source, target, names, schemaNames, ViewTranslator.relationNames(schema),
@@ -142,7 +144,15 @@ public final class SchemaTranslator {
                     + " has no schemas");
         }
         for (String statement : schema.types()) {
-            notCarried("User type", statement);
+            DomainColumns.Domain domain = domains.domainOf(statement);
+            if (domain == null) {
+                notCarried("User type", statement);
+            } else {
+                warnings.add("Domain " + domain.name() + " is not carried to " + target.name() + " as a type: its"
+                        + " columns are " + domain.baseType() + " there" + (domain.notNull() ? ", NOT NULL" : "")
+                        + (domain.checks().isEmpty() ? "" : ", with its checks as their tables' checks")
+                        + "; create the domain in " + target.name() + " by hand where it has domains");
+            }
         }
         for (String statement : schema.routines()) {
             if (startsWith(statement, "CREATE AGGREGATE")) {

@@ -385,6 +385,42 @@ class SchemaTranslatorTest {
     }
 
     /**
+     * A column of a PostgreSQL domain (Sakila's {@code film.release_year year}, a domain over integer with a CHECK) is
+     * a column of the domain's base type elsewhere, with the domain's NOT NULL, default and CHECK ({@code VALUE} read as
+     * the column); it was text before, with a warning.
+     */
+    @Test
+    void aDomainsColumnIsItsBaseTypeWithItsCheckElsewhere() throws SQLException {
+        QualifiedName film = new QualifiedName("public", "film");
+        Column id = new Column("film_id", "int4", Types.INTEGER, 10, 0, false, null, null, "integer");
+        Column year = new Column("release_year", "year", Types.INTEGER, 10, 0, true, null, null, "year");
+        Column code = new Column("code", "\"Code\"", Types.VARCHAR, 5, 0, true, null, null, "\"Code\"");
+        Table table = new Table(film, List.of(id, year, code), new KeyConstraint("film_pkey", List.of("film_id")),
+                List.of(), List.of());
+        DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(), List.of(
+                "CREATE DOMAIN public.year AS integer CONSTRAINT year_check CHECK (((VALUE >= 1901) AND (VALUE <= 2155)))",
+                "CREATE DOMAIN public.\"Code\" AS character varying(5) DEFAULT 'x'::character varying NOT NULL"),
+                List.of(), List.of(), List.of(table), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
+                Set.of()).translate(schema);
+
+        Table result = translation.schema().tables().get(0);
+        assertEquals(List.of("int", "int", "varchar(5)"), result.columns().stream().map(Column::declaredType)
+                .toList());
+        assertEquals(List.of("CHECK ((`release_year` >= 1901 and `release_year` <= 2155))"),
+                result.checks().stream().map(CheckConstraint::definition).toList());
+        assertEquals("'x'", result.columns().get(2).defaultExpression());
+        assertEquals(false, result.columns().get(2).nullable());
+        assertEquals(List.of("Domain public.year is not carried to mariadb as a type: its columns are integer there,"
+                        + " with its checks as their tables' checks; create the domain in mariadb by hand where it has"
+                        + " domains",
+                "Domain public.Code is not carried to mariadb as a type: its columns are character varying(5) there,"
+                        + " NOT NULL; create the domain in mariadb by hand where it has domains"),
+                translation.warnings());
+    }
+
+    /**
      * MariaDB names indexes per table (Sakila's idx_fk_film_id is on film_actor and on inventory); PostgreSQL and H2 per
      * schema: a name taken already is prefixed with its table's, with a warning naming both names.
      */

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL (their sequences' next values are carried); every primary and foreign key is there ({@link
  * SampleKeys}); {@code customer.create_date}, whose default is PostgreSQL's
  * {@code ('now'::text)::date}, takes the current date in MariaDB; {@code film.release_year}, of the domain
- * {@code year} (an integer from 1901 to 2155), is an integer there with the domain's check.
+ * {@code year} (an integer from 1901 to 2155), is an integer there with the domain's check, and {@code film.rating}, of
+ * the enum {@code mpaa_rating}, a varchar that takes its five labels alone.
  */
 class SakilaViewsAcrossEnginesIT {
     /** Sakila's PostgreSQL views that call its own group_concat aggregate, which no other engine gets. */
@@ -103,6 +104,12 @@ class SakilaViewsAcrossEnginesIT {
                 SQLException refused = assertThrows(SQLException.class, () -> ServerQueries.execute(to,
                         "UPDATE film SET release_year = 1800 WHERE film_id = 1"));
                 assertTrue(refused.getMessage().contains("CONSTRAINT"), refused::getMessage);
+                assertEquals(List.of(List.of("varchar(5)")), ServerQueries.rows(to, "SELECT column_type FROM"
+                        + " information_schema.columns WHERE table_schema = '" + target + "' AND table_name = 'film'"
+                        + " AND column_name = 'rating'"), "the enum mpaa_rating as a varchar of its longest label");
+                SQLException notALabel = assertThrows(SQLException.class, () -> ServerQueries.execute(to,
+                        "UPDATE film SET rating = 'X' WHERE film_id = 1"));
+                assertTrue(notALabel.getMessage().contains("CONSTRAINT"), notALabel::getMessage);
             }
         } finally {
             postgres.dropDatabase(source);

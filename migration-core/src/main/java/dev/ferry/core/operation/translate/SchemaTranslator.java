@@ -95,7 +95,8 @@ public final class SchemaTranslator {
     /** {@code schema} rewritten for the target. */
     public Translation translate(DatabaseSchema schema) throws SQLException {
         DomainColumns domains = new DomainColumns(schema.types());
-        schema = schema.withTables(schema.tables().stream().map(domains::resolve).toList());
+        EnumColumns enums = new EnumColumns(schema.types());
+        schema = schema.withTables(schema.tables().stream().map(domains::resolve).map(enums::resolve).toList());
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
         expressions = new QueryTranslator(source, target, names, schemaNames, ViewTranslator.relationNames(schema),
@@ -145,7 +146,12 @@ public final class SchemaTranslator {
         }
         for (String statement : schema.types()) {
             DomainColumns.Domain domain = domains.domainOf(statement);
-            if (domain == null) {
+            EnumColumns.Enum enumType = EnumColumns.enumOf(statement);
+            if (enumType != null) {
+                warnings.add("Enum type " + enumType.name() + " is not carried to " + target.name() + " as a type: its"
+                        + " columns are " + enumType.columnType() + " there, with a check allowing its labels alone ("
+                        + enumType.literals() + "); they sort as text there, not in the labels' order");
+            } else if (domain == null) {
                 notCarried("User type", statement);
             } else {
                 warnings.add("Domain " + domain.name() + " is not carried to " + target.name() + " as a type: its"

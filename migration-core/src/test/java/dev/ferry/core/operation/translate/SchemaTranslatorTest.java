@@ -75,7 +75,7 @@ class SchemaTranslatorTest {
         assertEquals(List.of(new Index.IndexColumn("AMOUNT", true)), schema.indexes().get(0).columns());
         assertTrue(translation.warnings().stream().anyMatch(w -> w.startsWith("Index lower_note on public.orders is not carried")),
                 translation.warnings().toString());
-        assertTrue(translation.warnings().stream().anyMatch(w -> w.startsWith("User type not carried to h2")),
+        assertTrue(translation.warnings().stream().anyMatch(w -> w.startsWith("Enum type mood is not carried to h2")),
                 translation.warnings().toString());
     }
 
@@ -418,6 +418,36 @@ class SchemaTranslatorTest {
                 "Domain public.Code is not carried to mariadb as a type: its columns are character varying(5) there,"
                         + " NOT NULL; create the domain in mariadb by hand where it has domains"),
                 translation.warnings());
+    }
+
+    /**
+     * A column of a PostgreSQL enum (Sakila's {@code film.rating mpaa_rating}) is a varchar of its longest label with a
+     * CHECK allowing its labels alone (it was a longtext that took any text); the type is a warning that says the
+     * column now sorts as text.
+     */
+    @Test
+    void anEnumsColumnIsAVarcharWithACheckOfItsLabelsElsewhere() throws SQLException {
+        QualifiedName film = new QualifiedName("public", "film");
+        Column id = new Column("film_id", "int4", Types.INTEGER, 10, 0, false, null, null, "integer");
+        Column rating = new Column("rating", "mpaa_rating", Types.VARCHAR, Integer.MAX_VALUE, 0, true,
+                "'G'::mpaa_rating", null, "mpaa_rating");
+        Table table = new Table(film, List.of(id, rating), new KeyConstraint("film_pkey", List.of("film_id")),
+                List.of(), List.of());
+        DatabaseSchema schema = new DatabaseSchema(List.of("public"), Map.of(),
+                List.of("CREATE TYPE public.mpaa_rating AS ENUM ('G', 'PG', 'PG-13', 'R', 'NC-17')"), List.of(),
+                List.of(), List.of(table), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+        SchemaTranslator.Translation translation = new SchemaTranslator(new PostgresDialect(), new MariaDbDialect(),
+                Set.of()).translate(schema);
+
+        Table result = translation.schema().tables().get(0);
+        assertEquals("varchar(5)", result.columns().get(1).declaredType());
+        assertEquals("'G'", result.columns().get(1).defaultExpression());
+        assertEquals(List.of("CHECK (`rating` in ('G', 'PG', 'PG-13', 'R', 'NC-17'))"), result.checks().stream()
+                .map(CheckConstraint::definition).toList());
+        assertEquals(List.of("Enum type public.mpaa_rating is not carried to mariadb as a type: its columns are"
+                + " varchar(5) there, with a check allowing its labels alone ('G', 'PG', 'PG-13', 'R', 'NC-17'); they"
+                + " sort as text there, not in the labels' order"), translation.warnings());
     }
 
     /**

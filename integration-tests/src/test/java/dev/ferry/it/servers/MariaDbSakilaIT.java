@@ -1,6 +1,7 @@
 package dev.ferry.it.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.ferry.it.realworld.SampleKeys;
 import dev.ferry.it.realworld.SampleRows;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,19 @@ class MariaDbSakilaIT {
                     assertEquals("CURRENT_TIMESTAMP", column.get(2), column.toString());
                 }
                 assertTrue(exportWarnings.stream().noneMatch(w -> w.contains("ON UPDATE")), exportWarnings.toString());
+                assertTrue(exportWarnings.stream().noneMatch(w -> w.contains("film.description")),
+                        "a text column of another character set is a text: " + exportWarnings);
+                assertTrue(exportWarnings.contains("Column film.rating (enum('G','PG','PG-13','R','NC-17') CHARACTER SET"
+                        + " utf8mb3 COLLATE utf8mb3_general_ci) becomes varchar(5) in postgresql, with a check allowing"
+                        + " its labels alone; it sorts as text there, not in the labels' order"), exportWarnings::toString);
+                assertEquals(List.of(List.of("character varying", "5", "text")), ServerQueries.rows(to,
+                        "SELECT a.data_type, a.character_maximum_length, b.data_type FROM information_schema.columns a"
+                                + " JOIN information_schema.columns b ON b.table_name = a.table_name"
+                                + " AND b.table_schema = a.table_schema AND b.column_name = 'description'"
+                                + " WHERE a.table_schema = 'public' AND a.table_name = 'film' AND a.column_name = 'rating'"));
+                SQLException notALabel = assertThrows(SQLException.class, () -> ServerQueries.execute(to,
+                        "UPDATE film SET rating = 'X'"));
+                assertTrue(notALabel.getMessage().contains("check constraint"), notALabel::getMessage);
                 assertEquals(List.of(List.of("15")), ServerQueries.rows(to, "SELECT count(*) FROM pg_trigger"
                         + " WHERE tgname LIKE '%\\_last\\_update\\_on\\_update'"));
                 assertTrue(exportWarnings.contains("FULLTEXT index idx_title_description on film_text is not carried"

@@ -57,8 +57,9 @@ final class MariaDbTypes {
 
     /**
      * Where the attributes that {@link MariaDbColumns} writes after a column's type start ({@code ON UPDATE ...},
-     * {@code INVISIBLE}, {@code COMMENT '...'}), outside the quotes of ENUM and SET labels; the text's length where
-     * there are none.
+     * {@code INVISIBLE}, {@code COMMENT '...'}, and the {@code CHARACTER SET ... COLLATE ...} of a column whose
+     * character set is not its table's: Sakila's {@code film.description}), outside the quotes of ENUM and SET labels;
+     * the text's length where there are none.
      */
     static int attributesStart(String declared) {
         boolean quoted = false;
@@ -69,7 +70,8 @@ final class MariaDbTypes {
             } else if (c == '\\' && quoted) {
                 i++;
             } else if (!quoted && c == ' ' && (startsAt(declared, i, " ON UPDATE ") || startsAt(declared, i, " INVISIBLE")
-                    || startsAt(declared, i, " COMMENT '"))) {
+                    || startsAt(declared, i, " COMMENT '") || startsAt(declared, i, " CHARACTER SET ")
+                    || startsAt(declared, i, " COLLATE "))) {
                 return i;
             }
         }

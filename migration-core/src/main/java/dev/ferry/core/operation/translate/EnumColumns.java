@@ -47,29 +47,63 @@ final class EnumColumns {
         }
     }
 
-    /** {@code table} with each column of an enum written as a {@code varchar} with a CHECK of the labels. */
-    Table resolve(Table table) {
-        if (enums.isEmpty()) {
-            return table;
-        }
+    /**
+     * {@code table} with each column of an enum written as a {@code varchar} with a CHECK of the labels: a column of a
+     * named enum (PostgreSQL's), or of a type that lists its labels ({@code enum('G','PG')}, MariaDB's and DuckDB's),
+     * for which a warning naming the column is added to {@code warnings}, as the type's own warning says for a named
+     * enum.
+     */
+    Table resolve(Table table, String target, List<String> warnings) {
         List<Column> columns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>(table.checks());
         boolean changed = false;
         for (Column column : table.columns()) {
-            Enum type = column.declaredType() == null ? null : enums.get(column.declaredType().replace("\"", ""));
-            if (type == null || column.isGenerated()) {
+            String declared = column.declaredType() != null ? column.declaredType() : column.typeName();
+            Enum type = declared == null ? null : enums.get(declared.replace("\"", ""));
+            Enum listed = type == null && declared != null ? listedEnum(declared) : null;
+            if (type == null && listed == null || column.isGenerated()) {
                 columns.add(column);
                 continue;
             }
+            if (listed != null) {
+                type = listed;
+                warnings.add("Column " + table.name() + "." + column.name() + " (" + declared + ") becomes "
+                        + type.columnType() + " in " + target + ", with a check allowing its labels alone; it sorts as"
+                        + " text there, not in the labels' order");
+            }
             changed = true;
-            columns.add(new Column(column.name(), "varchar", java.sql.Types.VARCHAR, column.size(), column.scale(),
-                    column.nullable(), column.defaultExpression(), column.identity(), type.columnType(), column.check(),
-                    null));
+            columns.add(new Column(column.name(), type.columnType(), java.sql.Types.VARCHAR, column.size(),
+                    column.scale(), column.nullable(), column.defaultExpression(), column.identity(), type.columnType(),
+                    column.check(), null));
             checks.add(new CheckConstraint(null, "CHECK (\"" + column.name().replace("\"", "\"\"") + "\" IN ("
                     + type.literals() + "))"));
         }
         return changed ? new Table(table.name(), columns, table.primaryKey(), table.uniqueKeys(), checks,
                 table.definition(), table.inheritance()) : table;
+    }
+
+    /** The enum a type that lists its labels stands for ({@code enum('a','b')}, any attributes after it), or null. */
+    private static Enum listedEnum(String declared) {
+        if (!declared.regionMatches(true, 0, "enum", 0, 4)) {
+            return null;
+        }
+        try {
+            List<SqlToken> tokens = SqlLexer.tokens(declared, true);
+            if (tokens.size() < 3 || !tokens.get(0).isWord("ENUM") || !tokens.get(1).isSymbol("(")) {
+                return null;
+            }
+            List<String> labels = new ArrayList<>();
+            for (int i = 2; i < tokens.size() && !tokens.get(i).isSymbol(")"); i++) {
+                if (tokens.get(i).kind() == SqlToken.Kind.STRING) {
+                    labels.add(tokens.get(i).text());
+                } else if (!tokens.get(i).isSymbol(",")) {
+                    return null;
+                }
+            }
+            return labels.isEmpty() ? null : new Enum(declared, List.copyOf(labels));
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** The enum {@code statement} creates ({@code CREATE TYPE name AS ENUM ('a', 'b')}), or null. */

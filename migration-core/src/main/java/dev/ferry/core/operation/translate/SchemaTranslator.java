@@ -96,7 +96,11 @@ public final class SchemaTranslator {
     public Translation translate(DatabaseSchema schema) throws SQLException {
         DomainColumns domains = new DomainColumns(schema.types());
         EnumColumns enums = new EnumColumns(schema.types());
-        schema = schema.withTables(schema.tables().stream().map(domains::resolve).map(enums::resolve).toList());
+        List<Table> resolved = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            resolved.add(enums.resolve(domains.resolve(table), target.name(), warnings));
+        }
+        schema = schema.withTables(resolved);
         Set<String> schemaNames = new HashSet<>(schema.schemas());
         schemaNames.addAll(implicitSchemas);
         expressions = new QueryTranslator(source, target, names, schemaNames, ViewTranslator.relationNames(schema),

@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.translate;
 
 import dev.ferry.core.dialect.Dialect;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -105,7 +106,8 @@ final class ExpressionRewrites implements VisitListener {
     }
 
     /**
-     * The literal that means what {@code cast} does, or null: a literal cast to its own kind is the literal alone, as is
+     * The literal that means what {@code cast} does, or null: a literal cast to its own kind is the literal alone (a
+     * string that the type's length holds, an integer to an integer type, a number to a decimal without a precision), as is
      * a string cast to a type of the source's own (PostgreSQL's {@code 'G'::mpaa_rating}; the column holding it has
      * the type the target was given instead); a string cast to a boolean ({@code CAST('t' AS BOOLEAN)}, DuckDB's
      * defaults) is that boolean.
@@ -116,8 +118,11 @@ final class ExpressionRewrites implements VisitListener {
         }
         Object value = literal.getValue();
         DataType<?> type = cast.getDataType();
-        if (value instanceof String && (type.isString() || type.isOther())
-                || value instanceof Number && type.isNumeric() && !type.precisionDefined()) {
+        boolean fits = value instanceof String text && (type.isOther()
+                || type.isString() && (!type.lengthDefined() || text.length() <= type.length()))
+                || value instanceof Number number && (isUnconstrainedDecimal(type)
+                || isInteger(type) && new BigDecimal(number.toString()).stripTrailingZeros().scale() <= 0);
+        if (fits) {
             return literal;
         }
         if (value instanceof String text && type.isBoolean()) {
@@ -137,6 +142,12 @@ final class ExpressionRewrites implements VisitListener {
 
     private static boolean isColumnReference(Field<?> field) {
         return field instanceof org.jooq.TableField<?, ?> || field.getClass().getSimpleName().equals("TableFieldImpl");
+    }
+
+    private static boolean isInteger(DataType<?> type) {
+        int sqlType = type.getSQLType();
+        return sqlType == java.sql.Types.TINYINT || sqlType == java.sql.Types.SMALLINT
+                || sqlType == java.sql.Types.INTEGER || sqlType == java.sql.Types.BIGINT;
     }
 
     /** Whether {@code type} is an exact decimal without a precision ({@code NUMERIC}, {@code DECIMAL}). */

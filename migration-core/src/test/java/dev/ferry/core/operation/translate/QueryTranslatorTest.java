@@ -141,6 +141,11 @@ class QueryTranslatorTest {
         assertEquals("'G'", POSTGRES_TO_MARIADB.columnDefault("'G'::mpaa_rating"), "a string of a PostgreSQL type");
         assertEquals("'it''s'", POSTGRES_TO_MARIADB.columnDefault("'it''s'::character varying"));
         assertEquals("-1", POSTGRES_TO_MARIADB.columnDefault("(-1)"));
+        assertEquals("(cast('abcdef' as char(3)))", POSTGRES_TO_MARIADB.columnDefault("'abcdef'::character(3)"),
+                "a cast that cuts the string is kept");
+        assertEquals("(cast(1.5 as signed))", POSTGRES_TO_MARIADB.columnDefault("(1.5)::integer"),
+                "a cast that rounds is kept");
+        assertEquals("2", POSTGRES_TO_MARIADB.columnDefault("(2)::integer"));
         assertEquals("current_timestamp()", POSTGRES_TO_MARIADB.columnDefault("now()"));
         assertEquals("(concat('a', 'b'))", POSTGRES_TO_MARIADB.columnDefault("('a'::text || 'b'::text)"));
         QueryTranslator duckDbToSqlite = translator(new DuckDbDialect(), new SqliteDialect(), Set.of());

@@ -13,7 +13,6 @@ import dev.ferry.core.operation.command.FerryCommand;
 import dev.ferry.core.operation.command.ImportDatabaseCommand;
 import dev.ferry.core.operation.copying.CopyOptions;
 import java.io.UncheckedIOException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -106,19 +105,11 @@ final class CommandRunner {
     }
 
     private static Path directory(String path, String statement) throws SQLException {
-        try {
-            return Path.of(path);
-        } catch (InvalidPathException e) {
-            throw FerryErrors.invalidParameter("Invalid directory for " + statement + ": " + e.getMessage());
-        }
+        return LocalPath.of(path, "directory for " + statement);
     }
 
     private static Path file(String path) throws SQLException {
-        try {
-            return Path.of(path);
-        } catch (InvalidPathException e) {
-            throw FerryErrors.invalidParameter("Invalid file for COPY: " + e.getMessage());
-        }
+        return LocalPath.of(path, "file for COPY");
     }
 
     private static String describe(Throwable e) {

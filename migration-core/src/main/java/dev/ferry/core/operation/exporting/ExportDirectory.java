@@ -27,10 +27,19 @@ final class ExportDirectory implements Provisional {
     }
 
     /**
-     * Refuses a target that exists and is not an empty directory, then creates the staging directory.
+     * Refuses a target that exists and is not an empty directory, then creates the staging directory. A target that is
+     * a symbolic link to an empty directory is that directory: the export goes where the link points, and the link
+     * stays (it was replaced by a directory of its own).
      */
     static ExportDirectory prepare(Path target) throws SQLException {
         Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute) && Files.isDirectory(absolute)) {
+            try {
+                absolute = absolute.toRealPath();
+            } catch (IOException e) {
+                throw FerryErrors.io("Cannot follow the link " + absolute + ": " + e, e);
+            }
+        }
         if (Files.exists(absolute) && !isEmptyDirectory(absolute)) {
             throw FerryErrors.refused("EXPORT DATABASE refuses to write into " + absolute
                     + ": it exists and is not an empty directory");

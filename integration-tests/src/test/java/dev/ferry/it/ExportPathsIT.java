@@ -10,15 +10,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where an export goes (issue 14, item 5): onto a symbolic link to an empty directory, into the directory it points
- * to, the link kept (it was replaced by a directory); a path with a URI scheme other than file:// is refused, not
- * written to a local directory named after the scheme ({@code ./s3a:/bucket/out}); a file:// URI is its local path.
+ * Where an export goes (issue 14, items 2 and 5): onto a symbolic link to an empty directory, into the directory it
+ * points to, the link kept (it was replaced by a directory); a path with a URI scheme other than file:// is refused, not
+ * written to a local directory named after the scheme ({@code ./s3a:/bucket/out}); a file:// URI is its local path; a
+ * killed export's hidden staging directory is removed by the next export to the same directory, with a warning.
  */
 class ExportPathsIT {
     @TempDir
@@ -57,6 +59,26 @@ class ExportPathsIT {
         }
         assertFalse(Files.exists(Path.of("s3a:")), "no local directory named after the scheme");
         assertFalse(Files.exists(Path.of("gs:")));
+    }
+
+    /** Issue 14, item 2: a killed export's hidden staging directory was never removed nor mentioned. */
+    @Test
+    void theNextExportToTheSameDirectoryRemovesWhatAKilledOneLeftAndSaysSo() throws Exception {
+        Path leftover = Files.createDirectories(temp.resolve(".out.ferry-partial-1234"));
+        Files.writeString(leftover.resolve("public.t.csv"), "id\n1\n");
+        Path other = Files.createDirectories(temp.resolve(".other.ferry-partial-1234"));
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("EXPORT DATABASE '" + temp.resolve("out") + "'");
+            String warnings = "";
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                warnings += "\n" + w.getMessage();
+            }
+            assertTrue(warnings.contains("Removed " + leftover + ", 1 file(s), 5 bytes, left by an export to the same"
+                    + " directory that did not finish"), warnings);
+        }
+        assertFalse(Files.exists(leftover));
+        assertTrue(Files.exists(other), "another target's staging directory is not touched");
+        assertTrue(Files.exists(temp.resolve("out").resolve("manifest.json")));
     }
 
     @Test

@@ -162,7 +162,8 @@ public final class DatabaseExporter {
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
-        List<String> reported = new ArrayList<>(notes);
+        List<String> reported = new ArrayList<>(target.notes());
+        reported.addAll(notes);
         reported.addAll(warnings);
         return new MigrationResult(target.target(), outcomes, reported);
     }

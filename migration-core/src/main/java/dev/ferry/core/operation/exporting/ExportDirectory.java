@@ -5,25 +5,32 @@ import dev.ferry.core.operation.Provisional;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * Where an export is written: a hidden staging directory beside the target, renamed to the target only when
  * everything (manifest last) is in it. A crash leaves at most the staging directory, never a target that looks
- * complete.
+ * complete; the next export to the same target removes it, and says so.
  */
 final class ExportDirectory implements Provisional {
+    private static final String PARTIAL = ".ferry-partial-";
+
     private final Path target;
     private final Path staging;
+    private final List<String> notes;
 
-    private ExportDirectory(Path target, Path staging) {
+    private ExportDirectory(Path target, Path staging, List<String> notes) {
         this.target = target;
         this.staging = staging;
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -45,14 +52,48 @@ final class ExportDirectory implements Provisional {
                     + ": it exists and is not an empty directory");
         }
         Path parent = absolute.getParent();
-        Path staging = parent.resolve("." + absolute.getFileName() + ".ferry-partial-" + UUID.randomUUID());
+        String prefix = "." + absolute.getFileName() + PARTIAL;
+        Path staging = parent.resolve(prefix + UUID.randomUUID());
+        List<String> notes = new ArrayList<>();
         try {
             Files.createDirectories(parent);
+            notes.addAll(removeLeftovers(parent, prefix));
             Files.createDirectory(staging);
         } catch (IOException e) {
             throw FerryErrors.io("Cannot create export directory beside " + absolute + ": " + e, e);
         }
-        return new ExportDirectory(absolute, staging);
+        return new ExportDirectory(absolute, staging, notes);
+    }
+
+    /**
+     * Deletes the staging directories that exports to the same target left when they were killed (a finished or
+     * failed export deletes its own), each with a note naming it and its size.
+     */
+    private static List<String> removeLeftovers(Path parent, String prefix) throws IOException {
+        List<String> notes = new ArrayList<>();
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent, entry ->
+                entry.getFileName().toString().startsWith(prefix) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
+            for (Path leftover : leftovers) {
+                long[] size = {0, 0};
+                try (Stream<Path> files = Files.walk(leftover)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                            size[0]++;
+                            size[1] += Files.size(file);
+                        }
+                        Files.delete(file);
+                    }
+                }
+                notes.add("Removed " + leftover + ", " + size[0] + " file(s), " + size[1] + " bytes, left by an"
+                        + " export to the same directory that did not finish");
+            }
+        }
+        return notes;
+    }
+
+    /** What preparing the directory did besides, for the statement's warnings (left-overs it removed). */
+    List<String> notes() {
+        return notes;
     }
 
     private static boolean isEmptyDirectory(Path directory) throws SQLException {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where an export goes (issue 14, items 2 and 5): onto a symbolic link to an empty directory, into the directory it
+ * Where an export goes and what an import reads (issue 14, items 2, 4 and 5): data files from inside the export
+ * directory alone; onto a symbolic link to an empty directory, into the directory it
  * points to, the link kept (it was replaced by a directory); a path with a URI scheme other than file:// is refused, not
  * written to a local directory named after the scheme ({@code ./s3a:/bucket/out}); a file:// URI is its local path; a
  * killed export's hidden staging directory is removed by the next export to the same directory, with a warning.
@@ -79,6 +80,38 @@ class ExportPathsIT {
         assertFalse(Files.exists(leftover));
         assertTrue(Files.exists(other), "another target's staging directory is not touched");
         assertTrue(Files.exists(temp.resolve("out").resolve("manifest.json")));
+    }
+
+    /**
+     * Issue 14, item 4: a manifest.json and load.sql edited together to name a file outside the export read it into a
+     * table. The name is refused before anything is read or created, however well its size and checksum match.
+     */
+    @Test
+    void aDataFileOutsideTheExportIsRefusedWhateverTheManifestSays() throws Exception {
+        Path export = temp.resolve("edited");
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("EXPORT DATABASE '" + export + "'");
+        }
+        String dataFile;
+        try (var files = Files.list(export)) {
+            dataFile = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).findFirst()
+                    .orElseThrow();
+        }
+        Files.move(export.resolve(dataFile), temp.resolve("secret.csv"));
+        for (String script : new String[] {"manifest.json", "load.sql"}) {
+            Path file = export.resolve(script);
+            Files.writeString(file, Files.readString(file).replace(dataFile, "../secret.csv"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:ferry:h2:mem:" + UUID.randomUUID());
+             Statement s = c.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class, () -> s.execute("IMPORT DATABASE '" + export + "'"));
+            assertEquals("42000", refused.getSQLState(), refused::getMessage);
+            assertTrue(refused.getMessage().contains("names the data file '../secret.csv', which is outside the export"
+                    + " directory"), refused::getMessage);
+            try (var tables = c.getMetaData().getTables(null, "PUBLIC", "T", null)) {
+                assertFalse(tables.next(), "nothing was created");
+            }
+        }
     }
 
     @Test

@@ -1,33 +1,39 @@
 package dev.ferry.core.dialect.duckdb.export;
 
+import dev.ferry.core.model.manifest.DataFiles;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 
 /**
  * Finds the data file a COPY of DuckDB's load script names. DuckDB writes the path as it was given to EXPORT
  * DATABASE: absolute, or relative to the working directory of the process that exported (e.g.
  * {@code 'out/s_t.csv'}), so the path as written rarely fits once the directory has moved. The file of that name in the
- * export directory is taken; where there is none, the path as written (a relative one against this process's working
- * directory), as a user who edited load.sql may have pointed it elsewhere.
+ * export directory is taken, and only that: a path elsewhere is never read ({@link DataFiles}), as a load.sql edited to
+ * name {@code /etc/passwd} once loaded it into a table.
  */
 final class DataFileLocator {
 
     private DataFileLocator() {
     }
 
-    /** The file, or null where neither the export directory nor the path as written holds it. */
-    static Path locate(Path directory, String written) {
-        Path path;
+    /**
+     * The file of that name in the export directory, or null where there is none.
+     *
+     * @throws SQLException (42000) where it is a link that leads out of the directory
+     */
+    static Path locate(Path directory, String written, String where) throws SQLException {
+        Path name;
         try {
-            path = Path.of(written);
+            name = Path.of(written).getFileName();
         } catch (InvalidPathException e) {
             return null;
         }
-        Path name = path.getFileName();
-        if (name != null && Files.isRegularFile(directory.resolve(name.toString()))) {
-            return directory.resolve(name.toString());
+        if (name == null) {
+            return null;
         }
-        return Files.isRegularFile(path) ? path.toAbsolutePath().normalize() : null;
+        Path file = DataFiles.inside(directory, name.toString(), where);
+        return Files.isRegularFile(file) ? file : null;
     }
 }

@@ -54,10 +54,10 @@ final class LoadStatementReader {
         } catch (IllegalArgumentException e) {
             throw FerryErrors.invalidParameter(where + ": " + e.getMessage() + in);
         }
-        Path file = DataFileLocator.locate(directory, copy.path());
+        Path file = DataFileLocator.locate(directory, copy.path(), where);
         if (file == null) {
             throw FerryErrors.data(where + ": the data file '" + copy.path() + "' of " + table.table().name()
-                    + " is neither in " + directory + " nor at that path");
+                    + " is not in " + directory + " (a data file is read from the export directory alone)");
         }
         if (format == DataFormat.PARQUET) {
             warnOfNestedColumns(builder, table, names, types, file);

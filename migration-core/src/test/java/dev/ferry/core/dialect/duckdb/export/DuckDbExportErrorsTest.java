@@ -80,7 +80,25 @@ class DuckDbExportErrorsTest {
         SQLException error = assertThrows(SQLException.class, () -> DuckDbExport.read(export));
         assertEquals("22000", error.getSQLState());
         assertTrue(error.getMessage().startsWith("load.sql line 2: the data file '" + export.resolve("u.csv")
-                + "' of main.u is neither in "), error.getMessage());
+                + "' of main.u is not in "), error.getMessage());
+    }
+
+    /** Issue 14, item 4: a load.sql edited to name a file outside the export loaded it (/etc/passwd) into a table. */
+    @Test
+    void aFileOutsideTheExportIsNeverRead() throws Exception {
+        Path outside = Files.writeString(export.getParent().resolve("secret.csv"), "id\n42\n");
+        Files.delete(export.resolve("u.csv"));
+        Path load = export.resolve("load.sql");
+        String asWritten = Files.readString(load);
+        Files.writeString(load, asWritten.replace(export.resolve("u.csv").toString(), outside.toString()));
+        SQLException error = assertThrows(SQLException.class, () -> DuckDbExport.read(export));
+        assertTrue(error.getMessage().contains("is not in " + export), error.getMessage());
+
+        Files.writeString(load, asWritten);
+        Files.createSymbolicLink(export.resolve("u.csv"), outside);
+        SQLException linked = assertThrows(SQLException.class, () -> DuckDbExport.read(export));
+        assertEquals("42000", linked.getSQLState());
+        assertTrue(linked.getMessage().contains("which is outside the export directory"), linked.getMessage());
     }
 
     @Test

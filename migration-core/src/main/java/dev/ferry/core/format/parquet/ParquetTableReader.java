@@ -38,7 +38,9 @@ public final class ParquetTableReader implements TableReader {
         int[] positions = positions(found, expected);
         ValueKind[] targets = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
         try {
-            this.reader = new Builder(input, new RowReadSupport(schema, positions, targets)).build();
+            // A page whose CRC does not match fails the read: a flipped byte must not load as another value.
+            this.reader = new Builder(input, new RowReadSupport(schema, positions, targets))
+                    .usePageChecksumVerification(true).build();
         } catch (IllegalArgumentException e) {
             throw FerryErrors.data(file.getFileName() + ": " + e.getMessage(), e);
         }

@@ -54,6 +54,7 @@ public final class ParquetTableWriter implements TableWriter {
             this.writer = new Builder(file, support)
                     .withConf(new PlainParquetConfiguration())
                     .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                    .withPageWriteChecksumEnabled(true)
                     .withCompressionCodec(CompressionCodecName.valueOf(options.compression().name()))
                     .withRowGroupRowCountLimit(options.rowGroupRows())
                     .withRowGroupSize(FormatOptions.ROW_GROUP_BYTES)

@@ -2,7 +2,7 @@ package dev.ferry.core.operation.importing;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.FileChecksum;
-import dev.ferry.core.model.manifest.DataFiles;
+import dev.ferry.core.model.manifest.DataFilePaths;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
@@ -75,7 +75,7 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
     }
 
     private static void verify(Path dir, Manifest.TableEntry table) throws SQLException {
-        Path file = DataFiles.inside(dir, table.file(), ManifestFile.NAME);
+        Path file = DataFilePaths.inside(dir, table.file(), ManifestFile.NAME);
         String name = table.schema() == null ? table.name() : table.schema() + "." + table.name();
         if (!Files.isRegularFile(file)) {
             throw FerryErrors.data("IMPORT DATABASE: data file " + table.file() + " of table " + name + " is missing");

@@ -2,7 +2,7 @@ package dev.ferry.core.operation.importing;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.files.FormattedFile;
-import dev.ferry.core.model.manifest.DataFiles;
+import dev.ferry.core.model.manifest.DataFilePaths;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.options.FormatOptions;
@@ -75,7 +75,7 @@ final class LoadScriptReader {
             throw FerryErrors.withContext(ExportLayout.LOAD + " line " + sql.line(), e);
         }
         TableLoad load = new TableLoad(copy.table(), copy.columns(),
-                new FormattedFile(DataFiles.inside(source.directory(), fileName, ExportLayout.LOAD + " line " + sql.line()),
+                new FormattedFile(DataFilePaths.inside(source.directory(), fileName, ExportLayout.LOAD + " line " + sql.line()),
                         options));
         return new LoadStep.LoadTable(load, fileName, OptionalLong.of(entry.rows()), entry.bytes());
     }

@@ -3,7 +3,7 @@ package dev.ferry.core.operation.importing;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.format.files.FormattedFile;
-import dev.ferry.core.model.manifest.DataFiles;
+import dev.ferry.core.model.manifest.DataFilePaths;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
 import dev.ferry.core.model.manifest.SchemaFile;
@@ -64,7 +64,7 @@ final class ManifestLoads {
             List<String> columns = table.dataColumns().stream().map(Column::name).map(target::quoteIdentifier)
                     .toList();
             TableLoad load = new TableLoad(target.quote(table.name()), columns,
-                    new FormattedFile(DataFiles.inside(source.directory(), entry.file(), ManifestFile.NAME), options));
+                    new FormattedFile(DataFilePaths.inside(source.directory(), entry.file(), ManifestFile.NAME), options));
             steps.add(new LoadStep.LoadTable(load, entry.file(), OptionalLong.of(entry.rows()), entry.bytes()));
         }
         return steps;

@@ -269,6 +269,38 @@ class ParquetFilesTest {
         assertTrue(!java.nio.file.Files.exists(file), "refused before the file is created");
     }
 
+    /**
+     * Issue 14, item 6: bytes flipped in an uncompressed page loaded 1515870731 where 11 was, silently, where no
+     * manifest guarded the file (COPY FROM, a foreign export). Pages carry their CRC, and a page whose CRC does not
+     * match is refused, naming the file.
+     */
+    @Test
+    void aCorruptPageIsRefusedNotReadAsOtherValues() throws Exception {
+        Path file = temp.resolve("crc.parquet");
+        FormatOptions options = FormatOptions.from(Map.of("FORMAT", "parquet", "COMPRESSION", "uncompressed"),
+                "EXPORT DATABASE");
+        List<DataColumn> columns = List.of(new DataColumn("n", ValueKind.INTEGER, 10, 0));
+        try (TableWriter writer = DataFiles.writer(file, options, columns)) {
+            for (int i = 0; i < 1000; i++) {
+                writer.write(new Object[] {i * 7});
+            }
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        for (int i = bytes.length / 4; i < bytes.length / 4 + 16; i++) {
+            bytes[i] = 0x5A;
+        }
+        java.nio.file.Files.write(file, bytes);
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (TableReader reader = DataFiles.reader(file, options, columns)) {
+                int i = 0;
+                for (Object[] row = reader.next(); row != null; row = reader.next(), i++) {
+                    assertEquals(i * 7, row[0], "a value read from the corrupt page");
+                }
+            }
+        });
+        assertTrue(refused.getMessage().contains("crc.parquet"), refused.getMessage());
+    }
+
     private static FormatOptions parquet() throws SQLException {
         return FormatOptions.from(Map.of("FORMAT", "parquet"), "EXPORT DATABASE");
     }

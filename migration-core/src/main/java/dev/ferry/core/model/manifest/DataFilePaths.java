@@ -12,9 +12,9 @@ import java.sql.SQLException;
  * read from inside the directory alone, never through {@code ..}, an absolute path or a symbolic link that leads out
  * of it (an export directory may come from anyone; an edited one once loaded {@code /etc/passwd} into a table).
  */
-public final class DataFiles {
+public final class DataFilePaths {
 
-    private DataFiles() {
+    private DataFilePaths() {
     }
 
     /**

@@ -248,7 +248,7 @@ public final class DatabaseExporter {
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
-        return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
+        return new Manifest(Manifest.versionFor(tables), FerryVersion.get(), Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
                 : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings);
     }

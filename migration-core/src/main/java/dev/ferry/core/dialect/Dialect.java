@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -237,6 +238,16 @@ public interface Dialect {
      */
     default Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
         return Optional.empty();
+    }
+
+    /**
+     * The rows the engine's statistics say {@code table} holds, read without scanning it: EXPORT DATABASE's
+     * {@code CHUNK_ROWS} decides from it how many chunks a table is split into (else it counts the rows).
+     *
+     * @return the estimate; empty where the engine keeps none (the default) or has none yet for the table
+     */
+    default OptionalLong estimatedRows(Connection connection, QualifiedName table) throws SQLException {
+        return OptionalLong.empty();
     }
 
     /** The identity generator of an identity column, or null if the engine does not say. */

@@ -25,11 +25,13 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -205,6 +207,25 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
         return Optional.of(PostgresSnapshot.export(leader));
+    }
+
+    /**
+     * {@code pg_class.reltuples}, which VACUUM, ANALYZE and CREATE INDEX keep; -1 (PostgreSQL 14 on) for a table
+     * never yet analyzed gives none.
+     */
+    @Override
+    public OptionalLong estimatedRows(Connection connection, QualifiedName table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)")) {
+            query.setString(1, quote(table));
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    long rows = row.getLong(1);
+                    return row.wasNull() || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+                }
+                return OptionalLong.empty();
+            }
+        }
     }
 
     /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */

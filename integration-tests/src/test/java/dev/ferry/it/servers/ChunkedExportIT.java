@@ -52,7 +52,7 @@ class ChunkedExportIT {
 
     /**
      * {@code big}: 10,000 rows keyed from -2,000 with a gap, values of several types with NULLs, quotes and line
-     * breaks; {@code pairs}: a two-column key, which is not split; {@code small}: a few rows.
+     * breaks; {@code pairs}: a two-column key, which PostgreSQL splits by ctid and MariaDB does not split; {@code small}: a few rows.
      */
     private static void fill(Connection connection, TestServer.Engine engine) throws SQLException {
         boolean postgres = engine == TestServer.Engine.POSTGRESQL;
@@ -126,7 +126,8 @@ class ChunkedExportIT {
                 rows += chunk.get("rows").asLong();
             }
             assertEquals(BIG_ROWS, rows);
-            assertTrue(table(export, "pairs").get("chunks") == null, "a two-column key is not split");
+            assertEquals(engine == TestServer.Engine.MARIADB, table(export, "pairs").get("chunks") == null,
+                    "a two-column key: split by ctid on PostgreSQL, not at all on MariaDB");
             assertEquals(2, new ObjectMapper().readTree(export.resolve("manifest.json").toFile())
                     .get("formatVersion").asInt());
             assertEquals(2, threads.size(), "the chunks of big were read on " + threads.size() + " thread(s): "
@@ -169,6 +170,52 @@ class ChunkedExportIT {
         assertEquals(1, manifest.get("formatVersion").asInt());
         assertFalse(manifest.toString().contains("chunks"), manifest.toString());
         assertEquals(schema + "big.csv", table(export, "big").get("file").asText());
+    }
+
+    /**
+     * PostgreSQL splits a large table without an integer key (none at all, or a text one) by ranges of ctid, pages of
+     * the table, and the chunks import to exactly its rows.
+     */
+    @org.junit.jupiter.api.Test
+    void postgresSplitsATableWithoutAnIntegerKeyByCtidRanges() throws Exception {
+        TestServer server = TestServer.postgres();
+        String source = server.createDatabase();
+        String target = server.createDatabase();
+        Path export = temp.resolve("export");
+        List<String> compared = List.of("SELECT * FROM nokey ORDER BY n, label", "SELECT * FROM textkey ORDER BY code");
+        try (Connection ferry = server.connectFerry(source); Statement statement = ferry.createStatement()) {
+            ServerQueries.execute(ferry,
+                    "CREATE TABLE nokey (label text, n int)",
+                    "INSERT INTO nokey SELECT CASE WHEN g % 7 = 0 THEN NULL ELSE 'row ' || g END, g % 5000"
+                            + " FROM generate_series(1, " + BIG_ROWS + ") g",
+                    "CREATE TABLE textkey (code text PRIMARY KEY, n int)",
+                    "INSERT INTO textkey SELECT 'k' || g, g FROM generate_series(1, " + BIG_ROWS + ") g",
+                    // Moves some rows to later pages, leaving dead versions where they were.
+                    "UPDATE nokey SET label = label || ' moved' WHERE n % 10 = 3",
+                    "ANALYZE nokey", "ANALYZE textkey");
+            statement.execute("EXPORT DATABASE '" + export + "' (JOBS 2, CHUNK_ROWS 1000)");
+            assertEquals(List.of(), ParallelExportIT.warnings(statement));
+        }
+        try {
+            for (String name : List.of("nokey", "textkey")) {
+                JsonNode table = table(export, name);
+                JsonNode chunks = table.get("chunks");
+                assertTrue(chunks != null && chunks.size() >= 5, table.toString());
+                assertEquals(BIG_ROWS, table.get("rows").asLong(), name);
+                assertEquals("public." + name + ".part-0001.csv", chunks.get(0).get("file").asText());
+            }
+            try (Connection ferry = server.connectFerry(target); Statement statement = ferry.createStatement()) {
+                statement.execute("IMPORT DATABASE '" + export + "'");
+            }
+            try (Connection from = server.connect(source); Connection to = server.connect(target)) {
+                for (String sql : compared) {
+                    assertEquals(ServerQueries.rows(from, sql), ServerQueries.rows(to, sql), sql);
+                }
+            }
+        } finally {
+            server.dropDatabase(source);
+            server.dropDatabase(target);
+        }
     }
 
     private static JsonNode table(Path export, String name) throws Exception {

@@ -250,6 +250,16 @@ public interface Dialect {
         return OptionalLong.empty();
     }
 
+    /**
+     * How EXPORT DATABASE may split a large table without an integer key into chunks by where its rows are stored, on
+     * {@code connection}'s server.
+     *
+     * @return empty where the engine cannot read a range of positions cheaply (the default)
+     */
+    default Optional<RowPositions> rowPositions(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
     /** The identity generator of an identity column, or null if the engine does not say. */
     Identity identity(Connection connection, QualifiedName table, String column) throws SQLException;
 

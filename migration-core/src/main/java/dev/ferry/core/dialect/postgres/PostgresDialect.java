@@ -3,6 +3,7 @@ package dev.ferry.core.dialect.postgres;
 import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.OnUpdateTrigger;
+import dev.ferry.core.dialect.RowPositions;
 import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.dialect.TableLoader;
@@ -226,6 +227,13 @@ public class PostgresDialect extends StandardDialect {
                 return OptionalLong.empty();
             }
         }
+    }
+
+    /** ctid ranges, on PostgreSQL 14 and later (TID range scans); see {@code PostgresRowPositions}. */
+    @Override
+    public Optional<RowPositions> rowPositions(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion() >= PostgresRowPositions.FIRST_VERSION
+                ? Optional.of(new PostgresRowPositions(this)) : Optional.empty();
     }
 
     /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */

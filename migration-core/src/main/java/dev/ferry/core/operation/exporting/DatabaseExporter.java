@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -127,7 +128,8 @@ public final class DatabaseExporter {
         List<String> warnings = new ArrayList<>(schema.warnings());
         warnings.addAll(scripts.warnings());
         List<Table> tables = schema.tables();
-        ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows());
+        ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
+                exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
         long[] estimates = new long[tables.size()];
         int mostReads = 0;
         for (int i = 0; i < tables.size(); i++) {
@@ -211,7 +213,7 @@ public final class DatabaseExporter {
         List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
         String sql = "SELECT " + table.dataColumns().stream()
                 .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
-                .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name()) + read.where(dialect);
+                .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name()) + read.where();
         progress.tableStarted("export", label, -1);
         long rows = 0;
         FileSummary summary;

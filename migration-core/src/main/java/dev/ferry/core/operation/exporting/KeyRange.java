@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.exporting;
 
 import java.math.BigInteger;
+import java.util.function.Function;
 
 /**
  * The rows of a table whose integer key lies in {@code [from, to)}; a null bound is open, so the first range of a
@@ -27,16 +28,23 @@ record KeyRange(BigInteger from, BigInteger to) {
     }
 
     /**
-     * The range as an SQL condition on {@code key}, the key column as quoted for the engine; empty for {@link #ALL}.
+     * The range as an SQL condition on {@code key}, the key column as quoted for the engine, its bounds as integer
+     * literals; empty for {@link #ALL}.
      */
     String condition(String key) {
+        return condition(key, BigInteger::toString);
+    }
+
+    /** The range as an SQL condition on {@code column}, each bound written by {@code literal}. */
+    String condition(String column, Function<BigInteger, String> literal) {
         if (from == null && to == null) {
             return "";
         }
         if (from == null) {
-            return key + " < " + to;
+            return column + " < " + literal.apply(to);
         }
-        return to == null ? key + " >= " + from : key + " >= " + from + " AND " + key + " < " + to;
+        return to == null ? column + " >= " + literal.apply(from)
+                : column + " >= " + literal.apply(from) + " AND " + column + " < " + literal.apply(to);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.ferry.core.operation.exporting;
 
-import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.schema.Table;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,12 +10,13 @@ import java.util.List;
  * as a job of its own ({@link TableJobs}).
  *
  * @param table the table
- * @param range the keys read; {@link KeyRange#ALL} for the whole table
+ * @param by    what the table is split by; null for a table read whole
+ * @param range the keys (or positions) read; {@link KeyRange#ALL} for the whole table
  * @param file  the data file's name in the export directory
  * @param part  the chunk's number, from 1
  * @param parts the table's chunks; 1 for a table read whole
  */
-record TableRead(Table table, KeyRange range, String file, int part, int parts) {
+record TableRead(Table table, SplitBy by, KeyRange range, String file, int part, int parts) {
 
     /**
      * The reads of {@code tables}, in table order, each table's chunks in key order, with the names of their files.
@@ -29,19 +29,20 @@ record TableRead(Table table, KeyRange range, String file, int part, int parts) 
         List<TableRead> reads = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             Table table = tables.get(i);
-            List<KeyRange> ranges = planner.ranges(table, estimates[i]);
+            ChunkPlanner.Chunks chunks = planner.chunks(table, estimates[i]);
+            List<KeyRange> ranges = chunks.ranges();
             List<String> files = names.next(table.name(), ranges.size());
             for (int part = 0; part < ranges.size(); part++) {
-                reads.add(new TableRead(table, ranges.get(part), files.get(part), part + 1, ranges.size()));
+                reads.add(new TableRead(table, chunks.by(), ranges.get(part), files.get(part), part + 1,
+                        ranges.size()));
             }
         }
         return reads;
     }
 
     /** The SQL that limits the table's rows to the chunk's: empty for a table read whole. */
-    String where(Dialect dialect) {
-        return range.all() ? "" : " WHERE " + range.condition(dialect.quoteIdentifier(
-                ChunkPlanner.splitKey(table).name()));
+    String where() {
+        return by == null ? "" : by.where(range);
     }
 
     /** How progress and errors name the read: the table, with the chunk where there are several. */

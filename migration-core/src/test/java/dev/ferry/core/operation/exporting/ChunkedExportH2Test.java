@@ -176,4 +176,30 @@ class ChunkedExportH2Test {
                     + " WHERE TABLE_SCHEMA = 'PUBLIC'"));
         }
     }
+
+    @Test
+    void aMissingChunk_orChunksThatDoNotAddUpToTheTablesRows_areRefusedNamingTheTable() throws Exception {
+        Path dir = temp.resolve("export");
+        try (Connection source = h2()) {
+            fill(source);
+            new DatabaseExporter(source).export(dir, options("csv", 1000), ProgressListener.NONE);
+        }
+        Path manifest = dir.resolve(ManifestFile.NAME);
+        String original = Files.readString(manifest);
+        Files.writeString(manifest, original.replaceFirst("\"rows\" : 10000,", "\"rows\" : 9999,"));
+        try (Connection target = h2()) {
+            SQLException failure = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertEquals("IMPORT DATABASE: the chunks of table PUBLIC.ORDERS in manifest.json hold 10000 rows, the"
+                    + " manifest says the table holds 9999; it has been altered", failure.getMessage());
+        }
+        Files.writeString(manifest, original);
+        Files.delete(dir.resolve("public.orders.part-0007.csv"));
+        try (Connection target = h2()) {
+            SQLException failure = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertEquals("IMPORT DATABASE: data file public.orders.part-0007.csv of table PUBLIC.ORDERS is missing",
+                    failure.getMessage());
+        }
+    }
 }

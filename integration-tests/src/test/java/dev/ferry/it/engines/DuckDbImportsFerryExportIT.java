@@ -126,6 +126,39 @@ class DuckDbImportsFerryExportIT {
         }
     }
 
+    /**
+     * A table exported in chunks ({@code CHUNK_ROWS}) from H2 for DuckDB: load.sql has a COPY per chunk, which DuckDB's
+     * own IMPORT runs as they are, and Ferry's IMPORT into DuckDB too; both hold every row once.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"csv", "parquet"})
+    void aChunkedTableLoadsInDuckDbsOwnImportAndInFerrys(String format) throws Exception {
+        Path export = temp.resolve("export");
+        List<List<Object>> source;
+        try (Connection h2 = DriverManager.getConnection("jdbc:ferry:h2:mem:chunked-" + format);
+             Statement statement = h2.createStatement()) {
+            statement.execute("CREATE TABLE c (id BIGINT PRIMARY KEY, s VARCHAR(30), d DECIMAL(10,2))");
+            statement.execute("INSERT INTO c SELECT x * 3 - 100, CASE WHEN MOD(x, 4) = 0 THEN NULL"
+                    + " ELSE 'v,' || x END, x / 8.0 FROM SYSTEM_RANGE(1, 5000)");
+            source = rows(statement, "SELECT id, s, d FROM c ORDER BY id");
+            statement.execute("EXPORT DATABASE '" + export + "' (FORMAT " + format + ", DIALECT duckdb,"
+                    + " CHUNK_ROWS 1000)");
+        }
+        String load = java.nio.file.Files.readString(export.resolve("load.sql"));
+        assertEquals(5, load.split("c\\.part-000", -1).length - 1, load);
+
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("IMPORT DATABASE '" + export + "'");
+            assertEquals(source, rows(statement, "SELECT id, s, d FROM c ORDER BY id"), "DuckDB's own IMPORT");
+        }
+        try (Connection duckdb = DriverManager.getConnection("jdbc:ferry:duckdb:");
+             Statement statement = duckdb.createStatement()) {
+            statement.execute("IMPORT DATABASE '" + export + "'");
+            assertEquals(source, rows(statement, "SELECT id, s, d FROM c ORDER BY id"), "Ferry's IMPORT");
+        }
+    }
+
     /** DuckDB's types, each with a value at an edge, and the literal that makes it. */
     private static final String[][] DUCKDB_VALUES = {
             {"HUGEINT", "'-170141183460469231731687303715884105727'::HUGEINT"}, {"UBIGINT", "18446744073709551615"},

@@ -32,7 +32,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * EXPORT DATABASE with JOBS above 1 on PostgreSQL and MariaDB (issue 13): every connection reads one snapshot while
@@ -52,14 +54,25 @@ class ParallelExportIT {
         return engine == TestServer.Engine.POSTGRESQL ? TestServer.postgres() : TestServer.mariadb();
     }
 
+    static Stream<Arguments> enginesWholeAndChunked() {
+        List<Arguments> cases = new ArrayList<>();
+        for (TestServer.Engine engine : TestServer.Engine.values()) {
+            cases.add(Arguments.of(engine, false));
+            cases.add(Arguments.of(engine, true));
+        }
+        return cases.stream();
+    }
+
     /**
      * A writer commits, over and over, one transaction that adds a row of batch k to both large tables, sets the
      * counter to k, and moves 1 from an account of one table to an account of the other. In a consistent export the
-     * large tables hold exactly batches 1..counter and the balances add up to what they started at.
+     * large tables hold exactly batches 1..counter and the balances add up to what they started at; also where the
+     * large tables are split into chunks (CHUNK_ROWS), each chunk read by its own job, the writer's new keys falling
+     * in their last chunk.
      */
-    @ParameterizedTest
-    @EnumSource(TestServer.Engine.class)
-    void everyFileHoldsOneCommittedState_whileAWriterCommitsDuringTheExport(TestServer.Engine engine)
+    @ParameterizedTest(name = "{0}, chunked: {1}")
+    @MethodSource("enginesWholeAndChunked")
+    void everyFileHoldsOneCommittedState_whileAWriterCommitsDuringTheExport(TestServer.Engine engine, boolean chunked)
             throws Exception {
         TestServer server = server(engine);
         String database = server.createDatabase();
@@ -70,7 +83,7 @@ class ParallelExportIT {
             AtomicReference<Throwable> writerFailure = new AtomicReference<>();
             Thread writer = new Thread(() -> write(server, database, stop, committed, writerFailure), "writer");
             writer.start();
-            Map<String, String> files;
+            Map<String, List<String>> files;
             long committedBefore;
             long committedAfter;
             try (Connection ferry = server.connectFerry(database); Statement statement = ferry.createStatement()) {
@@ -78,7 +91,8 @@ class ParallelExportIT {
                     Thread.sleep(10);
                 }
                 committedBefore = committed.get();
-                files = export(statement, temp.resolve("export"), "JOBS 2");
+                files = exportFiles(statement, temp.resolve("export"),
+                        chunked ? "JOBS 2, CHUNK_ROWS " + BIG_ROWS / 4 : "JOBS 2");
                 committedAfter = committed.get();
                 assertEquals(List.of(), warnings(statement));
             } finally {
@@ -90,17 +104,20 @@ class ParallelExportIT {
                     + (committedAfter - committedBefore) + " transactions during the export; the test proves nothing");
 
             Path export = temp.resolve("export");
-            long counter = Long.parseLong(csvRows(export.resolve(files.get("c_counter"))).get(0).get(1));
+            long counter = Long.parseLong(csvRows(export.resolve(files.get("c_counter").get(0))).get(0).get(1));
             assertTrue(counter >= committedBefore && counter <= committedAfter, "counter " + counter);
             for (String big : List.of("a_big", "b_big")) {
                 TreeSet<Long> batches = new TreeSet<>();
                 long initial = 0;
-                for (List<String> row : csvRows(export.resolve(files.get(big)))) {
-                    long batch = Long.parseLong(row.get(1));
-                    if (batch == 0) {
-                        initial++;
-                    } else {
-                        assertTrue(batches.add(batch), big + " holds batch " + batch + " twice");
+                assertEquals(chunked, files.get(big).size() >= 3, big + " in " + files.get(big));
+                for (String file : files.get(big)) {
+                    for (List<String> row : csvRows(export.resolve(file))) {
+                        long batch = Long.parseLong(row.get(1));
+                        if (batch == 0) {
+                            initial++;
+                        } else {
+                            assertTrue(batches.add(batch), big + " holds batch " + batch + " twice");
+                        }
                     }
                 }
                 assertEquals(BIG_ROWS, initial, big);
@@ -110,7 +127,7 @@ class ParallelExportIT {
             }
             long total = 0;
             for (String accounts : List.of("d_accounts", "e_accounts")) {
-                for (List<String> row : csvRows(export.resolve(files.get(accounts)))) {
+                for (List<String> row : csvRows(export.resolve(files.get(accounts).get(0)))) {
                     total += Long.parseLong(row.get(1));
                 }
             }
@@ -417,11 +434,19 @@ class ParallelExportIT {
     /** Runs the export; the file of each table by its name. */
     static Map<String, String> export(Statement statement, Path directory, String options) throws SQLException {
         Map<String, String> files = new HashMap<>();
+        exportFiles(statement, directory, options).forEach((table, its) -> files.put(table, its.get(0)));
+        return files;
+    }
+
+    /** Runs the export; the files of each table (a chunked table's, in key order) by its name. */
+    static Map<String, List<String>> exportFiles(Statement statement, Path directory, String options)
+            throws SQLException {
+        Map<String, List<String>> files = new HashMap<>();
         try (ResultSet rows = statement.executeQuery("EXPORT DATABASE '" + directory + "' (" + options + ")")) {
             while (rows.next()) {
                 String table = rows.getString("table_name");
-                files.put(table.substring(table.lastIndexOf('.') + 1).replace("\"", "").replace("`", ""),
-                        rows.getString("file"));
+                files.computeIfAbsent(table.substring(table.lastIndexOf('.') + 1).replace("\"", "").replace("`", ""),
+                        name -> new ArrayList<>()).add(rows.getString("file"));
             }
         }
         return files;

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -236,6 +237,26 @@ public interface Dialect {
      * @throws SnapshotShareRefused where it could but the server refused, for want of a privilege; nothing is held then
      */
     default Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * The rows the engine's statistics say {@code table} holds, read without scanning it: EXPORT DATABASE's
+     * {@code CHUNK_ROWS} decides from it how many chunks a table is split into (else it counts the rows).
+     *
+     * @return the estimate; empty where the engine keeps none (the default) or has none yet for the table
+     */
+    default OptionalLong estimatedRows(Connection connection, QualifiedName table) throws SQLException {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * How EXPORT DATABASE may split a large table without an integer key into chunks by where its rows are stored, on
+     * {@code connection}'s server.
+     *
+     * @return empty where the engine cannot read a range of positions cheaply (the default)
+     */
+    default Optional<RowPositions> rowPositions(Connection connection) throws SQLException {
         return Optional.empty();
     }
 

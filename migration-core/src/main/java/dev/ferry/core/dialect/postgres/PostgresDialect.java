@@ -3,6 +3,7 @@ package dev.ferry.core.dialect.postgres;
 import dev.ferry.core.dialect.Capabilities;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.OnUpdateTrigger;
+import dev.ferry.core.dialect.RowPositions;
 import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.StandardDialect;
 import dev.ferry.core.dialect.TableLoader;
@@ -25,11 +26,13 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -205,6 +208,32 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
         return Optional.of(PostgresSnapshot.export(leader));
+    }
+
+    /**
+     * {@code pg_class.reltuples}, which VACUUM, ANALYZE and CREATE INDEX keep; -1 (PostgreSQL 14 on) for a table
+     * never yet analyzed gives none.
+     */
+    @Override
+    public OptionalLong estimatedRows(Connection connection, QualifiedName table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)")) {
+            query.setString(1, quote(table));
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    long rows = row.getLong(1);
+                    return row.wasNull() || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+                }
+                return OptionalLong.empty();
+            }
+        }
+    }
+
+    /** ctid ranges, on PostgreSQL 14 and later (TID range scans); see {@code PostgresRowPositions}. */
+    @Override
+    public Optional<RowPositions> rowPositions(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion() >= PostgresRowPositions.FIRST_VERSION
+                ? Optional.of(new PostgresRowPositions(this)) : Optional.empty();
     }
 
     /** Only the table's own rows: those of the tables that inherit from it (partitions too) are exported on their own. */

@@ -1,5 +1,7 @@
 package dev.ferry.core.model.manifest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +29,24 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
                        Map<String, String> options, List<String> schemas, boolean qualifiedNames, String scriptDialect,
                        List<TableEntry> tables, List<String> warnings) {
 
-    /** The layout version this Ferry writes and reads. */
+    /** The layout version of an export whose tables are each one data file; Ferry writes it where none is chunked. */
     public static final int FORMAT_VERSION = 1;
+
+    /**
+     * The layout version of an export with a table written as several data files ({@link TableEntry#chunks}), which a
+     * Ferry that reads only version {@value #FORMAT_VERSION} refuses by its version rather than misreads.
+     */
+    public static final int CHUNKED_FORMAT_VERSION = 2;
+
+    /** Whether this Ferry reads an export of layout version {@code version}. */
+    public static boolean readsVersion(int version) {
+        return version == FORMAT_VERSION || version == CHUNKED_FORMAT_VERSION;
+    }
+
+    /** The layout version of an export holding {@code tables}: the oldest that can describe them. */
+    public static int versionFor(List<TableEntry> tables) {
+        return tables.stream().anyMatch(TableEntry::chunked) ? CHUNKED_FORMAT_VERSION : FORMAT_VERSION;
+    }
 
     public Manifest {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -55,15 +73,56 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
     }
 
     /**
-     * One table's data file.
+     * One table's data: one file, or (a chunked table) several, each holding a range of its key.
      *
      * @param schema the table's schema, or null
      * @param name   the table's name
-     * @param file   the data file, relative to the export directory
+     * @param file   the data file, relative to the export directory; null for a chunked table
+     * @param rows   rows in the table (all its chunks)
+     * @param bytes  the size of its data (all its chunks)
+     * @param sha256 the data file's SHA-256 checksum; null for a chunked table
+     * @param chunks a chunked table's data files, in key order; null (and left out of the JSON) for a table written
+     *               as one file, as in every export of layout version {@value #FORMAT_VERSION}
+     */
+    public record TableEntry(String schema, String name, String file, long rows, long bytes, String sha256,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<DataFile> chunks) {
+
+        public TableEntry {
+            chunks = chunks == null ? null : List.copyOf(chunks);
+        }
+
+        /** A table written as one data file. */
+        public TableEntry(String schema, String name, String file, long rows, long bytes, String sha256) {
+            this(schema, name, file, rows, bytes, sha256, null);
+        }
+
+        /** A table written as the data files {@code chunks}; its rows and bytes are theirs added up. */
+        public static TableEntry chunked(String schema, String name, List<DataFile> chunks) {
+            return new TableEntry(schema, name, null, chunks.stream().mapToLong(DataFile::rows).sum(),
+                    chunks.stream().mapToLong(DataFile::bytes).sum(), null, chunks);
+        }
+
+        /** Whether the table is written as several data files. */
+        @JsonIgnore
+        public boolean chunked() {
+            return chunks != null;
+        }
+
+        /** The table's data files: its chunks, else its one file. */
+        @JsonIgnore
+        public List<DataFile> files() {
+            return chunked() ? chunks : List.of(new DataFile(file, rows, bytes, sha256));
+        }
+    }
+
+    /**
+     * One data file of a chunked table.
+     *
+     * @param file   the file, relative to the export directory
      * @param rows   rows in the file
      * @param bytes  the file's size
      * @param sha256 the file's SHA-256 checksum
      */
-    public record TableEntry(String schema, String name, String file, long rows, long bytes, String sha256) {
+    public record DataFile(String file, long rows, long bytes, String sha256) {
     }
 }

@@ -22,8 +22,10 @@ import java.util.Set;
  *                null for the engine exported from
  * @param jobs    how many connections read tables at once ({@code JOBS}, 1 to {@value #MAX_JOBS}), or 0 where not
  *                given: then {@link #defaultJobs()}
+ * @param chunkRows the rows above which a table with a single-column integer primary key is written as several data
+ *                files, split by ranges of its key ({@code CHUNK_ROWS}); 0 for never
  */
-public record ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs) {
+public record ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs, long chunkRows) {
 
     /** The defaults: {@link FormatOptions#DEFAULTS}, the default schemas, the default JOBS. */
     public static final ExportOptions DEFAULTS = new ExportOptions(FormatOptions.DEFAULTS, List.of(), null);
@@ -37,6 +39,12 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
     /** JOBS by default is the number of cores, at most this many. */
     static final int DEFAULT_JOBS_CAP = 4;
 
+    /** The option naming the rows above which a table is split into chunks. */
+    public static final String CHUNK_ROWS = "CHUNK_ROWS";
+
+    /** CHUNK_ROWS by default. */
+    public static final long DEFAULT_CHUNK_ROWS = 1_000_000;
+
     /** The option naming the engine the scripts are written for. */
     public static final String DIALECT = "DIALECT";
 
@@ -46,7 +54,8 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
     private static final String STATEMENT = "EXPORT DATABASE";
     private static final String VALID = "SCHEMAS (schema names separated by commas; on MariaDB, databases),"
             + " DIALECT (h2, postgresql, mariadb, sqlite or duckdb: the engine the scripts are written for),"
-            + " JOBS (1 to " + MAX_JOBS + ": connections reading tables at once)";
+            + " JOBS (1 to " + MAX_JOBS + ": connections reading tables at once),"
+            + " CHUNK_ROWS (0 or more: rows above which a table is split into several files; 0 for never)";
 
     public ExportOptions {
         if (format == null) {
@@ -56,9 +65,17 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         if (jobs < 0 || jobs > MAX_JOBS) {
             throw new IllegalArgumentException("jobs " + jobs);
         }
+        if (chunkRows < 0) {
+            throw new IllegalArgumentException("chunkRows " + chunkRows);
+        }
     }
 
-    /** The given options with the default JOBS. */
+    /** The given options with the default CHUNK_ROWS. */
+    public ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs) {
+        this(format, schemas, dialect, jobs, DEFAULT_CHUNK_ROWS);
+    }
+
+    /** The given options with the default JOBS and CHUNK_ROWS. */
     public ExportOptions(FormatOptions format, List<String> schemas, String dialect) {
         this(format, schemas, dialect, 0);
     }
@@ -79,6 +96,7 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         List<String> schemas = List.of();
         String dialect = null;
         int jobs = 0;
+        long chunkRows = DEFAULT_CHUNK_ROWS;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String name = option.getKey().toUpperCase(Locale.ROOT);
             if (name.equals(SCHEMAS)) {
@@ -87,12 +105,15 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
                 dialect = option.getValue().strip().toLowerCase(Locale.ROOT);
             } else if (name.equals(JOBS)) {
                 jobs = jobs(option.getValue(), JOBS);
+            } else if (name.equals(CHUNK_ROWS)) {
+                chunkRows = chunkRows(option.getValue());
             } else {
                 formatOptions.put(option.getKey(), option.getValue());
             }
         }
         FormatOptions.refuseReaderOptions(formatOptions, STATEMENT);
-        return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect, jobs);
+        return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect, jobs,
+                chunkRows);
     }
 
     /** Whether JOBS was given, rather than left to {@link #defaultJobs()}. */
@@ -107,7 +128,31 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
 
     /** These options with JOBS {@code jobs} where JOBS was not given (a connection's own default); else these. */
     public ExportOptions withDefaultJobs(int jobs) {
-        return jobsNamed() || jobs == 0 ? this : new ExportOptions(format, schemas, dialect, jobs);
+        return jobsNamed() || jobs == 0 ? this : new ExportOptions(format, schemas, dialect, jobs, chunkRows);
+    }
+
+    /** Whether tables above {@link #chunkRows} rows are split into chunks. */
+    public boolean chunked() {
+        return chunkRows > 0;
+    }
+
+    /**
+     * A CHUNK_ROWS value: a whole number, 0 or more.
+     *
+     * @throws SQLException (22023) naming the value given
+     */
+    static long chunkRows(String value) throws SQLException {
+        String text = value == null ? "" : value.strip();
+        try {
+            long rows = Long.parseLong(text);
+            if (rows >= 0) {
+                return rows;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below, as a negative number is
+        }
+        throw FerryErrors.invalidParameter(CHUNK_ROWS + " must be a whole number, 0 or more (0: no table is split),"
+                + " got '" + value + "'");
     }
 
     /** The number of cores the JVM may use, at most {@value #DEFAULT_JOBS_CAP}. */

@@ -45,11 +45,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a whole database to a directory: scripts, one data file per table and a manifest. Tables are read on up to
+ * Writes a whole database to a directory: scripts, one data file per table (a table above CHUNK_ROWS rows with an
+ * integer key: one per range of its key, see {@link ChunkPlanner}) and a manifest. Tables and chunks are read on up to
  * JOBS connections at once, all in one snapshot, where the engine can share one and more connections can be opened;
  * the directory written is the same whatever the number.
  */
@@ -126,30 +128,48 @@ public final class DatabaseExporter {
         List<String> warnings = new ArrayList<>(schema.warnings());
         warnings.addAll(scripts.warnings());
         List<Table> tables = schema.tables();
-        List<String> files = new ArrayList<>(tables.size());
-        tables.forEach(table -> files.add(fileNames.next(table.name())));
+        ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
+                exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
+        long[] estimates = new long[tables.size()];
+        int mostReads = 0;
+        for (int i = 0; i < tables.size(); i++) {
+            estimates[i] = planner.estimate(tables.get(i));
+            mostReads += planner.mostChunks(estimates[i]);
+        }
         ValueText text = scriptDialect.capabilities().csvValueText();
         List<String> notes;
+        List<TableRead> reads;
         List<TableExport> written;
         try (ReadingConnections readers = ReadingConnections.open(connection, snapshot.session(),
                 snapshot.isolation(), dialect, moreConnections, exportOptions.effectiveJobs(),
-                exportOptions.jobsNamed(), tables.size())) {
+                exportOptions.jobsNamed(), mostReads)) {
             notes = readers.notes();
+            reads = TableRead.plan(tables, estimates, planner, fileNames);
             List<Connection> connections = readers.connections();
             ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-            written = TableJobs.run(connections, tables.size(), (reader, i, queries) -> exportTable(reader, queries,
-                    dialect, tables.get(i), staging.resolve(files.get(i)), options, text, listener));
+            written = TableJobs.run(connections, reads.size(), (reader, i, queries) -> exportTable(reader, queries,
+                    dialect, reads.get(i), staging, options, text, listener));
         }
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
-        for (int i = 0; i < tables.size(); i++) {
-            Table table = tables.get(i);
+        List<Manifest.DataFile> chunks = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            TableRead read = reads.get(i);
             TableExport export = written.get(i);
+            Table table = read.table();
             long bytes = export.file().bytes();
-            outcomes.add(new TableOutcome(dialect.quote(table.name()), files.get(i), export.rows(), bytes));
-            entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), files.get(i),
-                    export.rows(), bytes, export.file().sha256()));
+            outcomes.add(new TableOutcome(dialect.quote(table.name()), read.file(), export.rows(), bytes));
             warnings.addAll(export.warnings());
+            if (read.parts() == 1) {
+                entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), read.file(),
+                        export.rows(), bytes, export.file().sha256()));
+                continue;
+            }
+            chunks.add(new Manifest.DataFile(read.file(), export.rows(), bytes, export.file().sha256()));
+            if (read.part() == read.parts()) {
+                entries.add(Manifest.TableEntry.chunked(table.name().schema(), table.name().name(), chunks));
+                chunks.clear();
+            }
         }
 
         writeScript(staging, ExportLayout.SCHEMA, scripts.schemaScript());
@@ -183,16 +203,19 @@ public final class DatabaseExporter {
                 : TargetScripts.exported(schema, dialect, scriptDialect, defaultSchemas, header);
     }
 
-    /** Writes {@code table}'s rows, read on {@code reader}, to {@code path}. */
-    private static TableExport exportTable(Connection reader, RunningQueries queries, Dialect dialect, Table table,
-                                           Path path, FormatOptions options, ValueText text,
+    /** Writes the rows {@code read} takes, read on {@code reader}, to its file in {@code directory}. */
+    private static TableExport exportTable(Connection reader, RunningQueries queries, Dialect dialect, TableRead read,
+                                           Path directory, FormatOptions options, ValueText text,
                                            ProgressListener progress) throws SQLException {
+        Table table = read.table();
+        Path path = directory.resolve(read.file());
         String tableName = dialect.quote(table.name());
+        String label = read.label(tableName);
         List<String> columnNames = table.dataColumns().stream().map(Column::name).toList();
         String sql = "SELECT " + table.dataColumns().stream()
                 .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
-                .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name());
-        progress.tableStarted("export", tableName, -1);
+                .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name()) + read.where();
+        progress.tableStarted("export", label, -1);
         long rows = 0;
         FileSummary summary;
         List<String> warnings = new ArrayList<>();
@@ -207,17 +230,17 @@ public final class DatabaseExporter {
                     elements ? ArrayElementsWriter.writtenKinds(dialect, columns, kinds) : kinds, metaData), text);
             TableWriter writer = elements ? ArrayElementsWriter.of(file, dialect, columns, kinds) : file;
             try (writer) {
-                rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + tableName,
-                        tableName, progress);
+                rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + label,
+                        label, progress);
             }
             summary = writer.summary();
             writer.warnings().forEach(warning -> warnings.add("Table " + tableName + ", " + warning));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + path.getFileName() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {
-            throw FerryErrors.withContext("Export of table " + tableName + " failed", e);
+            throw FerryErrors.withContext("Export of table " + label + " failed", e);
         }
-        progress.tableFinished(tableName, rows);
+        progress.tableFinished(label, rows);
         return new TableExport(rows, summary, warnings);
     }
 
@@ -249,7 +272,7 @@ public final class DatabaseExporter {
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
-        return new Manifest(Manifest.FORMAT_VERSION, FerryVersion.get(), Instant.now().toString(), source,
+        return new Manifest(Manifest.versionFor(tables), FerryVersion.get(), Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
                 : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings);
     }

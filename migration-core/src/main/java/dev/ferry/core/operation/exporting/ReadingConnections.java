@@ -36,7 +36,7 @@ final class ReadingConnections implements AutoCloseable {
      * @param isolation the transaction's isolation level, which the followers take too
      * @param asked     whether the user asked for {@code wanted} (JOBS, ferry.jobs), rather than it being the default;
      *                  only then does an engine that cannot share a snapshot get a note
-     * @param tables    tables to read; no more connections are opened than there are tables
+     * @param tables    reads to make (tables, or chunks of tables) at most; no more connections are opened than that
      * @throws SQLException where sharing the snapshot fails for another reason than a refused privilege; nothing is
      *                      left open then
      */

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one job per table on an export's connections: a thread per connection, each taking the next table not yet
- * taken, so that no connection reads two tables at once. Results come back in table order, whatever order the tables
- * finish in. On one connection, the jobs run on the caller's thread, one after another.
+ * Runs one job per read (a table, or a chunk of one) on an export's connections: a thread per connection, each
+ * taking the next read not yet taken, so that no connection reads two at once. Results come back in the reads' order,
+ * whatever order they finish in. On one connection, the jobs run on the caller's thread, one after another.
  *
  * <p>When a job fails, or the caller's thread is interrupted, no further table is taken, the running queries are
  * cancelled, and {@link #run} returns only once every thread has stopped: the connections are then free to close.

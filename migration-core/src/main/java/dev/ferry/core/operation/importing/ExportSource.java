@@ -6,6 +6,7 @@ import dev.ferry.core.model.manifest.DataFilePaths;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
+import dev.ferry.core.model.schema.QualifiedName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,25 +42,37 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
         } catch (IOException e) {
             throw FerryErrors.data("IMPORT DATABASE: " + e.getMessage(), e);
         }
-        if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+        if (!Manifest.readsVersion(manifest.formatVersion())) {
             throw FerryErrors.data("IMPORT DATABASE: " + dir + " has export format version "
-                    + manifest.formatVersion() + "; this Ferry reads version " + Manifest.FORMAT_VERSION);
+                    + manifest.formatVersion() + "; this Ferry reads versions " + Manifest.FORMAT_VERSION + " and "
+                    + Manifest.CHUNKED_FORMAT_VERSION);
         }
         ExportSource source = new ExportSource(dir, manifest, script(dir, ExportLayout.SCHEMA),
                 script(dir, ExportLayout.LOAD), script(dir, ExportLayout.POST_DATA));
         for (Manifest.TableEntry table : manifest.tables()) {
-            verify(dir, table);
+            if (table.chunked()) {
+                verifyChunks(table);
+            }
+            for (Manifest.DataFile file : table.files()) {
+                verify(dir, table, file);
+            }
         }
         return source;
     }
 
-    /** The manifest's entries by data file name. */
-    Map<String, Manifest.TableEntry> tablesByFile() {
-        Map<String, Manifest.TableEntry> tables = new HashMap<>();
+    /** The manifest's data files (each chunk of a chunked table on its own) by name, each with its table. */
+    Map<String, ListedFile> filesByName() {
+        Map<String, ListedFile> files = new HashMap<>();
         for (Manifest.TableEntry table : manifest.tables()) {
-            tables.put(table.file(), table);
+            for (Manifest.DataFile file : table.files()) {
+                files.put(file.file(), new ListedFile(table, file));
+            }
         }
-        return tables;
+        return files;
+    }
+
+    /** A data file the manifest lists, and the table it holds rows of. */
+    record ListedFile(Manifest.TableEntry table, Manifest.DataFile file) {
     }
 
     private static String script(Path dir, String name) throws SQLException {
@@ -74,20 +87,38 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
         }
     }
 
-    private static void verify(Path dir, Manifest.TableEntry table) throws SQLException {
-        Path file = DataFilePaths.inside(dir, table.file(), ManifestFile.NAME);
+    /** A chunked table's entry lists one chunk or more, whose rows add up to the table's. */
+    private static void verifyChunks(Manifest.TableEntry table) throws SQLException {
+        QualifiedName name = new QualifiedName(table.schema(), table.name());
+        if (table.chunks().isEmpty()) {
+            throw FerryErrors.data("IMPORT DATABASE: " + ManifestFile.NAME + " lists no chunk for table " + name);
+        }
+        long rows = table.chunks().stream().mapToLong(Manifest.DataFile::rows).sum();
+        if (rows != table.rows()) {
+            throw FerryErrors.data("IMPORT DATABASE: the chunks of table " + name + " in " + ManifestFile.NAME
+                    + " hold " + rows + " rows, the manifest says the table holds " + table.rows()
+                    + "; it has been altered");
+        }
+    }
+
+    private static void verify(Path dir, Manifest.TableEntry table, Manifest.DataFile data) throws SQLException {
+        if (data.file() == null) {
+            throw FerryErrors.data("IMPORT DATABASE: " + ManifestFile.NAME + " names no data file for table "
+                    + new QualifiedName(table.schema(), table.name()));
+        }
+        Path file = DataFilePaths.inside(dir, data.file(), ManifestFile.NAME);
         String name = table.schema() == null ? table.name() : table.schema() + "." + table.name();
         if (!Files.isRegularFile(file)) {
-            throw FerryErrors.data("IMPORT DATABASE: data file " + table.file() + " of table " + name + " is missing");
+            throw FerryErrors.data("IMPORT DATABASE: data file " + data.file() + " of table " + name + " is missing");
         }
         try {
             long size = Files.size(file);
-            if (size != table.bytes()) {
-                throw FerryErrors.data("IMPORT DATABASE: data file " + table.file() + " of table " + name + " has "
-                        + size + " bytes, the manifest says " + table.bytes() + "; it has been altered");
+            if (size != data.bytes()) {
+                throw FerryErrors.data("IMPORT DATABASE: data file " + data.file() + " of table " + name + " has "
+                        + size + " bytes, the manifest says " + data.bytes() + "; it has been altered");
             }
-            if (!FileChecksum.sha256(file).equals(table.sha256())) {
-                throw FerryErrors.data("IMPORT DATABASE: data file " + table.file() + " of table " + name
+            if (!FileChecksum.sha256(file).equals(data.sha256())) {
+                throw FerryErrors.data("IMPORT DATABASE: data file " + data.file() + " of table " + name
                         + " does not match its checksum in the manifest; it has been altered");
             }
         } catch (IOException e) {

@@ -23,7 +23,7 @@ import java.util.Set;
  * Reads the load.sql of an export written for the target's engine, as Ferry wrote it or as a user edited it, into
  * the steps of the data phase, one at a time as they run: each {@code COPY ... FROM} of a data file the manifest
  * lists loads its table with the COPY's columns and reader options; any other statement is run as written, where it
- * stands.
+ * stands. A chunked table has a COPY per chunk, each loading one of its data files.
  */
 final class LoadScriptReader {
 
@@ -37,7 +37,7 @@ final class LoadScriptReader {
      */
     static LoadSteps read(ExportSource source) {
         return action -> {
-            Map<String, Manifest.TableEntry> expected = source.tablesByFile();
+            Map<String, ExportSource.ListedFile> expected = source.filesByName();
             Set<String> loaded = new HashSet<>();
             // load.sql holds Ferry's own COPY statements (file names, reader options): standard SQL's lexical rules.
             for (SqlScript.Statement sql : SqlScript.split(source.load())) {
@@ -51,19 +51,21 @@ final class LoadScriptReader {
                 }
             }
             for (Manifest.TableEntry table : source.manifest().tables()) {
-                if (!loaded.contains(table.file())) {
-                    throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load " + table.file()
-                            + " (table " + new QualifiedName(table.schema(), table.name())
-                            + ") listed in the manifest");
+                for (Manifest.DataFile file : table.files()) {
+                    if (!loaded.contains(file.file())) {
+                        throw FerryErrors.data("IMPORT DATABASE: " + ExportLayout.LOAD + " does not load "
+                                + file.file() + " (table " + new QualifiedName(table.schema(), table.name())
+                                + ") listed in the manifest");
+                    }
                 }
             }
         };
     }
 
     private static LoadStep.LoadTable loadTable(ExportSource source, CopyFromCommand copy, SqlScript.Statement sql,
-                                                Map<String, Manifest.TableEntry> expected) throws SQLException {
+                                                Map<String, ExportSource.ListedFile> expected) throws SQLException {
         String fileName = copy.file().value();
-        Manifest.TableEntry entry = expected.get(fileName);
+        ExportSource.ListedFile entry = expected.get(fileName);
         if (entry == null) {
             throw FerryErrors.data(ExportLayout.LOAD + " line " + sql.line() + ": " + fileName
                     + " is not a data file listed in the manifest");
@@ -75,8 +77,9 @@ final class LoadScriptReader {
             throw FerryErrors.withContext(ExportLayout.LOAD + " line " + sql.line(), e);
         }
         TableLoad load = new TableLoad(copy.table(), copy.columns(),
-                new FormattedFile(DataFilePaths.inside(source.directory(), fileName, ExportLayout.LOAD + " line " + sql.line()),
-                        options));
-        return new LoadStep.LoadTable(load, fileName, OptionalLong.of(entry.rows()), entry.bytes());
+                new FormattedFile(DataFilePaths.inside(source.directory(), fileName, ExportLayout.LOAD + " line "
+                        + sql.line()), options));
+        return new LoadStep.LoadTable(load, fileName, OptionalLong.of(entry.file().rows()),
+                entry.file().bytes());
     }
 }

@@ -20,7 +20,7 @@ import java.util.OptionalLong;
 
 /**
  * The data phase of a Ferry export imported into another engine than the one its scripts are written for: every
- * data file of the manifest loaded into its table as translated, with the manifest's reader options as the target's
+ * data file of the manifest (each chunk of a chunked table, in turn) loaded into its table as translated, with the manifest's reader options as the target's
  * load.sql would give them ({@link Dialect#copyFromOptions}). The export's load.sql, written for its own engine, is
  * not read. Where the target checks each row's keys as it loads, the tables are loaded referenced ones first
  * ({@link TargetScripts#loadOrder}).
@@ -59,13 +59,16 @@ final class ManifestLoads {
             Table table = scripts.table(name);
             if (table == null) {
                 throw FerryErrors.data("IMPORT DATABASE: " + SchemaFile.NAME + " has no table " + name
-                        + " for data file " + entry.file() + " listed in the manifest");
+                        + " for data file " + entry.files().get(0).file() + " listed in the manifest");
             }
             List<String> columns = table.dataColumns().stream().map(Column::name).map(target::quoteIdentifier)
                     .toList();
-            TableLoad load = new TableLoad(target.quote(table.name()), columns,
-                    new FormattedFile(DataFilePaths.inside(source.directory(), entry.file(), ManifestFile.NAME), options));
-            steps.add(new LoadStep.LoadTable(load, entry.file(), OptionalLong.of(entry.rows()), entry.bytes()));
+            for (Manifest.DataFile file : entry.files()) {
+                TableLoad load = new TableLoad(target.quote(table.name()), columns,
+                        new FormattedFile(DataFilePaths.inside(source.directory(), file.file(), ManifestFile.NAME),
+                                options));
+                steps.add(new LoadStep.LoadTable(load, file.file(), OptionalLong.of(file.rows()), file.bytes()));
+            }
         }
         return steps;
     }

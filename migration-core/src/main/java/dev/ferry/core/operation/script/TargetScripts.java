@@ -135,8 +135,8 @@ public final class TargetScripts {
     }
 
     /**
-     * {@value ExportLayout#LOAD}: one {@code COPY ... FROM} per data file, into its table as the scripts create it, in
-     * {@link #loadOrder}.
+     * {@value ExportLayout#LOAD}: one {@code COPY ... FROM} per data file (a chunked table's one after another), into
+     * its table as the scripts create it, in {@link #loadOrder}.
      *
      * @param files         the data files, each with the source's name of its table; every table must be there
      * @param readerOptions the options a reader of the files needs
@@ -146,7 +146,9 @@ public final class TargetScripts {
         StringBuilder load = new StringBuilder(header.of(ExportLayout.LOAD));
         for (Manifest.TableEntry file : loadOrder(files)) {
             Table table = table(new QualifiedName(file.schema(), file.name()));
-            load.append(renderer.copyFrom(table, file.file(), readerOptions)).append(";\n");
+            for (Manifest.DataFile data : file.files()) {
+                load.append(renderer.copyFrom(table, data.file(), readerOptions)).append(";\n");
+            }
         }
         return load.toString();
     }

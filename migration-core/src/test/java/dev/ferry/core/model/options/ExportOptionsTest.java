@@ -122,4 +122,25 @@ class ExportOptionsTest {
         SQLException alone = assertThrows(SQLException.class, () -> parse("EXPORT DATABASE 'd' (JOBS)"));
         assertEquals("JOBS must be a whole number from 1 to 64, got 'true'", alone.getMessage());
     }
+
+    @Test
+    void chunkRowsIsAnExportOptionOnly_zeroTurnsChunkingOff_andTheDefaultIsAMillion() throws SQLException {
+        assertEquals(1_000_000, parse("EXPORT DATABASE 'd'").chunkRows());
+        assertTrue(parse("EXPORT DATABASE 'd'").chunked());
+        assertEquals(1000, parse("EXPORT DATABASE 'd' (CHUNK_ROWS 1000, JOBS 2)").chunkRows());
+        assertEquals(7, parse("export database 'd' (chunk_rows '7')").chunkRows());
+        assertFalse(parse("EXPORT DATABASE 'd' (CHUNK_ROWS 0)").chunked());
+        assertEquals(3000, parse("EXPORT DATABASE 'd' (CHUNK_ROWS 3000)").withDefaultJobs(2).chunkRows());
+        SQLException copy = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("CHUNK_ROWS", "2"), "COPY"));
+        assertTrue(copy.getMessage().startsWith("CHUNK_ROWS is an option of EXPORT DATABASE, not of COPY"),
+                copy.getMessage());
+        for (String value : List.of("-1", "many", "1.5", "''")) {
+            SQLException error = assertThrows(SQLException.class,
+                    () -> parse("EXPORT DATABASE 'd' (CHUNK_ROWS " + value + ")"), value);
+            assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+            assertTrue(error.getMessage().startsWith("CHUNK_ROWS must be a whole number, 0 or more"),
+                    error.getMessage());
+        }
+    }
 }

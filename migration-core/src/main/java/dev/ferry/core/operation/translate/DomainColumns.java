@@ -105,16 +105,9 @@ final class DomainColumns {
      */
     private static Domain parse(String statement) throws SQLException {
         List<SqlToken> tokens = SqlLexer.tokens(statement, false);
-        if (tokens.size() < 5 || !tokens.get(0).isWord("CREATE") || !tokens.get(1).isWord("DOMAIN")) {
-            return null;
-        }
-        int i = 2;
-        StringBuilder name = new StringBuilder(tokens.get(i).text());
-        while (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
-            name.append('.').append(tokens.get(i + 2).text());
-            i += 2;
-        }
-        if (!tokens.get(++i).isWord("AS")) {
+        CreatedName name = CreatedName.of(tokens, "DOMAIN");
+        int i = name == null ? 0 : name.next();
+        if (name == null || i + 1 >= tokens.size() || !tokens.get(i).isWord("AS")) {
             return null;
         }
         int typeStart = ++i;
@@ -144,7 +137,7 @@ final class DomainColumns {
                 i++;
             }
         }
-        return new Domain(name.toString(), baseType, defaultExpression, notNull, List.copyOf(checks));
+        return new Domain(name.name(), baseType, defaultExpression, notNull, List.copyOf(checks));
     }
 
     /** The index of the first token from {@code i} that starts another clause, outside parentheses. */

@@ -109,25 +109,18 @@ final class EnumColumns {
     /** The enum {@code statement} creates ({@code CREATE TYPE name AS ENUM ('a', 'b')}), or null. */
     static Enum enumOf(String statement) throws SQLException {
         List<SqlToken> tokens = SqlLexer.tokens(statement, false);
-        if (tokens.size() < 6 || !tokens.get(0).isWord("CREATE") || !tokens.get(1).isWord("TYPE")) {
-            return null;
-        }
-        int i = 2;
-        StringBuilder name = new StringBuilder(tokens.get(i).text());
-        while (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
-            name.append('.').append(tokens.get(i + 2).text());
-            i += 2;
-        }
-        if (i + 3 >= tokens.size() || !tokens.get(i + 1).isWord("AS") || !tokens.get(i + 2).isWord("ENUM")
-                || !tokens.get(i + 3).isSymbol("(")) {
+        CreatedName name = CreatedName.of(tokens, "TYPE");
+        int i = name == null ? 0 : name.next();
+        if (name == null || i + 2 >= tokens.size() || !tokens.get(i).isWord("AS") || !tokens.get(i + 1).isWord("ENUM")
+                || !tokens.get(i + 2).isSymbol("(")) {
             return null;
         }
         List<String> labels = new ArrayList<>();
-        for (i += 4; i < tokens.size() && !tokens.get(i).isSymbol(")"); i++) {
+        for (i += 3; i < tokens.size() && !tokens.get(i).isSymbol(")"); i++) {
             if (tokens.get(i).kind() == SqlToken.Kind.STRING) {
                 labels.add(tokens.get(i).text());
             }
         }
-        return new Enum(name.toString(), List.copyOf(labels));
+        return new Enum(name.name(), List.copyOf(labels));
     }
 }

@@ -3,11 +3,13 @@ package dev.ferry.core.operation.exporting;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.operation.Provisional;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,14 +119,39 @@ final class ExportDirectory implements Provisional {
         return target;
     }
 
-    /** Moves the finished export into place. */
+    /**
+     * Moves the finished export into place: every file written is forced to disk first, and the rename after it, so
+     * that a power cut leaves either no export or one whose manifest vouches for files that are all there.
+     */
     @Override
     public void commit() throws SQLException {
         try {
+            forceToDisk(staging);
             Files.deleteIfExists(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(target.getParent());
         } catch (IOException e) {
             throw FerryErrors.io("Cannot move the finished export from " + staging + " to " + target + ": " + e, e);
+        }
+    }
+
+    private static void forceToDisk(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
+        }
+        forceDirectory(directory);
+    }
+
+    /** Forces a directory's entries to disk where the platform can (Linux and macOS can; Windows cannot open one). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Not every file system syncs a directory; the files themselves are on disk.
         }
     }
 

@@ -27,14 +27,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * An exported schema, read from one engine, rewritten for another: names as the target writes them, each column's
- * type through its {@link PortableType}, identities and sequences, and defaults, checks, generated columns and views
+ * type through its {@link PortableType} (a domain's or an enum's column as {@link DomainColumns} and
+ * {@link EnumColumns} resolve it), identities and sequences, and defaults, checks, generated columns and views
  * through {@link QueryTranslator}. What the target cannot hold, or holds with a loss, is a warning naming it;
- * what is written in the source's own procedural language (functions, procedures, triggers, user types) is not
- * carried and is a warning too.
+ * what is written in the source's own procedural language (functions, procedures, triggers, other user types) is
+ * not carried and is a warning too.
  */
 public final class SchemaTranslator {
     private static final java.util.regex.Pattern FULLTEXT_OR_SPATIAL = java.util.regex.Pattern.compile(
@@ -232,7 +234,7 @@ public final class SchemaTranslator {
         for (Column column : table.columns()) {
             columns.add(column(table, column, decimals, becameIdentities));
         }
-        columns.removeIf(java.util.Objects::isNull);
+        columns.removeIf(Objects::isNull);
         List<CheckConstraint> checks = new ArrayList<>();
         for (CheckConstraint check : table.checks()) {
             String definition = check(check.definition(), decimals,
@@ -427,10 +429,8 @@ public final class SchemaTranslator {
      */
     private static String booleanDefault(String expression) {
         return switch (expression.strip().toLowerCase(Locale.ROOT)) {
-            case "1", "b'1'", "'t'", "'true'" -> "TRUE";
-            case "0", "b'0'", "'f'", "'false'" -> "FALSE";
-            case "true" -> "TRUE";
-            case "false" -> "FALSE";
+            case "1", "b'1'", "'t'", "'true'", "true" -> "TRUE";
+            case "0", "b'0'", "'f'", "'false'", "false" -> "FALSE";
             default -> null;
         };
     }

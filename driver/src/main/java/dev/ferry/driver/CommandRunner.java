@@ -2,6 +2,7 @@ package dev.ferry.driver;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
@@ -77,12 +78,9 @@ final class CommandRunner {
                 return engine.exportDatabase(connection, moreConnections, directory, options, progress);
             }
             if (command instanceof ImportDatabaseCommand importCommand) {
-                if (!importCommand.options().isEmpty()) {
-                    throw FerryErrors.invalidParameter("IMPORT DATABASE takes no options; the format is read from"
-                            + " the export's manifest. Given: " + String.join(", ", importCommand.options().keySet()));
-                }
+                ImportOptions options = ImportOptions.from(importCommand.options());
                 Path directory = directory(importCommand.directory().value(), name);
-                return engine.importDatabase(connection, directory, progress);
+                return engine.importDatabase(connection, directory, options, progress);
             }
             if (command instanceof CopyToCommand copy) {
                 Path file = file(copy.file().value());

@@ -1,6 +1,7 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.ConnectionSource;
@@ -27,9 +28,9 @@ interface MigrationEngine {
         }
 
         @Override
-        public MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)
-                throws SQLException {
-            return new DatabaseImporter(connection).importFrom(directory, progress);
+        public MigrationResult importDatabase(Connection connection, Path directory, ImportOptions options,
+                ProgressListener progress) throws SQLException {
+            return new DatabaseImporter(connection).importFrom(directory, options, progress);
         }
 
         @Override
@@ -52,8 +53,8 @@ interface MigrationEngine {
     MigrationResult exportDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
             ExportOptions options, ProgressListener progress) throws SQLException;
 
-    MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)
-            throws SQLException;
+    MigrationResult importDatabase(Connection connection, Path directory, ImportOptions options,
+            ProgressListener progress) throws SQLException;
 
     MigrationResult copyTo(Connection connection, CopyToCommand command, Path file, FormatOptions options,
             ProgressListener progress) throws SQLException;

@@ -235,7 +235,8 @@ class FerryStatementTest {
         SQLException importError = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (SCHEMAS 'a')"));
         assertEquals("22023", importError.getSQLState());
-        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes no options"), importError.getMessage());
+        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes one option, ALLOW_EDITED_SCRIPTS"),
+                importError.getMessage());
         for (String copy : List.of("COPY t TO 'f.csv' (SCHEMAS 'a')", "COPY t FROM 'f.csv' (SCHEMAS 'a')")) {
             SQLException copyError = assertThrows(SQLException.class, () -> statement.execute(copy));
             assertEquals("22023", copyError.getSQLState());
@@ -246,12 +247,15 @@ class FerryStatementTest {
     }
 
     @Test
-    void importTakesNoOptions() {
+    void importTakesAllowEditedScriptsAlone() throws SQLException {
         SQLException error = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (FORMAT csv)"));
         assertEquals("22023", error.getSQLState());
-        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes no options"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes one option, ALLOW_EDITED_SCRIPTS; the format is"
+                + " read from the export's manifest. Given: FORMAT"), error.getMessage());
         assertTrue(engine.calls.isEmpty());
+        statement.execute("IMPORT DATABASE 'x' (ALLOW_EDITED_SCRIPTS)");
+        assertEquals(1, engine.calls.size());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ferry.driver;
 
 import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.ConnectionSource;
@@ -38,8 +39,8 @@ final class RecordingEngine implements MigrationEngine {
     }
 
     @Override
-    public MigrationResult importDatabase(Connection connection, Path directory, ProgressListener progress)
-            throws SQLException {
+    public MigrationResult importDatabase(Connection connection, Path directory, ImportOptions options,
+            ProgressListener progress) throws SQLException {
         calls.add(new Call("import", connection, directory, null, progress));
         return answer();
     }

@@ -184,7 +184,7 @@ class DuckDbRoundTripIT {
                 StandardOpenOption.APPEND);
         try (Connection target = open("target")) {
             SQLException error = assertThrows(SQLException.class,
-                    () -> execute(target, "IMPORT DATABASE '" + export + "'"));
+                    () -> execute(target, "IMPORT DATABASE '" + export + "' (ALLOW_EDITED_SCRIPTS)"));
             assertTrue(error.getMessage().contains("post-data.sql line"), error.getMessage());
             Map<String, List<String>> left = DuckDbCatalogSnapshot.of(target);
             assertEquals(List.of("main"), left.get("schemas"));

@@ -164,7 +164,7 @@ class SqliteRoundTripIT {
         Files.writeString(dir.resolve("post-data.sql"), "INSERT INTO nowhere VALUES (1);\n",
                 java.nio.file.StandardOpenOption.APPEND);
         try (Connection target = DriverManager.getConnection(SqliteFiles.url(temp.resolve("target.db")))) {
-            SQLException e = assertThrows(SQLException.class, () -> execute(target, "IMPORT DATABASE '" + dir + "'"));
+            SQLException e = assertThrows(SQLException.class, () -> execute(target, "IMPORT DATABASE '" + dir + "' (ALLOW_EDITED_SCRIPTS)"));
             assertTrue(e.getMessage().contains("post-data.sql line"), e.getMessage());
             assertEquals(List.of(), TestDatabases.rows(target, "SELECT name FROM sqlite_master"
                     + " WHERE name <> 'sqlite_sequence'"), "tables, data, indexes and views are rolled back");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.exporting.DatabaseExporter;
@@ -74,7 +75,7 @@ class ExportImportH2Test {
             Files.writeString(dir.resolve("post-data.sql"), "CREATE UNIQUE INDEX bv ON PUBLIC.B (V);\n");
 
             SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+                    () -> new DatabaseImporter(target).importFrom(dir, new ImportOptions(true), ProgressListener.NONE));
             assertTrue(failure.getMessage().contains("post-data.sql line 1"), failure.getMessage());
             assertFalse(failure.getSQLState().startsWith("08"));
             assertEquals(List.of(), rows(target,
@@ -159,7 +160,7 @@ class ExportImportH2Test {
             Files.writeString(schema, Files.readString(schema).replace("\"V\" CHARACTER VARYING(10)",
                     "\"V\" CHARACTER VARYING(10), PRIMARY KEY (\"ID\")"));
             SQLException error = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+                    () -> new DatabaseImporter(target).importFrom(dir, new ImportOptions(true), ProgressListener.NONE));
             assertTrue(error.getMessage().startsWith("Loading \"PUBLIC\".\"T\" from public.t.csv: The database refused"
                     + " the row at line 4 of public.t.csv: "), error.getMessage());
             assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));

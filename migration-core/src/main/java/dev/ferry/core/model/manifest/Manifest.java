@@ -24,10 +24,12 @@ import java.util.Map;
  *                      before Ferry recorded it, whose scripts are written for the source's dialect
  * @param tables        one entry per table, in load order
  * @param warnings      what was not carried
+ * @param scripts       each script's SHA-256 (lower-case hex) by its file name, which IMPORT checks; empty in manifests
+ *                      written before Ferry recorded them
  */
 public record Manifest(int formatVersion, String ferryVersion, String createdAt, Source source,
                        Map<String, String> options, List<String> schemas, boolean qualifiedNames, String scriptDialect,
-                       List<TableEntry> tables, List<String> warnings) {
+                       List<TableEntry> tables, List<String> warnings, Map<String, String> scripts) {
 
     /** The layout version of an export whose tables are each one data file; Ferry writes it where none is chunked. */
     public static final int FORMAT_VERSION = 1;
@@ -53,6 +55,7 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
         schemas = schemas == null ? List.of() : List.copyOf(schemas);
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
+        scripts = scripts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
     }
 
     /** The dialect the scripts are written for: that of {@code DIALECT}, else the source's. */

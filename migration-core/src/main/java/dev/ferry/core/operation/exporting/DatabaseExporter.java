@@ -11,6 +11,7 @@ import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.ResultWriter;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.format.files.DataFiles;
+import dev.ferry.core.format.FileChecksum;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
@@ -172,13 +173,15 @@ public final class DatabaseExporter {
             }
         }
 
-        writeScript(staging, ExportLayout.SCHEMA, scripts.schemaScript());
-        writeScript(staging, ExportLayout.LOAD, scripts.loadScript(entries, options.readerOptions()));
-        writeScript(staging, ExportLayout.POST_DATA, scripts.postDataScript());
+        Map<String, String> scriptSums = new LinkedHashMap<>();
+        writeScript(staging, ExportLayout.SCHEMA, scripts.schemaScript(), scriptSums);
+        writeScript(staging, ExportLayout.LOAD, scripts.loadScript(entries, options.readerOptions()), scriptSums);
+        writeScript(staging, ExportLayout.POST_DATA, scripts.postDataScript(), scriptSums);
         try {
             new SchemaFile(dialect.name(), schema).write(staging);
+            scriptSums.put(SchemaFile.NAME, FileChecksum.sha256(staging.resolve(SchemaFile.NAME)));
             ManifestFile.write(staging, manifest(dialect, scriptDialect, options, schemas, qualifiedNames, entries,
-                    warnings));
+                    warnings, scriptSums));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
@@ -266,7 +269,8 @@ public final class DatabaseExporter {
 
     private Manifest manifest(Dialect dialect, Dialect scriptDialect, FormatOptions options, List<String> schemas,
                               boolean qualifiedNames,
-                              List<Manifest.TableEntry> tables, List<String> warnings) throws SQLException {
+                              List<Manifest.TableEntry> tables, List<String> warnings,
+                              Map<String, String> scriptSums) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
@@ -274,12 +278,17 @@ public final class DatabaseExporter {
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
         return new Manifest(Manifest.versionFor(tables), FerryVersion.get(), Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
-                : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings);
+                : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings,
+                scriptSums);
     }
 
-    private static void writeScript(Path directory, String name, String content) throws SQLException {
+    /** Writes the script {@code name}, and puts its SHA-256 into {@code sums}, for the manifest. */
+    private static void writeScript(Path directory, String name, String content, Map<String, String> sums)
+            throws SQLException {
         try {
-            Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+            Path file = directory.resolve(name);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            sums.put(name, FileChecksum.sha256(file));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + name + ": " + e, e);
         }

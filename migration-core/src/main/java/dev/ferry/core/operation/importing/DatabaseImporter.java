@@ -6,6 +6,7 @@ import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.UserCatalog;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
 import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.model.schema.Relation;
 import dev.ferry.core.model.schema.SchemaScope;
@@ -41,10 +42,19 @@ public final class DatabaseImporter {
 
     /** Imports {@code directory}, which must hold a complete, unaltered export. */
     public MigrationResult importFrom(Path directory, ProgressListener progress) throws SQLException {
+        return importFrom(directory, ImportOptions.DEFAULTS, progress);
+    }
+
+    /**
+     * Imports {@code directory}, which must hold a complete export whose data is unaltered, and whose scripts are those
+     * it wrote unless {@code options} allow edited ones.
+     */
+    public MigrationResult importFrom(Path directory, ImportOptions options, ProgressListener progress)
+            throws SQLException {
         Dialect dialect = Dialects.forConnection(connection);
         Path dir = directory.toAbsolutePath().normalize();
         ImportPlan plan = DuckDbExport.isDuckDbExport(dir) ? ImportPlan.of(DuckDbExport.read(dir), dialect)
-                : ImportPlan.of(ExportSource.open(dir), dialect);
+                : ImportPlan.of(ExportSource.open(dir, options), dialect);
         SchemaScope scope = targetScope(plan, dialect);
         DatabaseContents contents = new DatabaseContents(connection, dialect, scope);
         refuseUnlessEmpty(contents, dialect, scope);

@@ -6,6 +6,7 @@ import dev.ferry.core.model.manifest.DataFilePaths;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
+import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,22 +14,27 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * An export directory, checked before anything is imported: the manifest is readable and of a known version, the
- * scripts are there, and every data file is there with the size and checksum the manifest records.
+ * scripts are there and are those the export wrote (their SHA-256, unless the user allows edits), and every data file
+ * is there with the size and checksum the manifest records.
  *
  * @param directory  the directory
  * @param manifest   its manifest
  * @param schema     the schema script's text
  * @param load       the load script's text
  * @param postData   the post-data script's text
+ * @param edited     the scripts that differ from what the export wrote, which the user allowed to run
  */
-record ExportSource(Path directory, Manifest manifest, String schema, String load, String postData) {
+record ExportSource(Path directory, Manifest manifest, String schema, String load, String postData,
+                    List<String> edited) {
 
-    static ExportSource open(Path directory) throws SQLException {
+    static ExportSource open(Path directory, ImportOptions options) throws SQLException {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw FerryErrors.refused("IMPORT DATABASE: " + dir + " is not a directory");
@@ -47,8 +53,15 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
                     + manifest.formatVersion() + "; this Ferry reads versions " + Manifest.FORMAT_VERSION + " and "
                     + Manifest.CHUNKED_FORMAT_VERSION);
         }
+        List<String> edited = editedScripts(dir, manifest);
+        if (!edited.isEmpty() && !options.allowEditedScripts()) {
+            throw FerryErrors.refused("IMPORT DATABASE: " + String.join(", ", edited) + " in " + dir + " differ from what"
+                    + " the export wrote (their SHA-256 is not the one " + ManifestFile.NAME + " records): they were"
+                    + " edited since. An export directory runs as SQL with the importing user's rights; to run the"
+                    + " edits as they are: IMPORT DATABASE '" + dir + "' (" + ImportOptions.ALLOW_EDITED_SCRIPTS + ")");
+        }
         ExportSource source = new ExportSource(dir, manifest, script(dir, ExportLayout.SCHEMA),
-                script(dir, ExportLayout.LOAD), script(dir, ExportLayout.POST_DATA));
+                script(dir, ExportLayout.LOAD), script(dir, ExportLayout.POST_DATA), List.copyOf(edited));
         for (Manifest.TableEntry table : manifest.tables()) {
             if (table.chunked()) {
                 verifyChunks(table);
@@ -58,6 +71,35 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
             }
         }
         return source;
+    }
+
+    /** The manifest's warnings, and a note of the scripts that run as edited since the export. */
+    List<String> warnings() {
+        List<String> warnings = new ArrayList<>(manifest.warnings());
+        if (!edited.isEmpty()) {
+            warnings.add(String.join(", ", edited) + " ran as edited since the export ("
+                    + ImportOptions.ALLOW_EDITED_SCRIPTS + ")");
+        }
+        return warnings;
+    }
+
+    /**
+     * The scripts (and schema.json) whose SHA-256 is not the one the manifest records for them; a missing one is
+     * reported as missing where it is read.
+     */
+    private static List<String> editedScripts(Path dir, Manifest manifest) throws SQLException {
+        List<String> edited = new ArrayList<>();
+        for (Map.Entry<String, String> script : manifest.scripts().entrySet()) {
+            Path file = DataFilePaths.inside(dir, script.getKey(), ManifestFile.NAME);
+            try {
+                if (Files.isRegularFile(file) && !FileChecksum.sha256(file).equals(script.getValue())) {
+                    edited.add(script.getKey());
+                }
+            } catch (IOException e) {
+                throw FerryErrors.io("IMPORT DATABASE: cannot read " + file + ": " + e, e);
+            }
+        }
+        return edited;
     }
 
     /** The manifest's data files (each chunk of a chunked table on its own) by name, each with its table. */

@@ -50,10 +50,10 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
                 return writtenForTargetByAnother(source, target);
             }
             return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(),
-                    manifest.schemas(), manifest.qualifiedNames(), false, manifest.warnings());
+                    manifest.schemas(), manifest.qualifiedNames(), false, source.warnings());
         }
         TargetScripts scripts = translation(source, target, schemaFile(source, target));
-        return translated(scripts, ManifestLoads.of(source, scripts, target), manifest.warnings());
+        return translated(scripts, ManifestLoads.of(source, scripts, target), source.warnings());
     }
 
     /**
@@ -74,7 +74,7 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
             defaultSchemaToo = scripts.defaultSchemaToo();
         }
         return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(), schemas,
-                qualifiedNames, defaultSchemaToo, manifest.warnings());
+                qualifiedNames, defaultSchemaToo, source.warnings());
     }
 
     /** The export's schema translated for {@code target}, as EXPORT's DIALECT or IMPORT from another engine does. */

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.exporting.DatabaseExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An edited load.sql is read as the data phase runs it, statement by statement: what is wrong with it is reported
- * where it stands, after the checks that come before any data (an empty target, autocommit on) and after the
- * statements before it.
+ * An edited load.sql, which the user allowed ({@code ALLOW_EDITED_SCRIPTS}), is read as the data phase runs it,
+ * statement by statement: what is wrong with it is reported where it stands, after the checks that come before any
+ * data (an empty target, autocommit on) and after the statements before it. Without the option it is refused before
+ * anything is read.
  */
 class EditedLoadScriptTest {
+    /** The user says the edits are theirs, as IMPORT DATABASE ... (ALLOW_EDITED_SCRIPTS) does. */
+    private static final ImportOptions EDITS_ALLOWED = new ImportOptions(true);
+
     @TempDir
     Path temp;
 
@@ -42,6 +48,24 @@ class EditedLoadScriptTest {
         return dir;
     }
 
+    /** Issue 14, item 4: an edited script ran as written; now it is refused, naming it, unless the user allows it. */
+    @Test
+    void anEditedScriptIsRefusedUnlessTheUserAllowsIt() throws Exception {
+        Path dir = export();
+        Files.writeString(dir.resolve("load.sql"), Files.readString(dir.resolve("load.sql")) + "-- edited\n");
+        try (Connection target = h2()) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+            assertEquals("42000", refused.getSQLState());
+            assertTrue(refused.getMessage().startsWith("IMPORT DATABASE: load.sql in " + dir + " differ from what the"
+                    + " export wrote"), refused.getMessage());
+            MigrationResult imported = new DatabaseImporter(target).importFrom(dir, EDITS_ALLOWED,
+                    ProgressListener.NONE);
+            assertTrue(imported.warnings().contains("load.sql ran as edited since the export (ALLOW_EDITED_SCRIPTS)"),
+                    imported.warnings().toString());
+        }
+    }
+
     @Test
     void aTargetThatIsNotEmptyIsRefusedBeforeLoadSqlIsRead() throws Exception {
         Path dir = export();
@@ -49,7 +73,7 @@ class EditedLoadScriptTest {
         try (Connection target = h2(); Statement s = target.createStatement()) {
             s.execute("CREATE TABLE existing (id INT)");
             SQLException failure = assertThrows(SQLException.class,
-                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+                    () -> new DatabaseImporter(target).importFrom(dir, EDITS_ALLOWED, ProgressListener.NONE));
             assertTrue(failure.getMessage().contains("runs only into an empty database"), failure.getMessage());
         }
     }
@@ -61,7 +85,7 @@ class EditedLoadScriptTest {
         try (Connection target = h2()) {
             target.setAutoCommit(false);
             SQLException failure = assertThrows(SQLException.class,
-                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+                    () -> new DatabaseImporter(target).importFrom(dir, EDITS_ALLOWED, ProgressListener.NONE));
             assertEquals("25001", failure.getSQLState(), failure.getMessage());
         }
     }
@@ -75,7 +99,7 @@ class EditedLoadScriptTest {
                 + load.replace("'public.b.csv'", "'nope.csv'"));
         try (Connection target = h2()) {
             SQLException failure = assertThrows(SQLException.class,
-                    () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
+                    () -> new DatabaseImporter(target).importFrom(dir, EDITS_ALLOWED, ProgressListener.NONE));
             assertTrue(failure.getMessage().contains("load.sql line 1"), failure.getMessage());
             assertTrue(failure.getMessage().contains("NO_SUCH_TABLE"), failure.getMessage());
         }

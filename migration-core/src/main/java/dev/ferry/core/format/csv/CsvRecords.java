@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -84,8 +85,25 @@ public final class CsvRecords implements Closeable {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
+            String malformed = e.getCause() instanceof CharacterCodingException ? malformedAt() : null;
+            if (malformed != null) {
+                throw FerryErrors.data(malformed + " of " + file.getFileName() + " is not UTF-8 (a byte sequence no"
+                        + " character is written with); the file must be UTF-8", e);
+            }
             throw FerryErrors.data("line " + line + " of " + file.getFileName() + " cannot be read as CSV in UTF-8: "
                     + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Where the file's first byte sequence that is not UTF-8 is, or null where that cannot be said (gzip). */
+    private String malformedAt() {
+        if (file.getFileName().toString().endsWith(".gz")) {
+            return null;
+        }
+        try {
+            return Utf8Position.firstMalformed(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -123,4 +123,33 @@ class CsvRoundTripTest {
         return new FormatOptions(DataFormat.CSV, header, delimiter, quote, FormatOptions.DEFAULTS.compression(),
                 FormatOptions.DEFAULTS.rowGroupRows());
     }
+
+    /**
+     * Issue 14, item 7: an invalid UTF-8 byte on line 61 was reported at line 1 (the reader decodes 8 KB ahead of the
+     * parser). The message names the line and character of the byte.
+     */
+    @Test
+    void aByteThatIsNotUtf8IsNamedByItsLineAndCharacter() throws Exception {
+        Path file = temp.resolve("bad.csv");
+        StringBuilder text = new StringBuilder("id,name\n");
+        for (int i = 1; i < 60; i++) {
+            text.append(i).append(",row ").append(i).append('\n');
+        }
+        byte[] good = text.append("60,caf").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+        bytes[good.length] = (byte) 0xFF;
+        bytes[good.length + 1] = 'e';
+        bytes[good.length + 2] = '\n';
+        Files.write(file, bytes);
+        SQLException error = assertThrows(SQLException.class, () -> {
+            try (CsvTableReader reader = new CsvTableReader(file, FormatOptions.DEFAULTS,
+                    DataColumn.of(List.of("id", "name"), List.of(ValueKind.INTEGER, ValueKind.STRING)))) {
+                while (reader.next() != null) {
+                    // read to the bad byte
+                }
+            }
+        });
+        assertEquals("line 61, character 7 of bad.csv is not UTF-8 (a byte sequence no character is written with);"
+                + " the file must be UTF-8", error.getMessage());
+    }
 }

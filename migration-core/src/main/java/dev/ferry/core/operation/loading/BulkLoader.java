@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Savepoint;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -80,6 +81,7 @@ public final class BulkLoader {
             throws IOException, SQLException {
         long rows = 0;
         String[] batchPositions = new String[BATCH_ROWS];
+        Object[][] batchRows = new Object[BATCH_ROWS][];
         try (PreparedStatement statement = connection.prepareStatement(
                      dialect.insert(target.table(), target.sqlNames(), target.kinds()))) {
             int batched = 0;
@@ -88,11 +90,12 @@ public final class BulkLoader {
             for (Object[] row; (row = reader.next()) != null; ) {
                 bind(statement, row, target);
                 statement.addBatch();
+                batchRows[batched] = row.clone();
                 batchPositions[batched++] = reader.position();
                 batchBytes += size(row);
                 rows++;
                 if (batched == BATCH_ROWS || batchBytes >= BATCH_BYTES) {
-                    executeBatch(statement, batchPositions, batched);
+                    executeBatch(statement, target, batchRows, batchPositions, batched);
                     batched = 0;
                     batchBytes = 0;
                     if (commitBatches && ++batches % COMMIT_EVERY_BATCHES == 0) {
@@ -102,7 +105,7 @@ public final class BulkLoader {
                 }
             }
             if (batched > 0) {
-                executeBatch(statement, batchPositions, batched);
+                executeBatch(statement, target, batchRows, batchPositions, batched);
             }
         }
         return rows;
@@ -128,17 +131,47 @@ public final class BulkLoader {
     }
 
     /**
-     * Runs the batch; a failure names the row of the data file that the database refused where the driver tells
-     * which it was, else the rows of the batch.
+     * Runs the batch; a failure names the row of the data file that the database refused: where the driver tells
+     * which it was, that one; else (MariaDB Connector/J sends a batch as one statement) the row found by inserting the
+     * batch's rows one at a time, inside a savepoint rolled back after; else the rows of the batch.
      */
-    private static void executeBatch(PreparedStatement statement, String[] positions, int size) throws SQLException {
+    private void executeBatch(PreparedStatement statement, LoadTarget target, Object[][] rows, String[] positions,
+                              int size) throws SQLException {
         try {
             statement.executeBatch();
         } catch (BatchUpdateException e) {
             int failed = firstFailed(e.getUpdateCounts(), size);
+            if (failed < 0) {
+                SQLException refused = refusedRow(statement, target, rows, positions, size);
+                if (refused != null) {
+                    throw refused;
+                }
+            }
             String where = failed >= 0 ? "the row at " + positions[failed]
                     : "a row between " + positions[0] + " and " + positions[size - 1];
             throw FerryErrors.withContext("The database refused " + where, e);
+        }
+    }
+
+    /** The refusal of the first of the batch's rows the database refuses on its own, or null where none is. */
+    private SQLException refusedRow(PreparedStatement statement, LoadTarget target, Object[][] rows,
+                                    String[] positions, int size) throws SQLException {
+        statement.clearBatch();
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try {
+            for (int i = 0; i < size; i++) {
+                bind(statement, rows[i], target);
+                try {
+                    statement.executeUpdate();
+                } catch (SQLException e) {
+                    return FerryErrors.withContext("The database refused the row at " + positions[i], e);
+                }
+            }
+            return null;
+        } finally {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
         }
     }
 

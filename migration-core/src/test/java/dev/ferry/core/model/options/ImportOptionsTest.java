@@ -1,0 +1,30 @@
+package dev.ferry.core.model.options;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** IMPORT DATABASE's one option, ALLOW_EDITED_SCRIPTS, bare or with a boolean; anything else is refused. */
+class ImportOptionsTest {
+
+    @Test
+    void allowEditedScriptsIsOffUnlessGiven() throws SQLException {
+        assertFalse(ImportOptions.from(Map.of()).allowEditedScripts());
+        assertTrue(ImportOptions.from(Map.of("allow_edited_scripts", "true")).allowEditedScripts(), "bare, any case");
+        assertFalse(ImportOptions.from(Map.of("ALLOW_EDITED_SCRIPTS", "off")).allowEditedScripts());
+    }
+
+    @Test
+    void anotherOptionOrValueIsRefused() {
+        SQLException other = assertThrows(SQLException.class, () -> ImportOptions.from(Map.of("FORMAT", "csv")));
+        assertEquals("22023", other.getSQLState());
+        SQLException value = assertThrows(SQLException.class,
+                () -> ImportOptions.from(Map.of("ALLOW_EDITED_SCRIPTS", "maybe")));
+        assertEquals("ALLOW_EDITED_SCRIPTS must be true or false, got 'maybe'", value.getMessage());
+    }
+}

@@ -8,7 +8,8 @@ import java.sql.SQLException;
 public interface TableReader extends Closeable {
 
     /**
-     * The next row, one value per column as {@link dev.ferry.core.value.ValueKind#parse} gives it, or null at the end.
+     * The next row, one value per column as {@link dev.ferry.core.value.ValueKind#parse} gives it, or null at the end;
+     * a new array each time, which the caller may keep (loaders hold a batch of rows).
      *
      * @throws SQLException (class 22) naming the file, line and column of a value that cannot be read
      */

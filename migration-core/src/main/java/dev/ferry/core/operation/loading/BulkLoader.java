@@ -90,7 +90,7 @@ public final class BulkLoader {
             for (Object[] row; (row = reader.next()) != null; ) {
                 bind(statement, row, target);
                 statement.addBatch();
-                batchRows[batched] = row.clone();
+                batchRows[batched] = row;
                 batchPositions[batched++] = reader.position();
                 batchBytes += size(row);
                 rows++;

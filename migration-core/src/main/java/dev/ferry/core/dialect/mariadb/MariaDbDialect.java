@@ -1,6 +1,7 @@
 package dev.ferry.core.dialect.mariadb;
 
 import dev.ferry.core.dialect.Capabilities;
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.StandardDialect;
@@ -21,7 +22,6 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
@@ -399,18 +399,10 @@ public class MariaDbDialect extends StandardDialect {
     /** {@code information_schema.TABLES.TABLE_ROWS}: InnoDB's running estimate, often some way off the count. */
     @Override
     public OptionalLong estimatedRows(Connection connection, QualifiedName table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_ROWS FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
-            query.setString(1, table.schema());
-            query.setString(2, table.name());
-            try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    long rows = row.getLong(1);
-                    return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(rows);
-                }
-                return OptionalLong.empty();
-            }
-        }
+        Optional<Long> rows = CatalogQuery.first(connection, "SELECT TABLE_ROWS FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?",
+                row -> row.getObject(1) == null ? null : row.getLong(1), table.schema(), table.name());
+        return rows.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /**

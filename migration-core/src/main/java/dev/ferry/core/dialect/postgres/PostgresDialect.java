@@ -1,6 +1,7 @@
 package dev.ferry.core.dialect.postgres;
 
 import dev.ferry.core.dialect.Capabilities;
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.OnUpdateTrigger;
 import dev.ferry.core.dialect.RowPositions;
@@ -26,7 +27,6 @@ import dev.ferry.core.value.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
@@ -216,17 +216,10 @@ public class PostgresDialect extends StandardDialect {
      */
     @Override
     public OptionalLong estimatedRows(Connection connection, QualifiedName table) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)")) {
-            query.setString(1, quote(table));
-            try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    long rows = row.getLong(1);
-                    return row.wasNull() || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
-                }
-                return OptionalLong.empty();
-            }
-        }
+        Optional<Long> rows = CatalogQuery.first(connection,
+                "SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass(?)",
+                row -> row.getObject(1) == null ? null : row.getLong(1), quote(table));
+        return rows.filter(n -> n >= 0).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** ctid ranges, on PostgreSQL 14 and later (TID range scans); see {@code PostgresRowPositions}. */

@@ -1,11 +1,10 @@
 package dev.ferry.core.dialect.postgres;
 
+import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.RowPositions;
 import dev.ferry.core.model.schema.QualifiedName;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -40,12 +39,8 @@ final class PostgresRowPositions implements RowPositions {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOCK TABLE ONLY " + name + " IN ACCESS SHARE MODE");
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT pg_relation_size(to_regclass(?)) / current_setting('block_size')::bigint")) {
-            query.setString(1, name);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
-        }
+        return CatalogQuery.first(connection,
+                "SELECT pg_relation_size(to_regclass(?)) / current_setting('block_size')::bigint",
+                row -> row.getLong(1), name).orElse(0L);
     }
 }

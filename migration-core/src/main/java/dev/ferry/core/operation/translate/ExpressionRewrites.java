@@ -83,12 +83,9 @@ final class ExpressionRewrites implements VisitListener {
                 return cast.$field();
             }
         } else if (part instanceof Field<?> field && isColumnReference(field)) {
-            Name name = field.getUnqualifiedName();
-            if (name.quoted() != Name.Quoted.QUOTED && name.first().equalsIgnoreCase("LOCALTIMESTAMP")) {
-                return DSL.currentLocalDateTime();
-            }
-            if (name.quoted() != Name.Quoted.QUOTED && name.first().equalsIgnoreCase("LOCALTIME")) {
-                return DSL.currentLocalTime();
+            Field<?> moment = niladicMoment(field);
+            if (moment != null) {
+                return moment;
             }
             if (targetCastsDecimals && isDecimalColumn(field) && !readAsText()) {
                 made.add(field);
@@ -101,8 +98,20 @@ final class ExpressionRewrites implements VisitListener {
     /** Whether {@code part}, as parsed, stands for the current date or time ({@code CURRENT_TIMESTAMP}, ...). */
     static boolean isMoment(QueryPart part) {
         return part.getClass().getSimpleName().startsWith("Current") || part instanceof Field<?> field
-                && isColumnReference(field) && field.getUnqualifiedName().quoted() != Name.Quoted.QUOTED
-                && (field.getName().equalsIgnoreCase("LOCALTIMESTAMP") || field.getName().equalsIgnoreCase("LOCALTIME"));
+                && isColumnReference(field) && niladicMoment(field) != null;
+    }
+
+    /**
+     * The function an unquoted {@code LOCALTIMESTAMP} or {@code LOCALTIME} stands for, which jOOQ's parser reads as a
+     * column of that name; null for any other column.
+     */
+    private static Field<?> niladicMoment(Field<?> column) {
+        Name name = column.getUnqualifiedName();
+        if (name.quoted() == Name.Quoted.QUOTED) {
+            return null;
+        }
+        return name.first().equalsIgnoreCase("LOCALTIMESTAMP") ? DSL.currentLocalDateTime()
+                : name.first().equalsIgnoreCase("LOCALTIME") ? DSL.currentLocalTime() : null;
     }
 
     /**

@@ -32,7 +32,8 @@ public record Capabilities(
         boolean setDefaultAction,
         boolean indexNamesPerTable,
         Set<String> foreignKeyActions,
-        boolean foreignKeysCheckedWhileLoading) {
+        boolean foreignKeysCheckedWhileLoading,
+        boolean concurrentLoads) {
 
     /** The referential actions of standard SQL, every one of which a standard engine takes. */
     public static final Set<String> ALL_FOREIGN_KEY_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
@@ -77,6 +78,7 @@ public record Capabilities(
         private boolean indexNamesPerTable = false;
         private Set<String> foreignKeyActions = ALL_FOREIGN_KEY_ACTIONS;
         private boolean foreignKeysCheckedWhileLoading = false;
+        private boolean concurrentLoads = false;
         private ValueText csvValueText = ValueText.FERRY;
 
         private Builder() {
@@ -131,6 +133,16 @@ public record Capabilities(
         /** Whether the engine has materialized views. */
         public Builder hasMaterializedViews(boolean value) {
             this.hasMaterializedViews = value;
+            return this;
+        }
+
+        /**
+         * Whether several connections may load tables of one database at once, each in its own transaction, to the
+         * import's gain (a server engine, whose tables take rows from many sessions), so that an IMPORT's JOBS opens
+         * more connections.
+         */
+        public Builder concurrentLoads(boolean value) {
+            this.concurrentLoads = value;
             return this;
         }
 
@@ -293,7 +305,7 @@ public record Capabilities(
                     hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable,
                     foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript,
                     schemaScriptPreamble, mysqlSyntax, csvValueText, setNullOnNotNullKey, setDefaultAction,
-                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading);
+                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, concurrentLoads);
         }
     }
 }

@@ -33,7 +33,8 @@ public record Capabilities(
         boolean indexNamesPerTable,
         Set<String> foreignKeyActions,
         boolean foreignKeysCheckedWhileLoading,
-        boolean concurrentLoads) {
+        boolean concurrentLoads,
+        boolean keysAfterData) {
 
     /** The referential actions of standard SQL, every one of which a standard engine takes. */
     public static final Set<String> ALL_FOREIGN_KEY_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
@@ -79,6 +80,7 @@ public record Capabilities(
         private Set<String> foreignKeyActions = ALL_FOREIGN_KEY_ACTIONS;
         private boolean foreignKeysCheckedWhileLoading = false;
         private boolean concurrentLoads = false;
+        private boolean keysAfterData = false;
         private ValueText csvValueText = ValueText.FERRY;
 
         private Builder() {
@@ -143,6 +145,16 @@ public record Capabilities(
          */
         public Builder concurrentLoads(boolean value) {
             this.concurrentLoads = value;
+            return this;
+        }
+
+        /**
+         * Whether a table's primary and unique keys are added after its rows are loaded (as pg_dump does), because the
+         * engine builds an index over loaded rows much faster than it maintains one row by row; a duplicate key then
+         * fails the import when the key is added, naming the key's value, not the data file's line.
+         */
+        public Builder keysAfterData(boolean value) {
+            this.keysAfterData = value;
             return this;
         }
 
@@ -305,7 +317,8 @@ public record Capabilities(
                     hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable,
                     foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript,
                     schemaScriptPreamble, mysqlSyntax, csvValueText, setNullOnNotNullKey, setDefaultAction,
-                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, concurrentLoads);
+                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, concurrentLoads,
+                    keysAfterData);
         }
     }
 }

@@ -49,6 +49,7 @@ public class PostgresDialect extends StandardDialect {
                 .hasMaterializedViews(true)
                 .transactionalDdl(true)
                 .concurrentLoads(true)
+                .keysAfterData(true)
                 // A partitioned table is created (PARTITION BY) and holds no rows of its own; its partitions hold them.
                 .tableTypes(Set.of("TABLE", "PARTITIONED TABLE"))
                 // pgjdbc lists indexes, sequences and types among the tables unless told which types are meant.

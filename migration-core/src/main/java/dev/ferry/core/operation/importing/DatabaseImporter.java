@@ -23,7 +23,8 @@ import java.util.List;
  * rows checked against the manifest's count), then the post-data script.
  *
  * <p>With JOBS above 1, on an engine whose tables load faster from several sessions, the data files load on that many
- * connections at once, after the schema is committed (no other connection would see its tables before).
+ * connections at once, after the schema is committed (no other connection would see its tables before), and so do
+ * the post-data script's indexes and keys ({@link ParallelPostData}).
  *
  * <p>A failed import leaves the database as it was: rolled back where it ran in one transaction (the engine's DDL is
  * transactional and it loaded on one connection), otherwise by dropping everything the import created (the database
@@ -115,10 +116,11 @@ public final class DatabaseImporter {
                 connection.commit();
                 committed = true;
                 tables = data.run(plan.loads(), loading.connections(), progress);
+                ParallelPostData.run(plan.postData(), dialect.capabilities().mysqlSyntax(), loading.connections());
             } else {
                 tables = data.run(plan.loads(), progress);
+                scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
             }
-            scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
             connection.commit();
             List<String> warnings = new ArrayList<>(plan.warnings());
             warnings.addAll(loading.notes());

@@ -17,9 +17,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A CSV data file whose records arrive already encoded (an engine's own CSV output, see
- * {@link dev.ferry.core.dialect.TableDumper}): the header is written here as {@link CsvTableWriter} writes it, the
- * records' bytes follow as they are, and the file is summarised as it is written.
+ * A CSV data file whose records arrive already encoded (an engine's own CSV output, PostgreSQL's COPY TO STDOUT):
+ * the header is written here as {@link CsvTableWriter} writes it, the records' bytes follow as they are, and the file
+ * is summarised as it is written.
  */
 public final class CsvRecordsFile implements Closeable {
     private final DigestingOutputStream file;

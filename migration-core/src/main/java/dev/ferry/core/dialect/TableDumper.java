@@ -26,6 +26,12 @@ public interface TableDumper {
      */
     Optional<Dump> prepare(String select, List<String> columnNames, FormatOptions options) throws SQLException;
 
+    /**
+     * Stops what {@link #prepare} or {@link Dump#writeTo} runs on the connection now, from another thread; the call
+     * running then fails. Errors in cancelling are ignored.
+     */
+    void cancel();
+
     /** One prepared dump: the records of every row, without a header. */
     interface Dump {
 
@@ -38,8 +44,5 @@ public interface TableDumper {
          */
         long writeTo(OutputStream out, ProgressListener progress, String progressName)
                 throws SQLException, IOException;
-
-        /** Stops a {@link #writeTo} running on another thread, which then fails; errors in cancelling are ignored. */
-        void cancel();
     }
 }

@@ -68,6 +68,11 @@ final class PostgresCopyDumper implements TableDumper {
         return Optional.of(new CopyDump(copy));
     }
 
+    @Override
+    public void cancel() {
+        api.cancelQuery();
+    }
+
     private static boolean plain(char mark) {
         return PLAIN_MARKS.indexOf(mark) >= 0;
     }
@@ -118,11 +123,6 @@ final class PostgresCopyDumper implements TableDumper {
                     PgjdbcCopyApi.invoke(api.method("copy.CopyOperation", "cancelCopy"), copy);
                 }
             }
-        }
-
-        @Override
-        public void cancel() {
-            api.cancelQuery();
         }
     }
 }

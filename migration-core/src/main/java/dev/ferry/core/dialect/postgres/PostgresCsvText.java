@@ -39,10 +39,11 @@ final class PostgresCsvText {
             case DATE -> "date".equals(typeName) ? date(column) : null;
             case TIME -> "time".equals(typeName) ? time(column) : null;
             case TIMESTAMP -> "timestamp".equals(typeName) ? timestamp(column) : null;
+            case TIME_WITH_TIME_ZONE -> "timetz".equals(typeName) ? timeWithTimeZone(column) : null;
             case TIMESTAMP_WITH_TIME_ZONE -> "timestamptz".equals(typeName) ? timestampWithTimeZone(column) : null;
-            // Java's shortest float text is not PostgreSQL's (1.0E10, 4.9E-324); OffsetTime and arrays read by
-            // getArray have no expression yet.
-            case REAL, DOUBLE, TIME_WITH_TIME_ZONE, ARRAY, OTHER -> null;
+            // Java's shortest float text is not PostgreSQL's (1.0E10, 4.9E-324; and Java 17's not always the
+            // shortest); arrays read by getArray have no expression.
+            case REAL, DOUBLE, ARRAY, OTHER -> null;
         });
     }
 
@@ -57,6 +58,15 @@ final class PostgresCsvText {
     /** ISO_LOCAL_TIME; PostgreSQL's 24:00:00 is read as the last nanosecond of the day. */
     private static String time(String column) {
         return "CASE WHEN " + column + " = TIME '24:00:00' THEN '23:59:59.999999999' ELSE " + column + "::text END";
+    }
+
+    /**
+     * The time and its offset as {@code +HH:MM[:ss]} ({@code +05} is {@code +05:00}); 24:00:00 at any offset is read
+     * by pgjdbc as Java's largest OffsetTime, whose offset is -18:00.
+     */
+    private static String timeWithTimeZone(String column) {
+        return "CASE WHEN " + column + "::text LIKE '24:00:00%' THEN '23:59:59.999999999-18:00'"
+                + " ELSE regexp_replace(" + column + "::text, '([+-][0-9]{2})$', E'\\\\1:00') END";
     }
 
     /** Ferry's {@code yyyy-MM-dd HH:mm:ss[.f]}, years as for dates, the infinities as Java's largest and smallest. */

@@ -42,16 +42,20 @@ final class DumpedRead {
             return Optional.empty();
         }
         Optional<TableDumper> dumper = dialect.tableDumper(reader);
-        Optional<TableDumper.Dump> dump = dumper.isEmpty() ? Optional.empty()
-                : dumper.get().prepare(select, columnNames, options);
-        if (dump.isEmpty()) {
+        if (dumper.isEmpty()) {
             return Optional.empty();
         }
-        long rows;
-        CsvRecordsFile file = CsvRecordsFile.create(path, options, columnNames);
-        try (file; RunningQueries.Registration ignored = queries.track(dump.get()::cancel)) {
-            rows = dump.get().writeTo(file.records(), progress, label);
+        try (RunningQueries.Registration ignored = queries.track(dumper.get()::cancel)) {
+            Optional<TableDumper.Dump> dump = dumper.get().prepare(select, columnNames, options);
+            if (dump.isEmpty()) {
+                return Optional.empty();
+            }
+            CsvRecordsFile file = CsvRecordsFile.create(path, options, columnNames);
+            long rows;
+            try (file) {
+                rows = dump.get().writeTo(file.records(), progress, label);
+            }
+            return Optional.of(new TableExport(rows, file.summary(), List.of()));
         }
-        return Optional.of(new TableExport(rows, file.summary(), List.of()));
     }
 }

@@ -77,7 +77,8 @@ class PostgresCopyExportIT {
                     "'1900-01-01 00:00:00+00:09:21'", "'2000-01-01 00:00:00.123456-08'", "'0001-01-01 03:00:00+05'"),
             "u uuid", List.of("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'", "'00000000-0000-0000-0000-000000000000'",
                     "'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'"),
-            "j json", List.of("'{\"a\": [1, \"x\"],  \"b\": null}'", "'\"just text\"'", "'\"q \\\" and , c\"'", "'null'"),
+            "j json", List.of("'{\"a\": [1, \"x\"],  \"b\": null}'", "'\"just text\"'", "'\"q \\\" and , c\"'",
+                    "'null'"),
             "jb jsonb", List.of("'{\"b\":1,\"a\":[true, null]}'", "'[]'", "'\"é\"'"),
             "iv interval", List.of("'1 year 2 mons 3 days 04:05:06.789'", "'-1 day'", "'0'", "'-178000000 years'",
                     "'1 microsecond'"),
@@ -147,47 +148,45 @@ class PostgresCopyExportIT {
 
     @Test
     void wholeTablesAreWrittenByteForByteAsRowByRow_underTheSessionsOwnSettings() throws Exception {
-        String database = server.createDatabase();
-        try (Connection ferry = server.connectFerry(database)) {
-            fill(ferry);
-            // Settings a COPY could depend on: the timestamptz text must not follow TimeZone, bytea's bytea_output,
-            // a literal in the expressions standard_conforming_strings;
-            // the engine's own text (intervals, arrays of floats and bytea) follows them alike on both paths.
-            ServerQueries.execute(ferry, "SET TIME ZONE 'Asia/Kolkata'", "SET IntervalStyle = 'iso_8601'",
-                    "SET bytea_output = 'escape'", "SET extra_float_digits = 0",
-                    "SET standard_conforming_strings = off");
-            assertSameFiles(exportBothWays(ferry, "(JOBS 1)"), 3);
-            assertSameFiles(exportBothWays(ferry, "(JOBS 1, DELIMITER ';', QUOTE '''')"), 3);
-            ServerQueries.execute(ferry, "SET TIME ZONE 'UTC'");
-            assertSameFiles(exportBothWays(ferry, "(JOBS 1)"), 3);
-        } finally {
-            server.dropDatabase(database);
-        }
+        inNewDatabase(database -> {
+            try (Connection ferry = server.connectFerry(database)) {
+                fill(ferry);
+                // Settings a COPY could depend on: the timestamptz text must not follow TimeZone, bytea's
+                // bytea_output, a literal in the expressions standard_conforming_strings; the engine's own text
+                // (intervals, arrays of floats and bytea) follows them alike on both paths.
+                ServerQueries.execute(ferry, "SET TIME ZONE 'Asia/Kolkata'", "SET IntervalStyle = 'iso_8601'",
+                        "SET bytea_output = 'escape'", "SET extra_float_digits = 0",
+                        "SET standard_conforming_strings = off");
+                assertSameFiles(exportBothWays(ferry, "(JOBS 1)"), 3);
+                assertSameFiles(exportBothWays(ferry, "(JOBS 1, DELIMITER ';', QUOTE '''')"), 3);
+                ServerQueries.execute(ferry, "SET TIME ZONE 'UTC'");
+                assertSameFiles(exportBothWays(ferry, "(JOBS 1)"), 3);
+            }
+        });
     }
 
     @Test
     void chunkedTablesAreWrittenByteForByteAsRowByRow() throws Exception {
-        String database = server.createDatabase();
-        try (Connection ferry = server.connectFerry(database)) {
-            fill(ferry);
-            String values = COLUMNS.keySet().stream().map(c -> "e." + name(c))
-                    .collect(Collectors.joining(", "));
-            ServerQueries.execute(ferry,
-                    "CREATE TABLE big AS SELECT g AS id, " + values + " FROM generate_series(1, 6000) g"
-                            + " JOIN every_type e ON e.id = g % " + ROWS,
-                    "ALTER TABLE big ADD PRIMARY KEY (id)",
-                    "CREATE TABLE heap AS SELECT " + values + " FROM generate_series(1, 6000) g"
-                            + " JOIN every_type e ON e.id = g % " + ROWS,
-                    "ANALYZE big", "ANALYZE heap");
-            Path[] exports = exportBothWays(ferry, "(JOBS 2, CHUNK_ROWS 1000)");
-            assertSameFiles(exports, 5);
-            for (String table : List.of("big", "heap")) {
-                JsonNode chunks = table(exports[0], table).get("chunks");
-                assertTrue(chunks != null && chunks.size() >= 4, table + ": " + chunks);
+        inNewDatabase(database -> {
+            try (Connection ferry = server.connectFerry(database)) {
+                fill(ferry);
+                String values = COLUMNS.keySet().stream().map(c -> "e." + name(c))
+                        .collect(Collectors.joining(", "));
+                ServerQueries.execute(ferry,
+                        "CREATE TABLE big AS SELECT g AS id, " + values + " FROM generate_series(1, 6000) g"
+                                + " JOIN every_type e ON e.id = g % " + ROWS,
+                        "ALTER TABLE big ADD PRIMARY KEY (id)",
+                        "CREATE TABLE heap AS SELECT " + values + " FROM generate_series(1, 6000) g"
+                                + " JOIN every_type e ON e.id = g % " + ROWS,
+                        "ANALYZE big", "ANALYZE heap");
+                Path[] exports = exportBothWays(ferry, "(JOBS 2, CHUNK_ROWS 1000)");
+                assertSameFiles(exports, 5);
+                for (String table : List.of("big", "heap")) {
+                    JsonNode chunks = table(exports[0], table).get("chunks");
+                    assertTrue(chunks != null && chunks.size() >= 4, table + ": " + chunks);
+                }
             }
-        } finally {
-            server.dropDatabase(database);
-        }
+        });
     }
 
     /**
@@ -196,23 +195,22 @@ class PostgresCopyExportIT {
      */
     @Test
     void theBulkPathTakesEveryTypeButFloats() throws Exception {
-        String database = server.createDatabase();
-        try (Connection plain = server.connect(database)) {
-            fill(plain);
-            TableDumper dumper = new PostgresDialect().tableDumper(plain).orElseThrow();
-            List<String> names = new ArrayList<>(List.of("id"));
-            COLUMNS.keySet().forEach(c -> names.add(name(c).replace("\"\"", "\"").replaceAll("^\"|\"$", "")));
-            String select = "SELECT " + names.stream().map(n -> '"' + n.replace("\"", "\"\"") + '"')
-                    .collect(Collectors.joining(", ")) + " FROM ONLY every_type";
-            assertTrue(dumper.prepare(select, names, FormatOptions.DEFAULTS).isPresent(), "every_type");
-            assertTrue(dumper.prepare("SELECT t FROM solo", List.of("t"), FormatOptions.DEFAULTS).isPresent());
-            assertTrue(dumper.prepare("SELECT id, r, d FROM floats", List.of("id", "r", "d"), FormatOptions.DEFAULTS)
-                    .isEmpty(), "floats");
-            assertTrue(dumper.prepare("SELECT id, r FROM floats", List.of("id", "r"), FormatOptions.DEFAULTS)
-                    .isEmpty(), "real");
-        } finally {
-            server.dropDatabase(database);
-        }
+        inNewDatabase(database -> {
+            try (Connection plain = server.connect(database)) {
+                fill(plain);
+                TableDumper dumper = new PostgresDialect().tableDumper(plain).orElseThrow();
+                List<String> names = new ArrayList<>(List.of("id"));
+                COLUMNS.keySet().forEach(c -> names.add(name(c).replace("\"\"", "\"").replaceAll("^\"|\"$", "")));
+                String select = "SELECT " + names.stream().map(n -> '"' + n.replace("\"", "\"\"") + '"')
+                        .collect(Collectors.joining(", ")) + " FROM ONLY every_type";
+                assertTrue(dumper.prepare(select, names, FormatOptions.DEFAULTS).isPresent(), "every_type");
+                assertTrue(dumper.prepare("SELECT t FROM solo", List.of("t"), FormatOptions.DEFAULTS).isPresent());
+                assertTrue(dumper.prepare("SELECT id, r, d FROM floats", List.of("id", "r", "d"),
+                        FormatOptions.DEFAULTS).isEmpty(), "floats");
+                assertTrue(dumper.prepare("SELECT id, r FROM floats", List.of("id", "r"), FormatOptions.DEFAULTS)
+                        .isEmpty(), "real");
+            }
+        });
     }
 
     /**
@@ -223,48 +221,47 @@ class PostgresCopyExportIT {
     @Test
     void anInterruptedExportCancelsItsCopyOnTheServer() throws Exception {
         int rows = 300_000;
-        String database = server.createDatabase();
         Path export = temp.resolve("export");
-        try (Connection ferry = server.connectFerry(database); Connection watcher = server.connect(database)) {
-            ServerQueries.execute(ferry, "CREATE TABLE long_one (id integer PRIMARY KEY, t text)",
-                    "INSERT INTO long_one SELECT g, repeat('x', 100) FROM generate_series(1, " + rows + ") g",
-                    "CREATE TABLE short_one (id integer PRIMARY KEY)", "ANALYZE long_one");
-            CountDownLatch held = new CountDownLatch(1);
-            AtomicLong lastReport = new AtomicLong();
-            ferry.unwrap(FerryConnection.class).setProgressListener(new ProgressListener() {
-                @Override
-                public void rowsDone(String table, long done) {
-                    if (table.contains("long_one")) {
-                        lastReport.set(done);
-                        if (held.getCount() > 0) {
-                            held.countDown();
-                            pause();
+        inNewDatabase(database -> {
+            try (Connection ferry = server.connectFerry(database); Connection watcher = server.connect(database)) {
+                ServerQueries.execute(ferry, "CREATE TABLE long_one (id integer PRIMARY KEY, t text)",
+                        "INSERT INTO long_one SELECT g, repeat('x', 100) FROM generate_series(1, " + rows + ") g",
+                        "CREATE TABLE short_one (id integer PRIMARY KEY)", "ANALYZE long_one");
+                CountDownLatch held = new CountDownLatch(1);
+                AtomicLong lastReport = new AtomicLong();
+                ferry.unwrap(FerryConnection.class).setProgressListener(new ProgressListener() {
+                    @Override
+                    public void rowsDone(String table, long done) {
+                        if (table.contains("long_one")) {
+                            lastReport.set(done);
+                            if (held.getCount() > 0) {
+                                held.countDown();
+                                pause();
+                            }
                         }
                     }
-                }
-            });
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread exporting = new Thread(() -> {
-                try (Statement statement = ferry.createStatement()) {
-                    statement.execute("EXPORT DATABASE '" + export + "' (JOBS 2, CHUNK_ROWS 0)");
-                } catch (Throwable e) {
-                    failure.set(e);
-                }
-            });
-            exporting.start();
-            assertTrue(held.await(60, TimeUnit.SECONDS), "no progress was reported for long_one");
-            exporting.interrupt();
-            exporting.join(30_000);
-            assertFalse(exporting.isAlive(), "the export was still running 30 s after its interruption");
-            assertTrue(failure.get() instanceof SQLException e && "HY008".equals(e.getSQLState()),
-                    String.valueOf(failure.get()));
-            assertTrue(lastReport.get() < rows / 2, "the read went on to row " + lastReport.get());
-            assertFalse(Files.exists(export), "nothing is left of a failed export");
-            assertEquals("0", ServerQueries.rows(watcher, "SELECT count(*) FROM pg_stat_activity WHERE datname = '"
-                    + database + "' AND query LIKE 'COPY (%' AND state = 'active'").get(0).get(0));
-        } finally {
-            server.dropDatabase(database);
-        }
+                });
+                AtomicReference<Throwable> failure = new AtomicReference<>();
+                Thread exporting = new Thread(() -> {
+                    try (Statement statement = ferry.createStatement()) {
+                        statement.execute("EXPORT DATABASE '" + export + "' (JOBS 2, CHUNK_ROWS 0)");
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                });
+                exporting.start();
+                assertTrue(held.await(60, TimeUnit.SECONDS), "no progress was reported for long_one");
+                exporting.interrupt();
+                exporting.join(30_000);
+                assertFalse(exporting.isAlive(), "the export was still running 30 s after its interruption");
+                assertTrue(failure.get() instanceof SQLException e && "HY008".equals(e.getSQLState()),
+                        String.valueOf(failure.get()));
+                assertTrue(lastReport.get() < rows / 2, "the read went on to row " + lastReport.get());
+                assertFalse(Files.exists(export), "nothing is left of a failed export");
+                assertEquals("0", ServerQueries.rows(watcher, "SELECT count(*) FROM pg_stat_activity WHERE datname = '"
+                        + database + "' AND query LIKE 'COPY (%' AND state = 'active'").get(0).get(0));
+            }
+        });
     }
 
     /** Holds the job's thread for two seconds, long enough for the export to be interrupted meanwhile. */
@@ -273,6 +270,21 @@ class PostgresCopyExportIT {
             Thread.sleep(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A test's work in a database of its own, dropped (with the connections to it) after. */
+    @FunctionalInterface
+    private interface InDatabase {
+        void run(String database) throws Exception;
+    }
+
+    private void inNewDatabase(InDatabase work) throws Exception {
+        String database = server.createDatabase();
+        try {
+            work.run(database);
+        } finally {
+            server.dropDatabase(database);
         }
     }
 

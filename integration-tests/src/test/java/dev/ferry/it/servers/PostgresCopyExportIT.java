@@ -75,6 +75,9 @@ class PostgresCopyExportIT {
                     "'0001-01-01 00:00:00+00'", "'0001-01-01 00:00:00+05 BC'", "'1500-06-01 12:00:00+00 BC'",
                     "'9999-12-31 23:59:59.999999+00'", "'9999-12-31 23:59:59.999999-05'",
                     "'1900-01-01 00:00:00+00:09:21'", "'2000-01-01 00:00:00.123456-08'", "'0001-01-01 03:00:00+05'"),
+            "yes_no flag", List.of("true", "false"),
+            "stamp moment", List.of("'2024-01-01 10:00:00.5+05:30'", "'infinity'", "'0044-03-15 12:00:00+00 BC'"),
+            "tza timestamptz[]", List.of("'{\"2024-01-01 10:00:00.5+05:30\",infinity,NULL}'"),
             "u uuid", List.of("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'", "'00000000-0000-0000-0000-000000000000'",
                     "'FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF'"),
             "j json", List.of("'{\"a\": [1, \"x\"],  \"b\": null}'", "'\"just text\"'", "'\"q \\\" and , c\"'",
@@ -129,6 +132,7 @@ class PostgresCopyExportIT {
                 "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
                 "CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0)",
                 "CREATE DOMAIN hstore_like_text AS text",
+                "CREATE DOMAIN flag AS boolean", "CREATE DOMAIN moment AS timestamptz",
                 "CREATE TABLE every_type (id integer PRIMARY KEY, "
                         + String.join(", ", COLUMNS.keySet()) + ")"));
         for (int row = 0; row < ROWS - 1; row++) {
@@ -158,7 +162,7 @@ class PostgresCopyExportIT {
                         "SET bytea_output = 'escape'", "SET extra_float_digits = 0",
                         "SET standard_conforming_strings = off");
                 assertSameFiles(exportBothWays(ferry, "(JOBS 1)"), 3);
-                assertSameFiles(exportBothWays(ferry, "(JOBS 1, DELIMITER ';', QUOTE '''')"), 3);
+                assertSameFiles(exportBothWays(ferry, "(JOBS 1, DELIMITER ';', QUOTE '''', HEADER false)"), 3);
                 ServerQueries.execute(ferry, "SET TIME ZONE 'UTC'");
                 assertSameFiles(exportBothWays(ferry, "(JOBS 1)"), 3);
             }

@@ -47,10 +47,12 @@ final class PostgresCsvText {
         });
     }
 
-    /** {@code LocalDate.toString}: {@code +10000-01-01}, year 0 for 1 BC, the infinities as the largest and smallest. */
+    /**
+     * {@code LocalDate.toString}: {@code +10000-01-01}, year 0 for 1 BC, the infinities as the largest and smallest.
+     */
     private static String date(String column) {
-        return "CASE WHEN " + column + " BETWEEN DATE " + FIRST + " AND DATE " + LAST_DATE + " THEN " + column + "::text"
-                + " WHEN " + column + " = 'infinity' THEN '+999999999-12-31'"
+        return "CASE WHEN " + column + " BETWEEN DATE " + FIRST + " AND DATE " + LAST_DATE
+                + " THEN " + column + "::text WHEN " + column + " = 'infinity' THEN '+999999999-12-31'"
                 + " WHEN " + column + " = '-infinity' THEN '-999999999-01-01'"
                 + " ELSE " + outsideCommonEra(column + "::text") + " END";
     }

@@ -125,6 +125,14 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * The engine's own bulk path for writing a table's rows as a CSV data file on this connection, or empty for
+     * reading them row by row (the default); see {@link TableDumper}.
+     */
+    default Optional<TableDumper> tableDumper(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
     /** Binds SQL NULL for a column of {@code jdbcType}. */
     default void bindNull(PreparedStatement statement, int parameter, int jdbcType) throws SQLException {
         statement.setNull(parameter, jdbcType);

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,8 +27,7 @@ import org.apache.commons.csv.QuoteMode;
 
 /**
  * PostgreSQL's bulk path: rows go to {@code COPY <table> FROM STDIN (FORMAT csv)} through pgjdbc's CopyManager,
- * in PostgreSQL's own text forms. pgjdbc is reached by reflection, because the driver may live in a class loader
- * Ferry's classes cannot see (the command line's {@code --driver}).
+ * in PostgreSQL's own text forms, through {@link PgjdbcCopyApi}.
  */
 final class PostgresCopyLoader implements TableLoader {
     private static final int FLUSH_BYTES = 1 << 16;
@@ -44,33 +42,19 @@ final class PostgresCopyLoader implements TableLoader {
     private final Method cancelCopy;
     private final Method isActive;
 
-    private PostgresCopyLoader(Object copyManager, Class<?> copyManagerType, Class<?> copyInType)
-            throws NoSuchMethodException {
-        this.copyManager = copyManager;
-        this.copyIn = copyManagerType.getMethod("copyIn", String.class);
-        this.writeToCopy = copyInType.getMethod("writeToCopy", byte[].class, int.class, int.class);
-        this.endCopy = copyInType.getMethod("endCopy");
-        this.cancelCopy = copyInType.getMethod("cancelCopy");
-        this.isActive = copyInType.getMethod("isActive");
+    private PostgresCopyLoader(PgjdbcCopyApi api) throws SQLException {
+        this.copyManager = api.copyManager();
+        this.copyIn = api.method("copy.CopyManager", "copyIn", String.class);
+        this.writeToCopy = api.method("copy.CopyIn", "writeToCopy", byte[].class, int.class, int.class);
+        this.endCopy = api.method("copy.CopyIn", "endCopy");
+        this.cancelCopy = api.method("copy.CopyIn", "cancelCopy");
+        this.isActive = api.method("copy.CopyIn", "isActive");
     }
 
     /** The loader for a pgjdbc connection; empty where the connection is not pgjdbc's. */
     static Optional<TableLoader> of(Connection connection) throws SQLException {
-        ClassLoader loader = connection.getClass().getClassLoader();
-        try {
-            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, loader);
-            if (!connection.isWrapperFor(pgConnection)) {
-                return Optional.empty();
-            }
-            Object copyManager = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
-            return Optional.of(new PostgresCopyLoader(copyManager,
-                    Class.forName("org.postgresql.copy.CopyManager", false, loader),
-                    Class.forName("org.postgresql.copy.CopyIn", false, loader)));
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
-            return Optional.empty();
-        } catch (InvocationTargetException e) {
-            throw sqlException(e);
-        }
+        Optional<PgjdbcCopyApi> api = PgjdbcCopyApi.of(connection);
+        return api.isEmpty() ? Optional.empty() : Optional.of(new PostgresCopyLoader(api.get()));
     }
 
     @Override
@@ -79,7 +63,7 @@ final class PostgresCopyLoader implements TableLoader {
         // With a header line, PostgreSQL's "COPY t, line N" counts lines as the data file (written with one) does.
         String sql = "COPY " + target.table() + " (" + String.join(", ", target.sqlNames())
                 + ") FROM STDIN (FORMAT csv, HEADER true)";
-        Object copy = invoke(copyIn, copyManager, sql);
+        Object copy = PgjdbcCopyApi.invoke(copyIn, copyManager, sql);
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
             Writer writer = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
@@ -98,22 +82,22 @@ final class PostgresCopyLoader implements TableLoader {
                 }
                 writer.flush();
                 if (buffer.size() >= FLUSH_BYTES) {
-                    invoke(writeToCopy, copy, buffer.toByteArray(), 0, buffer.size());
+                    PgjdbcCopyApi.invoke(writeToCopy, copy, buffer.toByteArray(), 0, buffer.size());
                     buffer.reset();
                 }
             }
             writer.flush();
             if (buffer.size() > 0) {
-                invoke(writeToCopy, copy, buffer.toByteArray(), 0, buffer.size());
+                PgjdbcCopyApi.invoke(writeToCopy, copy, buffer.toByteArray(), 0, buffer.size());
             }
-            long copied = (Long) invoke(endCopy, copy);
+            long copied = (Long) PgjdbcCopyApi.invoke(endCopy, copy);
             if (copied != rows) {
                 throw new SQLException("COPY loaded " + copied + " rows of the " + rows + " read", "22000");
             }
             return rows;
         } finally {
-            if ((Boolean) invoke(isActive, copy)) {
-                invoke(cancelCopy, copy);
+            if ((Boolean) PgjdbcCopyApi.invoke(isActive, copy)) {
+                PgjdbcCopyApi.invoke(cancelCopy, copy);
             }
         }
     }
@@ -158,20 +142,5 @@ final class PostgresCopyLoader implements TableLoader {
         }
         return String.format("%04d-%02d-%02d", 1 - date.getYear(), date.getMonthValue(), date.getDayOfMonth())
                 + time + " BC";
-    }
-
-    private static Object invoke(Method method, Object target, Object... arguments) throws SQLException {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            throw sqlException(e);
-        } catch (IllegalAccessException e) {
-            throw new SQLException("Cannot call pgjdbc's " + method.getName() + ": " + e.getMessage(), "HY000", e);
-        }
-    }
-
-    private static SQLException sqlException(InvocationTargetException e) {
-        return e.getCause() instanceof SQLException sql ? sql
-                : new SQLException(String.valueOf(e.getCause()), "HY000", e.getCause());
     }
 }

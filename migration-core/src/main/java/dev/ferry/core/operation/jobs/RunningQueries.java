@@ -10,16 +10,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * the operation is interrupted, instead of running to their end.
  */
 public final class RunningQueries {
-    private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     /** Registers {@code statement} until the returned handle is closed; cancels it at once if all were cancelled. */
     public Registration track(Statement statement) {
-        running.add(statement);
+        return track(() -> cancel(statement));
+    }
+
+    /**
+     * Registers a running query by what cancels it (and ignores errors in cancelling), until the returned handle is
+     * closed; cancels it at once if all were cancelled.
+     */
+    public Registration track(Runnable cancel) {
+        running.add(cancel);
         if (cancelled) {
-            cancel(statement);
+            cancel.run();
         }
-        return () -> running.remove(statement);
+        return () -> running.remove(cancel);
     }
 
     /** Whether {@link #cancelAll} was called: a job takes no further piece of work. */
@@ -30,7 +38,7 @@ public final class RunningQueries {
     /** Cancels every query running now and any registered later; errors in cancelling are ignored. */
     public void cancelAll() {
         cancelled = true;
-        running.forEach(RunningQueries::cancel);
+        running.forEach(Runnable::run);
     }
 
     private static void cancel(Statement statement) {

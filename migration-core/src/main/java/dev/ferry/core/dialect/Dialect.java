@@ -327,6 +327,15 @@ public interface Dialect {
     }
 
     /**
+     * Checks that the rows of the scope's tables satisfy their foreign keys, where the import's session added them
+     * without checking (MariaDB, whose check would copy each table); nothing where the engine checks as it adds them.
+     *
+     * @throws SQLException (23000) naming the key, its table and a row that refers to nothing
+     */
+    default void checkForeignKeys(Connection connection, SchemaScope scope) throws SQLException {
+    }
+
+    /**
      * DROP statements for what {@link #userTypes} creates, as it exists now, run by a failed import that committed
      * as it went for those it created; empty where the dialect creates none.
      */

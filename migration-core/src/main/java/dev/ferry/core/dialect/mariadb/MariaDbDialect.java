@@ -388,6 +388,12 @@ public class MariaDbDialect extends StandardDialect {
         return MariaDbSession.prepare(connection);
     }
 
+    /** The import's session adds foreign keys in place, unchecked ({@code MariaDbSession}): checked here. */
+    @Override
+    public void checkForeignKeys(Connection connection, SchemaScope scope) throws SQLException {
+        new MariaDbForeignKeyCheck(connection, this).check(scope);
+    }
+
     /**
      * One InnoDB snapshot on every connection, started under a brief global read lock (see {@code MariaDbSnapshot});
      * refused without the RELOAD privilege.

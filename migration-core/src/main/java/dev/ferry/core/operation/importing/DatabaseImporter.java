@@ -78,7 +78,7 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(dir, plan, dialect, undo, options, progress);
+            return importInSession(dir, plan, dialect, scope, undo, options, progress);
         }
     }
 
@@ -101,8 +101,9 @@ public final class DatabaseImporter {
     }
 
     /** The import proper, on a session prepared by the dialect. */
-    private MigrationResult importInSession(Path directory, ImportPlan plan, Dialect dialect, ImportUndo undo,
-                                            ImportOptions options, ProgressListener progress) throws SQLException {
+    private MigrationResult importInSession(Path directory, ImportPlan plan, Dialect dialect, SchemaScope scope,
+                                            ImportUndo undo, ImportOptions options, ProgressListener progress)
+            throws SQLException {
         connection.setAutoCommit(false);
         boolean committed = !dialect.capabilities().transactionalDdl();
         MigrationResult result;
@@ -121,6 +122,7 @@ public final class DatabaseImporter {
                 tables = data.run(plan.loads(), progress);
                 scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
             }
+            dialect.checkForeignKeys(connection, scope);
             connection.commit();
             List<String> warnings = new ArrayList<>(plan.warnings());
             warnings.addAll(loading.notes());

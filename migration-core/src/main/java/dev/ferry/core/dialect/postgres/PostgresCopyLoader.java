@@ -133,7 +133,7 @@ final class PostgresCopyLoader implements TableLoader {
         }
     }
 
-    private static long printRows(LoadTarget target, TableReader reader, CsvCopyStream.Sink sink,
+    static long printRows(LoadTarget target, TableReader reader, CsvCopyStream.Sink sink,
                                   ProgressListener progress) throws IOException, SQLException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
         Writer writer = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);

@@ -176,6 +176,56 @@ class PostgresCopyImportIT {
         }
     }
 
+    /**
+     * A user's file for COPY FROM in other spellings than Ferry writes: each loads, or is refused, exactly as through
+     * Ferry's reader; PostgreSQL is never handed one to read itself (it would take {@code ' 12'} and
+     * {@code 2024-1-1}, and refuse {@code 24:00:00}, which Ferry reads as the next midnight). The second file turns
+     * unquoted half-way, after rows already went to the COPY.
+     */
+    @Test
+    void otherSpellingsInAUsersFileLoadAsFerrysReaderReadsThem() throws Exception {
+        String header = "\"id\",\"b\",\"n\",\"d\",\"tz\",\"u\",\"t\"\n";
+        String odd = "\"1\",\"+12\",\"1e2\",\"2024-01-01\",\"2024-01-01 10:00:00.500+05:30\","
+                + "\"A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11\",\"x\"\n"
+                + "\"2\",\"012\",\"-0.00\",\"0000-12-31\",\"2024-01-01 10:00:00-00:00\",,\"\"\n";
+        List<String> files = List.of(header + odd,
+                header + odd + "3,4,5.5,2024-01-02,2024-01-01 10:00:00+00:00,,plain\r\n",
+                header + odd + "\"3\",\" 12\",\"1\",\"2024-01-01\",,,\n",
+                header + odd + "\"3\",\"1e5\",\"1\",\"2024-01-01\",,,\n",
+                header + odd + "\"3\",\"1\",\"1\",\"2024-1-1\",,,\n",
+                header + odd + "\"3\",\"1\",\"1\",\"2024-01-01\",\"2024-01-01 24:00:00+00:00\",,\n");
+        String database = database();
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = Files.writeString(temp.resolve("odd" + i + ".csv"), files.get(i));
+            List<String> outcomes = new ArrayList<>();
+            for (boolean streamed : new boolean[] {true, false}) {
+                System.setProperty(SWITCH, String.valueOf(streamed));
+                try (Connection ferry = server.connectFerry(database); Statement statement = ferry.createStatement()) {
+                    statement.execute("DROP TABLE IF EXISTS odd");
+                    statement.execute("CREATE TABLE odd (id int, b bigint, n numeric(12,2), d date, tz timestamptz,"
+                            + " u uuid, t text)");
+                    try {
+                        statement.execute("COPY odd FROM '" + file + "'");
+                        outcomes.add(String.valueOf(ServerQueries.rows(ferry, "SELECT id, b, n, d, tz AT TIME ZONE"
+                                + " 'UTC', u, t FROM odd ORDER BY id")));
+                    } catch (SQLException e) {
+                        outcomes.add(e.getMessage());
+                    }
+                }
+            }
+            assertEquals(outcomes.get(1), outcomes.get(0), files.get(i));
+            if (!outcomes.get(0).startsWith("[")) {
+                refused.add(outcomes.get(0));
+            }
+        }
+        // ' 12' and '1e5' as bigint and 2024-1-1 as a date; Ferry's reader takes 24:00:00 as the next midnight.
+        assertEquals(3, refused.size(), refused.toString());
+        for (String message : refused) {
+            assertTrue(message.contains("line 4 of odd"), message);
+        }
+    }
+
     private void alterWhenLoading(Connection ferry, Path file, byte[] altered) throws SQLException {
         ferry.unwrap(FerryConnection.class).setProgressListener(new ProgressListener() {
             @Override

@@ -94,14 +94,15 @@ final class PostgresCopyLoader implements TableLoader {
         CsvCopyStream stream = new CsvCopyStream(file.file(), options.header(), options.delimiter(), options.quote(),
                 target, file.sha256());
         Savepoint savepoint = connection.setSavepoint();
+        long rows;
         try {
-            long rows = copy(target, sql(target, options), sink -> stream.copy(sink, progress));
-            connection.releaseSavepoint(savepoint);
-            return rows;
+            rows = copy(target, sql(target, options), sink -> stream.copy(sink, progress));
         } catch (CsvCopyStream.NotCopyText e) {
             connection.rollback(savepoint);
-            return TableLoader.super.load(target, data, progress);
+            rows = TableLoader.super.load(target, data, progress);
         }
+        connection.releaseSavepoint(savepoint);
+        return rows;
     }
 
     private static boolean streamable(FormatOptions options) {

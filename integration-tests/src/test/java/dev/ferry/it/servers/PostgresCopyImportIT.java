@@ -85,11 +85,7 @@ class PostgresCopyImportIT {
 
     @Test
     void everyTypeLoadsAsThroughTheConvertingPath() throws Exception {
-        String source = database();
-        try (Connection ferry = server.connectFerry(source)) {
-            fill(ferry);
-            export(ferry, "ferry", "");
-        }
+        String source = exportedFixture();
         List<List<String>> expected = rows(source);
         try (Connection ferry = server.connectFerry(source)) {
             // DuckDB has no arrays with explicit bounds: an export for it refuses them.
@@ -114,11 +110,7 @@ class PostgresCopyImportIT {
      */
     @Test
     void aFileAlteredWhileImportingFailsOnItsChecksum() throws Exception {
-        String source = database();
-        try (Connection ferry = server.connectFerry(source)) {
-            fill(ferry);
-            export(ferry, "ferry", "");
-        }
+        exportedFixture();
         Path file = temp.resolve("ferry").resolve("public.awkward.csv");
         byte[] original = Files.readAllBytes(file);
         String text = new String(original, StandardCharsets.UTF_8);
@@ -243,6 +235,16 @@ class PostgresCopyImportIT {
         String database = server.createDatabase();
         databases.add(database);
         return database;
+    }
+
+    /** A database holding the fixture, exported into the directory {@code ferry}: the database's name. */
+    private String exportedFixture() throws SQLException {
+        String source = database();
+        try (Connection ferry = server.connectFerry(source)) {
+            fill(ferry);
+            export(ferry, "ferry", "");
+        }
+        return source;
     }
 
     private static void fill(Connection ferry) throws SQLException {

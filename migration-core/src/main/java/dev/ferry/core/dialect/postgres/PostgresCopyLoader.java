@@ -80,28 +80,32 @@ final class PostgresCopyLoader implements TableLoader {
     }
 
     /**
-     * A CSV file whose delimiter and quote COPY takes is streamed as its bytes, under a savepoint: where the file is
-     * not in Ferry's CSV form throughout, the COPY is undone and the file read row by row instead, as every file was
-     * before.
+     * A CSV file whose delimiter and quote COPY takes is streamed as its bytes: where the file is not in Ferry's CSV
+     * form throughout, the COPY is undone (to a savepoint, in a transaction; in autocommit mode the cancelled COPY
+     * loaded nothing) and the file read row by row instead, as every file was before.
      */
     @Override
     public long load(LoadTarget target, DataFile data, ProgressListener progress) throws IOException, SQLException {
-        if (!(data instanceof FormattedFile file) || !streamable(file.options()) || connection.getAutoCommit()
+        if (!(data instanceof FormattedFile file) || !streamable(file.options())
                 || "false".equals(System.getProperty(FILE_BYTES_PROPERTY))) {
             return TableLoader.super.load(target, data, progress);
         }
         FormatOptions options = file.options();
         CsvCopyStream stream = new CsvCopyStream(file.file(), options.header(), options.delimiter(), options.quote(),
                 target, file.sha256());
-        Savepoint savepoint = connection.setSavepoint();
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         long rows;
         try {
             rows = copy(target, sql(target, options), sink -> stream.copy(sink, progress));
         } catch (CsvCopyStream.NotCopyText e) {
-            connection.rollback(savepoint);
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
             rows = TableLoader.super.load(target, data, progress);
         }
-        connection.releaseSavepoint(savepoint);
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+        }
         return rows;
     }
 
@@ -125,10 +129,8 @@ final class PostgresCopyLoader implements TableLoader {
     public long load(LoadTarget target, TableReader reader, ProgressListener progress)
             throws IOException, SQLException {
         // With a header line, PostgreSQL's "COPY t, line N" counts lines as the data file (written with one) does.
-        String sql = "COPY " + target.table() + " (" + String.join(", ", target.sqlNames())
-                + ") FROM STDIN (FORMAT csv, HEADER true)";
         try {
-            return copy(target, sql, sink -> printRows(target, reader, sink, progress));
+            return copy(target, sql(target, FormatOptions.DEFAULTS), sink -> printRows(target, reader, sink, progress));
         } catch (CsvCopyStream.NotCopyText e) {
             throw new AssertionError("rows printed by Ferry are COPY text", e);
         }

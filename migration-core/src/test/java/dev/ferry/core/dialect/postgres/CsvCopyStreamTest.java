@@ -90,6 +90,21 @@ class CsvCopyStreamTest {
     }
 
     @Test
+    void progressIsReportedEveryTenThousandRows() throws Exception {
+        Path file = write(FormatOptions.DEFAULTS, ValueText.FERRY, rows(25_000));
+        List<Long> reported = new ArrayList<>();
+        long rows = new CsvCopyStream(file, true, ',', '"', TARGET, null).copy((bytes, length) -> { },
+                new ProgressListener() {
+                    @Override
+                    public void rowsDone(String table, long done) {
+                        reported.add(done);
+                    }
+                });
+        assertEquals(25_000, rows);
+        assertEquals(List.of(10_000L, 20_000L), reported);
+    }
+
+    @Test
     void theChecksumIsCheckedOnTheBytesStreamed() throws Exception {
         Path file = write(FormatOptions.DEFAULTS, ValueText.FERRY, rows(100));
         String sha256 = FileChecksum.sha256(file);

@@ -53,6 +53,7 @@ public class MariaDbDialect extends StandardDialect {
                 .identifierCase(IdentifierCase.PRESERVED)
                 // A MariaDB schema is a database, which Connector/J reports as a catalog.
                 .schemasAreCatalogs(true)
+                .concurrentLoads(true)
                 // Sequences are listed by sequences; the driver would list them among the relations as type SEQUENCE,
                 // to be warned about as neither table nor view.
                 .relationTypes(List.of("TABLE", "VIEW"))

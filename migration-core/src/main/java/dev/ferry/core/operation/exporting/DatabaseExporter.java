@@ -27,6 +27,9 @@ import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
+import dev.ferry.core.operation.jobs.ConnectionJobs;
+import dev.ferry.core.operation.jobs.RunningQueries;
+import dev.ferry.core.operation.jobs.SerialProgress;
 import dev.ferry.core.operation.script.ScriptHeader;
 import dev.ferry.core.operation.script.TargetScripts;
 import dev.ferry.core.value.ValueKind;
@@ -148,8 +151,9 @@ public final class DatabaseExporter {
             reads = TableRead.plan(tables, estimates, planner, fileNames);
             List<Connection> connections = readers.connections();
             ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-            written = TableJobs.run(connections, reads.size(), (reader, i, queries) -> exportTable(reader, queries,
-                    dialect, reads.get(i), staging, options, text, listener));
+            written = ConnectionJobs.run("EXPORT DATABASE", connections, reads.size(),
+                    (reader, i, queries) -> exportTable(reader, queries, dialect, reads.get(i), staging, options, text,
+                            listener));
         }
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.ferry.core.operation.exporting;
+package dev.ferry.core.operation.jobs;
 
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -6,15 +6,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The queries an export's jobs are running, so that they can be cancelled from another thread when one job fails or
- * the export is interrupted, instead of reading their tables to the end.
+ * The queries an operation's jobs are running, so that they can be cancelled from another thread when one job fails or
+ * the operation is interrupted, instead of running to their end.
  */
-final class RunningQueries {
+public final class RunningQueries {
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     /** Registers {@code statement} until the returned handle is closed; cancels it at once if all were cancelled. */
-    Registration track(Statement statement) {
+    public Registration track(Statement statement) {
         running.add(statement);
         if (cancelled) {
             cancel(statement);
@@ -22,13 +22,13 @@ final class RunningQueries {
         return () -> running.remove(statement);
     }
 
-    /** Whether {@link #cancelAll} was called: a job takes no further table. */
-    boolean cancelled() {
+    /** Whether {@link #cancelAll} was called: a job takes no further piece of work. */
+    public boolean cancelled() {
         return cancelled;
     }
 
     /** Cancels every query running now and any registered later; errors in cancelling are ignored. */
-    void cancelAll() {
+    public void cancelAll() {
         cancelled = true;
         running.forEach(RunningQueries::cancel);
     }
@@ -42,7 +42,7 @@ final class RunningQueries {
     }
 
     /** A registered statement; closing unregisters it. */
-    interface Registration extends AutoCloseable {
+    public interface Registration extends AutoCloseable {
         @Override
         void close();
     }

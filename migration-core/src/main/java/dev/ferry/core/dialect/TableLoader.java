@@ -1,5 +1,7 @@
 package dev.ferry.core.dialect;
 
+import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.DataFile;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.model.progress.ProgressListener;
 import java.io.IOException;
@@ -14,4 +16,16 @@ public interface TableLoader {
      * @return the number of rows loaded
      */
     long load(LoadTarget target, TableReader reader, ProgressListener progress) throws IOException, SQLException;
+
+    /**
+     * Loads every row of {@code data} into the target table: by default through its reader, row by row; an engine
+     * may read the file's bytes itself where they are what it loads anyway.
+     *
+     * @return the number of rows loaded
+     */
+    default long load(LoadTarget target, DataFile data, ProgressListener progress) throws IOException, SQLException {
+        try (TableReader reader = data.open(DataColumn.of(target.names(), target.kinds()))) {
+            return load(target, reader, progress);
+        }
+    }
 }

@@ -67,10 +67,13 @@ public final class BulkLoader {
         LoadTarget target = target(load);
         progress.tableStarted("import", load.table(), -1);
         long rows;
-        try (TableReader reader = load.data().open(DataColumn.of(target.names(), target.kinds()))) {
-            Optional<TableLoader> fast = dialect.tableLoader(connection);
-            rows = fast.isPresent() ? fast.get().load(target, reader, progress)
-                    : insertRows(target, reader, commitBatches, progress);
+        Optional<TableLoader> fast = dialect.tableLoader(connection);
+        if (fast.isPresent()) {
+            rows = fast.get().load(target, load.data(), progress);
+        } else {
+            try (TableReader reader = load.data().open(DataColumn.of(target.names(), target.kinds()))) {
+                rows = insertRows(target, reader, commitBatches, progress);
+            }
         }
         progress.tableFinished(load.table(), rows);
         return rows;

@@ -29,6 +29,8 @@
 #   ENGINES ["postgres mariadb duckdb"]
 #   IMPORT_JOBS [0]          1: IMPORT DATABASE gets (JOBS N) as well (when Ferry's IMPORT takes it)
 #   MEM_ROWS ["1000000 10000000"]  table sizes of --memory
+#   MYDUMPER_ROWS []         mydumper -r: split tables into chunks of this many rows (myloader 0.10 then hit lock
+#                            wait timeouts loading two chunks of one table at once, at 5M rows); unset: by table
 #   DB_PREFIX [ferry_bench_] prefix of every database created (and dropped on exit)
 #   WORK [a new temp dir]    where dumps and exports are written (about 3× the CSV export's size); removed on exit
 #                            unless KEEP_WORK=1
@@ -371,8 +373,9 @@ bench_mariadb() {
           measure "$k" "mariadb-dump --single-transaction --quick" mariadb-dump "${my_tool_auth[@]}" \
             --single-transaction --quick -r "$d/dump.sql" "$src" && record_size "$k" "$d/dump.sql" || true
         else
-          measure "$k" "mydumper -t $n -r 1000000" mydumper "${my_tool_auth[@]}" -B "$src" -o "$d/mydumper" \
-            -t "$n" -r 1000000 --trx-consistency-only && record_size "$k" "$d/mydumper" || true
+          measure "$k" "mydumper -t $n${MYDUMPER_ROWS:+ -r $MYDUMPER_ROWS}" mydumper "${my_tool_auth[@]}" \
+            -B "$src" -o "$d/mydumper" -t "$n" ${MYDUMPER_ROWS:+-r "$MYDUMPER_ROWS"} --trx-consistency-only &&
+            record_size "$k" "$d/mydumper" || true
         fi
       done
       for f in csv parquet; do

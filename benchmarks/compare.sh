@@ -7,7 +7,8 @@
 # keys, timestamptz, numeric, integer, uuid, text with NULLs and empty strings; an index on customer_id),
 # customers (1/5 of ROWS: text with NULLs, timestamptz, numeric, uuid) and products (1,000 rows), vacuumed and
 # analyzed; the same rows on MariaDB, generated there with SQL. Then, for each N in JOBS_LIST, R times, alternating
-# tool and Ferry, each timed with its peak RSS (/usr/bin/time, the largest single process; default JVM settings):
+# tool and Ferry, each timed with its peak RSS (/usr/bin/time, the largest single process; Ferry with ./ferry's JVM
+# options):
 #   PostgreSQL  pg_dump -Fd -Z0 -j N      vs  EXPORT DATABASE 'dir' (FORMAT csv, JOBS N) and (FORMAT parquet, JOBS N)
 #               pg_restore -j N (fresh db) vs  IMPORT DATABASE 'dir' of each (fresh db)
 #   MariaDB     mariadb-dump --single-transaction --quick (N = 1) and mydumper -t N (if installed)
@@ -27,7 +28,9 @@
 #   R [3]                    runs of each measurement; the median is reported
 #   JOBS_LIST ["1 <cores>"]  the N to run
 #   ENGINES ["postgres mariadb duckdb"]
-#   IMPORT_JOBS [0]          1: IMPORT DATABASE gets (JOBS N) as well (when Ferry's IMPORT takes it)
+#   IMPORT_JOBS [1]          0: IMPORT DATABASE without (JOBS N), on one connection
+#   FERRY_JAVA_OPTS [-Xmx160m]  the JVM options of Ferry's command line, as ./ferry gives them (empty: the JVM's
+#                            defaults, whose heap is a quarter of the machine's memory)
 #   MEM_ROWS ["1000000 10000000"]  table sizes of --memory
 #   MYDUMPER_ROWS []         mydumper -r: split tables into chunks of this many rows (myloader 0.10 then hit lock
 #                            wait timeouts loading two chunks of one table at once, at 5M rows); unset: by table
@@ -68,7 +71,8 @@ ROWS=${ROWS:-5000000}
 if [[ $mode = memory ]]; then R=${R:-1}; else R=${R:-3}; fi
 JOBS_LIST=${JOBS_LIST:-$( ((cores > 1)) && echo "1 $cores" || echo 1)}
 ENGINES=${ENGINES:-postgres mariadb duckdb}
-IMPORT_JOBS=${IMPORT_JOBS:-0}
+IMPORT_JOBS=${IMPORT_JOBS:-1}
+read -r -a ferry_java <<< "${FERRY_JAVA_OPTS--Xmx160m}"
 MEM_ROWS=${MEM_ROWS:-1000000 10000000}
 DB_PREFIX=${DB_PREFIX:-ferry_bench_}
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -158,10 +162,10 @@ my_fresh() {
 }
 my_drop() { my -e "DROP DATABASE IF EXISTS \`$1\`"; }
 
-# Ferry's command line, as a user runs it: default JVM settings.
-ferry_pg=(java -jar "$FERRY_JAR" --driver "${PG_JAR:-}" -u "$PGUSER")
+# Ferry's command line, as ./ferry runs it (FERRY_JAVA_OPTS).
+ferry_pg=(java "${ferry_java[@]}" -jar "$FERRY_JAR" --driver "${PG_JAR:-}" -u "$PGUSER")
 [[ -n ${PGPASSWORD:-} ]] && ferry_pg+=("-p=$PGPASSWORD")
-ferry_my=(java -jar "$FERRY_JAR" --driver "${MARIADB_JAR:-}" -u "$MYUSER")
+ferry_my=(java "${ferry_java[@]}" -jar "$FERRY_JAR" --driver "${MARIADB_JAR:-}" -u "$MYUSER")
 [[ -n $MYPASSWORD ]] && ferry_my+=("-p=$MYPASSWORD")
 my_tool_auth=(-h "$MYHOST" -P "$MYPORT" -u "$MYUSER")
 [[ -n $MYPASSWORD ]] && my_tool_auth+=(-p "$MYPASSWORD")
@@ -481,7 +485,7 @@ machine() {
   mem=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
   echo "- **When:** $started; load average at the start $load_start, at the end $(load)"
   echo "- **Machine:** $cores cores ($cpu), $mem memory, $(uname -sr)"
-  echo "- **Java:** $(version_of java -version); Ferry $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "?")$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo " (with local changes)"), default JVM settings"
+  echo "- **Java:** $(version_of java -version); Ferry $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "?")$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo " (with local changes)"), JVM options '${ferry_java[*]}'"
   if [[ $mode = memory ]] || has_engine postgres || has_engine duckdb; then
     echo "- **PostgreSQL:** server $(pg_rows postgres "current_setting('server_version')"); $(version_of pg_dump --version); pgjdbc $(basename "${PG_JAR:-?}" .jar)"
   fi
@@ -555,7 +559,7 @@ report_memory() {
 report() {
   {
     if [[ $mode = memory ]]; then
-      echo "### Ferry's memory: one table, command line at default JVM settings"
+      echo "### Ferry's memory: one table, command line with JVM options '${ferry_java[*]}'"
     else
       echo "### Ferry against the engines' own tools (benchmarks/compare.sh)"
     fi

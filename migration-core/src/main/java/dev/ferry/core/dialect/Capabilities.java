@@ -34,7 +34,8 @@ public record Capabilities(
         Set<String> foreignKeyActions,
         boolean foreignKeysCheckedWhileLoading,
         boolean concurrentLoads,
-        boolean keysAfterData) {
+        boolean keysAfterData,
+        String implicitForeignKeyAction) {
 
     /** The referential actions of standard SQL, every one of which a standard engine takes. */
     public static final Set<String> ALL_FOREIGN_KEY_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
@@ -81,6 +82,7 @@ public record Capabilities(
         private boolean foreignKeysCheckedWhileLoading = false;
         private boolean concurrentLoads = false;
         private boolean keysAfterData = false;
+        private String implicitForeignKeyAction = null;
         private ValueText csvValueText = ValueText.FERRY;
 
         private Builder() {
@@ -155,6 +157,17 @@ public record Capabilities(
          */
         public Builder keysAfterData(boolean value) {
             this.keysAfterData = value;
+            return this;
+        }
+
+        /**
+         * The referential action a foreign key takes where it names none, which the scripts then leave unnamed; null
+         * to name every action. MariaDB's is RESTRICT, and MariaDB 10.11 stores a RESTRICT named in a foreign key added
+         * in place ({@code foreign_key_checks} off, as an import adds them) as NO ACTION, where left unnamed it stays
+         * RESTRICT.
+         */
+        public Builder implicitForeignKeyAction(String value) {
+            this.implicitForeignKeyAction = value;
             return this;
         }
 
@@ -318,7 +331,7 @@ public record Capabilities(
                     foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript,
                     schemaScriptPreamble, mysqlSyntax, csvValueText, setNullOnNotNullKey, setDefaultAction,
                     indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, concurrentLoads,
-                    keysAfterData);
+                    keysAfterData, implicitForeignKeyAction);
         }
     }
 }

@@ -54,6 +54,7 @@ public class MariaDbDialect extends StandardDialect {
                 // A MariaDB schema is a database, which Connector/J reports as a catalog.
                 .schemasAreCatalogs(true)
                 .concurrentLoads(true)
+                .implicitForeignKeyAction("RESTRICT")
                 // Sequences are listed by sequences; the driver would list them among the relations as type SEQUENCE,
                 // to be warned about as neither table nor view.
                 .relationTypes(List.of("TABLE", "VIEW"))

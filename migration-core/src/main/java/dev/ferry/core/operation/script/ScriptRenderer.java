@@ -306,13 +306,18 @@ public final class ScriptRenderer {
         sql.append("FOREIGN KEY (").append(columnList(key.columns())).append(") REFERENCES ")
                 .append(dialect.quote(key.referencedTable())).append(" (").append(columnList(key.referencedColumns()))
                 .append(')');
-        if (key.onUpdate() != null) {
+        if (named(key.onUpdate())) {
             sql.append(" ON UPDATE ").append(key.onUpdate());
         }
-        if (key.onDelete() != null) {
+        if (named(key.onDelete())) {
             sql.append(" ON DELETE ").append(key.onDelete());
         }
         return sql.toString();
+    }
+
+    /** Whether the referential action is written: given, and not the one the engine takes where none is. */
+    private boolean named(String action) {
+        return action != null && !action.equalsIgnoreCase(dialect.capabilities().implicitForeignKeyAction());
     }
 
     private String constraintName(KeyConstraint key) {

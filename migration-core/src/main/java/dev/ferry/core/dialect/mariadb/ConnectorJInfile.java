@@ -32,6 +32,27 @@ final class ConnectorJInfile {
         }
     }
 
+    /**
+     * Whether the connection's driver sends a local file when the server asks for one: Connector/J's
+     * {@code allowLocalInfile} (true unless the URL or properties say false). Where the driver cannot tell (a version
+     * without {@code getContext().getConf()}), true: the statement is then tried.
+     */
+    boolean allowed(Connection connection) throws SQLException {
+        ClassLoader loader = statementType.getClassLoader();
+        try {
+            Class<?> connectionType = Class.forName("org.mariadb.jdbc.Connection", false, loader);
+            if (!connection.isWrapperFor(connectionType)) {
+                return true;
+            }
+            Object context = connectionType.getMethod("getContext").invoke(connection.unwrap(connectionType));
+            Object configuration = Class.forName("org.mariadb.jdbc.client.Context", false, loader)
+                    .getMethod("getConf").invoke(context);
+            return (Boolean) configuration.getClass().getMethod("allowLocalInfile").invoke(configuration);
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            return true;
+        }
+    }
+
     /** Whether {@code statement} is (or wraps) one of Connector/J's. */
     boolean accepts(Statement statement) throws SQLException {
         return statement.isWrapperFor(statementType);

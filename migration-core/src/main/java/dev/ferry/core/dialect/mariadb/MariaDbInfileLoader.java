@@ -50,13 +50,14 @@ final class MariaDbInfileLoader implements TableLoader {
     }
 
     /**
-     * Whether every column has an exact form and the server and driver accept the statement: it is run once with no
-     * rows, which loads nothing.
+     * Whether every column has an exact form, the server's {@code local_infile} and the driver's
+     * {@code allowLocalInfile} are on, and the statement runs: it is run once with no rows, which loads nothing.
+     * (Where either is off, the statement is not tried: Connector/J would log the server's refusal as a warning.)
      */
     @Override
     public boolean takes(LoadTarget target) throws SQLException {
         Optional<MariaDbInfileStatement> load = MariaDbInfileStatement.of(target, typeNames(target));
-        if (load.isEmpty()) {
+        if (load.isEmpty() || !infile.allowed(connection) || !serverAllows()) {
             return false;
         }
         try (Statement jdbc = connection.createStatement()) {
@@ -126,8 +127,16 @@ final class MariaDbInfileLoader implements TableLoader {
     }
 
     private long sessionMaxWarnings() throws SQLException {
+        return variable("@@session.max_error_count");
+    }
+
+    private boolean serverAllows() throws SQLException {
+        return variable("@@global.local_infile") != 0;
+    }
+
+    private long variable(String name) throws SQLException {
         try (Statement jdbc = connection.createStatement();
-             ResultSet value = jdbc.executeQuery("SELECT @@session.max_error_count")) {
+             ResultSet value = jdbc.executeQuery("SELECT " + name)) {
             value.next();
             return value.getLong(1);
         }

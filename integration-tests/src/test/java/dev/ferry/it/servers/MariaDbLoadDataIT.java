@@ -101,6 +101,7 @@ class MariaDbLoadDataIT {
                         () -> importInto(url, dir, " (ALLOW_EDITED_SCRIPTS)"));
                 String message = refused.getMessage();
                 assertTrue(message.contains("line 55556 of t.csv") && message.contains("'v'"), message);
+                assertEquals("22001", refused.getSQLState(), message);
                 try (Connection copy = server.connect(database)) {
                     assertEquals(List.of(), ServerQueries.rows(copy, "SHOW FULL TABLES"), "nothing is left in " + url);
                 }

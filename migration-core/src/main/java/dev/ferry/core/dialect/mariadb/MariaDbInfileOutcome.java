@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  */
 final class MariaDbInfileOutcome {
     private static final Pattern ROW = Pattern.compile("(?:\\bat row |^Row )(\\d+)");
-    /** Duplicate keys, foreign keys, CHECK constraints: refused by a constraint rather than for the value itself. */
-    private static final Set<Integer> CONSTRAINTS = Set.of(1062, 1451, 1452, 1557, 4025);
+    /**
+     * The SQLState of the error an INSERT in strict mode gives where LOAD DATA warns: constraints (duplicate key,
+     * foreign key, CHECK, NULL into NOT NULL) 23000, a value cut or changed to fit ("Data truncated", where an INSERT says
+     * "Data too long") 22001, out of range 22003; any other 22000.
+     */
+    private static final Map<Integer, String> SQL_STATES = Map.of(1062, "23000", 1451, "23000", 1452, "23000",
+            1557, "23000", 4025, "23000", 1263, "23000", 1265, "22001", 1264, "22003");
 
     private MariaDbInfileOutcome() {
     }
@@ -43,7 +48,7 @@ final class MariaDbInfileOutcome {
                 if (!warning[0].equalsIgnoreCase("Note")) {
                     int code = Integer.parseInt(warning[1]);
                     throw new SQLException(where(warning[2], rows) + ": " + warning[2] + " (LOAD DATA's warning " + code
-                            + ")", CONSTRAINTS.contains(code) ? "23000" : FerryErrors.DATA, code);
+                            + ")", SQL_STATES.getOrDefault(code, FerryErrors.DATA), code);
                 }
             }
             long total = count(statement);

@@ -20,8 +20,8 @@ trap 'rm -rf "$work"; for d in ferry_bench_src ferry_bench_infile ferry_bench_in
         sql "DROP DATABASE IF EXISTS $d"; done' EXIT
 table="(id BIGINT PRIMARY KEY, amount DECIMAL(12,2), at DATETIME(6), uuid CHAR(36), note TEXT NULL)"
 
-sql "DROP DATABASE IF EXISTS ferry_bench_src; CREATE DATABASE ferry_bench_src; CREATE TABLE ferry_bench_src.big $table;
-  INSERT INTO ferry_bench_src.big SELECT seq, (seq * 7919 % 100000000) / 100,
+sql "DROP DATABASE IF EXISTS ferry_bench_src; CREATE DATABASE ferry_bench_src; USE ferry_bench_src; CREATE TABLE big $table;
+  INSERT INTO big SELECT seq, (seq * 7919 % 100000000) / 100,
   '2020-01-01 00:00:00.123456' + INTERVAL seq SECOND + INTERVAL (seq % 1000000) MICROSECOND, UUID(),
   IF(seq % 5 = 0, NULL, CONCAT('note number ', seq, ' with some text')) FROM seq_1_to_1000000"
 java -jar "$jar" --driver "$connectorj" -u root "jdbc:mariadb://$host:$port/ferry_bench_src" \

@@ -24,6 +24,12 @@ import java.util.List;
 final class MariaDbInfileRows extends InputStream {
     private static final int FILL_BYTES = 1 << 16;
     private static final int SHRINK_BYTES = 1 << 22;
+    /**
+     * The most one read returns. Connector/J 3 sends each read as a packet from an 8 KB buffer that has 4 bytes of
+     * header: a read of its full 8 KB makes it allocate a 128 KB buffer, and drop it, for every packet (2 GB for a
+     * table of 120 MB, which the JVM's heap then grows to hold).
+     */
+    private static final int READ_BYTES = 8192 - 4;
     private static final int PROGRESS_EVERY = 10_000;
     private static final byte[] NULL = {'\\', 'N'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -122,7 +128,7 @@ final class MariaDbInfileRows extends InputStream {
         if (offset == length && !fill()) {
             return -1;
         }
-        int count = Math.min(wanted, length - offset);
+        int count = Math.min(Math.min(wanted, READ_BYTES), length - offset);
         System.arraycopy(buffer, offset, target, from, count);
         offset += count;
         return count;

@@ -137,6 +137,43 @@ class MariaDbLoadDataIT {
         }
     }
 
+    /**
+     * Values the column rounds (a seventh fractional digit of a second, a third decimal), which an INSERT in strict
+     * mode takes with a Note: LOAD DATA takes them too, with the same values, also where there are more Notes than
+     * MariaDB lists by default (64).
+     */
+    @Test
+    void valuesRoundedWithANoteLoadAsInserted() throws Exception {
+        String bulk = server.createDatabase();
+        String inserts = server.createDatabase();
+        Path file = temp.resolve("rounded.csv");
+        StringBuilder csv = new StringBuilder("id,at,amount\n");
+        for (int i = 1; i <= 1_000; i++) {
+            csv.append(i).append(",\"2024-01-01 10:00:00.").append(String.format("%07d", i * 9_973 % 10_000_000))
+                    .append("\",\"").append(i).append(".005\"\n");
+        }
+        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        try {
+            List<List<String>> loaded = new ArrayList<>();
+            for (String url : List.of(server.ferryUrl(bulk), server.ferryUrl(inserts) + "?allowLocalInfile=false")) {
+                try (Connection ferry = DriverManager.getConnection(url, server.credentials())) {
+                    ServerQueries.execute(ferry, "CREATE TABLE r (id INT PRIMARY KEY, at DATETIME(6), amount DECIMAL(12,2))",
+                            "COPY r FROM '" + file + "' (HEADER true)");
+                    loaded.add(List.of(String.valueOf(ServerQueries.rows(ferry, "SELECT COUNT(*), MIN(at), MAX(amount),"
+                            + " SHA2(GROUP_CONCAT(id, ' ', at, ' ', amount ORDER BY id), 256) FROM r")),
+                            String.valueOf(status(ferry, "Com_load"))));
+                }
+            }
+            assertEquals(loaded.get(0).get(0), loaded.get(1).get(0));
+            assertTrue(loaded.get(0).get(0).startsWith("[[1000, 2024-01-01 10:00:00.000997, 1000.01,"),
+                    loaded.get(0).get(0));
+            assertEquals(List.of("2", "0"), List.of(loaded.get(0).get(1), loaded.get(1).get(1)), "LOAD DATA, then INSERTs");
+        } finally {
+            server.dropDatabase(bulk);
+            server.dropDatabase(inserts);
+        }
+    }
+
     /** Imports the directory through a Ferry connection, checking that it went through LOAD DATA or INSERTs. */
     private long importInto(String url, Path dir, boolean loadData) throws SQLException {
         try (Connection ferry = DriverManager.getConnection(url, server.credentials());

@@ -20,9 +20,9 @@ import java.util.Optional;
 /**
  * MariaDB's bulk path: a table's rows streamed as {@code LOAD DATA LOCAL INFILE} text through Connector/J's
  * local-infile stream, in statements of up to 50,000 rows, each checked for skipped rows and warnings
- * ({@link MariaDbInfileOutcome}). A table is taken only where every column has an exact form
- * ({@link MariaDbInfileStatement}) and the statement runs: a server with {@code local_infile} off, or a connection
- * with Connector/J's {@code allowLocalInfile=false}, refuses it, and the table is loaded with INSERTs as before.
+ * ({@link MariaDbInfileOutcome}), reaching a checkpoint every 50,000 rows as batched INSERTs commit. A table is taken
+ * only where the server's {@code local_infile} and Connector/J's {@code allowLocalInfile} are on, every column has an
+ * exact form ({@link MariaDbInfileStatement}) and the statement runs; any other table is loaded with INSERTs as before.
  */
 final class MariaDbInfileLoader implements TableLoader {
     private static final int MAX_ROWS_PER_STATEMENT = 50_000;
@@ -56,8 +56,11 @@ final class MariaDbInfileLoader implements TableLoader {
      */
     @Override
     public boolean takes(LoadTarget target) throws SQLException {
+        if (!infile.allowed(connection) || !serverAllows()) {
+            return false;
+        }
         Optional<MariaDbInfileStatement> load = MariaDbInfileStatement.of(target, typeNames(target));
-        if (load.isEmpty() || !infile.allowed(connection) || !serverAllows()) {
+        if (load.isEmpty()) {
             return false;
         }
         try (Statement jdbc = connection.createStatement()) {

@@ -32,8 +32,9 @@ final class CommandRunner {
     }
 
     /**
-     * @param moreConnections opens connections like {@code connection}, for an export's JOBS
-     * @param defaultJobs     JOBS for an export whose statement gives none ({@code ferry.jobs}), 0 for the default
+     * @param moreConnections opens connections like {@code connection}, for an export's or import's JOBS
+     * @param defaultJobs     JOBS for an export or import whose statement gives none ({@code ferry.jobs}), 0 for
+     *                        the default
      */
     CommandRunner(Connection connection, ProgressListener progress, MigrationEngine engine,
                   ConnectionSource moreConnections, int defaultJobs) {
@@ -78,9 +79,9 @@ final class CommandRunner {
                 return engine.exportDatabase(connection, moreConnections, directory, options, progress);
             }
             if (command instanceof ImportDatabaseCommand importCommand) {
-                ImportOptions options = ImportOptions.from(importCommand.options());
+                ImportOptions options = ImportOptions.from(importCommand.options()).withDefaultJobs(defaultJobs);
                 Path directory = directory(importCommand.directory().value(), name);
-                return engine.importDatabase(connection, directory, options, progress);
+                return engine.importDatabase(connection, moreConnections, directory, options, progress);
             }
             if (command instanceof CopyToCommand copy) {
                 Path file = file(copy.file().value());

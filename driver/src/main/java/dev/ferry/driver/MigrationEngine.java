@@ -28,9 +28,9 @@ interface MigrationEngine {
         }
 
         @Override
-        public MigrationResult importDatabase(Connection connection, Path directory, ImportOptions options,
-                ProgressListener progress) throws SQLException {
-            return new DatabaseImporter(connection).importFrom(directory, options, progress);
+        public MigrationResult importDatabase(Connection connection, ConnectionSource moreConnections,
+                Path directory, ImportOptions options, ProgressListener progress) throws SQLException {
+            return new DatabaseImporter(connection, moreConnections).importFrom(directory, options, progress);
         }
 
         @Override
@@ -53,8 +53,12 @@ interface MigrationEngine {
     MigrationResult exportDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
             ExportOptions options, ProgressListener progress) throws SQLException;
 
-    MigrationResult importDatabase(Connection connection, Path directory, ImportOptions options,
-            ProgressListener progress) throws SQLException;
+    /**
+     * @param moreConnections opens further connections like {@code connection}, for JOBS above 1;
+     *                        {@link ConnectionSource#NONE} where there is no way to
+     */
+    MigrationResult importDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
+            ImportOptions options, ProgressListener progress) throws SQLException;
 
     MigrationResult copyTo(Connection connection, CopyToCommand command, Path file, FormatOptions options,
             ProgressListener progress) throws SQLException;

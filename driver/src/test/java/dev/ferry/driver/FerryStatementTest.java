@@ -99,7 +99,19 @@ class FerryStatementTest {
             assertSame(source, engine.moreConnections);
             exports.execute("EXPORT DATABASE 'target/out' (JOBS 1)");
             assertEquals(1, engine.exportOptions.jobs());
+            exports.execute("IMPORT DATABASE 'target/out'");
+            assertEquals(3, engine.importOptions.effectiveJobs());
+            assertSame(source, engine.moreConnections);
+            exports.execute("IMPORT DATABASE 'target/out' (JOBS 2)");
+            assertEquals(2, engine.importOptions.effectiveJobs());
         }
+    }
+
+    @Test
+    void anImportLoadsOnOneConnectionUnlessToldOtherwise() throws SQLException {
+        statement.execute("IMPORT DATABASE 'target/out'");
+        assertEquals(1, engine.importOptions.effectiveJobs());
+        assertSame(ConnectionSource.NONE, engine.moreConnections);
     }
 
     @Test
@@ -235,7 +247,7 @@ class FerryStatementTest {
         SQLException importError = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (SCHEMAS 'a')"));
         assertEquals("22023", importError.getSQLState());
-        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes one option, ALLOW_EDITED_SCRIPTS"),
+        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS and JOBS"),
                 importError.getMessage());
         for (String copy : List.of("COPY t TO 'f.csv' (SCHEMAS 'a')", "COPY t FROM 'f.csv' (SCHEMAS 'a')")) {
             SQLException copyError = assertThrows(SQLException.class, () -> statement.execute(copy));
@@ -247,12 +259,12 @@ class FerryStatementTest {
     }
 
     @Test
-    void importTakesAllowEditedScriptsAlone() throws SQLException {
+    void importTakesAllowEditedScriptsAndJobsAlone() throws SQLException {
         SQLException error = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (FORMAT csv)"));
         assertEquals("22023", error.getSQLState());
-        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes one option, ALLOW_EDITED_SCRIPTS; the format is"
-                + " read from the export's manifest. Given: FORMAT"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS and JOBS;"
+                + " the format is read from the export's manifest. Given: FORMAT"), error.getMessage());
         assertTrue(engine.calls.isEmpty());
         statement.execute("IMPORT DATABASE 'x' (ALLOW_EDITED_SCRIPTS)");
         assertEquals(1, engine.calls.size());

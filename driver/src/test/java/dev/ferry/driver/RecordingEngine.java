@@ -26,6 +26,7 @@ final class RecordingEngine implements MigrationEngine {
     Exception failure;
     /** The options of the last export. */
     ExportOptions exportOptions;
+    ImportOptions importOptions;
     /** Where the last export would have opened further connections. */
     ConnectionSource moreConnections;
 
@@ -39,9 +40,11 @@ final class RecordingEngine implements MigrationEngine {
     }
 
     @Override
-    public MigrationResult importDatabase(Connection connection, Path directory, ImportOptions options,
-            ProgressListener progress) throws SQLException {
+    public MigrationResult importDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
+            ImportOptions options, ProgressListener progress) throws SQLException {
         calls.add(new Call("import", connection, directory, null, progress));
+        importOptions = options;
+        this.moreConnections = moreConnections;
         return answer();
     }
 

@@ -54,7 +54,7 @@ class ChunkedExportIT {
      * {@code big}: 10,000 rows keyed from -2,000 with a gap, values of several types with NULLs, quotes and line
      * breaks; {@code pairs}: a two-column key, which PostgreSQL splits by ctid and MariaDB does not split; {@code small}: a few rows.
      */
-    private static void fill(Connection connection, TestServer.Engine engine) throws SQLException {
+    static void fill(Connection connection, TestServer.Engine engine) throws SQLException {
         boolean postgres = engine == TestServer.Engine.POSTGRESQL;
         String numbers = postgres ? "generate_series(1, " + BIG_ROWS + ") AS g(n)" : "seq_1_to_" + BIG_ROWS + " AS g";
         String n = postgres ? "g.n" : "CAST(g.seq AS SIGNED)";
@@ -76,7 +76,7 @@ class ChunkedExportIT {
         }
     }
 
-    private static final List<String> COMPARED = List.of("SELECT * FROM big ORDER BY id",
+    static final List<String> COMPARED = List.of("SELECT * FROM big ORDER BY id",
             "SELECT * FROM pairs ORDER BY a, b", "SELECT * FROM small ORDER BY id");
 
     @ParameterizedTest(name = "{0} in {1}")

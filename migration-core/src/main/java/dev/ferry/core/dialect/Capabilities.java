@@ -32,7 +32,9 @@ public record Capabilities(
         boolean setDefaultAction,
         boolean indexNamesPerTable,
         Set<String> foreignKeyActions,
-        boolean foreignKeysCheckedWhileLoading) {
+        boolean foreignKeysCheckedWhileLoading,
+        boolean concurrentLoads,
+        boolean keysAfterData) {
 
     /** The referential actions of standard SQL, every one of which a standard engine takes. */
     public static final Set<String> ALL_FOREIGN_KEY_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
@@ -77,6 +79,8 @@ public record Capabilities(
         private boolean indexNamesPerTable = false;
         private Set<String> foreignKeyActions = ALL_FOREIGN_KEY_ACTIONS;
         private boolean foreignKeysCheckedWhileLoading = false;
+        private boolean concurrentLoads = false;
+        private boolean keysAfterData = false;
         private ValueText csvValueText = ValueText.FERRY;
 
         private Builder() {
@@ -131,6 +135,26 @@ public record Capabilities(
         /** Whether the engine has materialized views. */
         public Builder hasMaterializedViews(boolean value) {
             this.hasMaterializedViews = value;
+            return this;
+        }
+
+        /**
+         * Whether several connections may load tables of one database at once, each in its own transaction, to the
+         * import's gain (a server engine, whose tables take rows from many sessions), so that an IMPORT's JOBS opens
+         * more connections.
+         */
+        public Builder concurrentLoads(boolean value) {
+            this.concurrentLoads = value;
+            return this;
+        }
+
+        /**
+         * Whether a table's primary and unique keys are added after its rows are loaded (as pg_dump does), because the
+         * engine builds an index over loaded rows much faster than it maintains one row by row; a duplicate key then
+         * fails the import when the key is added, naming the key's value, not the data file's line.
+         */
+        public Builder keysAfterData(boolean value) {
+            this.keysAfterData = value;
             return this;
         }
 
@@ -293,7 +317,8 @@ public record Capabilities(
                     hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable,
                     foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript,
                     schemaScriptPreamble, mysqlSyntax, csvValueText, setNullOnNotNullKey, setDefaultAction,
-                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading);
+                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, concurrentLoads,
+                    keysAfterData);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.ferry.core.model.schema.Identity;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.Relation;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.model.schema.Table;
@@ -121,6 +122,14 @@ public interface Dialect {
      * a dialect offers one only where a benchmark shows it faster.
      */
     default Optional<TableLoader> tableLoader(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
+
+    /**
+     * The engine's own bulk path for writing a table's rows as a CSV data file on this connection, or empty for
+     * reading them row by row (the default); see {@link TableDumper}.
+     */
+    default Optional<TableDumper> tableDumper(Connection connection) throws SQLException {
         return Optional.empty();
     }
 
@@ -309,10 +318,28 @@ public interface Dialect {
     }
 
     /**
-     * DROP statements for the user's functions and procedures as they exist now. A failed import, where DDL is not
-     * transactional, runs those for the routines it created; empty where the dialect carries none.
+     * DROP statements for the user's functions and procedures as they exist now. A failed import that committed as it
+     * went (DDL not transactional, or JOBS above 1) runs those for the routines it created; empty where the dialect
+     * carries none.
      */
     default List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
+        return List.of();
+    }
+
+    /**
+     * Checks that the rows of the scope's tables satisfy their foreign keys, where the import's session added them
+     * without checking (MariaDB, whose check would copy each table); nothing where the engine checks as it adds them.
+     *
+     * @throws SQLException (23000) naming the key, its table and a row that refers to nothing
+     */
+    default void checkForeignKeys(Connection connection, SchemaScope scope) throws SQLException {
+    }
+
+    /**
+     * DROP statements for what {@link #userTypes} creates, as it exists now, run by a failed import that committed
+     * as it went for those it created; empty where the dialect creates none.
+     */
+    default List<String> dropTypes(Connection connection, SchemaScope scope) throws SQLException {
         return List.of();
     }
 
@@ -474,6 +501,11 @@ public interface Dialect {
 
     /** The statement that drops a table with what depends on it. */
     String dropTable(QualifiedName table);
+
+    /** The statement that drops {@code relation}, a table or a view, with what depends on it. */
+    default String dropRelation(Relation relation) {
+        return relation.isView() ? "DROP VIEW IF EXISTS " + quote(relation.name()) : dropTable(relation.name());
+    }
 
     /** The statement that drops a schema with what it holds. */
     String dropSchema(String schema);

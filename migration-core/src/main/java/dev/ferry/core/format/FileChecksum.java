@@ -16,12 +16,7 @@ public final class FileChecksum {
 
     /** The file's SHA-256, in lower-case hexadecimal. */
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        MessageDigest digest = sha256Digest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -29,5 +24,14 @@ public final class FileChecksum {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A new SHA-256 digest, for a file's checksum computed as it is read or written. */
+    public static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 }

@@ -54,6 +54,7 @@ public class MariaDbDialect extends StandardDialect {
                 .identifierCase(IdentifierCase.PRESERVED)
                 // A MariaDB schema is a database, which Connector/J reports as a catalog.
                 .schemasAreCatalogs(true)
+                .concurrentLoads(true)
                 // Sequences are listed by sequences; the driver would list them among the relations as type SEQUENCE,
                 // to be warned about as neither table nor view.
                 .relationTypes(List.of("TABLE", "VIEW"))
@@ -386,6 +387,12 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
         return MariaDbSession.prepare(connection);
+    }
+
+    /** The import's session adds foreign keys in place, unchecked ({@code MariaDbSession}): checked here. */
+    @Override
+    public void checkForeignKeys(Connection connection, SchemaScope scope) throws SQLException {
+        new MariaDbForeignKeyCheck(connection, this).check(scope);
     }
 
     /**

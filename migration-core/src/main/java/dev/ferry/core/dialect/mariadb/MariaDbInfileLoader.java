@@ -3,6 +3,8 @@ package dev.ferry.core.dialect.mariadb;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.dialect.TableLoader;
+import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.format.DataFile;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.model.progress.ProgressListener;
 import java.io.IOException;
@@ -83,7 +85,14 @@ final class MariaDbInfileLoader implements TableLoader {
     }
 
     @Override
-    public long load(LoadTarget target, TableReader reader, ProgressListener progress, Checkpoint checkpoint)
+    public long load(LoadTarget target, DataFile data, ProgressListener progress, Checkpoint checkpoint)
+            throws IOException, SQLException {
+        try (TableReader reader = data.open(DataColumn.of(target.names(), target.kinds()))) {
+            return load(target, reader, progress, checkpoint);
+        }
+    }
+
+    private long load(LoadTarget target, TableReader reader, ProgressListener progress, Checkpoint checkpoint)
             throws IOException, SQLException {
         if (target != checked && !takes(target)) {
             throw new SQLException("LOAD DATA LOCAL INFILE cannot load " + target.table(), "HY000");

@@ -2,41 +2,44 @@ package dev.ferry.core.dialect.postgres;
 
 import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.dialect.TableLoader;
+import dev.ferry.core.format.DataFile;
 import dev.ferry.core.format.TableReader;
+import dev.ferry.core.format.files.FormattedFile;
+import dev.ferry.core.model.options.DataFormat;
+import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
-import dev.ferry.core.value.ValueKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+import java.sql.Savepoint;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
  * PostgreSQL's bulk path: rows go to {@code COPY <table> FROM STDIN (FORMAT csv)} through pgjdbc's CopyManager,
- * in PostgreSQL's own text forms. pgjdbc is reached by reflection, because the driver may live in a class loader
- * Ferry's classes cannot see (the command line's {@code --driver}).
+ * in PostgreSQL's own text forms. A CSV file is streamed as its bytes where they are those forms already
+ * ({@link CsvCopyStream}), else read row by row and each value written again ({@link PostgresCopyText}). pgjdbc is
+ * reached through {@link PgjdbcCopyApi}.
  */
 final class PostgresCopyLoader implements TableLoader {
+    /**
+     * A switch for the tests, which compare both paths: {@code -Ddev.ferry.postgres.copyFileBytes=false} reads every
+     * file row by row.
+     */
+    static final String FILE_BYTES_PROPERTY = "dev.ferry.postgres.copyFileBytes";
+    private static final String DELIMITERS = ",;|\t";
+    private static final String QUOTES = "\"'";
     private static final int FLUSH_BYTES = 1 << 16;
     private static final int PROGRESS_EVERY = 10_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_LOCAL_TIME;
-    private static final Pattern EXPLICIT_BOUNDS = Pattern.compile("(\\[-?\\d+:-?\\d+])+=");
 
+    private final Connection connection;
     private final Object copyManager;
     private final Method copyIn;
     private final Method writeToCopy;
@@ -44,134 +47,133 @@ final class PostgresCopyLoader implements TableLoader {
     private final Method cancelCopy;
     private final Method isActive;
 
-    private PostgresCopyLoader(Object copyManager, Class<?> copyManagerType, Class<?> copyInType)
-            throws NoSuchMethodException {
-        this.copyManager = copyManager;
-        this.copyIn = copyManagerType.getMethod("copyIn", String.class);
-        this.writeToCopy = copyInType.getMethod("writeToCopy", byte[].class, int.class, int.class);
-        this.endCopy = copyInType.getMethod("endCopy");
-        this.cancelCopy = copyInType.getMethod("cancelCopy");
-        this.isActive = copyInType.getMethod("isActive");
+    private PostgresCopyLoader(Connection connection, PgjdbcCopyApi api) throws SQLException {
+        this.connection = connection;
+        this.copyManager = api.copyManager();
+        this.copyIn = api.method("copy.CopyManager", "copyIn", String.class);
+        this.writeToCopy = api.method("copy.CopyIn", "writeToCopy", byte[].class, int.class, int.class);
+        this.endCopy = api.method("copy.CopyIn", "endCopy");
+        this.cancelCopy = api.method("copy.CopyIn", "cancelCopy");
+        this.isActive = api.method("copy.CopyIn", "isActive");
     }
 
     /** The loader for a pgjdbc connection; empty where the connection is not pgjdbc's. */
     static Optional<TableLoader> of(Connection connection) throws SQLException {
-        ClassLoader loader = connection.getClass().getClassLoader();
-        try {
-            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, loader);
-            if (!connection.isWrapperFor(pgConnection)) {
-                return Optional.empty();
-            }
-            Object copyManager = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
-            return Optional.of(new PostgresCopyLoader(copyManager,
-                    Class.forName("org.postgresql.copy.CopyManager", false, loader),
-                    Class.forName("org.postgresql.copy.CopyIn", false, loader)));
-        } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
-            return Optional.empty();
-        } catch (InvocationTargetException e) {
-            throw sqlException(e);
-        }
+        Optional<PgjdbcCopyApi> api = PgjdbcCopyApi.of(connection);
+        return api.isEmpty() ? Optional.empty() : Optional.of(new PostgresCopyLoader(connection, api.get()));
     }
 
+    /**
+     * A CSV file whose delimiter and quote COPY takes is streamed as its bytes: where the file is not in Ferry's CSV
+     * form throughout, the COPY is undone (to a savepoint, in a transaction; in autocommit mode the cancelled COPY
+     * loaded nothing) and the file read row by row instead, as every file was before.
+     */
+    @Override
+    public long load(LoadTarget target, DataFile data, ProgressListener progress) throws IOException, SQLException {
+        if (!(data instanceof FormattedFile file) || !streamable(file.options())
+                || "false".equals(System.getProperty(FILE_BYTES_PROPERTY))) {
+            return TableLoader.super.load(target, data, progress);
+        }
+        FormatOptions options = file.options();
+        CsvCopyStream stream = new CsvCopyStream(file.file(), options.header(), options.delimiter(), options.quote(),
+                target, file.sha256());
+        Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        long rows;
+        try {
+            rows = copy(target, sql(target, options), sink -> stream.copy(sink, progress));
+        } catch (CsvCopyStream.NotCopyText e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            rows = TableLoader.super.load(target, data, progress);
+        }
+        if (savepoint != null) {
+            connection.releaseSavepoint(savepoint);
+        }
+        return rows;
+    }
+
+    private static boolean streamable(FormatOptions options) {
+        return options.format() == DataFormat.CSV && DELIMITERS.indexOf(options.delimiter()) >= 0
+                && QUOTES.indexOf(options.quote()) >= 0;
+    }
+
+    private static String sql(LoadTarget target, FormatOptions options) {
+        return "COPY " + target.table() + " (" + String.join(", ", target.sqlNames()) + ") FROM STDIN (FORMAT csv,"
+                + " HEADER " + options.header() + ", DELIMITER " + literal(options.delimiter()) + ", QUOTE "
+                + literal(options.quote()) + ")";
+    }
+
+    private static String literal(char c) {
+        return c == '\'' ? "''''" : "'" + c + "'";
+    }
+
+    /** Today's path: each row read by Ferry's reader, each value written again as COPY text. */
     @Override
     public long load(LoadTarget target, TableReader reader, ProgressListener progress)
             throws IOException, SQLException {
         // With a header line, PostgreSQL's "COPY t, line N" counts lines as the data file (written with one) does.
-        String sql = "COPY " + target.table() + " (" + String.join(", ", target.sqlNames())
-                + ") FROM STDIN (FORMAT csv, HEADER true)";
-        Object copy = invoke(copyIn, copyManager, sql);
         try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
-            Writer writer = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.Builder.create().setQuoteMode(QuoteMode.ALL_NON_NULL)
-                    .setRecordSeparator('\n').build());
-            printer.printRecord(target.names());
-            String[] fields = new String[target.kinds().size()];
-            long rows = 0;
-            for (Object[] row; (row = reader.next()) != null; ) {
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = row[i] == null ? null : copyText(target.kinds().get(i), target.jdbcTypes()[i], row[i]);
-                }
-                printer.printRecord((Object[]) fields);
-                if (++rows % PROGRESS_EVERY == 0) {
-                    progress.rowsDone(target.table(), rows);
-                }
-                writer.flush();
-                if (buffer.size() >= FLUSH_BYTES) {
-                    invoke(writeToCopy, copy, buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
-                }
+            return copy(target, sql(target, FormatOptions.DEFAULTS), sink -> printRows(target, reader, sink, progress));
+        } catch (CsvCopyStream.NotCopyText e) {
+            throw new AssertionError("rows printed by Ferry are COPY text", e);
+        }
+    }
+
+    static long printRows(LoadTarget target, TableReader reader, CsvCopyStream.Sink sink,
+                                  ProgressListener progress) throws IOException, SQLException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
+        Writer writer = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.Builder.create().setQuoteMode(QuoteMode.ALL_NON_NULL)
+                .setRecordSeparator('\n').build());
+        printer.printRecord(target.names());
+        String[] fields = new String[target.kinds().size()];
+        long rows = 0;
+        for (Object[] row; (row = reader.next()) != null; ) {
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = row[i] == null ? null
+                        : PostgresCopyText.of(target.kinds().get(i), target.jdbcTypes()[i], row[i]);
+            }
+            printer.printRecord((Object[]) fields);
+            if (++rows % PROGRESS_EVERY == 0) {
+                progress.rowsDone(target.table(), rows);
             }
             writer.flush();
-            if (buffer.size() > 0) {
-                invoke(writeToCopy, copy, buffer.toByteArray(), 0, buffer.size());
+            if (buffer.size() >= FLUSH_BYTES) {
+                sink.write(buffer.toByteArray(), buffer.size());
+                buffer.reset();
             }
-            long copied = (Long) invoke(endCopy, copy);
+        }
+        writer.flush();
+        if (buffer.size() > 0) {
+            sink.write(buffer.toByteArray(), buffer.size());
+        }
+        return rows;
+    }
+
+    /** What writes a COPY's data: the rows it wrote. */
+    @FunctionalInterface
+    private interface CopyBody {
+        long write(CsvCopyStream.Sink sink) throws IOException, SQLException, CsvCopyStream.NotCopyText;
+    }
+
+    /** Runs {@code sql}, a COPY FROM STDIN, with the data {@code body} writes; cancelled where it fails. */
+    private long copy(LoadTarget target, String sql, CopyBody body)
+            throws IOException, SQLException, CsvCopyStream.NotCopyText {
+        Object copy = PgjdbcCopyApi.invoke(copyIn, copyManager, sql);
+        try {
+            long rows = body.write((bytes, length) -> PgjdbcCopyApi.invoke(writeToCopy, copy, bytes, 0, length));
+            long copied = (Long) PgjdbcCopyApi.invoke(endCopy, copy);
             if (copied != rows) {
-                throw new SQLException("COPY loaded " + copied + " rows of the " + rows + " read", "22000");
+                throw new SQLException("COPY loaded " + copied + " rows of the " + rows + " read into "
+                        + target.table(), "22000");
             }
             return rows;
         } finally {
-            if ((Boolean) invoke(isActive, copy)) {
-                invoke(cancelCopy, copy);
+            if ((Boolean) PgjdbcCopyApi.invoke(isActive, copy)) {
+                PgjdbcCopyApi.invoke(cancelCopy, copy);
             }
         }
     }
 
-    /**
-     * The value as PostgreSQL's COPY reads it: where Ferry's CSV form differs (bytea, infinity, BC, arrays as lists),
-     * converted.
-     */
-    private static String copyText(ValueKind kind, int jdbcType, Object value) {
-        return switch (kind) {
-            case ENGINE_TEXT -> jdbcType == Types.ARRAY ? arrayText(kind.format(value)) : kind.format(value);
-            case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) value);
-            case DATE -> date((LocalDate) value);
-            case TIMESTAMP -> value.equals(LocalDateTime.MAX) ? "infinity" : value.equals(LocalDateTime.MIN) ? "-infinity"
-                    : bc(((LocalDateTime) value).toLocalDate(), " " + TIME.format((LocalDateTime) value));
-            case TIMESTAMP_WITH_TIME_ZONE -> value.equals(OffsetDateTime.MAX) ? "infinity"
-                    : value.equals(OffsetDateTime.MIN) ? "-infinity"
-                    : bc(((OffsetDateTime) value).toLocalDate(), " " + TIME.format((OffsetDateTime) value)
-                            + ((OffsetDateTime) value).getOffset().getId().replace("Z", "+00:00"));
-            default -> kind.format(value);
-        };
-    }
-
-    /**
-     * An array as PostgreSQL's text: a list in square brackets, as an export written for DuckDB holds arrays, turned
-     * into braces; PostgreSQL's own text (which starts with a bracket only for explicit bounds, {@code [0:1]={1,2}})
-     * as it is.
-     */
-    private static String arrayText(String text) {
-        return text.startsWith("[") && !EXPLICIT_BOUNDS.matcher(text).lookingAt()
-                ? ValueKind.ARRAY.format(ValueKind.ARRAY.parse(text)) : text;
-    }
-
-    private static String date(LocalDate date) {
-        return date.equals(LocalDate.MAX) ? "infinity" : date.equals(LocalDate.MIN) ? "-infinity" : bc(date, "");
-    }
-
-    /** A date as PostgreSQL writes it: year 0 and before as {@code 0001 BC} and before, with the time in between. */
-    private static String bc(LocalDate date, String time) {
-        if (date.getYear() > 0) {
-            return String.format("%04d-%02d-%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()) + time;
-        }
-        return String.format("%04d-%02d-%02d", 1 - date.getYear(), date.getMonthValue(), date.getDayOfMonth())
-                + time + " BC";
-    }
-
-    private static Object invoke(Method method, Object target, Object... arguments) throws SQLException {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            throw sqlException(e);
-        } catch (IllegalAccessException e) {
-            throw new SQLException("Cannot call pgjdbc's " + method.getName() + ": " + e.getMessage(), "HY000", e);
-        }
-    }
-
-    private static SQLException sqlException(InvocationTargetException e) {
-        return e.getCause() instanceof SQLException sql ? sql
-                : new SQLException(String.valueOf(e.getCause()), "HY000", e.getCause());
-    }
 }

@@ -7,6 +7,7 @@ import dev.ferry.core.dialect.OnUpdateTrigger;
 import dev.ferry.core.dialect.RowPositions;
 import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.StandardDialect;
+import dev.ferry.core.dialect.TableDumper;
 import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
@@ -17,6 +18,7 @@ import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.Index;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.model.schema.Relation;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.model.schema.Table;
@@ -47,6 +49,8 @@ public class PostgresDialect extends StandardDialect {
                 .defaultSchema("public")
                 .hasMaterializedViews(true)
                 .transactionalDdl(true)
+                .concurrentLoads(true)
+                .keysAfterData(true)
                 // A partitioned table is created (PARTITION BY) and holds no rows of its own; its partitions hold them.
                 .tableTypes(Set.of("TABLE", "PARTITIONED TABLE"))
                 // pgjdbc lists indexes, sequences and types among the tables unless told which types are meant.
@@ -141,6 +145,15 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public Optional<TableLoader> tableLoader(Connection connection) throws SQLException {
         return PostgresCopyLoader.of(connection);
+    }
+
+    /**
+     * COPY TO STDOUT through pgjdbc's CopyManager, the server writing Ferry's CSV text (see {@code PostgresCsvText});
+     * the JFR profile of the row-by-row export put more than half of its time in reading and formatting values.
+     */
+    @Override
+    public Optional<TableDumper> tableDumper(Connection connection) throws SQLException {
+        return PostgresCopyDumper.of(connection, this);
     }
 
     /** The position, and the column the sequence belongs to (serial columns), which PostgreSQL records as OWNED BY. */
@@ -303,6 +316,28 @@ public class PostgresDialect extends StandardDialect {
     @Override
     public List<String> userTypes(Connection connection, SchemaScope scope) throws SQLException {
         return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).userTypes();
+    }
+
+    /** A view (or materialized view) with the views that read it, which PostgreSQL would not drop otherwise. */
+    @Override
+    public String dropRelation(Relation relation) {
+        if (!relation.isView()) {
+            return dropTable(relation.name());
+        }
+        return "DROP " + (relation.type().toUpperCase(Locale.ROOT).contains("MATERIALIZED") ? "MATERIALIZED " : "")
+                + "VIEW IF EXISTS " + quote(relation.name()) + " CASCADE";
+    }
+
+    /** DROP for the user's functions, procedures and aggregates, which a failed import that committed drops. */
+    @Override
+    public List<String> dropRoutines(Connection connection, SchemaScope scope) throws SQLException {
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).dropRoutines();
+    }
+
+    /** DROP for the extensions, enums and domains {@link #userTypes} creates. */
+    @Override
+    public List<String> dropTypes(Connection connection, SchemaScope scope) throws SQLException {
+        return new PostgresScripts(connection, new PostgresScopeConditions(this, scope)).dropTypes();
     }
 
     /** Sequences from pg_sequences, leaving out those that belong to identity columns. */

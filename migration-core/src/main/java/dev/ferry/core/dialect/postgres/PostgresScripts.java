@@ -182,6 +182,28 @@ final class PostgresScripts {
         return types;
     }
 
+    /** DROP for each of the user's functions, procedures and aggregates, with its argument types. */
+    List<String> dropRoutines() throws SQLException {
+        return strings("SELECT format('DROP %s IF EXISTS %I.%I(%s) CASCADE', CASE p.prokind WHEN 'a' THEN 'AGGREGATE'"
+                + " WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname,"
+                + " pg_get_function_identity_arguments(p.oid))"
+                + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE" + conditions.userObject("p")
+                + " ORDER BY 1");
+    }
+
+    /**
+     * DROP for each extension (other than plpgsql), then for each of the user's enums and domains: what
+     * {@link #userTypes} creates.
+     */
+    List<String> dropTypes() throws SQLException {
+        List<String> drops = new ArrayList<>(strings("SELECT format('DROP EXTENSION IF EXISTS %I CASCADE', e.extname)"
+                + " FROM pg_extension e WHERE e.extname <> 'plpgsql' ORDER BY 1"));
+        drops.addAll(strings("SELECT format('DROP %s IF EXISTS %I.%I CASCADE', CASE t.typtype WHEN 'd' THEN 'DOMAIN'"
+                + " ELSE 'TYPE' END, n.nspname, t.typname) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE t.typtype IN ('d', 'e') AND" + conditions.userObject("t") + " ORDER BY 1"));
+        return drops;
+    }
+
     /** The first column of every row of {@code sql}. */
     private List<String> strings(String sql) throws SQLException {
         return CatalogQuery.list(connection, sql, row -> row.getString(1));

@@ -14,8 +14,15 @@ import java.util.List;
  *
  * @param file    the file
  * @param options its format and, for CSV, header, delimiter and quote
+ * @param sha256  the SHA-256 the file must have, in hexadecimal (an export's manifest records it), for a loader that
+ *                reads the file's bytes itself to check as it reads; null where none is known (a user's COPY)
  */
-public record FormattedFile(Path file, FormatOptions options) implements DataFile {
+public record FormattedFile(Path file, FormatOptions options, String sha256) implements DataFile {
+
+    /** A file whose checksum is not known. */
+    public FormattedFile(Path file, FormatOptions options) {
+        this(file, options, null);
+    }
 
     @Override
     public TableReader open(List<DataColumn> columns) throws IOException, SQLException {

@@ -7,7 +7,6 @@ import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.SchemaReader;
 import dev.ferry.core.dialect.UserCatalog;
 import dev.ferry.core.format.DataColumn;
-import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.ResultWriter;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.format.files.DataFiles;
@@ -27,6 +26,9 @@ import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.Provisional;
 import dev.ferry.core.operation.TableOutcome;
+import dev.ferry.core.operation.jobs.ConnectionJobs;
+import dev.ferry.core.operation.jobs.RunningQueries;
+import dev.ferry.core.operation.jobs.SerialProgress;
 import dev.ferry.core.operation.script.ScriptHeader;
 import dev.ferry.core.operation.script.TargetScripts;
 import dev.ferry.core.value.ValueKind;
@@ -148,8 +150,9 @@ public final class DatabaseExporter {
             reads = TableRead.plan(tables, estimates, planner, fileNames);
             List<Connection> connections = readers.connections();
             ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-            written = TableJobs.run(connections, reads.size(), (reader, i, queries) -> exportTable(reader, queries,
-                    dialect, reads.get(i), staging, options, text, listener));
+            written = ConnectionJobs.run("EXPORT DATABASE", connections, reads.size(),
+                    (reader, i, queries) -> exportTable(reader, queries, dialect, reads.get(i), staging, options, text,
+                            listener));
         }
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
@@ -206,7 +209,10 @@ public final class DatabaseExporter {
                 : TargetScripts.exported(schema, dialect, scriptDialect, defaultSchemas, header);
     }
 
-    /** Writes the rows {@code read} takes, read on {@code reader}, to its file in {@code directory}. */
+    /**
+     * Writes the rows {@code read} takes, read on {@code reader}, to its file in {@code directory}: through the
+     * engine's bulk path where it writes the same file ({@link DumpedRead}), else row by row.
+     */
     private static TableExport exportTable(Connection reader, RunningQueries queries, Dialect dialect, TableRead read,
                                            Path directory, FormatOptions options, ValueText text,
                                            ProgressListener progress) throws SQLException {
@@ -219,8 +225,28 @@ public final class DatabaseExporter {
                 .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
                 .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name()) + read.where();
         progress.tableStarted("export", label, -1);
-        long rows = 0;
-        FileSummary summary;
+        TableExport export;
+        try {
+            Optional<TableExport> dumped = DumpedRead.write(reader, queries, dialect, sql, columnNames, path, options,
+                    text, label, progress);
+            export = dumped.isPresent() ? dumped.get()
+                    : readRowByRow(reader, queries, dialect, read, sql, columnNames, path, options, text, label,
+                    progress);
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + path.getFileName() + " for table " + tableName + ": " + e, e);
+        } catch (SQLException e) {
+            throw FerryErrors.withContext("Export of table " + label + " failed", e);
+        }
+        progress.tableFinished(label, export.rows());
+        return export;
+    }
+
+    /** Reads the rows of {@code sql} through JDBC, each value by its kind, and writes them with the format's writer. */
+    private static TableExport readRowByRow(Connection reader, RunningQueries queries, Dialect dialect,
+                                            TableRead read, String sql, List<String> columnNames, Path path,
+                                            FormatOptions options, ValueText text, String label,
+                                            ProgressListener progress) throws SQLException, IOException {
+        String tableName = dialect.quote(read.table().name());
         List<String> warnings = new ArrayList<>();
         try (PreparedStatement statement = dialect.streamingQuery(reader, sql);
              RunningQueries.Registration ignored = queries.track(statement);
@@ -228,27 +254,18 @@ public final class DatabaseExporter {
             ResultSetMetaData metaData = resultSet.getMetaData();
             List<ValueKind> kinds = dialect.valueKinds(metaData);
             boolean elements = text.arraysAsElements();
-            List<Column> columns = table.dataColumns();
+            List<Column> columns = read.table().dataColumns();
             TableWriter file = DataFiles.writer(path, options, DataColumn.of(columnNames,
                     elements ? ArrayElementsWriter.writtenKinds(dialect, columns, kinds) : kinds, metaData), text);
             TableWriter writer = elements ? ArrayElementsWriter.of(file, dialect, columns, kinds) : file;
+            long rows;
             try (writer) {
                 rows = ResultWriter.write(resultSet, kinds, columnNames, writer, "Export of table " + label,
                         label, progress);
             }
-            summary = writer.summary();
             writer.warnings().forEach(warning -> warnings.add("Table " + tableName + ", " + warning));
-        } catch (IOException e) {
-            throw FerryErrors.io("Cannot write " + path.getFileName() + " for table " + tableName + ": " + e, e);
-        } catch (SQLException e) {
-            throw FerryErrors.withContext("Export of table " + label + " failed", e);
+            return new TableExport(rows, writer.summary(), warnings);
         }
-        progress.tableFinished(label, rows);
-        return new TableExport(rows, summary, warnings);
-    }
-
-    /** One table written: its rows, its file, and what could not be carried. */
-    private record TableExport(long rows, FileSummary file, List<String> warnings) {
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One read of an export, written to one data file: a whole table, or one chunk of a table split by its key, each read
- * as a job of its own ({@link TableJobs}).
+ * as a job of its own ({@link dev.ferry.core.operation.jobs.ConnectionJobs}).
  *
  * @param table the table
  * @param by    what the table is split by; null for a table read whole

@@ -3,41 +3,53 @@ package dev.ferry.core.operation.importing;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
-import dev.ferry.core.dialect.UserCatalog;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
-import dev.ferry.core.model.schema.Relation;
 import dev.ferry.core.model.schema.SchemaScope;
-import dev.ferry.core.model.schema.Sequence;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.TableOutcome;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Loads a directory written by {@link dev.ferry.core.operation.exporting.DatabaseExporter} (or by DuckDB's own EXPORT
  * DATABASE) into an empty database, as its {@link ImportPlan} says: the schema script, then the data (each table's
  * rows checked against the manifest's count), then the post-data script.
  *
- * <p>A failed import leaves the database as it was: rolled back where the engine's DDL is transactional, otherwise
- * by dropping everything the import created (the database was empty before it). The connection must have
- * autocommit on, as it is left.
+ * <p>With JOBS above 1, on an engine whose tables load faster from several sessions, the data files load on that many
+ * connections at once, after the schema is committed (no other connection would see its tables before), and so do
+ * the post-data script's indexes and keys ({@link ParallelPostData}).
+ *
+ * <p>A failed import leaves the database as it was: rolled back where it ran in one transaction (the engine's DDL is
+ * transactional and it loaded on one connection), otherwise by dropping everything the import created (the database
+ * was empty before it). The connection must have autocommit on, as it is left.
  */
 public final class DatabaseImporter {
     private final Connection connection;
+    private final ConnectionSource moreConnections;
 
     /**
      * @param connection the (empty) database to import into, with autocommit on
      */
     public DatabaseImporter(Connection connection) {
+        this(connection, ConnectionSource.NONE);
+    }
+
+    /**
+     * @param connection      the (empty) database to import into, with autocommit on
+     * @param moreConnections opens further connections like {@code connection} (same URL, properties and driver), for
+     *                        JOBS above 1; each is closed before the import returns; {@link ConnectionSource#NONE}
+     *                        where there is no way to, and the import then loads on one connection
+     */
+    public DatabaseImporter(Connection connection, ConnectionSource moreConnections) {
         this.connection = connection;
+        this.moreConnections = moreConnections;
     }
 
     /** Imports {@code directory}, which must hold a complete, unaltered export. */
@@ -58,8 +70,7 @@ public final class DatabaseImporter {
         SchemaScope scope = targetScope(plan, dialect);
         DatabaseContents contents = new DatabaseContents(connection, dialect, scope);
         refuseUnlessEmpty(contents, dialect, scope);
-        Set<String> schemasBefore = contents.schemas();
-        Set<String> routinesBefore = Set.copyOf(dialect.dropRoutines(connection, scope));
+        ImportUndo undo = ImportUndo.before(connection, dialect, scope, contents);
 
         if (!connection.getAutoCommit()) {
             throw new SQLException("IMPORT DATABASE runs its own transactions and needs autocommit on; this connection"
@@ -67,7 +78,7 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
-            return importInSession(dir, plan, dialect, scope, contents, schemasBefore, routinesBefore, progress);
+            return importInSession(dir, plan, dialect, scope, undo, options, progress);
         }
     }
 
@@ -91,19 +102,33 @@ public final class DatabaseImporter {
 
     /** The import proper, on a session prepared by the dialect. */
     private MigrationResult importInSession(Path directory, ImportPlan plan, Dialect dialect, SchemaScope scope,
-                                            DatabaseContents contents, Set<String> schemasBefore,
-                                            Set<String> routinesBefore, ProgressListener progress) throws SQLException {
+                                            ImportUndo undo, ImportOptions options, ProgressListener progress)
+            throws SQLException {
         connection.setAutoCommit(false);
+        boolean committed = !dialect.capabilities().transactionalDdl();
         MigrationResult result;
-        try {
+        try (LoadingConnections loading = LoadingConnections.open(connection, dialect, moreConnections,
+                options.effectiveJobs(), options.jobs() != 0)) {
             ScriptRunner scripts = new ScriptRunner(connection);
             scripts.run(ExportLayout.SCHEMA, plan.schema(), dialect.capabilities().mysqlSyntax());
-            List<TableOutcome> tables = new DataLoader(connection, dialect).run(plan.loads(), progress);
-            scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
+            DataLoader data = new DataLoader(connection, dialect);
+            List<TableOutcome> tables;
+            if (loading.several()) {
+                connection.commit();
+                committed = true;
+                tables = data.run(plan.loads(), loading.connections(), progress);
+                ParallelPostData.run(plan.postData(), dialect.capabilities().mysqlSyntax(), loading.connections());
+            } else {
+                tables = data.run(plan.loads(), progress);
+                scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
+            }
+            dialect.checkForeignKeys(connection, scope);
             connection.commit();
-            result = new MigrationResult(directory, tables, plan.warnings());
+            List<String> warnings = new ArrayList<>(plan.warnings());
+            warnings.addAll(loading.notes());
+            result = new MigrationResult(directory, tables, warnings);
         } catch (SQLException | RuntimeException e) {
-            undo(dialect, scope, plan.schemas(), contents, schemasBefore, routinesBefore, e);
+            undo.run(committed, plan.schemas(), e);
             restoreAutoCommit(e);
             throw e;
         }
@@ -138,38 +163,4 @@ public final class DatabaseImporter {
         }
     }
 
-    /** Puts the database back as it was before the import, keeping the first failure as the one reported. */
-    private void undo(Dialect dialect, SchemaScope scope, List<String> createdSchemas, DatabaseContents contents,
-                      Set<String> schemasBefore, Set<String> routinesBefore, Exception failure) {
-        try {
-            connection.rollback();
-            if (dialect.capabilities().transactionalDdl()) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                for (Relation relation : UserCatalog.relations(connection, dialect, scope)) {
-                    statement.execute(relation.isView() ? "DROP VIEW IF EXISTS " + dialect.quote(relation.name())
-                            : dialect.dropTable(relation.name()));
-                }
-                for (Sequence sequence : dialect.sequences(connection, scope)) {
-                    statement.execute(dialect.dropSequence(sequence.name()));
-                }
-                for (String dropRoutine : dialect.dropRoutines(connection, scope)) {
-                    if (!routinesBefore.contains(dropRoutine)) {
-                        statement.execute(dropRoutine);
-                    }
-                }
-                // Only schemas the export creates: another session may have created others meanwhile.
-                for (String schema : contents.schemas()) {
-                    if (!schemasBefore.contains(schema)
-                            && (createdSchemas.isEmpty() || createdSchemas.contains(schema))) {
-                        statement.execute(dialect.dropSchema(schema));
-                    }
-                }
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
 }

@@ -78,7 +78,7 @@ final class LoadScriptReader {
         }
         TableLoad load = new TableLoad(copy.table(), copy.columns(),
                 new FormattedFile(DataFilePaths.inside(source.directory(), fileName, ExportLayout.LOAD + " line "
-                        + sql.line()), options));
+                        + sql.line()), options, entry.file().sha256()));
         return new LoadStep.LoadTable(load, fileName, OptionalLong.of(entry.file().rows()),
                 entry.file().bytes());
     }

@@ -66,7 +66,7 @@ final class ManifestLoads {
             for (Manifest.DataFile file : entry.files()) {
                 TableLoad load = new TableLoad(target.quote(table.name()), columns,
                         new FormattedFile(DataFilePaths.inside(source.directory(), file.file(), ManifestFile.NAME),
-                                options));
+                                options, file.sha256()));
                 steps.add(new LoadStep.LoadTable(load, file.file(), OptionalLong.of(file.rows()), file.bytes()));
             }
         }

@@ -68,11 +68,13 @@ public final class BulkLoader {
         LoadTarget target = target(load);
         progress.tableStarted("import", load.table(), -1);
         long rows;
-        try (TableReader reader = load.data().open(DataColumn.of(target.names(), target.kinds()))) {
-            Optional<TableLoader> fast = dialect.tableLoader(connection);
-            rows = fast.isPresent() && fast.get().takes(target)
-                    ? fast.get().load(target, reader, progress, commitBatches ? connection::commit : Checkpoint.NONE)
-                    : insertRows(target, reader, commitBatches, progress);
+        Optional<TableLoader> fast = dialect.tableLoader(connection);
+        if (fast.isPresent() && fast.get().takes(target)) {
+            rows = fast.get().load(target, load.data(), progress, commitBatches ? connection::commit : Checkpoint.NONE);
+        } else {
+            try (TableReader reader = load.data().open(DataColumn.of(target.names(), target.kinds()))) {
+                rows = insertRows(target, reader, commitBatches, progress);
+            }
         }
         progress.tableFinished(load.table(), rows);
         return rows;

@@ -23,7 +23,7 @@ public interface ScriptHeader {
         Map<String, String> purposes = Map.of(
                 ExportLayout.SCHEMA, "Schema: run by IMPORT DATABASE before the data",
                 ExportLayout.LOAD, "Data: one COPY per table, run by IMPORT DATABASE",
-                ExportLayout.POST_DATA, "After the data: identities, indexes, foreign keys");
+                ExportLayout.POST_DATA, "After the data: identities, keys, indexes, foreign keys");
         String origin = "-- Written by Ferry " + FerryVersion.get() + " from " + database + " (dialect " + dialect.name()
                 + ")" + (scriptDialect == dialect ? "" : " for " + scriptDialect.name()) + ".\n\n";
         return name -> "-- " + purposes.get(name) + ".\n" + origin;

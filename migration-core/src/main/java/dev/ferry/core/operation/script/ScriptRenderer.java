@@ -38,7 +38,9 @@ public final class ScriptRenderer {
     /**
      * {@value ExportLayout#SCHEMA}: schemas, types, routines, sequences, tables with their columns, keys and checks
      * (a routine that needs a table after it, a table that needs such a routine after that: {@link CreationOrder}),
-     * comments.
+     * comments. Where the engine builds keys faster after the data ({@link
+     * dev.ferry.core.dialect.Capabilities#keysAfterData}), a plain table's primary and unique keys are left to
+     * {@value ExportLayout#POST_DATA}.
      */
     public String schemaScript(DatabaseSchema schema, String header) {
         StringBuilder sql = new StringBuilder(header);
@@ -69,7 +71,8 @@ public final class ScriptRenderer {
                 List<ForeignKey> foreignKeys = dialect.capabilities().foreignKeysInCreateTable()
                         ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
                         : List.of();
-                sql.append('\n').append(createTable(table, foreignKeys)).append(";\n");
+                sql.append('\n').append(createTable(table, foreignKeys, !keysAfterData(table, schema)))
+                        .append(";\n");
             } else {
                 sql.append('\n').append(SqlScript.terminated((String) object, dialect.capabilities().mysqlSyntax()));
             }
@@ -99,16 +102,19 @@ public final class ScriptRenderer {
         return sql.toString();
     }
 
-    /** The CREATE TABLE statement for {@code table}. */
+    /** The CREATE TABLE statement for {@code table}, with its keys. */
     public String createTable(Table table) {
-        return createTable(table, List.of());
+        return createTable(table, List.of(), true);
     }
 
     /**
      * The CREATE TABLE statement for {@code table}, declaring {@code foreignKeys} too: the table's own definition
      * where the engine keeps one (it holds them), else one built from its parts.
+     *
+     * @param withKeys whether it declares the primary and unique keys, rather than leaving them to the post-data
+     *                 script
      */
-    public String createTable(Table table, List<ForeignKey> foreignKeys) {
+    private String createTable(Table table, List<ForeignKey> foreignKeys, boolean withKeys) {
         if (table.definition() != null) {
             return table.definition();
         }
@@ -116,11 +122,8 @@ public final class ScriptRenderer {
         for (Column column : table.columns()) {
             parts.add(columnDefinition(column));
         }
-        if (table.primaryKey() != null && !keyDeclaredByIdentity(table)) {
-            parts.add(constraintName(table.primaryKey()) + "PRIMARY KEY (" + columnList(table.primaryKey().columns()) + ")");
-        }
-        for (KeyConstraint unique : table.uniqueKeys()) {
-            parts.add(constraintName(unique) + "UNIQUE (" + columnList(unique.columns()) + ")");
+        if (withKeys) {
+            parts.addAll(keys(table));
         }
         for (CheckConstraint check : table.checks()) {
             parts.add(constraintName(check.name()) + check.definition());
@@ -168,6 +171,29 @@ public final class ScriptRenderer {
     }
 
     /** Whether the table's primary key is its identity column alone, which declares it where the dialect says so. */
+    /** The table's primary key (unless its identity column declares it) and unique keys, as CREATE TABLE has them. */
+    private List<String> keys(Table table) {
+        List<String> keys = new ArrayList<>();
+        if (table.primaryKey() != null && !keyDeclaredByIdentity(table)) {
+            keys.add(constraintName(table.primaryKey()) + "PRIMARY KEY (" + columnList(table.primaryKey().columns())
+                    + ")");
+        }
+        for (KeyConstraint unique : table.uniqueKeys()) {
+            keys.add(constraintName(unique) + "UNIQUE (" + columnList(unique.columns()) + ")");
+        }
+        return keys;
+    }
+
+    /**
+     * Whether the table's keys are built after its data: where the engine does that faster, for a table built from
+     * its parts that neither inherits nor is inherited (a partition's keys attach to its parent's, as they are
+     * created with the tables).
+     */
+    private boolean keysAfterData(Table table, DatabaseSchema schema) {
+        return dialect.capabilities().keysAfterData() && table.definition() == null && table.inheritance().isNone()
+                && schema.tables().stream().noneMatch(other -> other.inheritance().parents().contains(table.name()));
+    }
+
     private boolean keyDeclaredByIdentity(Table table) {
         return dialect.capabilities().identityDeclaresPrimaryKey() && table.columns().stream().anyMatch(column -> column.identity()
                 != null && !column.isGenerated() && table.primaryKey().columns().equals(List.of(column.name())));
@@ -204,7 +230,7 @@ public final class ScriptRenderer {
     }
 
     /**
-     * {@value ExportLayout#POST_DATA}: sequence and identity positions, then
+     * {@value ExportLayout#POST_DATA}: sequence and identity positions, then the keys left out of CREATE TABLE,
      * indexes, foreign keys, views in dependency order (materialized ones populated from the loaded data), and
      * triggers last. Only the header where the dialect puts them at the end of the schema script.
      */
@@ -233,6 +259,14 @@ public final class ScriptRenderer {
                     if (restart != null) {
                         sql.append(restart).append(";\n");
                     }
+                }
+            }
+        }
+        for (Table table : schema.tables()) {
+            if (keysAfterData(table, schema)) {
+                for (String key : keys(table)) {
+                    sql.append("ALTER TABLE ").append(dialect.quote(table.name())).append(" ADD ").append(key)
+                            .append(";\n");
                 }
             }
         }

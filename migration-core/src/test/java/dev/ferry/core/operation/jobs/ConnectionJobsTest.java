@@ -1,4 +1,4 @@
-package dev.ferry.core.operation.exporting;
+package dev.ferry.core.operation.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Tables exported on several connections: results in table order, one table per connection at a time, failures. */
-class TableJobsTest {
+class ConnectionJobsTest {
 
     private static Connection connection(String name) {
-        return (Connection) Proxy.newProxyInstance(TableJobsTest.class.getClassLoader(),
+        return (Connection) Proxy.newProxyInstance(ConnectionJobsTest.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "toString" -> name;
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -35,7 +35,7 @@ class TableJobsTest {
 
     /** A statement whose cancel() counts down {@code cancelled} and releases {@code blocked}. */
     private static Statement cancellable(CountDownLatch cancelled, CountDownLatch blocked) {
-        return (Statement) Proxy.newProxyInstance(TableJobsTest.class.getClassLoader(),
+        return (Statement) Proxy.newProxyInstance(ConnectionJobsTest.class.getClassLoader(),
                 new Class<?>[] {Statement.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "cancel" -> {
                         cancelled.countDown();
@@ -56,7 +56,7 @@ class TableJobsTest {
         List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
         List<Integer> finished = Collections.synchronizedList(new ArrayList<>());
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        List<String> results = TableJobs.run(connections, 6, (connection, index, queries) -> {
+        List<String> results = ConnectionJobs.run("EXPORT DATABASE", connections, 6, (connection, index, queries) -> {
             if (!busy.add(connection)) {
                 overlaps.add(connection + " read two tables at once");
             }
@@ -85,11 +85,12 @@ class TableJobsTest {
     void oneConnectionRunsOnTheCallersThread_inOrder() throws SQLException {
         Thread caller = Thread.currentThread();
         List<Integer> order = new ArrayList<>();
-        List<Integer> results = TableJobs.run(List.of(connection("only")), 3, (connection, index, queries) -> {
-            assertSame(caller, Thread.currentThread());
-            order.add(index);
-            return index * 10;
-        });
+        List<Integer> results = ConnectionJobs.run("EXPORT DATABASE", List.of(connection("only")), 3,
+                (connection, index, queries) -> {
+                    assertSame(caller, Thread.currentThread());
+                    order.add(index);
+                    return index * 10;
+                });
         assertEquals(List.of(0, 10, 20), results);
         assertEquals(List.of(0, 1, 2), order);
     }
@@ -102,7 +103,8 @@ class TableJobsTest {
         CountDownLatch running = new CountDownLatch(1);
         Set<Integer> started = ConcurrentHashMap.newKeySet();
         SQLException failure = new SQLException("table 1 failed", "22000");
-        SQLException thrown = assertThrows(SQLException.class, () -> TableJobs.run(connections, 10,
+        SQLException thrown = assertThrows(SQLException.class, () -> ConnectionJobs.run("EXPORT DATABASE", connections,
+                10,
                 (connection, index, queries) -> {
                     started.add(index);
                     if (index == 0) {
@@ -138,7 +140,7 @@ class TableJobsTest {
         AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
-                TableJobs.run(connections, 2, (connection, index, queries) -> {
+                ConnectionJobs.run("EXPORT DATABASE", connections, 2, (connection, index, queries) -> {
                     jobThreads.add(Thread.currentThread());
                     CountDownLatch blocked = new CountDownLatch(1);
                     try (RunningQueries.Registration ignored = queries.track(cancellable(cancelled, blocked))) {

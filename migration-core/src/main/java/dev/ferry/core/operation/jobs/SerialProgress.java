@@ -1,12 +1,12 @@
-package dev.ferry.core.operation.exporting;
+package dev.ferry.core.operation.jobs;
 
 import dev.ferry.core.model.progress.ProgressListener;
 
 /**
- * Hands a listener the events of tables exported on several threads one at a time, never two calls at once, so a
- * listener written for one table at a time stays correct; each event names its table.
+ * Hands a listener the events of tables exported or imported on several threads one at a time, never two calls at
+ * once, so a listener written for one table at a time stays correct; each event names its table.
  */
-final class SerialProgress implements ProgressListener {
+public final class SerialProgress implements ProgressListener {
     private final ProgressListener listener;
 
     private SerialProgress(ProgressListener listener) {
@@ -14,7 +14,7 @@ final class SerialProgress implements ProgressListener {
     }
 
     /** {@code listener} made safe for calls from several threads; {@link ProgressListener#NONE} as it is. */
-    static ProgressListener of(ProgressListener listener) {
+    public static ProgressListener of(ProgressListener listener) {
         return listener == ProgressListener.NONE || listener instanceof SerialProgress ? listener
                 : new SerialProgress(listener);
     }

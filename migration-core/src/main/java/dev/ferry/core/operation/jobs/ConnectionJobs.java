@@ -1,4 +1,4 @@
-package dev.ferry.core.operation.exporting;
+package dev.ferry.core.operation.jobs;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,37 +13,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one job per read (a table, or a chunk of one) on an export's connections: a thread per connection, each
- * taking the next read not yet taken, so that no connection reads two at once. Results come back in the reads' order,
- * whatever order they finish in. On one connection, the jobs run on the caller's thread, one after another.
+ * Runs one job per piece of work (an export's read of a table or chunk, an import's load of a data file) on an
+ * operation's connections: a thread per connection, each taking the next piece not yet taken, so that no connection
+ * runs two at once. Results come back in the pieces' order, whatever order they finish in. On one connection, the
+ * jobs run on the caller's thread, one after another.
  *
- * <p>When a job fails, or the caller's thread is interrupted, no further table is taken, the running queries are
+ * <p>When a job fails, or the caller's thread is interrupted, no further piece is taken, the running queries are
  * cancelled, and {@link #run} returns only once every thread has stopped: the connections are then free to close.
  */
-final class TableJobs {
+public final class ConnectionJobs {
 
-    /** The work for one table. */
+    /** The work for one piece. */
     @FunctionalInterface
-    interface Job<T> {
+    public interface Job<T> {
         /**
-         * @param connection the connection to read on, used by no other job meanwhile
-         * @param index      the table's position
+         * @param connection the connection to work on, used by no other job meanwhile
+         * @param index      the piece's position
          * @param queries    where the job registers its query, so that it can be cancelled
          */
         T run(Connection connection, int index, RunningQueries queries) throws SQLException;
     }
 
-    private TableJobs() {
+    private ConnectionJobs() {
     }
 
     /**
-     * Runs {@code job} for the tables {@code 0 .. count - 1}.
+     * Runs {@code job} for the pieces {@code 0 .. count - 1}.
      *
-     * @return each table's result, in table order
+     * @param operation the statement running, for the message when interrupted ({@code EXPORT DATABASE})
+     * @return each piece's result, in their order
      * @throws SQLException the first job's failure (the others' suppressed in it), or SQLState HY008 where the
      *                      caller's thread was interrupted
      */
-    static <T> List<T> run(List<Connection> connections, int count, Job<T> job) throws SQLException {
+    public static <T> List<T> run(String operation, List<Connection> connections, int count, Job<T> job)
+            throws SQLException {
         RunningQueries queries = new RunningQueries();
         if (connections.size() == 1) {
             List<T> results = new ArrayList<>(count);
@@ -55,7 +58,7 @@ final class TableJobs {
         Object[] results = new Object[count];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        ExecutorService threads = Executors.newFixedThreadPool(connections.size(), TableJobs::thread);
+        ExecutorService threads = Executors.newFixedThreadPool(connections.size(), ConnectionJobs::thread);
         List<Future<?>> running = new ArrayList<>();
         try {
             for (Connection connection : connections) {
@@ -74,7 +77,7 @@ final class TableJobs {
                     return null;
                 }));
             }
-            awaitAll(running, queries);
+            awaitAll(operation, running, queries);
         } finally {
             threads.shutdown();
         }
@@ -97,7 +100,8 @@ final class TableJobs {
      * Waits for every thread; where the caller is interrupted, cancels the queries, still waits for the threads to
      * stop (so no connection is closed under a reading thread), and reports the interruption.
      */
-    private static void awaitAll(List<Future<?>> running, RunningQueries queries) throws SQLException {
+    private static void awaitAll(String operation, List<Future<?>> running, RunningQueries queries)
+            throws SQLException {
         boolean interrupted = false;
         for (Future<?> thread : running) {
             while (true) {
@@ -108,18 +112,18 @@ final class TableJobs {
                     interrupted = true;
                     queries.cancelAll();
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("A table job let " + e.getCause() + " escape", e.getCause());
+                    throw new IllegalStateException("A job let " + e.getCause() + " escape", e.getCause());
                 }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new SQLException("EXPORT DATABASE was interrupted", "HY008");
+            throw new SQLException(operation + " was interrupted", "HY008");
         }
     }
 
     private static Thread thread(Runnable work) {
-        Thread thread = new Thread(work, "ferry-export-job");
+        Thread thread = new Thread(work, "ferry-job");
         thread.setDaemon(true);
         return thread;
     }

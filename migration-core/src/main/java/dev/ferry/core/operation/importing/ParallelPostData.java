@@ -1,0 +1,96 @@
+package dev.ferry.core.operation.importing;
+
+import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.operation.jobs.ConnectionJobs;
+import dev.ferry.core.operation.jobs.RunningQueries;
+import dev.ferry.core.sql.SqlScript;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a post-data script on several connections, as {@code pg_restore -j} does: each run of consecutive statements
+ * that build indexes and keys, or foreign keys ({@link KeyStatement}), runs at once, no two on one table at the same
+ * time; every other statement runs on the leader alone, in its place. Each statement is committed on its connection,
+ * so that what comes after it sees it.
+ */
+final class ParallelPostData {
+
+    private ParallelPostData() {
+    }
+
+    /**
+     * Runs {@code script}.
+     *
+     * @param connections the import's connections, the leader first, autocommit off
+     * @param mysql       whether MariaDB's lexical rules apply rather than standard SQL's
+     */
+    static void run(String script, boolean mysql, List<Connection> connections) throws SQLException {
+        Connection leader = connections.get(0);
+        List<KeyStatement> run = new ArrayList<>();
+        try (Statement statement = leader.createStatement()) {
+            for (SqlScript.Statement sql : SqlScript.split(script, mysql)) {
+                Optional<KeyStatement> key = KeyStatement.of(sql, mysql);
+                if (key.isPresent() && !run.isEmpty() && run.get(0).kind() == key.get().kind()) {
+                    run.add(key.get());
+                    continue;
+                }
+                runAtOnce(run, connections);
+                run.clear();
+                if (key.isPresent()) {
+                    run.add(key.get());
+                } else {
+                    ScriptRunner.execute(statement, ExportLayout.POST_DATA, sql);
+                    leader.commit();
+                }
+            }
+        }
+        runAtOnce(run, connections);
+    }
+
+    private static void runAtOnce(List<KeyStatement> run, List<Connection> connections) throws SQLException {
+        if (run.isEmpty()) {
+            return;
+        }
+        TableLocks locks = new TableLocks();
+        ConnectionJobs.run("IMPORT DATABASE", connections, run.size(), (on, i, queries) -> {
+            KeyStatement key = run.get(i);
+            locks.acquire(key.tables());
+            try (Statement statement = on.createStatement();
+                 RunningQueries.Registration ignored = queries.track(statement)) {
+                ScriptRunner.execute(statement, ExportLayout.POST_DATA, key.statement());
+                on.commit();
+            } finally {
+                locks.release(key.tables());
+            }
+            return null;
+        });
+    }
+
+    /** The tables statements are working on now: a statement waits until none of its tables is taken. */
+    private static final class TableLocks {
+        private final Set<String> taken = new HashSet<>();
+
+        synchronized void acquire(Set<String> tables) throws SQLException {
+            while (tables.stream().anyMatch(taken::contains)) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("IMPORT DATABASE was interrupted", "HY008", e);
+                }
+            }
+            taken.addAll(tables);
+        }
+
+        synchronized void release(Set<String> tables) {
+            taken.removeAll(tables);
+            notifyAll();
+        }
+    }
+}

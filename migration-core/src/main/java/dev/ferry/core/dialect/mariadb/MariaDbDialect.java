@@ -5,6 +5,7 @@ import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.IdentifierCase;
 import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.StandardDialect;
+import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.model.schema.CheckConstraint;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Comment;
@@ -402,6 +403,15 @@ public class MariaDbDialect extends StandardDialect {
     @Override
     public Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {
         return Optional.of(MariaDbSnapshot.begin(leader));
+    }
+
+    /**
+     * LOAD DATA LOCAL INFILE through Connector/J's local-infile stream (see {@code MariaDbInfileLoader}), for each table
+     * whose columns it carries exactly and where the server and driver allow it; else batched INSERTs.
+     */
+    @Override
+    public Optional<TableLoader> tableLoader(Connection connection) throws SQLException {
+        return MariaDbInfileLoader.of(connection);
     }
 
     /** {@code information_schema.TABLES.TABLE_ROWS}: InnoDB's running estimate, often some way off the count. */

@@ -4,6 +4,7 @@ import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.dialect.TableLoader;
+import dev.ferry.core.dialect.TableLoader.Checkpoint;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.model.progress.ProgressListener;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads a data file into a table, row by row: through the dialect's own bulk path where it has one, else with a
- * batched {@link PreparedStatement} (the generic path, for every engine). Column kinds come from the target table.
+ * Loads a data file into a table, row by row: through the dialect's own bulk path where it has one and it takes the
+ * table, else with a batched {@link PreparedStatement} (the generic path, for every engine). Column kinds come from the target table.
  * IMPORT DATABASE and a user's {@code COPY ... FROM} both load through it.
  */
 public final class BulkLoader {
@@ -68,8 +69,8 @@ public final class BulkLoader {
         progress.tableStarted("import", load.table(), -1);
         long rows;
         Optional<TableLoader> fast = dialect.tableLoader(connection);
-        if (fast.isPresent()) {
-            rows = fast.get().load(target, load.data(), progress);
+        if (fast.isPresent() && fast.get().takes(target)) {
+            rows = fast.get().load(target, load.data(), progress, commitBatches ? connection::commit : Checkpoint.NONE);
         } else {
             try (TableReader reader = load.data().open(DataColumn.of(target.names(), target.kinds()))) {
                 rows = insertRows(target, reader, commitBatches, progress);

@@ -267,6 +267,47 @@ class ParallelExportIT {
     }
 
     /**
+     * MariaDB's FLUSH TABLES WITH READ LOCK waits for statements still writing, and every writer waits behind it: behind
+     * a write that runs for longer than 10 s, the export gives the lock up after 10 s and reads on one connection, with
+     * every row, and says why.
+     */
+    @org.junit.jupiter.api.Test
+    void behindALongWriteMariaDbGivesTheLockUp_andExportsOnOneConnection() throws Exception {
+        TestServer server = TestServer.mariadb();
+        String database = server.createDatabase();
+        try (Connection admin = server.connect(database)) {
+            ServerQueries.execute(admin, "CREATE TABLE t1 (id int PRIMARY KEY)", "CREATE TABLE t2 (id int PRIMARY KEY)",
+                    "INSERT INTO t1 VALUES (1), (2)", "INSERT INTO t2 VALUES (3)");
+            Thread writer = new Thread(() -> {
+                try (Connection writing = server.connect(database); Statement update = writing.createStatement()) {
+                    update.execute("UPDATE t2 SET id = id WHERE SLEEP(14) = 0");
+                } catch (SQLException ignored) {
+                    // The test fails on the export's warning, not here.
+                }
+            });
+            writer.start();
+            Thread.sleep(1000);
+            try (Connection ferry = server.connectFerry(database); Statement statement = ferry.createStatement()) {
+                List<List<String>> timeout = ServerQueries.rows(ferry, "SELECT @@session.lock_wait_timeout");
+                Map<String, String> files = export(statement, temp.resolve("export"), "JOBS 2");
+                List<String> warnings = warnings(statement);
+                assertEquals(1, warnings.size(), warnings.toString());
+                assertTrue(warnings.get(0).startsWith("JOBS 2: the export read its tables on one connection: FLUSH"
+                        + " TABLES WITH READ LOCK, which starts several connections in one snapshot, waited 10 s"),
+                        warnings.get(0));
+                assertEquals(List.of(List.of("1"), List.of("2")), csvRows(temp.resolve("export").resolve(files.get("t1"))));
+                assertEquals(List.of(List.of("3")), csvRows(temp.resolve("export").resolve(files.get("t2"))));
+                assertEquals(timeout, ServerQueries.rows(ferry, "SELECT @@session.lock_wait_timeout"),
+                        "the session's own lock_wait_timeout, back");
+            } finally {
+                writer.join();
+            }
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
+
+    /**
      * A MariaDB user who went to another database ({@code USE}) after connecting exports that one on every connection,
      * though the URL the further connections are opened from names the first.
      */

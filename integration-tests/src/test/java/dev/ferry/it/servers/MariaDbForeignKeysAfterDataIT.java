@@ -68,6 +68,23 @@ class MariaDbForeignKeysAfterDataIT {
         }
     }
 
+    /** Only IMPORT turns the checks off: a user's COPY FROM into a table with a key is checked row by row. */
+    @Test
+    void aCopyFromStillChecksForeignKeys() throws Exception {
+        TestServer server = TestServer.mariadb();
+        String database = server.createDatabase();
+        Path file = java.nio.file.Files.writeString(temp.resolve("c.csv"), "\"id\",\"pa\",\"pb\"\n\"9\",\"7\",\"q\"\n");
+        try (Connection ferry = server.connectFerry(database); Statement statement = ferry.createStatement()) {
+            fill(ferry, false);
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.execute("COPY child FROM '" + file + "'"));
+            assertTrue(refused.getMessage().contains("foreign key constraint fails"), refused.getMessage());
+            assertEquals(List.of(), ServerQueries.rows(ferry, "SELECT id FROM child WHERE id = 9"));
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
+
     @Test
     void rowsThatHoldKeepTheirKeys_whichInnoDbThenEnforces() throws Exception {
         TestServer server = TestServer.mariadb();

@@ -225,6 +225,15 @@ public interface Dialect {
     SessionSettings prepareSession(Connection connection) throws SQLException;
 
     /**
+     * What IMPORT DATABASE adds to a session {@link #prepareSession} prepared, on each connection it loads on (MariaDB:
+     * foreign key checks off, so that post-data adds each key in place; {@link #checkForeignKeys} checks the rows
+     * after), put back when the returned value is closed. Nothing else runs with it.
+     */
+    default SessionSettings prepareImport(Connection connection) throws SQLException {
+        return SessionSettings.NONE;
+    }
+
+    /**
      * The isolation level of an export's read-only transaction: the first of REPEATABLE READ and SERIALIZABLE that
      * the driver supports, else {@link Connection#TRANSACTION_NONE} (autocommit off alone).
      */

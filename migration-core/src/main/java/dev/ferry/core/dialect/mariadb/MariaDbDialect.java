@@ -390,7 +390,13 @@ public class MariaDbDialect extends StandardDialect {
         return MariaDbSession.prepare(connection);
     }
 
-    /** The import's session adds foreign keys in place, unchecked ({@code MariaDbSession}): checked here. */
+    /** Foreign key checks off for the import, which adds its keys in place; {@link #checkForeignKeys} checks them. */
+    @Override
+    public SessionSettings prepareImport(Connection connection) throws SQLException {
+        return MariaDbSession.foreignKeyChecksOff(connection);
+    }
+
+    /** The import's session adds foreign keys in place, unchecked ({@link #prepareImport}): checked here. */
     @Override
     public void checkForeignKeys(Connection connection, SchemaScope scope) throws SQLException {
         new MariaDbForeignKeyCheck(connection, this).check(scope);

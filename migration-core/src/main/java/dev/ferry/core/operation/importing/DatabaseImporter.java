@@ -77,7 +77,8 @@ public final class DatabaseImporter {
                     + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
                     + " autocommit on", "25001");
         }
-        try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
+        try (Dialect.SessionSettings session = dialect.prepareSession(connection);
+             Dialect.SessionSettings forImport = dialect.prepareImport(connection)) {
             return importInSession(dir, plan, dialect, scope, undo, options, progress);
         }
     }

@@ -43,9 +43,6 @@ record KeyStatement(SqlScript.Statement statement, Kind kind, Set<String> tables
             return Optional.empty();
         }
         int at = 2;
-        if (startsWith(tokens, at, "ONLY")) {
-            at++;
-        }
         Optional<String> table = tableAfter(tokens, at);
         int add = indexOfWord(tokens, "ADD", at);
         if (table.isEmpty() || add < 0 || hasCommaOutsideParentheses(tokens)) {
@@ -80,8 +77,14 @@ record KeyStatement(SqlScript.Statement statement, Kind kind, Set<String> tables
         return false;
     }
 
-    /** The table named at {@code at} ({@code a}, {@code s.a}, quoted or not): its last part in lower case. */
+    /**
+     * The table named at {@code at} ({@code a}, {@code s.a}, quoted or not, after {@code IF EXISTS} or {@code ONLY}):
+     * its last part in lower case.
+     */
     private static Optional<String> tableAfter(List<SqlToken> tokens, int at) {
+        if (startsWith(tokens, at, "IF", "EXISTS")) {
+            at += 2;
+        }
         if (startsWith(tokens, at, "ONLY")) {
             at++;
         }

@@ -66,6 +66,7 @@ final class LoadingConnections implements AutoCloseable {
                 }
                 // The session settings stay until the connection is closed, which is all a follower needs.
                 dialect.prepareSession(connection);
+                dialect.prepareImport(connection);
                 connection.setAutoCommit(false);
             } catch (SQLException | RuntimeException | Error e) {
                 try {

@@ -187,11 +187,17 @@ public final class ScriptRenderer {
     /**
      * Whether the table's keys are built after its data: where the engine does that faster, for a table built from
      * its parts that neither inherits nor is inherited (a partition's keys attach to its parent's, as they are
-     * created with the tables).
+     * created with the tables), in a schema without routines whose SQL body PostgreSQL parses as they are created
+     * ({@code BEGIN ATOMIC}), which may need a key to exist then (a GROUP BY on it, ON CONFLICT ON CONSTRAINT).
      */
     private boolean keysAfterData(Table table, DatabaseSchema schema) {
         return dialect.capabilities().keysAfterData() && table.definition() == null && table.inheritance().isNone()
-                && schema.tables().stream().noneMatch(other -> other.inheritance().parents().contains(table.name()));
+                && schema.tables().stream().noneMatch(other -> other.inheritance().parents().contains(table.name()))
+                && schema.routines().stream().noneMatch(ScriptRenderer::parsedWhenCreated);
+    }
+
+    private static boolean parsedWhenCreated(String routine) {
+        return routine.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").contains("BEGIN ATOMIC");
     }
 
     private boolean keyDeclaredByIdentity(Table table) {

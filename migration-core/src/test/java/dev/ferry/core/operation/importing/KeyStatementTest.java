@@ -41,6 +41,8 @@ class KeyStatementTest {
         assertEquals(KeyStatement.Kind.FOREIGN_KEY, foreign.kind());
         assertEquals(Set.of("o", "c"), foreign.tables());
         assertEquals(Set.of("t"), key("ALTER TABLE t ADD FOREIGN KEY (p) REFERENCES t (id)").orElseThrow().tables());
+        assertEquals(Set.of("t", "u"), key("ALTER TABLE IF EXISTS ONLY t ADD FOREIGN KEY (p) REFERENCES u (id)")
+                .orElseThrow().tables());
     }
 
     @Test

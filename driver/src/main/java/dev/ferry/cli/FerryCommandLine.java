@@ -45,8 +45,8 @@ public final class FerryCommandLine implements Callable<Integer> {
     @Option(names = "--property", paramLabel = "<key=value>", description = "A connection property; may be repeated.")
     Map<String, String> properties = new LinkedHashMap<>();
 
-    @Option(names = "--jobs", paramLabel = "<n>", description = "Connections an EXPORT or IMPORT DATABASE without JOBS"
-            + " works on at once (default: export the number of cores, at most 4; import 1); sets ferry.jobs.")
+    @Option(names = "--jobs", paramLabel = "<n>", description = "Connections an EXPORT DATABASE without JOBS reads"
+            + " tables on at once (default: the number of cores, at most 4); sets ferry.jobs.")
     Integer jobs;
 
     @Option(names = {"-c", "--command"}, paramLabel = "<sql>",

@@ -33,8 +33,7 @@ final class CommandRunner {
 
     /**
      * @param moreConnections opens connections like {@code connection}, for an export's or import's JOBS
-     * @param defaultJobs     JOBS for an export or import whose statement gives none ({@code ferry.jobs}), 0 for
-     *                        the default
+     * @param defaultJobs     JOBS for an export whose statement gives none ({@code ferry.jobs}), 0 for the default
      */
     CommandRunner(Connection connection, ProgressListener progress, MigrationEngine engine,
                   ConnectionSource moreConnections, int defaultJobs) {
@@ -79,7 +78,7 @@ final class CommandRunner {
                 return engine.exportDatabase(connection, moreConnections, directory, options, progress);
             }
             if (command instanceof ImportDatabaseCommand importCommand) {
-                ImportOptions options = ImportOptions.from(importCommand.options()).withDefaultJobs(defaultJobs);
+                ImportOptions options = ImportOptions.from(importCommand.options());
                 Path directory = directory(importCommand.directory().value(), name);
                 return engine.importDatabase(connection, moreConnections, directory, options, progress);
             }

@@ -15,9 +15,10 @@ import java.util.Properties;
  * <ul>
  *   <li>{@code ferry.copy} ({@code true} by default): whether Ferry runs {@code COPY ... TO '<file>'} and
  *       {@code COPY ... FROM '<file>'} itself, on the client; {@code false} sends every COPY to the database.</li>
- *   <li>{@code ferry.jobs} (1 to 64): how many connections an {@code EXPORT DATABASE} or {@code IMPORT DATABASE}
- *       without a {@code JOBS} option works on at once (the command line's {@code --jobs}); where it is not set, an
- *       export takes the number of cores, at most 4, and an import 1.</li>
+ *   <li>{@code ferry.jobs} (1 to 64; by default the number of cores, at most 4): how many connections an
+ *       {@code EXPORT DATABASE} without a {@code JOBS} option reads tables on at once (the command line's
+ *       {@code --jobs}). An {@code IMPORT DATABASE} loads on one connection unless its own {@code JOBS} says more:
+ *       on several, an import is not one transaction.</li>
  * </ul>
  */
 public final class FerryProperties {
@@ -25,7 +26,7 @@ public final class FerryProperties {
     public static final String PREFIX = "ferry.";
     /** Whether Ferry runs COPY itself. */
     public static final String COPY = "ferry.copy";
-    /** How many connections an export or import works on where its statement does not say. */
+    /** How many connections an export reads on where its statement does not say. */
     public static final String JOBS = "ferry.jobs";
     /** The defaults: Ferry runs COPY; exports take the default JOBS. */
     public static final FerryProperties DEFAULTS = new FerryProperties(true, 0);

@@ -100,7 +100,7 @@ class FerryStatementTest {
             exports.execute("EXPORT DATABASE 'target/out' (JOBS 1)");
             assertEquals(1, engine.exportOptions.jobs());
             exports.execute("IMPORT DATABASE 'target/out'");
-            assertEquals(3, engine.importOptions.effectiveJobs());
+            assertEquals(1, engine.importOptions.effectiveJobs(), "ferry.jobs is for exports");
             assertSame(source, engine.moreConnections);
             exports.execute("IMPORT DATABASE 'target/out' (JOBS 2)");
             assertEquals(2, engine.importOptions.effectiveJobs());

@@ -13,7 +13,8 @@ import java.util.Map;
  *                           records ({@code ALLOW_EDITED_SCRIPTS}): the user's own edits, which then run as written
  * @param jobs               how many connections load data files and build indexes at once ({@code JOBS}, 1 to
  *                           {@value ExportOptions#MAX_JOBS}), or 0 where not given: then 1, so that an import is one
- *                           transaction wherever the engine allows
+ *                           transaction wherever the engine allows (only the statement says otherwise, not a
+ *                           connection's {@code ferry.jobs}, which is for exports)
  */
 public record ImportOptions(boolean allowEditedScripts, int jobs) {
     /** The option that lets edited scripts run. */
@@ -60,10 +61,5 @@ public record ImportOptions(boolean allowEditedScripts, int jobs) {
     /** JOBS as given, else 1. */
     public int effectiveJobs() {
         return jobs == 0 ? 1 : jobs;
-    }
-
-    /** These options with JOBS {@code jobs} where JOBS was not given (a connection's own default); else these. */
-    public ImportOptions withDefaultJobs(int jobs) {
-        return this.jobs != 0 || jobs == 0 ? this : new ImportOptions(allowEditedScripts, jobs);
     }
 }

@@ -26,7 +26,7 @@ final class LoadingConnections implements AutoCloseable {
      * Opens the connections for {@code jobs} jobs.
      *
      * @param leader the user's connection, with autocommit off
-     * @param asked  whether the user asked for {@code jobs} (JOBS, ferry.jobs); only then is one connection noted
+     * @param asked  whether the statement asked for {@code jobs} (JOBS); only then is one connection noted
      * @throws SQLException where preparing an opened connection fails; nothing is left open then
      */
     static LoadingConnections open(Connection leader, Dialect dialect, ConnectionSource source, int jobs,

@@ -20,11 +20,9 @@ class ImportOptionsTest {
     }
 
     @Test
-    void jobsIsOneUnlessGivenHereOrByTheConnection() throws SQLException {
+    void jobsIsOneUnlessGiven() throws SQLException {
         assertEquals(1, ImportOptions.from(Map.of()).effectiveJobs());
         assertEquals(3, ImportOptions.from(Map.of("jobs", "3")).effectiveJobs());
-        assertEquals(4, ImportOptions.from(Map.of()).withDefaultJobs(4).effectiveJobs(), "ferry.jobs");
-        assertEquals(2, ImportOptions.from(Map.of("JOBS", "2")).withDefaultJobs(4).effectiveJobs(), "given wins");
         SQLException zero = assertThrows(SQLException.class, () -> ImportOptions.from(Map.of("JOBS", "0")));
         assertEquals("JOBS must be a whole number from 1 to 64, got '0'", zero.getMessage());
     }

@@ -65,13 +65,17 @@ class ConnectionJobsTest {
                 if (index == 0) {
                     // Table 0 finishes only after every other table has, on the other connection.
                     assertTrue(firstWaits.await(10, TimeUnit.SECONDS));
-                } else if (index == 5) {
-                    firstWaits.countDown();
+                    finished.add(index);
+                } else {
+                    // Recorded before the latch opens, so that table 0 cannot be recorded first.
+                    finished.add(index);
+                    if (index == 5) {
+                        firstWaits.countDown();
+                    }
                 }
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
-            finished.add(index);
             busy.remove(connection);
             return "table " + index;
         });

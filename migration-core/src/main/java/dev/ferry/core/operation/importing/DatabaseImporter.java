@@ -109,7 +109,7 @@ public final class DatabaseImporter {
         boolean committed = !dialect.capabilities().transactionalDdl();
         MigrationResult result;
         try (LoadingConnections loading = LoadingConnections.open(connection, dialect, moreConnections,
-                options.effectiveJobs(), options.jobs() != 0)) {
+                options.effectiveJobs())) {
             ScriptRunner scripts = new ScriptRunner(connection);
             scripts.run(ExportLayout.SCHEMA, plan.schema(), dialect.capabilities().mysqlSyntax());
             DataLoader data = new DataLoader(connection, dialect);

@@ -26,20 +26,20 @@ final class LoadingConnections implements AutoCloseable {
      * Opens the connections for {@code jobs} jobs.
      *
      * @param leader the user's connection, with autocommit off
-     * @param asked  whether the statement asked for {@code jobs} (JOBS); only then is one connection noted
+     * @param jobs   JOBS, as the statement gives it (1 where it gives none)
      * @throws SQLException where preparing an opened connection fails; nothing is left open then
      */
-    static LoadingConnections open(Connection leader, Dialect dialect, ConnectionSource source, int jobs,
-                                   boolean asked) throws SQLException {
+    static LoadingConnections open(Connection leader, Dialect dialect, ConnectionSource source, int jobs)
+            throws SQLException {
         LoadingConnections connections = new LoadingConnections(leader);
         if (jobs <= 1) {
             return connections;
         }
         String oneConnection = "JOBS " + jobs + ": the import loaded its data on one connection: ";
         if (!dialect.capabilities().concurrentLoads()) {
-            connections.noteIf(asked, oneConnection + dialect.name() + " loads no faster on several connections");
+            connections.notes.add(oneConnection + dialect.name() + " loads no faster on several connections");
         } else if (source == ConnectionSource.NONE) {
-            connections.noteIf(asked, oneConnection + "Ferry cannot open more connections like this one (it was"
+            connections.notes.add(oneConnection + "Ferry cannot open more connections like this one (it was"
                     + " wrapped without a way to open others; connect through jdbc:ferry: instead)");
         } else {
             connections.openFollowers(source, dialect, jobs - 1, jobs, oneConnection);
@@ -97,12 +97,6 @@ final class LoadingConnections implements AutoCloseable {
     /** Why fewer connections load than JOBS asked for, in words; empty when none is worth saying. */
     List<String> notes() {
         return List.copyOf(notes);
-    }
-
-    private void noteIf(boolean asked, String note) {
-        if (asked) {
-            notes.add(note);
-        }
     }
 
     /** Rolls back and closes every connection opened; the leader stays open. */

@@ -4,6 +4,7 @@ import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.SharedSnapshot;
 import dev.ferry.core.dialect.SnapshotShareRefused;
 import dev.ferry.core.operation.ConnectionSource;
+import dev.ferry.core.operation.jobs.FollowerConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -96,29 +97,10 @@ final class ReadingConnections implements AutoCloseable {
                         + " connections: opening another failed: " + e.getMessage());
                 return;
             }
-            SnapshotSession session;
-            try {
-                sameCatalog(connection);
-                // The session settings stay until the connection is closed, which is all a follower needs.
-                dialect.prepareSession(connection);
-                session = SnapshotSession.begin(connection, isolation);
-            } catch (SQLException | RuntimeException | Error e) {
-                closeQuietly(connection, e);
-                throw e;
-            }
+            SnapshotSession session = FollowerConnection.prepare(connection, leader, dialect,
+                    follower -> SnapshotSession.begin(follower, isolation));
             followers.add(new Follower(connection, session));
             snapshot.join(connection);
-        }
-    }
-
-    /**
-     * Moves {@code follower} to the leader's current catalog where it differs (MariaDB's {@code USE}), since the URL
-     * it was opened with may name another database than the one the user went on to read.
-     */
-    private void sameCatalog(Connection follower) throws SQLException {
-        String catalog = leader.getCatalog();
-        if (catalog != null && !catalog.equals(follower.getCatalog())) {
-            follower.setCatalog(catalog);
         }
     }
 
@@ -165,14 +147,6 @@ final class ReadingConnections implements AutoCloseable {
     private void closeAfter(Throwable failure) {
         try {
             close();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void closeQuietly(Connection connection, Throwable failure) {
-        try {
-            connection.close();
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }

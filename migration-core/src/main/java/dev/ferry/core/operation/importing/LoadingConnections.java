@@ -2,6 +2,7 @@ package dev.ferry.core.operation.importing;
 
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.operation.ConnectionSource;
+import dev.ferry.core.operation.jobs.FollowerConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -60,20 +61,12 @@ final class LoadingConnections implements AutoCloseable {
                 return;
             }
             try {
-                String catalog = leader.getCatalog();
-                if (catalog != null && !catalog.equals(connection.getCatalog())) {
-                    connection.setCatalog(catalog);
-                }
-                // The session settings stay until the connection is closed, which is all a follower needs.
-                dialect.prepareSession(connection);
-                dialect.prepareImport(connection);
-                connection.setAutoCommit(false);
+                FollowerConnection.prepare(connection, leader, dialect, follower -> {
+                    dialect.prepareImport(follower);
+                    follower.setAutoCommit(false);
+                    return null;
+                });
             } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    connection.close();
-                } catch (SQLException closing) {
-                    e.addSuppressed(closing);
-                }
                 close();
                 throw e;
             }

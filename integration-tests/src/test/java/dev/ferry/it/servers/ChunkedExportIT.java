@@ -137,9 +137,7 @@ class ChunkedExportIT {
         try (Connection ferry = server.connectFerry(target); Statement statement = ferry.createStatement()) {
             statement.execute("IMPORT DATABASE '" + export + "'");
             try (Connection from = server.connect(source); Connection to = server.connect(target)) {
-                for (String sql : COMPARED) {
-                    assertEquals(ServerQueries.rows(from, sql), ServerQueries.rows(to, sql), sql);
-                }
+                ServerQueries.assertSameRows(from, to, COMPARED);
             }
         } finally {
             server.dropDatabase(source);
@@ -208,9 +206,7 @@ class ChunkedExportIT {
                 statement.execute("IMPORT DATABASE '" + export + "'");
             }
             try (Connection from = server.connect(source); Connection to = server.connect(target)) {
-                for (String sql : compared) {
-                    assertEquals(ServerQueries.rows(from, sql), ServerQueries.rows(to, sql), sql);
-                }
+                ServerQueries.assertSameRows(from, to, compared);
             }
         } finally {
             server.dropDatabase(source);

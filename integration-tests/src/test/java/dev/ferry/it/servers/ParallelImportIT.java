@@ -121,9 +121,7 @@ class ParallelImportIT {
                 assertEquals(2, threads.size(), "the chunks of big were loaded on " + threads.size() + " thread(s)");
             }
             try (Connection from = server.connect(source); Connection to = server.connect(target)) {
-                for (String sql : compared(engine)) {
-                    assertEquals(ServerQueries.rows(from, sql), ServerQueries.rows(to, sql), sql);
-                }
+                ServerQueries.assertSameRows(from, to, compared(engine));
                 assertEquals(objects(from, engine), objects(to, engine));
             }
         } finally {
@@ -157,9 +155,7 @@ class ParallelImportIT {
                 statement.execute("IMPORT DATABASE '" + export + "' (JOBS 2)");
             }
             try (Connection from = server.connect(source); Connection to = server.connect(target)) {
-                for (String sql : compared(engine)) {
-                    assertEquals(ServerQueries.rows(from, sql), ServerQueries.rows(to, sql), sql);
-                }
+                ServerQueries.assertSameRows(from, to, compared(engine));
             }
         } finally {
             server.dropDatabase(source);

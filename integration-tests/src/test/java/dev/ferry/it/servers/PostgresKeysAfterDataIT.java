@@ -40,9 +40,7 @@ class PostgresKeysAfterDataIT {
                 statement.execute("IMPORT DATABASE '" + export + "'");
             }
             try (Connection from = server.connect(source); Connection to = server.connect(target)) {
-                for (String sql : List.of(KEYS, "SELECT * FROM p ORDER BY id", check)) {
-                    assertEquals(ServerQueries.rows(from, sql), ServerQueries.rows(to, sql), sql);
-                }
+                ServerQueries.assertSameRows(from, to, List.of(KEYS, "SELECT * FROM p ORDER BY id", check));
                 assertFalse(ServerQueries.rows(to, KEYS).isEmpty());
             }
         } finally {

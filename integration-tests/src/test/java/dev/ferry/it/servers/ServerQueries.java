@@ -1,5 +1,7 @@
 package dev.ferry.it.servers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,13 @@ final class ServerQueries {
             }
         }
         return rows;
+    }
+
+    /** Asserts that each query gives the same rows on both databases, naming the query that does not. */
+    static void assertSameRows(Connection from, Connection to, List<String> queries) throws SQLException {
+        for (String sql : queries) {
+            assertEquals(rows(from, sql), rows(to, sql), sql);
+        }
     }
 
     static void execute(Connection connection, String... statements) throws SQLException {

@@ -66,12 +66,13 @@ public final class ScriptRenderer {
         for (Sequence sequence : schema.sequences()) {
             sql.append(dialect.createSequence(sequence)).append(";\n");
         }
+        Set<QualifiedName> keysAfterData = keysAfterData(schema);
         for (Object object : order.objects()) {
             if (object instanceof Table table) {
                 List<ForeignKey> foreignKeys = dialect.capabilities().foreignKeysInCreateTable()
                         ? schema.foreignKeys().stream().filter(key -> key.table().equals(table.name())).toList()
                         : List.of();
-                sql.append('\n').append(createTable(table, foreignKeys, !keysAfterData(table, schema)))
+                sql.append('\n').append(createTable(table, foreignKeys, !keysAfterData.contains(table.name())))
                         .append(";\n");
             } else {
                 sql.append('\n').append(SqlScript.terminated((String) object, dialect.capabilities().mysqlSyntax()));
@@ -185,15 +186,20 @@ public final class ScriptRenderer {
     }
 
     /**
-     * Whether the table's keys are built after its data: where the engine does that faster, for a table built from
-     * its parts that neither inherits nor is inherited (a partition's keys attach to its parent's, as they are
-     * created with the tables), in a schema without routines whose SQL body PostgreSQL parses as they are created
+     * The tables whose keys are built after their data: where the engine does that faster, those built from their
+     * parts that neither inherit nor are inherited (a partition's keys attach to its parent's, as they are created
+     * with the tables), in a schema without routines whose SQL body PostgreSQL parses as they are created
      * ({@code BEGIN ATOMIC}), which may need a key to exist then (a GROUP BY on it, ON CONFLICT ON CONSTRAINT).
      */
-    private boolean keysAfterData(Table table, DatabaseSchema schema) {
-        return dialect.capabilities().keysAfterData() && table.definition() == null && table.inheritance().isNone()
-                && schema.tables().stream().noneMatch(other -> other.inheritance().parents().contains(table.name()))
-                && schema.routines().stream().noneMatch(ScriptRenderer::parsedWhenCreated);
+    private Set<QualifiedName> keysAfterData(DatabaseSchema schema) {
+        if (!dialect.capabilities().keysAfterData()
+                || schema.routines().stream().anyMatch(ScriptRenderer::parsedWhenCreated)) {
+            return Set.of();
+        }
+        Set<QualifiedName> parents = schema.tables().stream().flatMap(table -> table.inheritance().parents().stream())
+                .collect(Collectors.toSet());
+        return schema.tables().stream().filter(table -> table.definition() == null && table.inheritance().isNone()
+                && !parents.contains(table.name())).map(Table::name).collect(Collectors.toSet());
     }
 
     private static boolean parsedWhenCreated(String routine) {
@@ -268,8 +274,9 @@ public final class ScriptRenderer {
                 }
             }
         }
+        Set<QualifiedName> keysAfterData = keysAfterData(schema);
         for (Table table : schema.tables()) {
-            if (keysAfterData(table, schema)) {
+            if (keysAfterData.contains(table.name())) {
                 for (String key : keys(table)) {
                     sql.append("ALTER TABLE ").append(dialect.quote(table.name())).append(" ADD ").append(key)
                             .append(";\n");

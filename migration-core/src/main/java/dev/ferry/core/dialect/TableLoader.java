@@ -21,27 +21,18 @@ public interface TableLoader {
     long load(LoadTarget target, TableReader reader, ProgressListener progress) throws IOException, SQLException;
 
     /**
-     * Loads every row of {@code data} into the target table: by default through its reader, row by row; an engine
-     * may read the file's bytes itself where they are what it loads anyway.
-     *
-     * @return the number of rows loaded
-     */
-    default long load(LoadTarget target, DataFile data, ProgressListener progress) throws IOException, SQLException {
-        try (TableReader reader = data.open(DataColumn.of(target.names(), target.kinds()))) {
-            return load(target, reader, progress);
-        }
-    }
-
-    /**
      * Loads every row of {@code data} into the target table, reaching {@code checkpoint} wherever the rows loaded so
      * far may be committed (the caller commits there where a failed import is undone by dropping what it made, and
-     * does nothing where the load is all or nothing). By default a load reaches none.
+     * does nothing where the load is all or nothing). By default through the file's reader, row by row, reaching
+     * none; an engine may read the file's bytes itself where they are what it loads anyway.
      *
      * @return the number of rows loaded
      */
     default long load(LoadTarget target, DataFile data, ProgressListener progress, Checkpoint checkpoint)
             throws IOException, SQLException {
-        return load(target, data, progress);
+        try (TableReader reader = data.open(DataColumn.of(target.names(), target.kinds()))) {
+            return load(target, reader, progress);
+        }
     }
 
     /**

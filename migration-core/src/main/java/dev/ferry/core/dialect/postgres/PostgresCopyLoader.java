@@ -69,10 +69,11 @@ final class PostgresCopyLoader implements TableLoader {
      * loaded nothing) and the file read row by row instead, as every file was before.
      */
     @Override
-    public long load(LoadTarget target, DataFile data, ProgressListener progress) throws IOException, SQLException {
+    public long load(LoadTarget target, DataFile data, ProgressListener progress, Checkpoint checkpoint)
+            throws IOException, SQLException {
         if (!(data instanceof FormattedFile file) || !streamable(file.options())
                 || "false".equals(System.getProperty(FILE_BYTES_PROPERTY))) {
-            return TableLoader.super.load(target, data, progress);
+            return TableLoader.super.load(target, data, progress, checkpoint);
         }
         FormatOptions options = file.options();
         CsvCopyStream stream = new CsvCopyStream(file.file(), options.header(), options.delimiter(), options.quote(),
@@ -85,7 +86,7 @@ final class PostgresCopyLoader implements TableLoader {
             if (savepoint != null) {
                 connection.rollback(savepoint);
             }
-            rows = TableLoader.super.load(target, data, progress);
+            rows = TableLoader.super.load(target, data, progress, checkpoint);
         }
         if (savepoint != null) {
             connection.releaseSavepoint(savepoint);

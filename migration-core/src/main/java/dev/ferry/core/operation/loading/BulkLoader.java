@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Loads a data file into a table, row by row: through the dialect's own bulk path where it has one and it takes the
- * table, else with a batched {@link PreparedStatement} (the generic path, for every engine). Column kinds come from the target table.
- * IMPORT DATABASE and a user's {@code COPY ... FROM} both load through it.
+ * table, else with a batched {@link PreparedStatement} (the generic path, for every engine). Column kinds come from
+ * the target table. IMPORT DATABASE and a user's {@code COPY ... FROM} both load through it.
  */
 public final class BulkLoader {
     private static final int BATCH_ROWS = 1_000;

@@ -29,6 +29,13 @@ import org.apache.parquet.schema.Type;
  * FormatOptions#ROW_GROUP_BYTES}.
  */
 public final class ParquetTableWriter implements TableWriter {
+    /**
+     * A column chunk's dictionary grows to this size at most before the column falls back to plain values (parquet-java's
+     * default, 1 MB, holds 131,072 distinct longs: a whole 122,880-row group of a key or a timestamp was hashed into a
+     * dictionary and then written plain; measured on 2,000,000 rows, an eighth of the export's CPU).
+     */
+    private static final int DICTIONARY_BYTES = 64 << 10;
+
     private final SummarizingOutputFile file;
     private final List<ColumnEncoder> encoders;
     private final ParquetWriter<Object[]> writer;
@@ -55,6 +62,7 @@ public final class ParquetTableWriter implements TableWriter {
                     .withConf(new PlainParquetConfiguration())
                     .withWriteMode(ParquetFileWriter.Mode.CREATE)
                     .withPageWriteChecksumEnabled(true)
+                    .withDictionaryPageSize(DICTIONARY_BYTES)
                     .withCompressionCodec(CompressionCodecName.valueOf(options.compression().name()))
                     .withRowGroupRowCountLimit(options.rowGroupRows())
                     .withRowGroupSize(FormatOptions.ROW_GROUP_BYTES)

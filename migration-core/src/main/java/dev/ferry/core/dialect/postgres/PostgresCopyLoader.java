@@ -4,6 +4,7 @@ import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.dialect.TableLoader;
 import dev.ferry.core.format.DataFile;
 import dev.ferry.core.format.TableReader;
+import dev.ferry.core.format.csv.CsvRecordWriter;
 import dev.ferry.core.format.files.FormattedFile;
 import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.FormatOptions;
@@ -18,9 +19,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
 
 /**
  * PostgreSQL's bulk path: rows go to {@code COPY <table> FROM STDIN (FORMAT csv)} through pgjdbc's CopyManager,
@@ -125,9 +123,8 @@ final class PostgresCopyLoader implements TableLoader {
                                   ProgressListener progress) throws IOException, SQLException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES * 2);
         Writer writer = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.Builder.create().setQuoteMode(QuoteMode.ALL_NON_NULL)
-                .setRecordSeparator('\n').build());
-        printer.printRecord(target.names());
+        CsvRecordWriter printer = new CsvRecordWriter(writer, FormatOptions.DEFAULTS);
+        printer.write(target.names());
         String[] fields = new String[target.kinds().size()];
         long rows = 0;
         for (Object[] row; (row = reader.next()) != null; ) {
@@ -135,7 +132,7 @@ final class PostgresCopyLoader implements TableLoader {
                 fields[i] = row[i] == null ? null
                         : PostgresCopyText.of(target.kinds().get(i), target.jdbcTypes()[i], row[i]);
             }
-            printer.printRecord((Object[]) fields);
+            printer.write(fields);
             if (++rows % PROGRESS_EVERY == 0) {
                 progress.rowsDone(target.table(), rows);
             }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A CSV data file whose records arrive already encoded (an engine's own CSV output, PostgreSQL's COPY TO STDOUT):
@@ -38,8 +37,8 @@ public final class CsvRecordsFile implements Closeable {
         try {
             if (options.header()) {
                 Writer header = new OutputStreamWriter(created.records, StandardCharsets.UTF_8.newEncoder());
-                CSVPrinter printer = new CSVPrinter(header, CsvFormats.of(options));
-                printer.printRecord(columnNames);
+                CsvRecordWriter printer = new CsvRecordWriter(header, options);
+                printer.write(columnNames);
                 printer.flush();
             }
         } catch (IOException | RuntimeException e) {

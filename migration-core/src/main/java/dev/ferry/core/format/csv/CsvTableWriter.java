@@ -16,12 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
 
 /** Writes rows as UTF-8 CSV, each value in its kind's text form (Ferry's own, or another engine's). */
 public final class CsvTableWriter implements TableWriter {
     private final DigestingOutputStream file;
-    private final CSVPrinter printer;
+    private final CsvRecordWriter records;
     private final List<String> columnNames;
     private final ValueKind[] kinds;
     private final String[] fields;
@@ -40,13 +39,13 @@ public final class CsvTableWriter implements TableWriter {
         this.fields = new String[this.kinds.length];
         this.file = new DigestingOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW));
         Writer out = new BufferedWriter(new OutputStreamWriter(this.file, StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-        this.printer = new CSVPrinter(out, CsvFormats.of(options));
+        this.records = new CsvRecordWriter(out, options);
         try {
             if (options.header()) {
-                printer.printRecord(columnNames);
+                records.write(columnNames);
             }
         } catch (IOException | RuntimeException e) {
-            printer.close();
+            records.close();
             throw e;
         }
     }
@@ -60,12 +59,12 @@ public final class CsvTableWriter implements TableWriter {
                 throw new IllegalArgumentException("column " + columnNames.get(i) + ": " + e.getMessage(), e);
             }
         }
-        printer.printRecord((Object[]) fields);
+        records.write(fields);
     }
 
     @Override
     public void close() throws IOException {
-        printer.close(true);
+        records.close();
     }
 
     @Override

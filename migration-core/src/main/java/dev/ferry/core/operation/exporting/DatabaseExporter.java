@@ -45,6 +45,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,9 +151,10 @@ public final class DatabaseExporter {
             reads = TableRead.plan(tables, estimates, planner, fileNames);
             List<Connection> connections = readers.connections();
             ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-            written = ConnectionJobs.run("EXPORT DATABASE", connections, reads.size(),
-                    (reader, i, queries) -> exportTable(reader, queries, dialect, reads.get(i), staging, options, text,
-                            listener));
+            long[] readRows = connections.size() > 1 ? expectedRows(dialect, tables, estimates, reads) : new long[0];
+            written = ConnectionJobs.runLargestFirst("EXPORT DATABASE", connections, reads.size(),
+                    i -> readRows[i], (reader, i, queries) -> exportTable(reader, queries, dialect, reads.get(i),
+                            staging, options, text, listener));
         }
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
@@ -272,6 +274,20 @@ public final class DatabaseExporter {
      * The schemas the export holds: those named, else those it creates, else (MariaDB's current database, whose objects
      * the scripts name without it) the connection's catalog.
      */
+    /**
+     * About how many rows each read holds, for reading the largest first: its share of its table's estimate (taken
+     * from the engine's statistics, where a table is not split and so has none yet; 0 where there are none).
+     */
+    private long[] expectedRows(Dialect dialect, List<Table> tables, long[] estimates, List<TableRead> reads)
+            throws SQLException {
+        Map<Table, Long> tableRows = new IdentityHashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            tableRows.put(tables.get(i), estimates[i] >= 0 ? estimates[i]
+                    : dialect.estimatedRows(connection, tables.get(i).name()).orElse(0));
+        }
+        return reads.stream().mapToLong(read -> tableRows.get(read.table()) / read.parts()).toArray();
+    }
+
     private List<String> exportedSchemas(Dialect dialect, SchemaScope scope, DatabaseSchema schema)
             throws SQLException {
         if (!scope.isDefault()) {

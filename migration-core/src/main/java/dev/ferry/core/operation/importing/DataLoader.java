@@ -12,9 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Runs an import's data phase: each table loaded through the {@link BulkLoader} (its rows checked against the
@@ -80,20 +78,12 @@ final class DataLoader {
     /** Loads {@code tables} on the connections, the largest file first; the outcomes in the tables' order. */
     private List<TableOutcome> loadAtOnce(List<LoadStep.LoadTable> tables, List<Connection> connections,
                                           ProgressListener progress) throws SQLException {
-        List<Integer> largestFirst = IntStream.range(0, tables.size()).boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> tables.get(i).bytes()).reversed()).toList();
-        List<TableOutcome> loaded = ConnectionJobs.run("IMPORT DATABASE", connections, tables.size(),
-                (on, i, queries) -> {
-                    TableOutcome outcome = load(new BulkLoader(on, dialect), tables.get(largestFirst.get(i)), true,
-                            progress);
+        return ConnectionJobs.runLargestFirst("IMPORT DATABASE", connections, tables.size(),
+                i -> tables.get(i).bytes(), (on, i, queries) -> {
+                    TableOutcome outcome = load(new BulkLoader(on, dialect), tables.get(i), true, progress);
                     on.commit();
                     return outcome;
                 });
-        TableOutcome[] inOrder = new TableOutcome[tables.size()];
-        for (int i = 0; i < inOrder.length; i++) {
-            inOrder[largestFirst.get(i)] = loaded.get(i);
-        }
-        return List.of(inOrder);
     }
 
     private static TableOutcome load(BulkLoader loader, LoadStep.LoadTable table, boolean commitBatches,

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntToLongFunction;
+import java.util.stream.IntStream;
 
 /**
  * Runs one job per piece of work (an export's read of a table or chunk, an import's load of a data file) on an
@@ -90,6 +93,32 @@ public final class ConnectionJobs {
         }
         if (first instanceof Error e) {
             throw e;
+        }
+        @SuppressWarnings("unchecked")
+        List<T> inOrder = (List<T>) Arrays.asList(results);
+        return inOrder;
+    }
+
+    /**
+     * Runs {@code job} for the pieces {@code 0 .. count - 1} as {@link #run} does, on several connections the largest
+     * first (by {@code size}), so that a large piece does not start last while the other connections wait; on one
+     * connection in their order.
+     *
+     * @return each piece's result, in the pieces' order
+     */
+    public static <T> List<T> runLargestFirst(String operation, List<Connection> connections, int count,
+                                              IntToLongFunction size, Job<T> job) throws SQLException {
+        if (connections.size() == 1) {
+            return run(operation, connections, count, job);
+        }
+        int[] largestFirst = IntStream.range(0, count).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> size.applyAsLong(i)).reversed())
+                .mapToInt(Integer::intValue).toArray();
+        List<T> taken = run(operation, connections, count,
+                (connection, i, queries) -> job.run(connection, largestFirst[i], queries));
+        Object[] results = new Object[count];
+        for (int i = 0; i < count; i++) {
+            results[largestFirst[i]] = taken.get(i);
         }
         @SuppressWarnings("unchecked")
         List<T> inOrder = (List<T>) Arrays.asList(results);

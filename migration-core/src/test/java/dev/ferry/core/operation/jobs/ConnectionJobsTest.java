@@ -49,6 +49,37 @@ class ConnectionJobsTest {
     }
 
     @Test
+    void largestFirst_takesTheLargestPiecesFirst_andGivesResultsInThePiecesOrder() throws Exception {
+        long[] sizes = {10, 500, 30, 900, 0};
+        List<Integer> taken = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch bothLargestStarted = new CountDownLatch(2);
+        List<String> results = ConnectionJobs.runLargestFirst("EXPORT DATABASE",
+                List.of(connection("a"), connection("b")), sizes.length, i -> sizes[i], (connection, index, queries) -> {
+                    taken.add(index);
+                    if (index == 3 || index == 1) {
+                        bothLargestStarted.countDown();
+                        try {
+                            assertTrue(bothLargestStarted.await(10, TimeUnit.SECONDS), "the two largest run at once");
+                        } catch (InterruptedException e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+                    return "piece " + index;
+                });
+        assertEquals(List.of("piece 0", "piece 1", "piece 2", "piece 3", "piece 4"), results);
+        assertEquals(Set.of(3, 1), Set.copyOf(taken.subList(0, 2)));
+        assertEquals(List.of(2, 0, 4), taken.subList(2, 5));
+    }
+
+    @Test
+    void largestFirst_onOneConnection_keepsThePiecesOrder() throws Exception {
+        List<Integer> taken = new ArrayList<>();
+        ConnectionJobs.runLargestFirst("IMPORT DATABASE", List.of(connection("a")), 3, i -> i * 100L,
+                (connection, index, queries) -> taken.add(index));
+        assertEquals(List.of(0, 1, 2), taken);
+    }
+
+    @Test
     void resultsComeInTableOrder_evenWhenTablesFinishOutOfOrder() throws Exception {
         List<Connection> connections = List.of(connection("a"), connection("b"));
         CountDownLatch firstWaits = new CountDownLatch(1);

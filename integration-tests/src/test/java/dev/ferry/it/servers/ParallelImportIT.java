@@ -36,7 +36,7 @@ class ParallelImportIT {
     }
 
     /** ChunkedExportIT's tables, with a table referring to two of them, an index, a view, and a routine. */
-    private static void fill(Connection connection, TestServer.Engine engine) throws SQLException {
+    static void fill(Connection connection, TestServer.Engine engine) throws SQLException {
         ChunkedExportIT.fill(connection, engine);
         boolean postgres = engine == TestServer.Engine.POSTGRESQL;
         ServerQueries.execute(connection,
@@ -56,7 +56,7 @@ class ParallelImportIT {
         }
     }
 
-    private static List<String> compared(TestServer.Engine engine) {
+    static List<String> compared(TestServer.Engine engine) {
         List<String> compared = new ArrayList<>(ChunkedExportIT.COMPARED);
         compared.add("SELECT * FROM child ORDER BY id");
         compared.add("SELECT * FROM child_labels ORDER BY id");
@@ -75,7 +75,7 @@ class ParallelImportIT {
     }
 
     /** The user's objects in the database: relations, routines, and on PostgreSQL types and extensions. */
-    private static List<List<String>> objects(Connection connection, TestServer.Engine engine) throws SQLException {
+    static List<List<String>> objects(Connection connection, TestServer.Engine engine) throws SQLException {
         if (engine == TestServer.Engine.POSTGRESQL) {
             return ServerQueries.rows(connection, "SELECT 'relation', relname FROM pg_class"
                     + " WHERE relnamespace = 'public'::regnamespace"

@@ -68,18 +68,23 @@ public final class DatabaseImporter {
         ImportPlan plan = DuckDbExport.isDuckDbExport(dir) ? ImportPlan.of(DuckDbExport.read(dir), dialect)
                 : ImportPlan.of(ExportSource.open(dir, options), dialect);
         SchemaScope scope = targetScope(plan, dialect);
-        DatabaseContents contents = new DatabaseContents(connection, dialect, scope);
-        refuseUnlessEmpty(contents, dialect, scope);
-        ImportUndo undo = ImportUndo.before(connection, dialect, scope, contents);
-
         if (!connection.getAutoCommit()) {
             throw new SQLException("IMPORT DATABASE runs its own transactions and needs autocommit on; this connection"
                     + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
                     + " autocommit on", "25001");
         }
+        List<String> notes = new ArrayList<>();
+        ImportJournal.removeLeftovers(connection, dialect).ifPresent(notes::add);
+        try {
+            refuseUnlessEmpty(new DatabaseContents(connection, dialect, scope), dialect, scope);
+        } catch (SQLException e) {
+            throw notes.isEmpty() ? e : FerryErrors.withContext(notes.get(0), e);
+        }
+        ImportUndo undo = ImportUndo.before(connection, dialect, scope);
+
         try (Dialect.SessionSettings session = dialect.prepareSession(connection);
              Dialect.SessionSettings forImport = dialect.prepareImport(connection)) {
-            return importInSession(dir, plan, dialect, scope, undo, options, progress);
+            return importInSession(dir, plan, dialect, scope, undo, options, notes, progress);
         }
     }
 
@@ -103,13 +108,17 @@ public final class DatabaseImporter {
 
     /** The import proper, on a session prepared by the dialect. */
     private MigrationResult importInSession(Path directory, ImportPlan plan, Dialect dialect, SchemaScope scope,
-                                            ImportUndo undo, ImportOptions options, ProgressListener progress)
-            throws SQLException {
+                                            ImportUndo undo, ImportOptions options, List<String> notes,
+                                            ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
         boolean committed = !dialect.capabilities().transactionalDdl();
         MigrationResult result;
+        ImportJournal journal = null;
         try (LoadingConnections loading = LoadingConnections.open(connection, dialect, moreConnections,
                 options.effectiveJobs())) {
+            if ((committed || loading.several()) && journalHasASchema(dialect)) {
+                journal = ImportJournal.begin(connection, dialect, directory, scope, undo.state(), plan.schemas());
+            }
             ScriptRunner scripts = new ScriptRunner(connection);
             scripts.run(ExportLayout.SCHEMA, plan.schema(), dialect.capabilities().mysqlSyntax());
             DataLoader data = new DataLoader(connection, dialect);
@@ -124,17 +133,45 @@ public final class DatabaseImporter {
                 scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
             }
             dialect.checkForeignKeys(connection, scope);
+            if (journal != null) {
+                journal.finishing();
+            }
             connection.commit();
-            List<String> warnings = new ArrayList<>(plan.warnings());
+            List<String> warnings = new ArrayList<>(notes);
+            warnings.addAll(plan.warnings());
             warnings.addAll(loading.notes());
             result = new MigrationResult(directory, tables, warnings);
         } catch (SQLException | RuntimeException e) {
             undo.run(committed, plan.schemas(), e);
+            removeJournal(journal, e);
             restoreAutoCommit(e);
             throw e;
         }
+        removeJournal(journal, null);
         connection.setAutoCommit(true);
         return result;
+    }
+
+    /** Whether there is a current schema to hold an {@link ImportJournal}: on MariaDB, a current database. */
+    private boolean journalHasASchema(Dialect dialect) throws SQLException {
+        return !dialect.capabilities().schemasAreCatalogs() || connection.getCatalog() != null;
+    }
+
+    /**
+     * Drops the journal of an import that ended: a failure to is added to {@code failure} where there is one, else left
+     * to the next import, which removes a journal marked finished.
+     */
+    private static void removeJournal(ImportJournal journal, Exception failure) {
+        if (journal == null) {
+            return;
+        }
+        try {
+            journal.remove();
+        } catch (SQLException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     private void refuseUnlessEmpty(DatabaseContents contents, Dialect dialect, SchemaScope scope)

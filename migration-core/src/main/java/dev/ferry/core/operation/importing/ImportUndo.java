@@ -8,39 +8,59 @@ import dev.ferry.core.model.schema.Sequence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Puts a database back as it was before a failed import: a rollback, where nothing was committed; else the objects
  * the import created dropped. The database held no relations or sequences in the import's scope before (the import
- * refuses one that does), so all of those go; of the schemas, routines and types, only those that did not exist before
- * the import began.
+ * refuses one that does), so all of those go (but the import's {@link ImportJournal}, which goes last); of the
+ * schemas, routines and types, only those that did not exist before the import began.
  */
 final class ImportUndo {
     private final Connection connection;
     private final Dialect dialect;
     private final SchemaScope scope;
-    private final DatabaseContents contents;
-    private final Set<String> schemasBefore;
-    private final Set<String> routinesBefore;
-    private final Set<String> typesBefore;
+    private final Before before;
 
-    private ImportUndo(Connection connection, Dialect dialect, SchemaScope scope, DatabaseContents contents)
-            throws SQLException {
+    /**
+     * What the database held before an import, of what it may create besides relations and sequences.
+     *
+     * @param schemas      the schemas (MariaDB: the databases), the engine's own and the user's
+     * @param routineDrops the statements that would drop the routines in scope
+     * @param typeDrops    the statements that would drop the user types in scope
+     */
+    record Before(Set<String> schemas, Set<String> routineDrops, Set<String> typeDrops) {
+        Before {
+            schemas = Set.copyOf(schemas);
+            routineDrops = Set.copyOf(routineDrops);
+            typeDrops = Set.copyOf(typeDrops);
+        }
+    }
+
+    private ImportUndo(Connection connection, Dialect dialect, SchemaScope scope, Before before) {
         this.connection = connection;
         this.dialect = dialect;
         this.scope = scope;
-        this.contents = contents;
-        this.schemasBefore = contents.schemas();
-        this.routinesBefore = Set.copyOf(dialect.dropRoutines(connection, scope));
-        this.typesBefore = Set.copyOf(dialect.dropTypes(connection, scope));
+        this.before = before;
     }
 
     /** Notes what the database holds before the import: call before the import creates anything. */
-    static ImportUndo before(Connection connection, Dialect dialect, SchemaScope scope, DatabaseContents contents)
-            throws SQLException {
-        return new ImportUndo(connection, dialect, scope, contents);
+    static ImportUndo before(Connection connection, Dialect dialect, SchemaScope scope) throws SQLException {
+        return new ImportUndo(connection, dialect, scope, new Before(
+                new DatabaseContents(connection, dialect, scope).schemas(),
+                Set.copyOf(dialect.dropRoutines(connection, scope)), Set.copyOf(dialect.dropTypes(connection, scope))));
+    }
+
+    /** The undo of an import that began when the database held {@code before}: that of a stopped import. */
+    static ImportUndo of(Connection connection, Dialect dialect, SchemaScope scope, Before before) {
+        return new ImportUndo(connection, dialect, scope, before);
+    }
+
+    /** What the database held before the import. */
+    Before state() {
+        return before;
     }
 
     /**
@@ -63,23 +83,36 @@ final class ImportUndo {
         }
     }
 
-    private void dropCreated(List<String> createdSchemas) throws SQLException {
+    /**
+     * Drops what the import created, but its journal: every relation and sequence in scope, and the routines, types
+     * and schemas that are new.
+     *
+     * @return the relations and sequences dropped, as {@code TYPE schema.name}
+     */
+    List<String> dropCreated(List<String> createdSchemas) throws SQLException {
+        List<String> dropped = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             for (Relation relation : UserCatalog.relations(connection, dialect, scope)) {
-                statement.execute(dialect.dropRelation(relation));
+                if (!ImportJournal.isJournal(relation.name())) {
+                    statement.execute(dialect.dropRelation(relation));
+                    dropped.add(relation.type() + " " + relation.name());
+                }
             }
             for (Sequence sequence : dialect.sequences(connection, scope)) {
                 statement.execute(dialect.dropSequence(sequence.name()));
+                dropped.add("SEQUENCE " + sequence.name());
             }
-            dropNew(statement, dialect.dropRoutines(connection, scope), routinesBefore);
-            dropNew(statement, dialect.dropTypes(connection, scope), typesBefore);
+            dropNew(statement, dialect.dropRoutines(connection, scope), before.routineDrops());
+            dropNew(statement, dialect.dropTypes(connection, scope), before.typeDrops());
             // Only schemas the export creates: another session may have created others meanwhile.
-            for (String schema : contents.schemas()) {
-                if (!schemasBefore.contains(schema) && (createdSchemas.isEmpty() || createdSchemas.contains(schema))) {
+            for (String schema : new DatabaseContents(connection, dialect, scope).schemas()) {
+                if (!before.schemas().contains(schema)
+                        && (createdSchemas.isEmpty() || createdSchemas.contains(schema))) {
                     statement.execute(dialect.dropSchema(schema));
                 }
             }
         }
+        return dropped;
     }
 
     private static void dropNew(Statement statement, List<String> drops, Set<String> before) throws SQLException {

@@ -124,6 +124,18 @@ class DuckDbAppenderLoaderTest {
     }
 
     @Test
+    void checkConstraintsAreCheckedAsTheChunkGoesIn() throws Exception {
+        execute("CREATE TABLE t (id INTEGER, amount DECIMAL(9,2) CHECK (amount >= 0))");
+        List<Object[]> rows = new ArrayList<>();
+        IntStream.rangeClosed(1, 10).forEach(id -> rows.add(new Object[] {id, new BigDecimal(id == 4 ? "-1" : "1")}));
+        SQLException refused = assertThrows(SQLException.class,
+                () -> load(DuckDbAppenderLoader.of(connection, dialect), "t", rows));
+        assertTrue(refused.getMessage().startsWith("The database refused a row between row 1 and row 10: "
+                + "Appender error"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("CHECK"), refused.getMessage());
+    }
+
+    @Test
     void aValueOutsideTheColumnsRangeIsRefusedByDuckDbNamingItsRow() throws Exception {
         execute("CREATE TABLE t (id INTEGER, small TINYINT)");
         List<Object[]> rows = new ArrayList<>();

@@ -79,8 +79,9 @@ final class DuckDbAppenderLoader implements TableLoader {
     }
 
     /**
-     * How each of the table's columns is appended; empty where the Appender does not take the table: a column is not
-     * loaded (generated, or left out of a COPY), or of a type it does not carry, or a foreign key refers to the table.
+     * How each of the table's stored columns is appended (the Appender leaves generated ones out); empty where it does
+     * not take the table: a column is not loaded (left out of a COPY), or of a type it does not carry, or a foreign key
+     * refers to the table.
      */
     private static Optional<List<DuckDbAppendedColumn>> appended(LoadTarget target, DuckDbTargetTable table) {
         if (table.refersToItself() || !lowerCase(table.columnNames()).equals(lowerCase(target.names()))) {

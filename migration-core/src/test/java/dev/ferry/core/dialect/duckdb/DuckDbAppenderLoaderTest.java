@@ -176,6 +176,20 @@ class DuckDbAppenderLoaderTest {
     }
 
     @Test
+    void generatedColumnsAreLeftToDuckDb() throws Exception {
+        execute("CREATE TABLE by_inserts (a INTEGER, twice INTEGER GENERATED ALWAYS AS (a * 2) VIRTUAL, b VARCHAR)",
+                "CREATE TABLE by_appender (a INTEGER, twice INTEGER GENERATED ALWAYS AS (a * 2) VIRTUAL, b VARCHAR)");
+        List<Object[]> rows = List.of(row(1, "x"), row(null, null), row(3, ""));
+        load(new DuckDbInsertLoader(connection, dialect, DuckDbVersion.of(connection)), "by_inserts", rows, "twice");
+        assertEquals(List.of("a", "b"), DuckDbTargetTable.of(connection, DuckDbVersion.of(connection), "by_appender")
+                .columnNames(), "the columns the Appender takes: the load's");
+        load(DuckDbAppenderLoader.of(connection, dialect), "by_appender", rows, "twice");
+        assertEquals(text("by_inserts"), text("by_appender"));
+        assertEquals(List.of(List.of("1", "2", "x"), Arrays.asList(null, null, null), List.of("3", "6", "")),
+                text("by_appender"));
+    }
+
+    @Test
     void tablesOfTypesTheAppenderDoesNotCarryAreInserted() throws Exception {
         execute("CREATE TABLE by_inserts (id INTEGER, during INTERVAL, tags VARCHAR[], happened TIMESTAMP_NS)",
                 "CREATE TABLE by_appender (id INTEGER, during INTERVAL, tags VARCHAR[], happened TIMESTAMP_NS)");
@@ -199,8 +213,10 @@ class DuckDbAppenderLoaderTest {
         }
     }
 
-    private void load(TableLoader loader, String table, List<Object[]> rows) throws Exception {
-        LoadTarget target = target(table);
+    /** Loads the rows into every column of the table but those named {@code generated}, as an IMPORT does. */
+    private void load(TableLoader loader, String table, List<Object[]> rows, String... generated) throws Exception {
+        LoadTarget target = target(generated.length == 0 ? table
+                : "(SELECT * EXCLUDE (" + String.join(", ", generated) + ") FROM " + table + ")", table);
         List<Object[]> values = rows.stream().map(row -> decimals(target, row)).toList();
         assertEquals(rows.size(), loader.load(target, reader(values), ProgressListener.NONE));
     }
@@ -216,9 +232,9 @@ class DuckDbAppenderLoaderTest {
         return values;
     }
 
-    /** The table's columns as a load sees them. */
-    private LoadTarget target(String table) throws SQLException {
-        try (PreparedStatement probe = connection.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
+    /** The columns of {@code columns} (a table or a query on it) as a load into {@code table} sees them. */
+    private LoadTarget target(String columns, String table) throws SQLException {
+        try (PreparedStatement probe = connection.prepareStatement("SELECT * FROM " + columns + " WHERE 1 = 0");
              ResultSet empty = probe.executeQuery()) {
             ResultSetMetaData metaData = empty.getMetaData();
             List<String> names = new ArrayList<>();

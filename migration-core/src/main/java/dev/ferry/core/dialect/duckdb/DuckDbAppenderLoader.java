@@ -18,8 +18,9 @@ import java.util.Optional;
  * Loads a table into DuckDB through its driver's Appender, which hands DuckDB chunks of typed values rather than
  * statements to parse, bind and cast: many times faster than {@link DuckDbInsertLoader}, which loads the tables the
  * Appender does not take. It takes a table where DuckDB is 1.4 or later (the Appender Ferry was tested with), every
- * column of the table is loaded and is of a type {@link DuckDbAppendedColumn} carries, and no foreign key refers to
- * the table itself (DuckDB would check a chunk's rows against the rows there before it, as it does a statement's).
+ * stored column of the table (all but the generated ones) is loaded and is of a type {@link DuckDbAppendedColumn}
+ * carries, and no foreign key refers to the table itself (DuckDB would check a chunk's rows against the rows there
+ * before it, as it does a statement's).
  * Foreign keys to other tables, primary keys, unique, NOT NULL and CHECK constraints are checked as each chunk goes in.
  *
  * <p>A row with a value the Appender would not store as DuckDB's cast from text does is inserted on its own, in the

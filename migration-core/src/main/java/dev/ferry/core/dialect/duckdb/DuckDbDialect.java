@@ -145,10 +145,13 @@ public class DuckDbDialect extends StandardDialect {
         }
     }
 
-    /** INSERTs of many rows each, in the file's order: see {@link DuckDbInsertLoader}. */
+    /**
+     * DuckDB's Appender where the driver has the one Ferry appends with ({@link DuckDbAppenderLoader}), else INSERTs of
+     * many rows each, in the file's order ({@link DuckDbInsertLoader}).
+     */
     @Override
     public Optional<TableLoader> tableLoader(Connection connection) throws SQLException {
-        return Optional.of(new DuckDbInsertLoader(connection, this, DuckDbVersion.of(connection)));
+        return Optional.of(DuckDbAppenderLoader.of(connection, this));
     }
 
     /** The type as DuckDB writes it, or as the column declares it (a user's type by its name). */

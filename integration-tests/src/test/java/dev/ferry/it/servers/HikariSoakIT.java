@@ -116,6 +116,7 @@ class HikariSoakIT {
                         () -> assertEquals(List.of(), tracking.openConnections(), "database connections"));
             }
         } finally {
+            tracking.forget();
             for (String database : databases) {
                 server.dropDatabase(database);
             }

@@ -110,7 +110,12 @@ public final class TestServer {
 
     /** Creates a new, empty database and returns its name. */
     public String createDatabase() throws SQLException {
-        String name = "ferry_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        return createDatabase("ferry_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT));
+    }
+
+    /** Creates a new, empty database named {@code name} (a plain identifier) and returns its name. */
+    public String createDatabase(String name) throws SQLException {
         try (Connection admin = admin(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }

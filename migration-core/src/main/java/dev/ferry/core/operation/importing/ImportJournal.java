@@ -1,5 +1,6 @@
 package dev.ferry.core.operation.importing;
 
+import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.schema.QualifiedName;
@@ -137,6 +138,11 @@ final class ImportJournal {
         if (FINISHED.equals(journal.first(STATE))) {
             table.remove();
             return Optional.of(earlier + ", finished but left its journal table " + TABLE + "; removed it");
+        }
+        if (journal.all(SCHEMA_BEFORE).isEmpty()) {
+            throw FerryErrors.refused(earlier + ", left a table " + TABLE + " that does not say what the database held"
+                    + " before it (Ferry's journal always does): drop what that import left and the table by hand,"
+                    + " then import again");
         }
         ImportUndo undo = ImportUndo.of(connection, dialect, SchemaScope.of(journal.all(SCOPE)), new ImportUndo.Before(
                 journal.set(SCHEMA_BEFORE), journal.set(ROUTINE_BEFORE), journal.set(TYPE_BEFORE)));

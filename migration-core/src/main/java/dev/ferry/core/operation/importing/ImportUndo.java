@@ -106,7 +106,7 @@ final class ImportUndo {
             dropNew(statement, dialect.dropTypes(connection, scope), before.typeDrops());
             // Only schemas the export creates: another session may have created others meanwhile.
             for (String schema : new DatabaseContents(connection, dialect, scope).schemas()) {
-                if (!before.schemas().contains(schema)
+                if (!before.schemas().contains(schema) && !dialect.isSystemSchema(schema)
                         && (createdSchemas.isEmpty() || createdSchemas.contains(schema))) {
                     statement.execute(dialect.dropSchema(schema));
                 }

@@ -130,6 +130,24 @@ class ImportJournalTest {
     }
 
     @Test
+    void aJournalThatDoesNotSayWhatWasThereBefore_isRefused_andNothingDropped() throws Exception {
+        Path export = export();
+        try (Connection target = h2()) {
+            stoppedImport(target, export);
+            try (Statement s = target.createStatement()) {
+                s.execute("DELETE FROM \"" + ImportJournal.TABLE + "\" WHERE entry = 'schema before'");
+            }
+
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(export, ProgressListener.NONE));
+
+            assertTrue(refused.getMessage().contains("does not say what the database held before it"),
+                    refused.getMessage());
+            assertEquals(List.of("A", ImportJournal.TABLE), tables(target));
+        }
+    }
+
+    @Test
     void anImportThatEnds_wellOrNot_leavesNoJournal() throws Exception {
         Path export = export();
         try (Connection target = h2()) {

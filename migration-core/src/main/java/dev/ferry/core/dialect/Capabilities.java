@@ -33,6 +33,7 @@ public record Capabilities(
         boolean indexNamesPerTable,
         Set<String> foreignKeyActions,
         boolean foreignKeysCheckedWhileLoading,
+        boolean batchRefusalUnnamed,
         boolean concurrentLoads,
         boolean keysAfterData,
         String implicitForeignKeyAction) {
@@ -80,6 +81,7 @@ public record Capabilities(
         private boolean indexNamesPerTable = false;
         private Set<String> foreignKeyActions = ALL_FOREIGN_KEY_ACTIONS;
         private boolean foreignKeysCheckedWhileLoading = false;
+        private boolean batchRefusalUnnamed = false;
         private boolean concurrentLoads = false;
         private boolean keysAfterData = false;
         private String implicitForeignKeyAction = null;
@@ -323,6 +325,17 @@ public record Capabilities(
             return this;
         }
 
+        /**
+         * Whether the driver's {@link java.sql.PreparedStatement#executeBatch}, where the database refuses a row, throws
+         * no {@link java.sql.BatchUpdateException} (so says nothing of which row) and keeps the batch's rows before it
+         * (sqlite-jdbc). The generic loader then marks a savepoint before each batch, to take those rows back and find
+         * the refused row by inserting the batch's rows one at a time.
+         */
+        public Builder batchRefusalUnnamed(boolean value) {
+            this.batchRefusalUnnamed = value;
+            return this;
+        }
+
         /** The capabilities collected. */
         public Capabilities build() {
             return new Capabilities(
@@ -330,7 +343,8 @@ public record Capabilities(
                     hasMaterializedViews, transactionalDdl, tableTypes, relationTypes, foreignKeysInCreateTable,
                     foreignKeyTypesMustMatch, identityDeclaresPrimaryKey, keyTextLength, postDataInSchemaScript,
                     schemaScriptPreamble, mysqlSyntax, csvValueText, setNullOnNotNullKey, setDefaultAction,
-                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, concurrentLoads,
+                    indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, batchRefusalUnnamed,
+                    concurrentLoads,
                     keysAfterData, implicitForeignKeyAction);
         }
     }

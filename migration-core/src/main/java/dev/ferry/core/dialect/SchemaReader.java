@@ -365,7 +365,9 @@ public final class SchemaReader {
         Map<String, IndexBuilder> found = new LinkedHashMap<>();
         ResultSet indexInfo;
         try {
-            indexInfo = metaData.getIndexInfo(catalog(name), schema(name), name.name(), false, false);
+            // Approximate: the statistics (CARDINALITY, PAGES) are not read, and H2 would count every row of the
+            // table for each of its indexes (measured: a quarter of exporting a 300,000-row table).
+            indexInfo = metaData.getIndexInfo(catalog(name), schema(name), name.name(), false, true);
         } catch (SQLFeatureNotSupportedException notImplemented) {
             return dialect.indexes(connection, table, List.of()); // DuckDB 0.8.1's driver lists none
         }

@@ -185,7 +185,7 @@ public enum ValueKind {
             return switch (text) {
                 case "infinity" -> LocalDate.MAX;
                 case "-infinity" -> LocalDate.MIN;
-                default -> LocalDate.parse(text);
+                default -> TemporalParsing.date(text);
             };
         }
     },
@@ -237,7 +237,7 @@ public enum ValueKind {
             return switch (text) {
                 case "infinity" -> LocalDateTime.MAX;
                 case "-infinity" -> LocalDateTime.MIN;
-                default -> LocalDateTime.parse(text, TextForms.TIMESTAMP);
+                default -> TemporalParsing.timestamp(text);
             };
         }
     },

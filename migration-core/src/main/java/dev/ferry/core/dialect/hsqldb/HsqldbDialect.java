@@ -169,13 +169,18 @@ public class HsqldbDialect extends StandardDialect {
     /**
      * The identity columns' positions, read before the export's transaction begins: HSQLDB's SCRIPT, which shows them,
      * commits the transaction it runs in and is refused in a read-only one. Read only in autocommit mode, so that no
-     * transaction of the caller's is committed; null where they were not read.
+     * transaction of the caller's is committed; null where they were not read. Results larger than
+     * {@link HsqldbResultRows#IN_MEMORY} rows are kept on disk rather than in the heap.
      */
     @Override
     public SessionSettings prepareSession(Connection connection) throws SQLException {
         identityPositions = connection.getAutoCommit() && !connection.isReadOnly()
                 ? HsqldbIdentityPositions.read(connection).orElse(null) : null;
-        return () -> identityPositions = null;
+        SessionSettings resultRows = HsqldbResultRows.limit(connection);
+        return () -> {
+            identityPositions = null;
+            resultRows.close();
+        };
     }
 
     /** Whether {@link #prepareSession} could read the identity columns' positions. */

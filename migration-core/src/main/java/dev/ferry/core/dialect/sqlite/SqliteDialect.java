@@ -61,6 +61,7 @@ public class SqliteDialect extends StandardDialect {
                 // (enforcement off, SQLite's default, copies them as they are). PRAGMA foreign_keys itself cannot be
                 // changed inside the import's transaction; this lasts until its end.
                 .schemaScriptPreamble(List.of("PRAGMA defer_foreign_keys = ON"))
+                .batchRefusalUnnamed(true)
                 .build());
     }
     private static final Set<TypeFamily> INTEGERS = Set.of(TypeFamily.TINYINT, TypeFamily.SMALLINT,

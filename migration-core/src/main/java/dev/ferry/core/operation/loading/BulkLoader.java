@@ -136,13 +136,19 @@ public final class BulkLoader {
 
     /**
      * Runs the batch; a failure names the row of the data file that the database refused: where the driver tells
-     * which it was, that one; else (MariaDB Connector/J sends a batch as one statement) the row found by inserting the
-     * batch's rows one at a time, inside a savepoint rolled back after; else the rows of the batch.
+     * which it was, that one; else (MariaDB Connector/J sends a batch as one statement; sqlite-jdbc fails without a
+     * BatchUpdateException, keeping the rows before the refused one, which a savepoint marked before the batch takes
+     * back) the row found by inserting the batch's rows one at a time, inside a savepoint rolled back after; else the
+     * rows of the batch.
      */
     private void executeBatch(PreparedStatement statement, LoadTarget target, Object[][] rows, String[] positions,
                               int size) throws SQLException {
+        Savepoint beforeBatch = dialect.capabilities().batchRefusalUnnamed() ? connection.setSavepoint() : null;
         try {
             statement.executeBatch();
+            if (beforeBatch != null) {
+                connection.releaseSavepoint(beforeBatch);
+            }
         } catch (BatchUpdateException e) {
             int failed = firstFailed(e.getUpdateCounts(), size);
             if (failed < 0) {
@@ -154,6 +160,14 @@ public final class BulkLoader {
             String where = failed >= 0 ? "the row at " + positions[failed]
                     : "a row between " + positions[0] + " and " + positions[size - 1];
             throw FerryErrors.withContext("The database refused " + where, e);
+        } catch (SQLException e) {
+            if (beforeBatch == null) {
+                throw e;
+            }
+            connection.rollback(beforeBatch);
+            SQLException refused = refusedRow(statement, target, rows, positions, size);
+            throw refused != null ? refused : FerryErrors.withContext("The database refused a row between "
+                    + positions[0] + " and " + positions[size - 1], e);
         }
     }
 

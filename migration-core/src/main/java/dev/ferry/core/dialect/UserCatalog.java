@@ -13,12 +13,17 @@ import java.util.Locale;
 
 /** What of a database belongs to the user rather than to the engine: its schemas and its relations. */
 public final class UserCatalog {
+    /**
+     * The table Ferry keeps in a database while an import that commits before its end runs there (the importing
+     * package's {@code ImportJournal}): Ferry's, never one of the user's relations, so never exported.
+     */
+    public static final String IMPORT_JOURNAL = "ferry_import_journal";
 
     private UserCatalog() {
     }
 
     /**
-     * The user's relations in {@code scope}. Where the engine's schemas are catalogs (MariaDB), the default scope is the
+     * The user's relations in {@code scope} (not Ferry's {@link #IMPORT_JOURNAL}). Where the engine's schemas are catalogs (MariaDB), the default scope is the
      * connection's current catalog, its relations named without it, and a scope of named schemas lists each named
      * catalog, its relations named with it.
      */
@@ -42,7 +47,8 @@ public final class UserCatalog {
                 String schema = catalogAsSchema != null ? catalogAsSchema : rows.getString("TABLE_SCHEM");
                 String type = rows.getString("TABLE_TYPE");
                 if (type == null || dialect.isSystemSchema(schema) || type.toUpperCase(Locale.ROOT).contains("SYSTEM")
-                        || catalogAsSchema == null && schema != null && !scope.includes(schema)) {
+                        || catalogAsSchema == null && schema != null && !scope.includes(schema)
+                        || IMPORT_JOURNAL.equals(rows.getString("TABLE_NAME"))) {
                     continue;
                 }
                 relations.add(new Relation(new QualifiedName(schema, rows.getString("TABLE_NAME")), type,

@@ -151,7 +151,9 @@ public final class DatabaseExporter {
             reads = TableRead.plan(tables, estimates, planner, fileNames);
             List<Connection> connections = readers.connections();
             ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-            long[] readRows = connections.size() > 1 ? expectedRows(dialect, tables, estimates, reads) : new long[0];
+            // On one connection the order stays the tables' own: no statistics asked for.
+            long[] readRows = connections.size() > 1 ? expectedRows(dialect, tables, estimates, reads)
+                    : new long[reads.size()];
             written = ConnectionJobs.runLargestFirst("EXPORT DATABASE", connections, reads.size(),
                     i -> readRows[i], (reader, i, queries) -> exportTable(reader, queries, dialect, reads.get(i),
                             staging, options, text, listener));
@@ -271,10 +273,6 @@ public final class DatabaseExporter {
     }
 
     /**
-     * The schemas the export holds: those named, else those it creates, else (MariaDB's current database, whose objects
-     * the scripts name without it) the connection's catalog.
-     */
-    /**
      * About how many rows each read holds, for reading the largest first: its share of its table's estimate (taken
      * from the engine's statistics, where a table is not split and so has none yet; 0 where there are none).
      */
@@ -288,6 +286,10 @@ public final class DatabaseExporter {
         return reads.stream().mapToLong(read -> tableRows.get(read.table()) / read.parts()).toArray();
     }
 
+    /**
+     * The schemas the export holds: those named, else those it creates, else (MariaDB's current database, whose objects
+     * the scripts name without it) the connection's catalog.
+     */
     private List<String> exportedSchemas(Dialect dialect, SchemaScope scope, DatabaseSchema schema)
             throws SQLException {
         if (!scope.isDefault()) {

@@ -41,6 +41,11 @@ final class DatabaseContents {
         return objects;
     }
 
+    /** Up to five of {@code objects}, and {@code ...} where there are more. */
+    static String shortList(List<String> objects) {
+        return String.join(", ", objects.subList(0, Math.min(5, objects.size()))) + (objects.size() > 5 ? ", ..." : "");
+    }
+
     /** The schemas that exist now (MariaDB: the databases), the engine's own and the user's. */
     Set<String> schemas() throws SQLException {
         Set<String> schemas = new HashSet<>(dialect.userSchemas(connection));

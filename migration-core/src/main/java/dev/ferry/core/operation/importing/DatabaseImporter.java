@@ -28,7 +28,9 @@ import java.util.List;
  *
  * <p>A failed import leaves the database as it was: rolled back where it ran in one transaction (the engine's DDL is
  * transactional and it loaded on one connection), otherwise by dropping everything the import created (the database
- * was empty before it). The connection must have autocommit on, as it is left.
+ * was empty before it). An import that commits before its end keeps an {@link ImportJournal} in the database while
+ * it runs, so that the next import after a crash finds and removes what it left. The connection must have autocommit
+ * on, as it is left.
  */
 public final class DatabaseImporter {
     private final Connection connection;
@@ -74,7 +76,7 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         List<String> notes = new ArrayList<>();
-        ImportJournal.removeLeftovers(connection, dialect).ifPresent(notes::add);
+        ImportJournal.removeLeftovers(connection, dialect, plan).ifPresent(notes::add);
         try {
             refuseUnlessEmpty(new DatabaseContents(connection, dialect, scope), dialect, scope);
         } catch (SQLException e) {
@@ -116,8 +118,8 @@ public final class DatabaseImporter {
         ImportJournal journal = null;
         try (LoadingConnections loading = LoadingConnections.open(connection, dialect, moreConnections,
                 options.effectiveJobs())) {
-            if ((committed || loading.several()) && journalHasASchema(dialect)) {
-                journal = ImportJournal.begin(connection, dialect, directory, scope, undo.state(), plan.schemas());
+            if (committed || loading.several()) {
+                journal = journal(directory, plan, dialect, scope, undo, notes);
             }
             ScriptRunner scripts = new ScriptRunner(connection);
             scripts.run(ExportLayout.SCHEMA, plan.schema(), dialect.capabilities().mysqlSyntax());
@@ -142,8 +144,9 @@ public final class DatabaseImporter {
             warnings.addAll(loading.notes());
             result = new MigrationResult(directory, tables, warnings);
         } catch (SQLException | RuntimeException e) {
-            undo.run(committed, plan.schemas(), e);
-            removeJournal(journal, e);
+            if (undo.run(committed, plan.schemas(), e)) {
+                removeJournal(journal, e);
+            }
             restoreAutoCommit(e);
             throw e;
         }
@@ -152,9 +155,25 @@ public final class DatabaseImporter {
         return result;
     }
 
-    /** Whether there is a current schema to hold an {@link ImportJournal}: on MariaDB, a current database. */
-    private boolean journalHasASchema(Dialect dialect) throws SQLException {
-        return !dialect.capabilities().schemasAreCatalogs() || connection.getCatalog() != null;
+    /**
+     * Begins the import's {@link ImportJournal}; where the database has no current schema to hold it (MariaDB without a
+     * current database) or refuses it, the import goes on without one, and a note says what a crash would then leave.
+     */
+    private ImportJournal journal(Path directory, ImportPlan plan, Dialect dialect, SchemaScope scope, ImportUndo undo,
+                                  List<String> notes) {
+        String without = "IMPORT DATABASE keeps no journal in this database";
+        String crash = ": were it stopped in the middle (its process killed, its connection lost), what it had created"
+                + " would stay, to be dropped by hand";
+        try {
+            if (dialect.capabilities().schemasAreCatalogs() && connection.getCatalog() == null) {
+                notes.add(without + " (the connection has no current database)" + crash);
+                return null;
+            }
+            return ImportJournal.begin(connection, dialect, directory, plan, scope, undo.state());
+        } catch (SQLException e) {
+            notes.add(without + " (" + e.getMessage() + ")" + crash);
+            return null;
+        }
     }
 
     /**
@@ -178,9 +197,7 @@ public final class DatabaseImporter {
             throws SQLException {
         List<String> objects = contents.userObjects();
         if (!objects.isEmpty()) {
-            String found = objects.size() + " user object(s): "
-                    + String.join(", ", objects.subList(0, Math.min(5, objects.size())))
-                    + (objects.size() > 5 ? ", ..." : "");
+            String found = objects.size() + " user object(s): " + DatabaseContents.shortList(objects);
             if (dialect.capabilities().schemasAreCatalogs() && !scope.isDefault()) {
                 String current = connection.getCatalog();
                 List<String> created = scope.named().stream().filter(s -> !s.equals(current)).toList();

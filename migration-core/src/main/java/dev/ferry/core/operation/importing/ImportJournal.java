@@ -3,10 +3,14 @@ package dev.ferry.core.operation.importing;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
-import dev.ferry.core.model.schema.QualifiedName;
+import dev.ferry.core.dialect.UserCatalog;
 import dev.ferry.core.model.schema.SchemaScope;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +18,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +27,17 @@ import java.util.Set;
 /**
  * Marks an import that commits before its end (its engine's DDL is not transactional, or it loads on several
  * connections) as Ferry's while it runs: a table, {@value #TABLE}, in the connection's current schema, that says which
- * export is being imported and what the database held before. An import stopped before its end (its process killed,
- * its connection or machine lost) leaves the table behind, and the next IMPORT into the database finds it and drops
- * what the stopped import created ({@link #removeLeftovers}); an import that ends, well or not, removes it.
+ * export is being imported, by the digest of the scripts it runs, and what the database held before. An import stopped
+ * before its end (its process killed, its connection or machine lost) leaves the table behind, and the same import run
+ * again finds it and drops what the stopped one created ({@link #removeLeftovers}); any other import is refused. An
+ * import that ends, well or not, removes it.
  */
 final class ImportJournal {
     /** The journal's table. */
-    static final String TABLE = "ferry_import_journal";
+    static final String TABLE = UserCatalog.IMPORT_JOURNAL;
 
     private static final String DIRECTORY = "directory";
+    private static final String SCRIPTS = "scripts sha256";
     private static final String STARTED = "started";
     private static final String STATE = "state";
     private static final String SCOPE = "scope";
@@ -49,34 +56,32 @@ final class ImportJournal {
         this.dialect = dialect;
     }
 
-    /** Whether {@code name} is a journal's table (in any schema: an import's scope may hold the current one or not). */
-    static boolean isJournal(QualifiedName name) {
-        return name.name().equalsIgnoreCase(TABLE);
-    }
-
     /**
      * Writes the journal of an import about to begin, and commits it (the connection has autocommit off).
      *
      * @param directory      the export being imported
+     * @param plan           the import's plan, whose scripts tell this import from another
      * @param scope          where the import writes
      * @param before         what the database holds before it
      * @param createdSchemas the schemas the import's scripts create; empty where they name none
      */
-    static ImportJournal begin(Connection connection, Dialect dialect, Path directory, SchemaScope scope,
-                               ImportUndo.Before before, List<String> createdSchemas) throws SQLException {
+    static ImportJournal begin(Connection connection, Dialect dialect, Path directory, ImportPlan plan,
+                               SchemaScope scope, ImportUndo.Before before) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE " + dialect.quoteIdentifier(TABLE)
-                    + " (entry VARCHAR(40) NOT NULL, item VARCHAR(8000) NOT NULL)");
+                    + " (entry VARCHAR(40) NOT NULL, item VARCHAR(4000) NOT NULL)");
         }
         List<Map.Entry<String, String>> entries = new ArrayList<>();
         entries.add(Map.entry(DIRECTORY, directory.toString()));
+        entries.add(Map.entry(SCRIPTS, digest(plan)));
         entries.add(Map.entry(STARTED, Instant.now().toString()));
         entries.add(Map.entry(STATE, RUNNING));
         scope.named().forEach(schema -> entries.add(Map.entry(SCOPE, schema)));
-        createdSchemas.forEach(schema -> entries.add(Map.entry(CREATED_SCHEMA, schema)));
+        plan.schemas().forEach(schema -> entries.add(Map.entry(CREATED_SCHEMA, schema)));
         before.schemas().forEach(schema -> entries.add(Map.entry(SCHEMA_BEFORE, schema)));
         before.routineDrops().forEach(drop -> entries.add(Map.entry(ROUTINE_BEFORE, drop)));
         before.typeDrops().forEach(drop -> entries.add(Map.entry(TYPE_BEFORE, drop)));
+        ImportJournal journal = new ImportJournal(connection, dialect);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + dialect.quoteIdentifier(TABLE) + " (entry, item) VALUES (?, ?)")) {
             for (Map.Entry<String, String> entry : entries) {
@@ -84,9 +89,17 @@ final class ImportJournal {
                 insert.setString(2, entry.getValue());
                 insert.executeUpdate();
             }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+                journal.remove();
+            } catch (SQLException notRemoved) {
+                e.addSuppressed(notRemoved);
+            }
+            throw e;
         }
-        connection.commit();
-        return new ImportJournal(connection, dialect);
+        return journal;
     }
 
     /**
@@ -106,7 +119,7 @@ final class ImportJournal {
      * next import removes it (and, where it is not marked finished, what the import left).
      */
     void remove() throws SQLException {
-        if (!exists(connection)) {
+        if (!exists(connection, dialect)) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
@@ -122,13 +135,15 @@ final class ImportJournal {
     }
 
     /**
-     * Where an earlier import left its journal in the database (connection in autocommit), removes what that import
-     * created, unless it finished, then the journal.
+     * Where an earlier import left its journal in the database (connection in autocommit): removes it where that import
+     * finished; else, where it was this same import ({@code plan}'s scripts), drops what it created, then the journal.
      *
      * @return what was found and done, for the user; empty where there was no journal
+     * @throws SQLException (42000) where the journal is another import's, or does not say what the database held
      */
-    static Optional<String> removeLeftovers(Connection connection, Dialect dialect) throws SQLException {
-        if (!exists(connection)) {
+    static Optional<String> removeLeftovers(Connection connection, Dialect dialect, ImportPlan plan)
+            throws SQLException {
+        if (!exists(connection, dialect)) {
             return Optional.empty();
         }
         Journal journal = Journal.read(connection, dialect);
@@ -139,42 +154,82 @@ final class ImportJournal {
             table.remove();
             return Optional.of(earlier + ", finished but left its journal table " + TABLE + "; removed it");
         }
+        String stopped = earlier + ", stopped before its end (its process killed, or its connection lost) and left its"
+                + " journal table " + TABLE;
+        if (!digest(plan).equals(journal.first(SCRIPTS))) {
+            throw FerryErrors.refused(stopped + "; this import runs other scripts, so Ferry does not take what the"
+                    + " database holds for that import's: run that import again (it removes what the stopped one left,"
+                    + " then imports), or drop what is there and the table " + TABLE + " by hand");
+        }
         if (journal.all(SCHEMA_BEFORE).isEmpty()) {
-            throw FerryErrors.refused(earlier + ", left a table " + TABLE + " that does not say what the database held"
-                    + " before it (Ferry's journal always does): drop what that import left and the table by hand,"
-                    + " then import again");
+            throw FerryErrors.refused(stopped + ", which does not say what the database held before it (Ferry's"
+                    + " journal always does): drop what that import left and the table by hand, then import again");
         }
         ImportUndo undo = ImportUndo.of(connection, dialect, SchemaScope.of(journal.all(SCOPE)), new ImportUndo.Before(
                 journal.set(SCHEMA_BEFORE), journal.set(ROUTINE_BEFORE), journal.set(TYPE_BEFORE)));
-        List<String> dropped = undo.dropCreated(journal.all(CREATED_SCHEMA));
-        table.remove();
-        return Optional.of(earlier + ", stopped before its end (its process killed, or its connection lost) and"
-                + " left its journal table " + TABLE + "; removed the " + dropped.size()
-                + " object(s) it had created" + (dropped.isEmpty() ? "" : " (" + shortList(dropped) + ")")
+        List<String> dropped;
+        try {
+            dropped = undo.dropCreated(journal.all(CREATED_SCHEMA));
+            table.remove();
+        } catch (SQLException e) {
+            throw FerryErrors.withContext(stopped + "; removing what it left failed", e);
+        }
+        return Optional.of(stopped + "; removed the " + dropped.size() + " object(s) it had created"
+                + (dropped.isEmpty() ? "" : " (" + DatabaseContents.shortList(dropped) + ")")
                 + " and the journal, before this import");
     }
 
-    private static String shortList(List<String> objects) {
-        return String.join(", ", objects.subList(0, Math.min(5, objects.size())))
-                + (objects.size() > 5 ? ", ..." : "");
+    /** The SHA-256 of the scripts an import runs, which tells it from an import of another export. */
+    private static String digest(ImportPlan plan) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(plan.schema().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(plan.postData().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
-    /** Whether the connection's current schema holds a journal. */
-    private static boolean exists(Connection connection) throws SQLException {
-        String schema;
-        try {
-            schema = connection.getSchema();
-        } catch (SQLException | AbstractMethodError e) {
-            schema = null;
+    /**
+     * Whether the connection's current schema (on MariaDB, its current database) holds a journal; false where there is
+     * none, as then no journal is written.
+     */
+    private static boolean exists(Connection connection, Dialect dialect) throws SQLException {
+        String catalog = connection.getCatalog();
+        String schema = dialect.capabilities().schemasAreCatalogs() ? null : currentSchema(connection);
+        if (dialect.capabilities().schemasAreCatalogs() ? catalog == null : schema == null) {
+            return false;
         }
-        try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), schema, TABLE, null)) {
+        DatabaseMetaData metaData = connection.getMetaData();
+        try (ResultSet tables = metaData.getTables(catalog, pattern(schema, metaData), pattern(TABLE, metaData),
+                null)) {
             while (tables.next()) {
-                if (TABLE.equals(tables.getString("TABLE_NAME"))) {
+                if (TABLE.equals(tables.getString("TABLE_NAME"))
+                        && (schema == null || schema.equals(tables.getString("TABLE_SCHEM")))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static String currentSchema(Connection connection) {
+        try {
+            return connection.getSchema();
+        } catch (SQLException | AbstractMethodError e) {
+            return null;
+        }
+    }
+
+    /** {@code name} as a metadata pattern that matches it alone. */
+    private static String pattern(String name, DatabaseMetaData metaData) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        if (name == null || escape == null || escape.isEmpty()) {
+            return name;
+        }
+        return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     /** A journal's entries as read. */

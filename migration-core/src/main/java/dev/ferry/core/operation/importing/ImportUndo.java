@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Puts a database back as it was before a failed import: a rollback, where nothing was committed; else the objects
@@ -23,6 +25,7 @@ final class ImportUndo {
     private final Dialect dialect;
     private final SchemaScope scope;
     private final Before before;
+    private final boolean newSchemasOfAnyName;
 
     /**
      * What the database held before an import, of what it may create besides relations and sequences.
@@ -33,29 +36,39 @@ final class ImportUndo {
      */
     record Before(Set<String> schemas, Set<String> routineDrops, Set<String> typeDrops) {
         Before {
-            schemas = Set.copyOf(schemas);
-            routineDrops = Set.copyOf(routineDrops);
-            typeDrops = Set.copyOf(typeDrops);
+            schemas = withoutNulls(schemas);
+            routineDrops = withoutNulls(routineDrops);
+            typeDrops = withoutNulls(typeDrops);
+        }
+
+        private static Set<String> withoutNulls(Set<String> names) {
+            return names.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
         }
     }
 
-    private ImportUndo(Connection connection, Dialect dialect, SchemaScope scope, Before before) {
+    private ImportUndo(Connection connection, Dialect dialect, SchemaScope scope, Before before,
+                       boolean newSchemasOfAnyName) {
         this.connection = connection;
         this.dialect = dialect;
         this.scope = scope;
         this.before = before;
+        this.newSchemasOfAnyName = newSchemasOfAnyName;
     }
 
     /** Notes what the database holds before the import: call before the import creates anything. */
     static ImportUndo before(Connection connection, Dialect dialect, SchemaScope scope) throws SQLException {
         return new ImportUndo(connection, dialect, scope, new Before(
                 new DatabaseContents(connection, dialect, scope).schemas(),
-                Set.copyOf(dialect.dropRoutines(connection, scope)), Set.copyOf(dialect.dropTypes(connection, scope))));
+                Set.copyOf(dialect.dropRoutines(connection, scope)), Set.copyOf(dialect.dropTypes(connection, scope))),
+                true);
     }
 
-    /** The undo of an import that began when the database held {@code before}: that of a stopped import. */
+    /**
+     * The undo of a stopped import that began when the database held {@code before}: it drops no schema the import's
+     * scripts do not name, as others may have made some since.
+     */
     static ImportUndo of(Connection connection, Dialect dialect, SchemaScope scope, Before before) {
-        return new ImportUndo(connection, dialect, scope, before);
+        return new ImportUndo(connection, dialect, scope, before, false);
     }
 
     /** What the database held before the import. */
@@ -70,33 +83,34 @@ final class ImportUndo {
      *
      * @param committed      whether the import committed anything
      * @param createdSchemas the schemas the import's scripts create; empty where they name none
+     * @return whether the database is as it was before the import
      */
-    void run(boolean committed, List<String> createdSchemas, Exception failure) {
+    boolean run(boolean committed, List<String> createdSchemas, Exception failure) {
         try {
             connection.rollback();
             if (committed) {
                 dropCreated(createdSchemas);
                 connection.commit();
             }
+            return true;
         } catch (SQLException e) {
             failure.addSuppressed(e);
+            return false;
         }
     }
 
     /**
-     * Drops what the import created, but its journal: every relation and sequence in scope, and the routines, types
-     * and schemas that are new.
+     * Drops what the import created: every relation and sequence in scope, and the routines, types and schemas that are
+     * new (see the class comment for which schemas).
      *
-     * @return the relations and sequences dropped, as {@code TYPE schema.name}
+     * @return the relations, sequences and schemas dropped, as {@code TYPE schema.name}
      */
     List<String> dropCreated(List<String> createdSchemas) throws SQLException {
         List<String> dropped = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             for (Relation relation : UserCatalog.relations(connection, dialect, scope)) {
-                if (!ImportJournal.isJournal(relation.name())) {
-                    statement.execute(dialect.dropRelation(relation));
-                    dropped.add(relation.type() + " " + relation.name());
-                }
+                statement.execute(dialect.dropRelation(relation));
+                dropped.add(relation.type() + " " + relation.name());
             }
             for (Sequence sequence : dialect.sequences(connection, scope)) {
                 statement.execute(dialect.dropSequence(sequence.name()));
@@ -104,11 +118,11 @@ final class ImportUndo {
             }
             dropNew(statement, dialect.dropRoutines(connection, scope), before.routineDrops());
             dropNew(statement, dialect.dropTypes(connection, scope), before.typeDrops());
-            // Only schemas the export creates: another session may have created others meanwhile.
             for (String schema : new DatabaseContents(connection, dialect, scope).schemas()) {
                 if (!before.schemas().contains(schema) && !dialect.isSystemSchema(schema)
-                        && (createdSchemas.isEmpty() || createdSchemas.contains(schema))) {
+                        && (createdSchemas.contains(schema) || createdSchemas.isEmpty() && newSchemasOfAnyName)) {
                     statement.execute(dialect.dropSchema(schema));
+                    dropped.add("SCHEMA " + schema);
                 }
             }
         }

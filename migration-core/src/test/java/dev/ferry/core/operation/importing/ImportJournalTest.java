@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The journal of an import on H2, whose DDL commits as it runs: left behind as a killed import leaves it, the next
- * import removes what the stopped one created (and only that), says so, and imports; a journal marked finished is
- * removed and the whole database refused; an import that ends leaves none.
+ * The journal of an import on H2, whose DDL commits as it runs: left behind as a killed import leaves it, the same
+ * import run again removes what the stopped one created (no schema the scripts do not name), says so, and imports;
+ * another import is refused; a journal marked finished is removed and the whole database refused; an import that ends
+ * leaves none; an export leaves the journal out.
  */
 class ImportJournalTest {
     @TempDir
@@ -54,8 +55,9 @@ class ImportJournalTest {
     private static void stoppedImport(Connection target, Path export) throws SQLException {
         Dialect dialect = Dialects.forConnection(target);
         target.setAutoCommit(false);
-        ImportJournal.begin(target, dialect, export, SchemaScope.DEFAULT,
-                ImportUndo.before(target, dialect, SchemaScope.DEFAULT).state(), List.of());
+        ImportPlan plan = ImportPlan.of(ExportSource.open(export, ImportOptions.DEFAULTS), dialect);
+        ImportJournal.begin(target, dialect, export, plan, SchemaScope.DEFAULT,
+                ImportUndo.before(target, dialect, SchemaScope.DEFAULT).state());
         try (Statement s = target.createStatement()) {
             s.execute("CREATE TABLE a (id INT PRIMARY KEY)");
             s.execute("INSERT INTO a VALUES (1)");
@@ -88,7 +90,7 @@ class ImportJournalTest {
     }
 
     @Test
-    void theNextImportRemovesWhatAStoppedOneCreated_saysSo_andImports() throws Exception {
+    void theSameImportRemovesWhatAStoppedOneCreated_saysSo_andImports() throws Exception {
         Path export = export();
         try (Connection target = h2()) {
             try (Statement s = target.createStatement()) {
@@ -96,7 +98,7 @@ class ImportJournalTest {
             }
             stoppedImport(target, export);
             try (Statement s = target.createStatement()) {
-                s.execute("CREATE SCHEMA made_by_the_stopped_import");
+                s.execute("CREATE SCHEMA made_meanwhile");
             }
             assertEquals(List.of("A", ImportJournal.TABLE), tables(target));
 
@@ -107,7 +109,40 @@ class ImportJournalTest {
             assertTrue(warning.contains("stopped before its end") && warning.contains("removed the 1 object(s) it had"
                     + " created (BASE TABLE PUBLIC.A)"), warning);
             assertEquals(List.of("A", "B"), tables(target));
-            assertEquals(List.of("KEPT", "PUBLIC"), userSchemas(target), "the schema there before is kept");
+            assertEquals(List.of("KEPT", "MADE_MEANWHILE", "PUBLIC"), userSchemas(target),
+                    "no schema is dropped that the scripts do not name: it may be someone else's");
+        }
+    }
+
+    @Test
+    void anotherImport_isRefused_andNothingDropped() throws Exception {
+        Path export = export();
+        Path other = temp.resolve("other");
+        try (Connection source = h2(); Statement s = source.createStatement()) {
+            s.execute("CREATE TABLE c (id INT PRIMARY KEY)");
+            new DatabaseExporter(source).export(other, FormatOptions.DEFAULTS, ProgressListener.NONE);
+        }
+        try (Connection target = h2()) {
+            stoppedImport(target, export);
+
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(other, ProgressListener.NONE));
+
+            assertTrue(refused.getMessage().contains("this import runs other scripts"), refused.getMessage());
+            assertEquals(List.of("A", ImportJournal.TABLE), tables(target));
+        }
+    }
+
+    @Test
+    void anExportLeavesTheJournalOut() throws Exception {
+        Path export = export();
+        try (Connection target = h2()) {
+            stoppedImport(target, export);
+            Path again = temp.resolve("again");
+            new DatabaseExporter(target).export(again, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            assertTrue(Files.readString(again.resolve("schema.sql")).contains("\"A\""));
+            assertTrue(!Files.readString(again.resolve("schema.sql")).contains(ImportJournal.TABLE));
+            assertTrue(!Files.readString(again.resolve("manifest.json")).contains(ImportJournal.TABLE));
         }
     }
 
@@ -141,7 +176,7 @@ class ImportJournalTest {
             SQLException refused = assertThrows(SQLException.class,
                     () -> new DatabaseImporter(target).importFrom(export, ProgressListener.NONE));
 
-            assertTrue(refused.getMessage().contains("does not say what the database held before it"),
+            assertTrue(refused.getMessage().contains("which does not say what the database held before it"),
                     refused.getMessage());
             assertEquals(List.of("A", ImportJournal.TABLE), tables(target));
         }

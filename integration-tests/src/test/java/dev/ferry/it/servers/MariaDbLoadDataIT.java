@@ -180,7 +180,8 @@ class MariaDbLoadDataIT {
              Statement s = ferry.createStatement()) {
             long rows = s.executeLargeUpdate("IMPORT DATABASE '" + dir + "'");
             long loads = status(ferry, "Com_load");
-            long inserts = status(ferry, "Com_insert");
+            // One INSERT is the import's journal (one batch of entries); the data adds none, or its own.
+            long inserts = status(ferry, "Com_insert") - 1;
             assertTrue(loadData ? loads > 0 && inserts == 0 : loads == 0 && inserts > 0,
                     "LOAD DATA statements: " + loads + ", INSERTs: " + inserts + " through " + url);
             return rows;

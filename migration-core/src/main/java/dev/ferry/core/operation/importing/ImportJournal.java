@@ -59,11 +59,11 @@ final class ImportJournal {
     /**
      * Writes the journal of an import about to begin, and commits it (the connection has autocommit off).
      *
-     * @param directory      the export being imported
-     * @param plan           the import's plan, whose scripts tell this import from another
-     * @param scope          where the import writes
-     * @param before         what the database holds before it
-     * @param createdSchemas the schemas the import's scripts create; empty where they name none
+     * @param directory the export being imported
+     * @param plan      the import's plan: its scripts tell this import from another, and its schemas are those the
+     *                  import creates
+     * @param scope     where the import writes
+     * @param before    what the database holds before it
      */
     static ImportJournal begin(Connection connection, Dialect dialect, Path directory, ImportPlan plan,
                                SchemaScope scope, ImportUndo.Before before) throws SQLException {
@@ -87,8 +87,9 @@ final class ImportJournal {
             for (Map.Entry<String, String> entry : entries) {
                 insert.setString(1, entry.getKey());
                 insert.setString(2, entry.getValue());
-                insert.executeUpdate();
+                insert.addBatch();
             }
+            insert.executeBatch();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

@@ -23,9 +23,9 @@ public final class UserCatalog {
     }
 
     /**
-     * The user's relations in {@code scope} (not Ferry's {@link #IMPORT_JOURNAL}). Where the engine's schemas are catalogs (MariaDB), the default scope is the
-     * connection's current catalog, its relations named without it, and a scope of named schemas lists each named
-     * catalog, its relations named with it.
+     * The user's relations in {@code scope} (not Ferry's {@link #IMPORT_JOURNAL}). Where the engine's schemas are
+     * catalogs (MariaDB), the default scope is the connection's current catalog, its relations named without it, and a
+     * scope of named schemas lists each named catalog, its relations named with it.
      */
     public static List<Relation> relations(Connection connection, Dialect dialect, SchemaScope scope)
             throws SQLException {

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Puts a database back as it was before a failed import: a rollback, where nothing was committed; else the objects
  * the import created dropped. The database held no relations or sequences in the import's scope before (the import
- * refuses one that does), so all of those go (but the import's {@link ImportJournal}, which goes last); of the
- * schemas, routines and types, only those that did not exist before the import began.
+ * refuses one that does), so all of those go (never Ferry's {@link ImportJournal}, which is not among them); of the
+ * routines and types, only those that did not exist before the import began; of the schemas, only new ones the
+ * import's scripts create, and, just after a failure in this process, any new one where the scripts name none.
  */
 final class ImportUndo {
     private final Connection connection;

@@ -328,8 +328,8 @@ public record Capabilities(
         /**
          * Whether the driver's {@link java.sql.PreparedStatement#executeBatch}, where the database refuses a row,
          * throws no {@link java.sql.BatchUpdateException} (so says nothing of which row) and keeps the batch's rows
-         * before it (sqlite-jdbc). The generic loader then marks a savepoint before each batch, to take those rows back and find
-         * the refused row by inserting the batch's rows one at a time.
+         * before it (sqlite-jdbc). The generic loader then marks a savepoint before each batch, to take those rows back
+         * and find the refused row by inserting the batch's rows one at a time.
          */
         public Builder batchRefusalUnnamed(boolean value) {
             this.batchRefusalUnnamed = value;

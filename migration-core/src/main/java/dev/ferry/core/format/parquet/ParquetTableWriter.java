@@ -31,8 +31,8 @@ import org.apache.parquet.schema.Type;
 public final class ParquetTableWriter implements TableWriter {
     /**
      * A column chunk's dictionary grows to this size at most before the column falls back to plain values
-     * (parquet-java's default, 1 MB, holds 131,072 distinct longs: a whole 122,880-row group of a key or a timestamp was
-     * hashed into a dictionary and then written plain). Columns of few distinct values keep their dictionary.
+     * (parquet-java's default, 1 MB, holds 131,072 distinct longs: a whole 122,880-row group of a key or a timestamp
+     * was hashed into a dictionary and then written plain). Columns of few distinct values keep their dictionary.
      */
     private static final int DICTIONARY_BYTES = 64 << 10;
 

@@ -247,7 +247,7 @@ class FerryStatementTest {
         SQLException importError = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (SCHEMAS 'a')"));
         assertEquals("22023", importError.getSQLState());
-        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS and JOBS"),
+        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS, JOBS and RESUME"),
                 importError.getMessage());
         for (String copy : List.of("COPY t TO 'f.csv' (SCHEMAS 'a')", "COPY t FROM 'f.csv' (SCHEMAS 'a')")) {
             SQLException copyError = assertThrows(SQLException.class, () -> statement.execute(copy));
@@ -263,7 +263,7 @@ class FerryStatementTest {
         SQLException error = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (FORMAT csv)"));
         assertEquals("22023", error.getSQLState());
-        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS and JOBS;"
+        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS, JOBS and RESUME;"
                 + " the format is read from the export's manifest. Given: FORMAT"), error.getMessage());
         assertTrue(engine.calls.isEmpty());
         statement.execute("IMPORT DATABASE 'x' (ALLOW_EDITED_SCRIPTS)");

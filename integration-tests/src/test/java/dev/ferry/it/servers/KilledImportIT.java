@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * kill -9 of an importing process (issue 14), at evenly spread moments of an import that commits before its end
  * (MariaDB, whose DDL is not transactional; PostgreSQL with JOBS 2): the next IMPORT into the same database finds the
- * stopped import's journal, removes what it left, says so, and ends with exactly the source's rows and catalog. The
- * kills per case are {@code ferry.kills} (default 5; the closing note's drill ran 20).
+ * stopped import's journal and either removes what it left and says so, or, every second kill, continues it with
+ * RESUME — that one killed once more, then resumed again — and ends with exactly the source's rows and catalog. The
+ * kills per case are {@code ferry.kills} (default 5; the closing notes' drills ran 20).
  */
 class KilledImportIT {
     private static final int KILLS = Integer.getInteger("ferry.kills", 5);
@@ -78,7 +79,9 @@ class KilledImportIT {
             long writing = (System.nanoTime() - start) / 1_000_000 - journalAt;
 
             int cleaned = 0;
+            int resumed = 0;
             int finished = 0;
+            long resumeMillis = 0;
             for (int kill = 1; kill <= KILLS; kill++) {
                 String target = server.createDatabase();
                 targets.add(target);
@@ -88,7 +91,9 @@ class KilledImportIT {
                 if (kill > 1 && untilJournal(server, target, engine, process) < 0) {
                     after = 0;
                 }
-                String when = "kill " + kill + ", " + after + " ms after " + (kill == 1 ? "the start" : "the journal");
+                boolean resume = kill % 2 == 0;
+                String when = "kill " + kill + ", " + after + " ms after " + (kill == 1 ? "the start" : "the journal")
+                        + (resume ? ", then RESUME" : "");
                 long waitFrom = System.nanoTime();
                 boolean ended = process.waitFor(after, TimeUnit.MILLISECONDS);
                 process.destroyForcibly().waitFor();
@@ -96,17 +101,29 @@ class KilledImportIT {
                     // Quicker than the first import (a warm disk cache): the later kills come sooner.
                     writing = Math.min(writing, (System.nanoTime() - waitFrom) / 1_000_000);
                 }
+                String next = resume ? sql.replace(")", ", RESUME)") : sql;
+                if (resume) {
+                    Process resuming = importing(server, target, next);
+                    resuming.waitFor(journalAt + writing / 3, TimeUnit.MILLISECONDS);
+                    resuming.destroyForcibly().waitFor();
+                }
                 try (Connection ferry = server.connectFerry(target); Statement statement = ferry.createStatement()) {
+                    long againAt = System.nanoTime();
                     try {
-                        statement.execute(sql);
+                        statement.execute(next);
                     } catch (SQLException e) {
                         // Killed after its last commit: the database is whole (as checked below), and refused.
                         assertTrue(e.getMessage().contains("runs only into an empty database"), e.getMessage());
                         finished++;
                     }
                     List<String> warnings = ParallelExportIT.warnings(statement);
-                    if (warnings.stream().anyMatch(w -> w.startsWith("An earlier IMPORT DATABASE"))) {
+                    if (warnings.stream().anyMatch(w -> w.contains("RESUME: continued it"))) {
+                        resumed++;
+                        resumeMillis += (System.nanoTime() - againAt) / 1_000_000;
+                    } else if (warnings.stream().anyMatch(w -> w.startsWith("An earlier IMPORT DATABASE"))) {
                         cleaned++;
+                    } else if (resume && !warnings.isEmpty()) {
+                        assertTrue(warnings.get(0).startsWith("RESUME: no stopped import"), when + ": " + warnings);
                     } else {
                         assertEquals(List.of(), warnings, when);
                     }
@@ -119,9 +136,11 @@ class KilledImportIT {
                 targets.remove(target);
             }
             System.out.printf("%s JOBS %d: %d kills over an import writing for %d ms; %d left a journal that the next"
-                    + " import cleaned up, %d came after the import's last commit%n", engine, jobs, KILLS, writing,
-                    cleaned, finished);
-            assertTrue(cleaned >= KILLS / 2, "only " + cleaned + " kill(s) left anything to clean up");
+                    + " import cleaned up, %d were resumed (%d ms a resume on average), %d came after the import's last"
+                    + " commit%n", engine, jobs, KILLS, writing, cleaned, resumed,
+                    resumed == 0 ? 0 : resumeMillis / resumed, finished);
+            assertTrue(cleaned + resumed >= KILLS / 2, "only " + (cleaned + resumed) + " kill(s) left anything to"
+                    + " clean up or resume");
         } finally {
             server.dropDatabase(source);
             for (String target : targets) {

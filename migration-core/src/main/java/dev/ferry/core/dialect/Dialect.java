@@ -345,6 +345,15 @@ public interface Dialect {
     }
 
     /**
+     * Whether {@code e} is how the engine refuses to create an object (table, view, index, key, constraint, sequence,
+     * routine, trigger, schema) that exists: a resumed import takes a post-data statement the stopped one had begun as
+     * run where it fails so. By default the standard's SQLSTATEs 42S01 and 42S11.
+     */
+    default boolean alreadyExists(SQLException e) {
+        return Set.of("42S01", "42S11").contains(e.getSQLState());
+    }
+
+    /**
      * DROP statements for what {@link #userTypes} creates, as it exists now, run by a failed import that committed
      * as it went for those it created; empty where the dialect creates none.
      */

@@ -390,6 +390,19 @@ public class MariaDbDialect extends StandardDialect {
         return MariaDbSession.prepare(connection);
     }
 
+    /**
+     * MariaDB's errors for an existing table, view or sequence (1050), index (1061), primary key (1068), routine (1304),
+     * trigger (1359), constraint (1826), and, for a foreign key, InnoDB's duplicate name (1005, errno 121).
+     */
+    @Override
+    public boolean alreadyExists(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 1050, 1061, 1068, 1304, 1359, 1826 -> true;
+            case 1005 -> e.getMessage() != null && e.getMessage().contains("errno: 121");
+            default -> false;
+        };
+    }
+
     /** Foreign key checks off for the import, which adds its keys in place; {@link #checkForeignKeys} checks them. */
     @Override
     public SessionSettings prepareImport(Connection connection) throws SQLException {

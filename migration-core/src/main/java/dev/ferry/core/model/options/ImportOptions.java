@@ -15,13 +15,19 @@ import java.util.Map;
  *                           {@value ExportOptions#MAX_JOBS}), or 0 where not given: then 1, so that an import is one
  *                           transaction wherever the engine allows (only the statement says otherwise, not a
  *                           connection's {@code ferry.jobs}, which is for exports)
+ * @param resume             whether an import of the same export that was stopped before its end (its process killed,
+ *                           its connection lost) and left its journal is continued where it stopped ({@code RESUME}),
+ *                           rather than what it left removed and the import begun again
  */
-public record ImportOptions(boolean allowEditedScripts, int jobs) {
+public record ImportOptions(boolean allowEditedScripts, int jobs, boolean resume) {
     /** The option that lets edited scripts run. */
     public static final String ALLOW_EDITED_SCRIPTS = "ALLOW_EDITED_SCRIPTS";
 
-    /** No option given: scripts must be those the export wrote; one connection. */
-    public static final ImportOptions DEFAULTS = new ImportOptions(false, 0);
+    /** The option that continues a stopped import. */
+    public static final String RESUME = "RESUME";
+
+    /** No option given: scripts must be those the export wrote; one connection; a stopped import begun again. */
+    public static final ImportOptions DEFAULTS = new ImportOptions(false, 0, false);
 
     public ImportOptions {
         if (jobs < 0 || jobs > ExportOptions.MAX_JOBS) {
@@ -31,31 +37,37 @@ public record ImportOptions(boolean allowEditedScripts, int jobs) {
 
     /** Whether edited scripts may run, on one connection. */
     public ImportOptions(boolean allowEditedScripts) {
-        this(allowEditedScripts, 0);
+        this(allowEditedScripts, 0, false);
     }
 
     /** The options of an IMPORT DATABASE statement, by name (a bare option's value is {@code true}). */
     public static ImportOptions from(Map<String, String> options) throws SQLException {
         boolean allowEdited = false;
+        boolean resume = false;
         int jobs = 0;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String name = option.getKey().toUpperCase(Locale.ROOT);
             if (name.equals(ExportOptions.JOBS)) {
                 jobs = ExportOptions.jobs(option.getValue(), ExportOptions.JOBS);
             } else if (name.equals(ALLOW_EDITED_SCRIPTS)) {
-                allowEdited = switch (option.getValue().toLowerCase(Locale.ROOT)) {
-                    case "true", "on", "1", "yes" -> true;
-                    case "false", "off", "0", "no" -> false;
-                    default -> throw FerryErrors.invalidParameter(ALLOW_EDITED_SCRIPTS + " must be true or false, got '"
-                            + option.getValue() + "'");
-                };
+                allowEdited = bool(ALLOW_EDITED_SCRIPTS, option.getValue());
+            } else if (name.equals(RESUME)) {
+                resume = bool(RESUME, option.getValue());
             } else {
                 throw FerryErrors.invalidParameter("IMPORT DATABASE takes the options " + ALLOW_EDITED_SCRIPTS
-                        + " and " + ExportOptions.JOBS + "; the format is read from the export's manifest. Given: "
-                        + option.getKey());
+                        + ", " + ExportOptions.JOBS + " and " + RESUME + "; the format is read from the export's"
+                        + " manifest. Given: " + option.getKey());
             }
         }
-        return new ImportOptions(allowEdited, jobs);
+        return new ImportOptions(allowEdited, jobs, resume);
+    }
+
+    private static boolean bool(String option, String value) throws SQLException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1", "yes" -> true;
+            case "false", "off", "0", "no" -> false;
+            default -> throw FerryErrors.invalidParameter(option + " must be true or false, got '" + value + "'");
+        };
     }
 
     /** JOBS as given, else 1. */

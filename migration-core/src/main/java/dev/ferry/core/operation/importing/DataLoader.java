@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Runs an import's data phase: each table loaded through the {@link BulkLoader} (its rows checked against the
@@ -32,16 +33,25 @@ final class DataLoader {
         this.dialect = dialect;
     }
 
-    /** Runs the steps on the one connection; one outcome per table loaded. */
-    List<TableOutcome> run(LoadSteps steps, ProgressListener progress) throws SQLException {
+    /**
+     * Runs the steps on the one connection; one outcome per table loaded. A file the stopped import had loaded
+     * ({@code checkpoints}) is not loaded again; each other is marked loaded, and, where the import keeps a journal,
+     * committed with its mark.
+     */
+    List<TableOutcome> run(LoadSteps steps, ImportCheckpoints checkpoints, ProgressListener progress)
+            throws SQLException {
         BulkLoader loader = new BulkLoader(connection, dialect);
         List<TableOutcome> outcomes = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             steps.forEach(step -> {
                 if (step instanceof LoadStep.LoadTable table) {
                     // Where DDL is not transactional a failed import is undone by dropping what it made: commit as
-                    // it goes.
-                    outcomes.add(load(loader, table, !dialect.capabilities().transactionalDdl(), progress));
+                    // it goes, but a file of a table in several in one transaction, for a resumed import to keep it.
+                    boolean commitBatches = !dialect.capabilities().transactionalDdl() && !table.oneOfSeveral();
+                    outcomes.add(load(connection, loader, table, commitBatches, checkpoints, progress));
+                    if (checkpoints.commitsEachStep()) {
+                        connection.commit();
+                    }
                 } else if (step instanceof LoadStep.RunStatement run) {
                     ScriptRunner.execute(statement, ExportLayout.LOAD, run.statement());
                 }
@@ -52,10 +62,11 @@ final class DataLoader {
 
     /**
      * Runs the steps on {@code connections} (this loader's first), whose schema is committed; each file's load is
-     * committed on its connection, and so is each other statement, so that the loads after it see what it did.
+     * committed on its connection with its mark, and so is each other statement, so that the loads after it see what
+     * it did. A file the stopped import had loaded is not loaded again.
      */
-    List<TableOutcome> run(LoadSteps steps, List<Connection> connections, ProgressListener progress)
-            throws SQLException {
+    List<TableOutcome> run(LoadSteps steps, List<Connection> connections, ImportCheckpoints checkpoints,
+                           ProgressListener progress) throws SQLException {
         ProgressListener serial = SerialProgress.of(progress);
         List<TableOutcome> outcomes = new ArrayList<>();
         List<LoadStep.LoadTable> pending = new ArrayList<>();
@@ -64,35 +75,48 @@ final class DataLoader {
                 if (step instanceof LoadStep.LoadTable table) {
                     pending.add(table);
                 } else if (step instanceof LoadStep.RunStatement run) {
-                    outcomes.addAll(loadAtOnce(pending, connections, serial));
+                    outcomes.addAll(loadAtOnce(pending, connections, checkpoints, serial));
                     pending.clear();
                     ScriptRunner.execute(statement, ExportLayout.LOAD, run.statement());
                     connection.commit();
                 }
             });
         }
-        outcomes.addAll(loadAtOnce(pending, connections, serial));
+        outcomes.addAll(loadAtOnce(pending, connections, checkpoints, serial));
         return outcomes;
     }
 
     /** Loads {@code tables} on the connections, the largest file first; the outcomes in the tables' order. */
     private List<TableOutcome> loadAtOnce(List<LoadStep.LoadTable> tables, List<Connection> connections,
-                                          ProgressListener progress) throws SQLException {
+                                          ImportCheckpoints checkpoints, ProgressListener progress)
+            throws SQLException {
         return ConnectionJobs.runLargestFirst("IMPORT DATABASE", connections, tables.size(),
                 i -> tables.get(i).bytes(), (on, i, queries) -> {
-                    TableOutcome outcome = load(new BulkLoader(on, dialect), tables.get(i), true, progress);
+                    LoadStep.LoadTable table = tables.get(i);
+                    TableOutcome outcome = load(on, new BulkLoader(on, dialect), table, !table.oneOfSeveral(),
+                            checkpoints, progress);
                     on.commit();
                     return outcome;
                 });
     }
 
-    private static TableOutcome load(BulkLoader loader, LoadStep.LoadTable table, boolean commitBatches,
-                                     ProgressListener progress) throws SQLException {
+    /**
+     * Loads {@code table}'s file through {@code loader}, on {@code on}, unless the stopped import had, and marks it
+     * loaded on {@code on}'s open transaction, which the caller commits.
+     */
+    private static TableOutcome load(Connection on, BulkLoader loader, LoadStep.LoadTable table,
+                                     boolean commitBatches, ImportCheckpoints checkpoints, ProgressListener progress)
+            throws SQLException {
+        OptionalLong before = checkpoints.loadedBefore(table);
+        if (before.isPresent()) {
+            return new TableOutcome(table.load().table(), table.file(), before.getAsLong(), table.bytes());
+        }
         long rows = loader.load(table.load(), commitBatches, progress);
         if (table.expectedRows().isPresent() && rows != table.expectedRows().getAsLong()) {
             throw FerryErrors.data("IMPORT DATABASE: " + table.file() + " held " + rows + " rows for "
                     + table.load().table() + ", the manifest says " + table.expectedRows().getAsLong());
         }
+        checkpoints.loaded(on, table, rows);
         return new TableOutcome(table.load().table(), table.file(), rows, table.bytes());
     }
 }

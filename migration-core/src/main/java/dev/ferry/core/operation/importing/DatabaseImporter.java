@@ -76,17 +76,23 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         List<String> notes = new ArrayList<>();
-        ImportJournal.removeLeftovers(connection, dialect, plan).ifPresent(notes::add);
-        try {
-            refuseUnlessEmpty(new DatabaseContents(connection, dialect, scope), dialect, scope);
-        } catch (SQLException e) {
-            throw notes.isEmpty() ? e : FerryErrors.withContext(notes.get(0), e);
+        ImportJournal.Found earlier = ImportJournal.removeLeftovers(connection, dialect, plan, options.resume());
+        earlier.note().ifPresent(notes::add);
+        if (earlier.ended()) {
+            return new MigrationResult(dir, List.of(), notes);
         }
-        ImportUndo undo = ImportUndo.before(connection, dialect, scope);
+        if (!earlier.resuming()) {
+            try {
+                refuseUnlessEmpty(new DatabaseContents(connection, dialect, scope), dialect, scope);
+            } catch (SQLException e) {
+                throw notes.isEmpty() ? e : FerryErrors.withContext(notes.get(0), e);
+            }
+        }
+        ImportUndo undo = earlier.resuming() ? earlier.undo() : ImportUndo.before(connection, dialect, scope);
 
         try (Dialect.SessionSettings session = dialect.prepareSession(connection);
              Dialect.SessionSettings forImport = dialect.prepareImport(connection)) {
-            return importInSession(dir, plan, dialect, scope, undo, options, notes, progress);
+            return importInSession(dir, plan, dialect, scope, undo, earlier, options, notes, progress);
         }
     }
 
@@ -110,29 +116,44 @@ public final class DatabaseImporter {
 
     /** The import proper, on a session prepared by the dialect. */
     private MigrationResult importInSession(Path directory, ImportPlan plan, Dialect dialect, SchemaScope scope,
-                                            ImportUndo undo, ImportOptions options, List<String> notes,
-                                            ProgressListener progress) throws SQLException {
+                                            ImportUndo undo, ImportJournal.Found earlier, ImportOptions options,
+                                            List<String> notes, ProgressListener progress) throws SQLException {
         connection.setAutoCommit(false);
-        boolean committed = !dialect.capabilities().transactionalDdl();
+        boolean committed = !dialect.capabilities().transactionalDdl() || earlier.resuming();
+        boolean mysql = dialect.capabilities().mysqlSyntax();
         MigrationResult result;
-        ImportJournal journal = null;
+        ImportJournal journal = earlier.journal();
         try (LoadingConnections loading = LoadingConnections.open(connection, dialect, moreConnections,
                 options.effectiveJobs())) {
-            if (committed || loading.several()) {
+            if (journal == null && (committed || loading.several())) {
                 journal = journal(directory, plan, dialect, scope, undo, notes);
             }
+            ImportCheckpoints checkpoints = ImportCheckpoints.of(journal, earlier.done(), dialect);
             ScriptRunner scripts = new ScriptRunner(connection);
-            scripts.run(ExportLayout.SCHEMA, plan.schema(), dialect.capabilities().mysqlSyntax());
+            if (!checkpoints.schemaDone()) {
+                scripts.run(ExportLayout.SCHEMA, plan.schema(), mysql);
+                checkpoints.schemaCreated(connection);
+            }
+            LoadSteps loads = plan.loads();
+            if (earlier.resuming()) {
+                List<LoadStep> steps = new ArrayList<>();
+                loads.forEach(steps::add);
+                checkpoints = ImportCheckpoints.of(journal,
+                        ResumedTables.check(connection, journal, steps, earlier.done(), notes), dialect);
+                loads = LoadSteps.of(steps);
+            }
             DataLoader data = new DataLoader(connection, dialect);
             List<TableOutcome> tables;
-            if (loading.several()) {
+            if (loading.several() || checkpoints.commitsEachStep()) {
                 connection.commit();
                 committed = true;
-                tables = data.run(plan.loads(), loading.connections(), progress);
-                ParallelPostData.run(plan.postData(), dialect.capabilities().mysqlSyntax(), loading.connections());
+            }
+            if (loading.several()) {
+                tables = data.run(loads, loading.connections(), checkpoints, progress);
+                ParallelPostData.run(plan.postData(), mysql, loading.connections(), checkpoints);
             } else {
-                tables = data.run(plan.loads(), progress);
-                scripts.run(ExportLayout.POST_DATA, plan.postData(), dialect.capabilities().mysqlSyntax());
+                tables = data.run(loads, checkpoints, progress);
+                scripts.runPostData(plan.postData(), mysql, checkpoints);
             }
             dialect.checkForeignKeys(connection, scope);
             if (journal != null) {
@@ -140,6 +161,7 @@ public final class DatabaseImporter {
             }
             connection.commit();
             List<String> warnings = new ArrayList<>(notes);
+            warnings.addAll(checkpoints.notes());
             warnings.addAll(plan.warnings());
             warnings.addAll(loading.notes());
             result = new MigrationResult(directory, tables, warnings);

@@ -46,7 +46,7 @@ final class DuckDbLoads {
             TableLoad tableLoad = new TableLoad(target.quote(table.name()), columns(load, exported, table, target),
                     load);
             steps.add(new LoadStep.LoadTable(tableLoad, load.file().getFileName().toString(), OptionalLong.empty(),
-                    size(load.file())));
+                    size(load.file()), false));
         }
         return LoadSteps.of(steps);
     }

@@ -4,6 +4,7 @@ import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.UserCatalog;
+import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.SchemaScope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,12 +18,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Marks an import that commits before its end (its engine's DDL is not transactional, or it loads on several
@@ -47,13 +50,21 @@ final class ImportJournal {
     private static final String TYPE_BEFORE = "type before";
     private static final String RUNNING = "running";
     private static final String FINISHED = "finished";
+    private static final String SCHEMA_DONE = "schema done";
+    private static final String LOADED = "loaded";
+    private static final String POST_DATA_BEGUN = "post-data begun";
+    private static final String POST_DATA_DONE = "post-data done";
 
     private final Connection connection;
     private final Dialect dialect;
+    private final String table;
 
-    private ImportJournal(Connection connection, Dialect dialect) {
+    private ImportJournal(Connection connection, Dialect dialect) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
+        String schema = dialect.capabilities().schemasAreCatalogs() ? connection.getCatalog()
+                : currentSchema(connection);
+        this.table = dialect.quote(new QualifiedName(schema, TABLE));
     }
 
     /**
@@ -67,8 +78,9 @@ final class ImportJournal {
      */
     static ImportJournal begin(Connection connection, Dialect dialect, Path directory, ImportPlan plan,
                                SchemaScope scope, ImportUndo.Before before) throws SQLException {
+        ImportJournal journal = new ImportJournal(connection, dialect);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE " + dialect.quoteIdentifier(TABLE)
+            statement.execute("CREATE TABLE " + journal.table
                     + " (entry VARCHAR(40) NOT NULL, item VARCHAR(4000) NOT NULL)");
         }
         List<Map.Entry<String, String>> entries = new ArrayList<>();
@@ -81,9 +93,7 @@ final class ImportJournal {
         before.schemas().forEach(schema -> entries.add(Map.entry(SCHEMA_BEFORE, schema)));
         before.routineDrops().forEach(drop -> entries.add(Map.entry(ROUTINE_BEFORE, drop)));
         before.typeDrops().forEach(drop -> entries.add(Map.entry(TYPE_BEFORE, drop)));
-        ImportJournal journal = new ImportJournal(connection, dialect);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + dialect.quoteIdentifier(TABLE) + " (entry, item) VALUES (?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(journal.insert())) {
             for (Map.Entry<String, String> entry : entries) {
                 insert.setString(1, entry.getKey());
                 insert.setString(2, entry.getValue());
@@ -110,9 +120,47 @@ final class ImportJournal {
     void finishing() throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(dialect.capabilities().transactionalDdl() ? drop()
-                    : "UPDATE " + dialect.quoteIdentifier(TABLE) + " SET item = '" + FINISHED + "' WHERE entry = '"
-                    + STATE + "'");
+                    : "UPDATE " + table + " SET item = '" + FINISHED + "' WHERE entry = '" + STATE + "'");
         }
+    }
+
+    /** Notes, on {@code on}'s open transaction, that the schema script has run. */
+    void schemaDone(Connection on) throws SQLException {
+        write(on, SCHEMA_DONE, Instant.now().toString());
+    }
+
+    /** Notes, on {@code on}'s open transaction (the one that commits the file's last rows), a file loaded. */
+    void loaded(Connection on, String file, long rows) throws SQLException {
+        write(on, LOADED, rows + " " + file);
+    }
+
+    /** Takes back, on {@code on}'s open transaction, what {@link #loaded} noted of a file. */
+    void notLoaded(Connection on, String file, long rows) throws SQLException {
+        try (PreparedStatement delete = on.prepareStatement("DELETE FROM " + table + " WHERE entry = ? AND item = ?")) {
+            delete.setString(1, LOADED);
+            delete.setString(2, rows + " " + file);
+            delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Notes, on {@code on}'s open transaction, that the post-data script's statement {@code index} (counted from 0) is
+     * about to run ({@code begun}) or has run.
+     */
+    void postData(Connection on, int index, boolean begun) throws SQLException {
+        write(on, begun ? POST_DATA_BEGUN : POST_DATA_DONE, Integer.toString(index));
+    }
+
+    private void write(Connection on, String entry, String item) throws SQLException {
+        try (PreparedStatement insert = on.prepareStatement(insert())) {
+            insert.setString(1, entry);
+            insert.setString(2, item);
+            insert.executeUpdate();
+        }
+    }
+
+    private String insert() {
+        return "INSERT INTO " + table + " (entry, item) VALUES (?, ?)";
     }
 
     /**
@@ -132,28 +180,61 @@ final class ImportJournal {
     }
 
     private String drop() {
-        return "DROP TABLE " + dialect.quoteIdentifier(TABLE);
+        return "DROP TABLE " + table;
+    }
+
+    /**
+     * What an import found of an earlier one that left its journal in the database.
+     *
+     * @param note    what was found and done, for the user; empty where there was no journal and no RESUME
+     * @param journal the stopped import's journal, which this import goes on writing, where it continues that import;
+     *                else null
+     * @param done    what the stopped import had done, where this import continues it; else {@link ResumePoint#NONE}
+     * @param undo    the undo of the stopped import, where this import continues it (it then drops what both
+     *                created, should it fail); else null
+     * @param ended   whether an import with RESUME has nothing left to do: the earlier import had finished
+     */
+    record Found(Optional<String> note, ImportJournal journal, ResumePoint done, ImportUndo undo, boolean ended) {
+        private static final Found NOTHING = new Found(Optional.empty(), null, ResumePoint.NONE, null, false);
+
+        private static Found note(String note) {
+            return new Found(Optional.of(note), null, ResumePoint.NONE, null, false);
+        }
+
+        /** Whether this import continues the stopped one. */
+        boolean resuming() {
+            return journal != null;
+        }
     }
 
     /**
      * Where an earlier import left its journal in the database (connection in autocommit): removes it where that import
-     * finished; else, where it was this same import ({@code plan}'s scripts), drops what it created, then the journal.
+     * finished; else, where it was this same import ({@code plan}'s scripts), continues it where {@code resume} says so
+     * and it had run its schema script, or drops what it created, then the journal.
      *
-     * @return what was found and done, for the user; empty where there was no journal
      * @throws SQLException (42000) where the journal is another import's, or does not say what the database held
      */
-    static Optional<String> removeLeftovers(Connection connection, Dialect dialect, ImportPlan plan)
+    static Found removeLeftovers(Connection connection, Dialect dialect, ImportPlan plan, boolean resume)
             throws SQLException {
         if (!exists(connection, dialect)) {
-            return Optional.empty();
+            return resume ? Found.note("RESUME: no stopped import was found to continue (none leaves anything where it"
+                    + " ran in one transaction); imported from the beginning") : Found.NOTHING;
         }
         Journal journal = Journal.read(connection, dialect);
         ImportJournal table = new ImportJournal(connection, dialect);
+        if (journal.entries().isEmpty()) {
+            table.remove();
+            return Found.note("An earlier IMPORT DATABASE stopped as it began (its process killed, or its connection"
+                    + " lost), before it had written anything but its empty journal table " + TABLE + "; removed it"
+                    + (resume ? ", and imported from the beginning" : ""));
+        }
         String earlier = "An earlier IMPORT DATABASE of '" + journal.first(DIRECTORY) + "', begun "
                 + journal.first(STARTED);
         if (FINISHED.equals(journal.first(STATE))) {
             table.remove();
-            return Optional.of(earlier + ", finished but left its journal table " + TABLE + "; removed it");
+            String note = earlier + ", finished but left its journal table " + TABLE + "; removed it";
+            return resume ? new Found(Optional.of(note + "; RESUME: nothing was left to do"), null, ResumePoint.NONE,
+                    null, true) : Found.note(note);
         }
         String stopped = earlier + ", stopped before its end (its process killed, or its connection lost) and left its"
                 + " journal table " + TABLE;
@@ -168,6 +249,11 @@ final class ImportJournal {
         }
         ImportUndo undo = ImportUndo.of(connection, dialect, SchemaScope.of(journal.all(SCOPE)), new ImportUndo.Before(
                 journal.set(SCHEMA_BEFORE), journal.set(ROUTINE_BEFORE), journal.set(TYPE_BEFORE)));
+        ResumePoint done = journal.done();
+        if (resume && done.schemaDone()) {
+            return new Found(Optional.of(stopped + "; RESUME: continued it (" + done.summary() + ")"), table, done,
+                    undo, false);
+        }
         List<String> dropped;
         try {
             dropped = undo.dropCreated(journal.all(CREATED_SCHEMA));
@@ -175,7 +261,8 @@ final class ImportJournal {
         } catch (SQLException e) {
             throw FerryErrors.withContext(stopped + "; removing what it left failed", e);
         }
-        return Optional.of(stopped + "; removed the " + dropped.size() + " object(s) it had created"
+        return Found.note(stopped + (resume ? " before the end of its schema script, so there was nothing to continue"
+                : "") + "; removed the " + dropped.size() + " object(s) it had created"
                 + (dropped.isEmpty() ? "" : " (" + DatabaseContents.shortList(dropped) + ")")
                 + " and the journal, before this import");
     }
@@ -252,6 +339,21 @@ final class ImportJournal {
 
         Set<String> set(String entry) {
             return new HashSet<>(all(entry));
+        }
+
+        /** What the import had done, by its marks. */
+        ResumePoint done() {
+            Map<String, Long> loaded = new HashMap<>();
+            for (String item : all(LOADED)) {
+                int space = item.indexOf(' ');
+                loaded.put(item.substring(space + 1), Long.parseLong(item.substring(0, space)));
+            }
+            return new ResumePoint(!all(SCHEMA_DONE).isEmpty(), loaded, indexes(POST_DATA_BEGUN),
+                    indexes(POST_DATA_DONE));
+        }
+
+        private Set<Integer> indexes(String entry) {
+            return all(entry).stream().map(Integer::valueOf).collect(Collectors.toSet());
         }
     }
 }

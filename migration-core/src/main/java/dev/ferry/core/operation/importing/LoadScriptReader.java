@@ -80,6 +80,6 @@ final class LoadScriptReader {
                 new FormattedFile(DataFilePaths.inside(source.directory(), fileName, ExportLayout.LOAD + " line "
                         + sql.line()), options, entry.file().sha256()));
         return new LoadStep.LoadTable(load, fileName, OptionalLong.of(entry.file().rows()),
-                entry.file().bytes());
+                entry.file().bytes(), entry.table().files().size() > 1);
     }
 }

@@ -15,8 +15,11 @@ sealed interface LoadStep {
      * @param expectedRows the rows the manifest says the file holds; empty where there is no manifest (DuckDB's
      *                     exports)
      * @param bytes        the file's size; -1 where it cannot be told
+     * @param oneOfSeveral whether the table's rows are in several files (chunks), each loaded in a transaction of its
+     *                     own where the import commits as it goes, so that a resumed import keeps those it loaded
      */
-    record LoadTable(TableLoad load, String file, OptionalLong expectedRows, long bytes) implements LoadStep {
+    record LoadTable(TableLoad load, String file, OptionalLong expectedRows, long bytes, boolean oneOfSeveral)
+            implements LoadStep {
     }
 
     /**

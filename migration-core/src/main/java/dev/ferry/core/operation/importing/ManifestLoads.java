@@ -67,7 +67,8 @@ final class ManifestLoads {
                 TableLoad load = new TableLoad(target.quote(table.name()), columns,
                         new FormattedFile(DataFilePaths.inside(source.directory(), file.file(), ManifestFile.NAME),
                                 options, file.sha256()));
-                steps.add(new LoadStep.LoadTable(load, file.file(), OptionalLong.of(file.rows()), file.bytes()));
+                steps.add(new LoadStep.LoadTable(load, file.file(), OptionalLong.of(file.rows()), file.bytes(),
+                        entry.files().size() > 1));
             }
         }
         return steps;

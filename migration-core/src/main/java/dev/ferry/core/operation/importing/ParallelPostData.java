@@ -1,6 +1,5 @@
 package dev.ferry.core.operation.importing;
 
-import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.operation.jobs.ConnectionJobs;
 import dev.ferry.core.operation.jobs.RunningQueries;
 import dev.ferry.core.sql.SqlScript;
@@ -25,45 +24,54 @@ final class ParallelPostData {
     }
 
     /**
-     * Runs {@code script}.
+     * Runs {@code script}, each statement through {@code checkpoints} (which skip those a stopped import had run and
+     * mark the others).
      *
      * @param connections the import's connections, the leader first, autocommit off
      * @param mysql       whether MariaDB's lexical rules apply rather than standard SQL's
      */
-    static void run(String script, boolean mysql, List<Connection> connections) throws SQLException {
+    static void run(String script, boolean mysql, List<Connection> connections, ImportCheckpoints checkpoints)
+            throws SQLException {
         Connection leader = connections.get(0);
-        List<KeyStatement> run = new ArrayList<>();
+        List<Numbered> run = new ArrayList<>();
+        List<SqlScript.Statement> statements = SqlScript.split(script, mysql);
         try (Statement statement = leader.createStatement()) {
-            for (SqlScript.Statement sql : SqlScript.split(script, mysql)) {
+            for (int index = 0; index < statements.size(); index++) {
+                SqlScript.Statement sql = statements.get(index);
                 Optional<KeyStatement> key = KeyStatement.of(sql, mysql);
-                if (key.isPresent() && !run.isEmpty() && run.get(0).kind() == key.get().kind()) {
-                    run.add(key.get());
+                if (key.isPresent() && !run.isEmpty() && run.get(0).key().kind() == key.get().kind()) {
+                    run.add(new Numbered(index, key.get()));
                     continue;
                 }
-                runAtOnce(run, connections);
+                runAtOnce(run, connections, checkpoints);
                 run.clear();
                 if (key.isPresent()) {
-                    run.add(key.get());
+                    run.add(new Numbered(index, key.get()));
                 } else {
-                    ScriptRunner.execute(statement, ExportLayout.POST_DATA, sql);
+                    checkpoints.runPostData(leader, statement, index, sql);
                     leader.commit();
                 }
             }
         }
-        runAtOnce(run, connections);
+        runAtOnce(run, connections, checkpoints);
     }
 
-    private static void runAtOnce(List<KeyStatement> run, List<Connection> connections) throws SQLException {
+    /** A statement that builds an index or key, and its place in the script (from 0). */
+    private record Numbered(int index, KeyStatement key) {
+    }
+
+    private static void runAtOnce(List<Numbered> run, List<Connection> connections, ImportCheckpoints checkpoints)
+            throws SQLException {
         if (run.isEmpty()) {
             return;
         }
         TableLocks locks = new TableLocks();
         ConnectionJobs.run("IMPORT DATABASE", connections, run.size(), (on, i, queries) -> {
-            KeyStatement key = run.get(i);
+            KeyStatement key = run.get(i).key();
             locks.acquire(key.tables());
             try (Statement statement = on.createStatement();
                  RunningQueries.Registration ignored = queries.track(statement)) {
-                ScriptRunner.execute(statement, ExportLayout.POST_DATA, key.statement());
+                checkpoints.runPostData(on, statement, run.get(i).index(), key.statement());
                 on.commit();
             } finally {
                 locks.release(key.tables());

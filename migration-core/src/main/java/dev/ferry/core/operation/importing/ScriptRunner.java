@@ -5,6 +5,7 @@ import dev.ferry.core.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** Runs an export's scripts, statement by statement, naming the script and line of a statement that fails. */
 final class ScriptRunner {
@@ -23,6 +24,23 @@ final class ScriptRunner {
         try (Statement statement = connection.createStatement()) {
             for (SqlScript.Statement sql : SqlScript.split(script, mysqlSyntax)) {
                 execute(statement, scriptName, sql);
+            }
+        }
+    }
+
+    /**
+     * Runs the post-data script on this runner's connection (autocommit off), each statement through
+     * {@code checkpoints}, which skip those a stopped import had run and mark the others; each committed with its mark
+     * where the import keeps a journal.
+     */
+    void runPostData(String script, boolean mysqlSyntax, ImportCheckpoints checkpoints) throws SQLException {
+        List<SqlScript.Statement> statements = SqlScript.split(script, mysqlSyntax);
+        try (Statement statement = connection.createStatement()) {
+            for (int index = 0; index < statements.size(); index++) {
+                checkpoints.runPostData(connection, statement, index, statements.get(index));
+                if (checkpoints.commitsEachStep()) {
+                    connection.commit();
+                }
             }
         }
     }

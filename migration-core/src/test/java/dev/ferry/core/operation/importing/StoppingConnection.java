@@ -1,0 +1,81 @@
+package dev.ferry.core.operation.importing;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A connection that stops its user at the n-th statement it runs, as a killed process stops: it throws
+ * {@link Stopped}, an {@link Error} no import catches, before or after the database runs that statement, so the
+ * import neither undoes its work nor removes its journal. The test then closes the real connection, which rolls back
+ * what was not committed, as the server does for a killed client.
+ */
+final class StoppingConnection {
+    /** What a stopped import throws. */
+    static final class Stopped extends Error {
+        Stopped(int at) {
+            super("stopped at statement " + at);
+        }
+    }
+
+    private final Connection real;
+    private final int stopAt;
+    private final boolean afterRunning;
+    private final AtomicInteger run = new AtomicInteger();
+
+    private StoppingConnection(Connection real, int stopAt, boolean afterRunning) {
+        this.real = real;
+        this.stopAt = stopAt;
+        this.afterRunning = afterRunning;
+    }
+
+    /**
+     * {@code real}, stopping at its {@code stopAt}-th statement run (from 1; 0 never), before the database runs it or,
+     * where {@code afterRunning}, after.
+     */
+    static StoppingConnection of(Connection real, int stopAt, boolean afterRunning) {
+        return new StoppingConnection(real, stopAt, afterRunning);
+    }
+
+    /** The statements run so far. */
+    int statementsRun() {
+        return run.get();
+    }
+
+    Connection connection() {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    Object result = call(real, method, args);
+                    return result instanceof Statement statement ? statement(statement, method.getReturnType())
+                            : result;
+                });
+    }
+
+    private Object statement(Statement statement, Class<?> type) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            boolean runs = method.getName().startsWith("execute");
+            int number = runs ? run.incrementAndGet() : 0;
+            if (runs && number == stopAt && !afterRunning) {
+                throw new Stopped(number);
+            }
+            Object result = call(statement, method, args);
+            if (runs && number == stopAt) {
+                throw new Stopped(number);
+            }
+            return result;
+        };
+        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -247,8 +247,8 @@ class FerryStatementTest {
         SQLException importError = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (SCHEMAS 'a')"));
         assertEquals("22023", importError.getSQLState());
-        assertTrue(importError.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS, JOBS and RESUME"),
-                importError.getMessage());
+        assertTrue(importError.getMessage().startsWith(
+                "IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS, JOBS and RESUME"), importError.getMessage());
         for (String copy : List.of("COPY t TO 'f.csv' (SCHEMAS 'a')", "COPY t FROM 'f.csv' (SCHEMAS 'a')")) {
             SQLException copyError = assertThrows(SQLException.class, () -> statement.execute(copy));
             assertEquals("22023", copyError.getSQLState());
@@ -259,15 +259,17 @@ class FerryStatementTest {
     }
 
     @Test
-    void importTakesAllowEditedScriptsAndJobsAlone() throws SQLException {
+    void importTakesAllowEditedScriptsJobsAndResumeAlone() throws SQLException {
         SQLException error = assertThrows(SQLException.class,
                 () -> statement.execute("IMPORT DATABASE 'x' (FORMAT csv)"));
         assertEquals("22023", error.getSQLState());
-        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS, JOBS and RESUME;"
-                + " the format is read from the export's manifest. Given: FORMAT"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("IMPORT DATABASE takes the options ALLOW_EDITED_SCRIPTS, JOBS and"
+                + " RESUME; the format is read from the export's manifest. Given: FORMAT"), error.getMessage());
         assertTrue(engine.calls.isEmpty());
         statement.execute("IMPORT DATABASE 'x' (ALLOW_EDITED_SCRIPTS)");
         assertEquals(1, engine.calls.size());
+        statement.execute("IMPORT DATABASE 'x' (RESUME, JOBS 2)");
+        assertEquals(2, engine.calls.size());
     }
 
     @Test

@@ -120,7 +120,7 @@ class KilledEmbeddedImportIT {
                 assertTrue(!engine.transactionalDdl(), when + ": " + err);
                 cleaned++;
             } else {
-                assertTrue(!err.contains("Warning") || err.contains("Warning: RESUME: no stopped import"),
+                assertTrue(!err.contains("Warning") || err.contains("Warning: RESUME: no journal of a stopped import"),
                         when + ": " + err);
             }
             assertSameAsSource(source, target, when);

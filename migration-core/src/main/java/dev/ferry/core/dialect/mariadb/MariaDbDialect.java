@@ -391,8 +391,8 @@ public class MariaDbDialect extends StandardDialect {
     }
 
     /**
-     * MariaDB's errors for an existing table, view or sequence (1050), index (1061), primary key (1068), routine (1304),
-     * trigger (1359), constraint (1826), and, for a foreign key, InnoDB's duplicate name (1005, errno 121).
+     * MariaDB's errors for an existing table, view or sequence (1050), index (1061), primary key (1068), routine
+     * (1304), trigger (1359), constraint (1826), and, for a foreign key, InnoDB's duplicate name (1005, errno 121).
      */
     @Override
     public boolean alreadyExists(SQLException e) {

@@ -217,8 +217,8 @@ final class ImportJournal {
     static Found removeLeftovers(Connection connection, Dialect dialect, ImportPlan plan, boolean resume)
             throws SQLException {
         if (!exists(connection, dialect)) {
-            return resume ? Found.note("RESUME: no stopped import was found to continue (none leaves anything where it"
-                    + " ran in one transaction); imported from the beginning") : Found.NOTHING;
+            return resume ? Found.note("RESUME: no journal of a stopped import is in this database (an import that"
+                    + " ended removed its own; one that ran in one transaction leaves none)") : Found.NOTHING;
         }
         Journal journal = Journal.read(connection, dialect);
         ImportJournal table = new ImportJournal(connection, dialect);

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** IMPORT DATABASE's one option, ALLOW_EDITED_SCRIPTS, bare or with a boolean; anything else is refused. */
+/** IMPORT DATABASE's options, ALLOW_EDITED_SCRIPTS, JOBS and RESUME, bare or with a value; anything else is refused. */
 class ImportOptionsTest {
 
     @Test
@@ -25,6 +25,15 @@ class ImportOptionsTest {
         assertEquals(3, ImportOptions.from(Map.of("jobs", "3")).effectiveJobs());
         SQLException zero = assertThrows(SQLException.class, () -> ImportOptions.from(Map.of("JOBS", "0")));
         assertEquals("JOBS must be a whole number from 1 to 64, got '0'", zero.getMessage());
+    }
+
+    @Test
+    void resumeIsOffUnlessGiven() throws SQLException {
+        assertFalse(ImportOptions.from(Map.of()).resume());
+        assertTrue(ImportOptions.from(Map.of("resume", "true")).resume(), "bare, any case");
+        assertFalse(ImportOptions.from(Map.of("RESUME", "no")).resume());
+        SQLException value = assertThrows(SQLException.class, () -> ImportOptions.from(Map.of("RESUME", "later")));
+        assertEquals("RESUME must be true or false, got 'later'", value.getMessage());
     }
 
     @Test

@@ -108,7 +108,7 @@ class ResumedImportTest {
     void resumeWithNothingStopped_importsFromTheBeginning_andSaysSo() throws Exception {
         try (Connection target = h2(UUID.randomUUID().toString())) {
             MigrationResult result = new DatabaseImporter(target).importFrom(export, RESUME, ProgressListener.NONE);
-            assertTrue(result.warnings().get(0).startsWith("RESUME: no stopped import was found to continue"),
+            assertTrue(result.warnings().get(0).startsWith("RESUME: no journal of a stopped import is in this database"),
                     result.warnings().get(0));
             assertSameAsExported(target, "a fresh import");
         }

@@ -29,8 +29,8 @@ import java.util.List;
  * <p>A failed import leaves the database as it was: rolled back where it ran in one transaction (the engine's DDL is
  * transactional and it loaded on one connection), otherwise by dropping everything the import created (the database
  * was empty before it). An import that commits before its end keeps an {@link ImportJournal} in the database while
- * it runs, so that the next import after a crash finds and removes what it left. The connection must have autocommit
- * on, as it is left.
+ * it runs, so that the next import after a crash finds and removes what it left, or, with RESUME, goes on from what it
+ * had committed ({@link ImportCheckpoints}). The connection must have autocommit on, as it is left.
  */
 public final class DatabaseImporter {
     private final Connection connection;
@@ -128,19 +128,19 @@ public final class DatabaseImporter {
             if (journal == null && (committed || loading.several())) {
                 journal = journal(directory, plan, dialect, scope, undo, notes);
             }
-            ImportCheckpoints checkpoints = ImportCheckpoints.of(journal, earlier.done(), dialect);
-            ScriptRunner scripts = new ScriptRunner(connection);
-            if (!checkpoints.schemaDone()) {
-                scripts.run(ExportLayout.SCHEMA, plan.schema(), mysql);
-                checkpoints.schemaCreated(connection);
-            }
+            ResumePoint done = earlier.done();
             LoadSteps loads = plan.loads();
             if (earlier.resuming()) {
                 List<LoadStep> steps = new ArrayList<>();
                 loads.forEach(steps::add);
-                checkpoints = ImportCheckpoints.of(journal,
-                        ResumedTables.check(connection, journal, steps, earlier.done(), notes), dialect);
+                done = ResumedTables.check(connection, journal, steps, done, notes);
                 loads = LoadSteps.of(steps);
+            }
+            ImportCheckpoints checkpoints = ImportCheckpoints.of(journal, done, dialect);
+            ScriptRunner scripts = new ScriptRunner(connection);
+            if (!checkpoints.schemaDone()) {
+                scripts.run(ExportLayout.SCHEMA, plan.schema(), mysql);
+                checkpoints.schemaCreated(connection);
             }
             DataLoader data = new DataLoader(connection, dialect);
             List<TableOutcome> tables;

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * connections) as Ferry's while it runs: a table, {@value #TABLE}, in the connection's current schema, that says which
  * export is being imported, by the digest of the scripts it runs, and what the database held before. An import stopped
  * before its end (its process killed, its connection or machine lost) leaves the table behind, and the same import run
- * again finds it and drops what the stopped one created ({@link #removeLeftovers}); any other import is refused. An
- * import that ends, well or not, removes it.
+ * again finds it and drops what the stopped one created ({@link #removeLeftovers}), or, with RESUME, goes on from the
+ * marks the stopped one left as it went (schema created, files loaded, post-data statements run: {@link ResumePoint});
+ * any other import is refused. An import that ends, well or not, removes it.
  */
 final class ImportJournal {
     /** The journal's table. */

@@ -111,7 +111,7 @@ class KilledEmbeddedImportIT {
             String err = Files.readString(temp.resolve("err.txt"));
             if (again.exitValue() != 0 && engine == Engine.HSQLDB && err.contains("FileNotFoundException")
                     && err.contains("db.script")) {
-                // HSQLDB's own files, not Ferry's work: seen once in 60 kills (HSQLDB 2.7.4 could not open them).
+                // HSQLDB's own files, not Ferry's work: seen once in 30 kills (HSQLDB 2.7.4 could not open them).
                 System.out.printf("HSQLDB %s: HSQLDB cannot open its files: %s%n", when, err.strip());
                 filesLost++;
                 continue;

@@ -16,7 +16,6 @@ import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
 import dev.ferry.core.model.manifest.SchemaFile;
-import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
@@ -52,7 +51,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,8 +105,8 @@ public final class DatabaseExporter {
         Dialect dialect = Dialects.forConnection(connection);
         Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
         SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
-        ExportDirectory target = ExportDirectory.prepare(directory, options.resume());
         int isolation = dialect.snapshotIsolation(connection.getMetaData());
+        ExportDirectory target = ExportDirectory.prepare(directory, options.resume());
         return Provisional.complete(target, () -> {
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
                  SnapshotSession session = SnapshotSession.begin(connection, isolation)) {
@@ -116,6 +114,24 @@ public final class DatabaseExporter {
                         new Snapshot(session, isolation), progress);
             }
         });
+    }
+
+    /**
+     * An export's data files, once all are written.
+     *
+     * @param reads     every data file, in the order of the plan
+     * @param pending   those read by this run
+     * @param written   what this run wrote, one for each of {@code pending}
+     * @param kept      what a resumed export kept; empty for an export begun afresh
+     * @param startedAt when this run began
+     */
+    private record Reads(List<TableRead> reads, List<TableRead> pending, List<TableExport> written,
+                         Optional<ResumeCheck.Kept> kept, Instant startedAt) {
+
+        /** The files kept from earlier runs, by name. */
+        Map<String, ExportProgress.Finished> keptFiles() {
+            return kept.map(k -> k.recorded().finished()).orElse(Map.of());
+        }
     }
 
     /** The leader's read transaction, and what the followers need to join it. */
@@ -141,8 +157,8 @@ public final class DatabaseExporter {
         ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
                 exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
         String schemaScript = scripts.schemaScript();
-        ExportFingerprint fingerprint = ExportFingerprint.of(settings(dialect, scriptDialect, exportOptions), tables,
-                schemaScript);
+        ExportFingerprint fingerprint = ExportFingerprint.of(ExportFingerprint.settings(connection, dialect,
+                scriptDialect, exportOptions), tables, schemaScript);
         Optional<ResumeCheck.Kept> kept = target.recorded().isEmpty() ? Optional.empty()
                 : Optional.of(ResumeCheck.check(target.target(), staging, target.recorded().get(), fingerprint));
         Map<String, ExportProgress.Finished> keptFiles = kept.map(k -> k.recorded().finished()).orElse(Map.of());
@@ -190,7 +206,7 @@ public final class DatabaseExporter {
                 throw FerryErrors.io("Cannot write " + ExportProgress.NAME + " in " + staging + ": " + e, e);
             }
             MigrationResult result = finish(dialect, scriptDialect, target, options, schema, schemas, qualifiedNames,
-                    scripts, schemaScript, reads, pending, written, keptFiles, kept, startedAt, warnings, notes);
+                    scripts, schemaScript, new Reads(reads, pending, written, kept, startedAt), warnings, notes);
             try {
                 record.delete();
             } catch (IOException e) {
@@ -210,16 +226,15 @@ public final class DatabaseExporter {
      */
     private MigrationResult finish(Dialect dialect, Dialect scriptDialect, ExportDirectory target,
                                    FormatOptions options, DatabaseSchema schema, List<String> schemas,
-                                   boolean qualifiedNames, TargetScripts scripts, String schemaScript,
-                                   List<TableRead> reads, List<TableRead> pending, List<TableExport> written,
-                                   Map<String, ExportProgress.Finished> keptFiles, Optional<ResumeCheck.Kept> kept,
-                                   Instant startedAt, List<String> warnings, List<String> notes)
-            throws SQLException {
+                                   boolean qualifiedNames, TargetScripts scripts, String schemaScript, Reads done,
+                                   List<String> warnings, List<String> notes) throws SQLException {
         Path staging = target.staging();
         Map<String, TableExport> byFile = new LinkedHashMap<>();
-        for (int i = 0; i < pending.size(); i++) {
-            byFile.put(pending.get(i).file(), written.get(i));
+        for (int i = 0; i < done.pending().size(); i++) {
+            byFile.put(done.pending().get(i).file(), done.written().get(i));
         }
+        Map<String, ExportProgress.Finished> keptFiles = done.keptFiles();
+        List<TableRead> reads = done.reads();
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
         List<Manifest.DataFile> chunks = new ArrayList<>();
@@ -243,13 +258,16 @@ public final class DatabaseExporter {
                 chunks.clear();
             }
         }
+        Optional<ResumeCheck.Kept> kept = done.kept();
         List<Manifest.Run> runs = kept.isEmpty() ? List.of() : ResumedRuns.of(kept.get().recorded().runs(),
-                startedAt.toString(), reads.stream().map(TableRead::file).filter(byFile::containsKey).toList());
+                done.startedAt().toString(), reads.stream().map(TableRead::file).filter(byFile::containsKey)
+                        .toList());
         List<String> resumeNotes = new ArrayList<>();
         if (kept.isPresent()) {
             long keptBytes = keptFiles.values().stream().mapToLong(ExportProgress.Finished::bytes).sum();
             resumeNotes.add("Resumed the unfinished export in " + staging + ": kept " + keptFiles.size() + " of "
-                    + reads.size() + " data file(s) (" + keptBytes + " bytes), read " + pending.size() + " now");
+                    + reads.size() + " data file(s) (" + keptBytes + " bytes), read " + done.pending().size()
+                    + " now");
             resumeNotes.addAll(kept.get().notes());
         }
         if (runs.size() > 1) {
@@ -279,34 +297,6 @@ public final class DatabaseExporter {
     private static TableExport kept(ExportProgress.Finished finished) {
         return new TableExport(finished.rows(), new FileSummary(finished.bytes(), finished.sha256()),
                 finished.warnings());
-    }
-
-    /**
-     * The settings that decide an export's files, by the names a message gives them: the format's options, the
-     * dialect of the scripts, the schemas named, CHUNK_ROWS, the source and Ferry's version.
-     */
-    private Map<String, String> settings(Dialect dialect, Dialect scriptDialect, ExportOptions options)
-            throws SQLException {
-        FormatOptions format = options.format();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("FORMAT", format.format().optionValue());
-        if (format.format() == DataFormat.CSV) {
-            settings.put("HEADER", Boolean.toString(format.header()));
-            settings.put("DELIMITER", String.valueOf(format.delimiter()));
-            settings.put("QUOTE", String.valueOf(format.quote()));
-        } else {
-            settings.put("COMPRESSION", format.compression().name().toLowerCase(Locale.ROOT));
-            settings.put("ROW_GROUP_SIZE", Integer.toString(format.rowGroupRows()));
-        }
-        settings.put("DIALECT", scriptDialect.name());
-        settings.put("SCHEMAS", String.join(", ", options.schemas()));
-        settings.put("CHUNK_ROWS", Long.toString(options.chunkRows()));
-        DatabaseMetaData metaData = connection.getMetaData();
-        settings.put("the source", metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()
-                + (connection.getCatalog() == null ? "" : ", database " + connection.getCatalog()) + " ("
-                + dialect.name() + ")");
-        settings.put("Ferry's version", FerryVersion.get());
-        return settings;
     }
 
     /**

@@ -33,14 +33,16 @@ final class ExportDirectory implements Provisional {
     private final List<String> notes;
     private final Optional<ExportProgress.Recorded> recorded;
     private final boolean resume;
+    private final StagingLock lock;
 
     private ExportDirectory(Path target, Path staging, List<String> notes, Optional<ExportProgress.Recorded> recorded,
-                            boolean resume) {
+                            boolean resume) throws IOException {
         this.target = target;
         this.staging = staging;
         this.notes = List.copyOf(notes);
         this.recorded = recorded;
         this.resume = resume;
+        this.lock = StagingLock.hold(staging);
     }
 
     /** {@link #prepare(Path, boolean)} for an export that does not resume. */
@@ -74,6 +76,11 @@ final class ExportDirectory implements Provisional {
         List<String> notes = new ArrayList<>();
         try {
             Files.createDirectories(parent);
+            List<Path> running = leftovers(parent, prefix).stream().filter(StagingLock::held).toList();
+            if (resume && !running.isEmpty()) {
+                throw FerryErrors.refused("EXPORT DATABASE '" + absolute + "' (RESUME): another export to the same"
+                        + " directory is running, in " + running.get(0) + "; resume once it has ended");
+            }
             Optional<Resumable> resumable = resume ? newestResumable(parent, prefix) : Optional.empty();
             notes.addAll(removeLeftovers(parent, prefix, resumable.map(Resumable::directory).orElse(null)));
             if (resumable.isPresent()) {
@@ -141,6 +148,10 @@ final class ExportDirectory implements Provisional {
             if (leftover.equals(kept)) {
                 continue;
             }
+            if (StagingLock.held(leftover)) {
+                notes.add("Left " + leftover + " as it is: an export to the same directory is running in it");
+                continue;
+            }
             long[] size = {0, 0};
             try (Stream<Path> files = Files.walk(leftover)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -198,6 +209,8 @@ final class ExportDirectory implements Provisional {
     @Override
     public void commit() throws SQLException {
         try {
+            // First: forcing the files opens each, and closing a file releases this process's lock on it.
+            lock.close();
             forceToDisk(staging);
             Files.deleteIfExists(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -233,6 +246,7 @@ final class ExportDirectory implements Provisional {
      */
     @Override
     public void abandon(Throwable failure) {
+        lock.close();
         if (resume && Files.isRegularFile(staging.resolve(ExportProgress.NAME), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

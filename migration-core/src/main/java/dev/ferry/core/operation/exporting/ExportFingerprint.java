@@ -1,13 +1,22 @@
 package dev.ferry.core.operation.exporting;
 
+import dev.ferry.core.FerryVersion;
+import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.format.FileChecksum;
+import dev.ferry.core.model.options.DataFormat;
+import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Table;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,6 +47,35 @@ record ExportFingerprint(Map<String, String> settings, Map<String, String> table
             digests.put(table.name().toString(), digest(table));
         }
         return new ExportFingerprint(settings, digests, sha256(schemaScript));
+    }
+
+    /**
+     * The settings that decide an export's files, by the names a message gives them: the format's options, the
+     * dialect of the scripts, the schemas named, CHUNK_ROWS, the source (engine, version and database, read on
+     * {@code connection}) and Ferry's version. Not JOBS: the files are the same whatever it is.
+     */
+    static Map<String, String> settings(Connection connection, Dialect dialect, Dialect scriptDialect,
+                                        ExportOptions options) throws SQLException {
+        FormatOptions format = options.format();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("FORMAT", format.format().optionValue());
+        if (format.format() == DataFormat.CSV) {
+            settings.put("HEADER", Boolean.toString(format.header()));
+            settings.put("DELIMITER", String.valueOf(format.delimiter()));
+            settings.put("QUOTE", String.valueOf(format.quote()));
+        } else {
+            settings.put("COMPRESSION", format.compression().name().toLowerCase(Locale.ROOT));
+            settings.put("ROW_GROUP_SIZE", Integer.toString(format.rowGroupRows()));
+        }
+        settings.put("DIALECT", scriptDialect.name());
+        settings.put("SCHEMAS", String.join(", ", options.schemas()));
+        settings.put("CHUNK_ROWS", Long.toString(options.chunkRows()));
+        DatabaseMetaData metaData = connection.getMetaData();
+        settings.put("the source", metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()
+                + (connection.getCatalog() == null ? "" : ", database " + connection.getCatalog()) + " ("
+                + dialect.name() + ")");
+        settings.put("Ferry's version", FerryVersion.get());
+        return settings;
     }
 
     /**

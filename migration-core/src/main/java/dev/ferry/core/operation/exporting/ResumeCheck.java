@@ -129,13 +129,13 @@ final class ResumeCheck {
         }
     }
 
-    /** Deletes every file in {@code staging} but the kept ones and the progress record. */
+    /** Deletes every file in {@code staging} but the kept ones, the progress record and the lock. */
     private static void deleteOthers(Path staging, Set<String> kept) throws IOException {
         List<Path> others = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (!kept.contains(name) && !name.equals(ExportProgress.NAME)) {
+                if (!kept.contains(name) && !name.equals(ExportProgress.NAME) && !name.equals(StagingLock.NAME)) {
                     others.add(entry);
                 }
             }

@@ -323,4 +323,33 @@ class ResumedExportH2Test {
         assertNull(ManifestFile.read(dir).snapshot(), "every file was read in the last run");
         assertSameAsFreshExport(dir);
     }
+
+    @Test
+    void aStopAfterTheLastFile_resumesWithoutReading_andIsOneSnapshot() throws Exception {
+        stoppedExport(options("csv", 1000, false), READS);
+        Stopping resumed = new Stopping(Integer.MAX_VALUE);
+        MigrationResult result = new DatabaseExporter(source).export(dir, options("csv", 1000, true), resumed);
+        assertEquals(List.of(), resumed.started);
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("kept 12 of 12 data file(s)")
+                && w.endsWith("read 0 now")), result.warnings().toString());
+        assertNull(ManifestFile.read(dir).snapshot(), "every file was read in the first run");
+        assertSameAsFreshExport(dir);
+    }
+
+    @Test
+    void aStagingDirectoryARunningExportHolds_isNeitherResumedNorRemoved() throws Exception {
+        Path partial = stoppedExport(options("csv", 1000, false), 4);
+        try (StagingLock running = StagingLock.hold(partial)) {
+            SQLException refused = assertThrows(SQLException.class, () -> new DatabaseExporter(source)
+                    .export(dir, options("csv", 1000, true), ProgressListener.NONE));
+            assertEquals("EXPORT DATABASE '" + dir.toAbsolutePath() + "' (RESUME): another export to the same"
+                    + " directory is running, in " + partial + "; resume once it has ended", refused.getMessage());
+            MigrationResult fresh = new DatabaseExporter(source).export(dir, options("csv", 1000, false),
+                    ProgressListener.NONE);
+            assertTrue(fresh.warnings().contains("Left " + partial + " as it is: an export to the same directory is"
+                    + " running in it"), fresh.warnings().toString());
+            assertTrue(Files.isDirectory(partial));
+        }
+        assertFalse(StagingLock.held(partial), "released");
+    }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * kill -9 of an exporting process, then EXPORT ... (RESUME), on PostgreSQL (JOBS 2, a chunked table) and embedded H2
- * (one connection): the first export is killed once a few data files are finished, the resumed one once it has
- * finished a few more, and the second resume completes. Each resume keeps the files finished before (untouched on
+ * (one connection): the first export is killed once a few data files are finished and another is being written, the
+ * resumed one once it has finished a few more, and the second resume completes. Each resume keeps the files finished before (untouched on
  * disk), and the export it ends with holds the same data files, byte for byte, and the same manifest entries as an
  * export never killed, and imports to exactly the source's rows; a file a kill cut short is never kept.
  */
@@ -66,7 +66,7 @@ class KilledExportIT {
     void anExportKilledTwice_resumesToTheFilesOfAnExportNeverKilled(String engine) throws Exception {
         boolean postgres = engine.equals("POSTGRESQL");
         // H2 is read row by row, PostgreSQL by COPY: each export takes a few seconds.
-        int rows = postgres ? 400_000 : 100_000;
+        int rows = postgres ? 300_000 : 60_000;
         TestServer server = postgres ? TestServer.postgres() : null;
         String database = postgres ? server.createDatabase() : null;
         String h2 = "jdbc:h2:file:" + temp.resolve("h2") + "/db";
@@ -103,6 +103,10 @@ class KilledExportIT {
             assertTrue(last.waitFor(2, TimeUnit.MINUTES), "the last resume ended");
             String err = read("err.txt");
             assertEquals(0, last.exitValue(), err);
+            assertEquals(contents(fresh), contents(export), "the data files, byte for byte");
+            Manifest resumed = ManifestFile.read(export);
+            assertEquals(ManifestFile.read(fresh).tables(), resumed.tables());
+            assertEquals(Files.readString(fresh.resolve("load.sql")), Files.readString(export.resolve("load.sql")));
             assertTrue(err.contains("Resumed the unfinished export in " + partial + ": kept " + second + " of " + total
                     + " data file(s)"), err);
             assertTrue(err.contains("Not one snapshot: changes made between the runs may be seen in some tables and"
@@ -110,13 +114,9 @@ class KilledExportIT {
             assertTrue(partials().isEmpty(), "no partial directory is left");
             assertFalse(Files.exists(export.resolve(PROGRESS)));
 
-            Manifest resumed = ManifestFile.read(export);
             assertEquals(Manifest.RESUMED, resumed.snapshot());
             assertEquals(3, resumed.runs().size(), resumed.runs().toString());
             assertEquals(total, resumed.runs().stream().mapToInt(run -> run.files().size()).sum());
-            assertEquals(ManifestFile.read(fresh).tables(), resumed.tables());
-            assertEquals(contents(fresh), contents(export), "the data files, byte for byte");
-            assertEquals(Files.readString(fresh.resolve("load.sql")), Files.readString(export.resolve("load.sql")));
 
             assertImportsExactly(postgres, server, database, h2, export);
         } finally {
@@ -151,15 +151,18 @@ class KilledExportIT {
     }
 
     /**
-     * Waits until the export's progress record lists at least {@code files} finished data files, then kills it
-     * ({@code kill -9}): the number listed when it died.
+     * Waits until the export's progress record lists at least {@code files} finished data files and another data file
+     * is being written, then kills it ({@code kill -9}): the number listed when it died.
      */
     private int killAfter(Process process, int files) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             List<Path> partials = partials();
-            if (!partials.isEmpty() && finished(partials.get(0)) >= files) {
-                break;
+            if (!partials.isEmpty()) {
+                int finished = finished(partials.get(0));
+                if (finished >= files && dataFiles(partials.get(0)).size() > finished) {
+                    break;
+                }
             }
             assertFalse(process.waitFor(2, TimeUnit.MILLISECONDS), "the export ended before it was killed: "
                     + read("err.txt"));
@@ -167,8 +170,9 @@ class KilledExportIT {
         process.destroyForcibly().waitFor();
         Path partial = partial();
         int finished = finished(partial);
-        System.out.printf("killed with %d data file(s) finished and %d more begun%n", finished,
-                dataFiles(partial).size() - finished);
+        int begun = dataFiles(partial).size() - finished;
+        System.out.printf("killed with %d data file(s) finished and %d more begun%n", finished, begun);
+        assertTrue(begun > 0, "the kill left a data file cut short, which the resume must not keep");
         return finished;
     }
 

@@ -159,7 +159,8 @@ final class ExportProgress {
     static Optional<Recorded> read(Path staging) throws IOException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(staging.resolve(NAME), StandardCharsets.UTF_8);
+            // Decoded leniently: a kill may cut the last line inside a character; that line is not read anyway.
+            lines = new String(Files.readAllBytes(staging.resolve(NAME)), StandardCharsets.UTF_8).lines().toList();
         } catch (NoSuchFileException none) {
             return Optional.empty();
         }

@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -243,9 +244,11 @@ class ResumedExportH2Test {
     @Test
     void aFileCutShort_andARecordLineCutShort_areNotKept() throws Exception {
         Path partial = stoppedExport(options("csv", 1000, false), 3);
-        // A kill while the fourth file was written, and while its line was added to the record.
+        // A kill while the fourth file was written, and while its line was added to the record (inside a character).
         Files.writeString(partial.resolve("public.orders.part-0004.csv"), "\"ID\",\"NOTE\",\"AMOUNT\"\n\"30");
-        Files.writeString(partial.resolve(ExportProgress.NAME), "{\"file\":{\"file\":\"public.orders.part-0004",
+        byte[] cut = "{\"file\":{\"file\":\"public.orders.part-0004.csv\",\"warnings\":[\"\u00e9".getBytes(
+                StandardCharsets.UTF_8);
+        Files.write(partial.resolve(ExportProgress.NAME), Arrays.copyOf(cut, cut.length - 1),
                 StandardOpenOption.APPEND);
 
         Stopping resumed = new Stopping(Integer.MAX_VALUE);

@@ -30,9 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * kill -9 of an exporting process, then EXPORT ... (RESUME), on PostgreSQL (JOBS 2, a chunked table) and embedded H2
  * (one connection): the first export is killed once a few data files are finished and another is being written, the
- * resumed one once it has finished a few more, and the second resume completes. Each resume keeps the files finished before (untouched on
- * disk), and the export it ends with holds the same data files, byte for byte, and the same manifest entries as an
- * export never killed, and imports to exactly the source's rows; a file a kill cut short is never kept.
+ * resumed one once it has finished a few more, and the second resume completes. Each resume keeps the files finished
+ * before (untouched on disk), and the export it ends with holds the same data files, byte for byte, and the same
+ * manifest entries as an export never killed, and imports to exactly the source's rows; a file a kill cut short is
+ * never kept.
  */
 class KilledExportIT {
     private static final int CHUNKS = 20;

@@ -56,8 +56,8 @@ final class ResumeCheck {
         List<String> differences = recorded.plan().fingerprint().differences(now);
         if (!differences.isEmpty()) {
             throw FerryErrors.refused("EXPORT DATABASE '" + target + "' (RESUME) cannot resume the unfinished export"
-                    + " in " + staging + ": " + String.join("; ", differences) + ". It is left as it is: resume it with the"
-                    + " options and schema it began with, or export afresh without RESUME (which removes it)");
+                    + " in " + staging + ": " + String.join("; ", differences) + ". It is left as it is: resume it"
+                    + " with the options and schema it began with, or export afresh without RESUME (which removes it)");
         }
         Map<String, ExportProgress.PlannedRead> planned = new LinkedHashMap<>();
         for (ExportProgress.PlannedRead read : recorded.plan().reads()) {

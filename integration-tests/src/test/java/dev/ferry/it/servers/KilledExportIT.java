@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,8 +43,16 @@ class KilledExportIT {
     private static final List<String> COMPARED = List.of("SELECT * FROM big ORDER BY id",
             "SELECT * FROM small ORDER BY id");
 
+    /** Data files the kills left begun and not finished, over every case. */
+    private static final AtomicInteger CUT_SHORT = new AtomicInteger();
+
     @TempDir
     Path temp;
+
+    @AfterAll
+    static void someKillCutAFileShort() {
+        assertTrue(CUT_SHORT.get() > 0, "no kill left a data file cut short, which the resume must not keep");
+    }
 
     /**
      * A {@code big} table of {@code rows} rows, written in {@value #CHUNKS} chunks, and a {@code small} table whose
@@ -173,7 +183,8 @@ class KilledExportIT {
         int finished = finished(partial);
         int begun = dataFiles(partial).size() - finished;
         System.out.printf("killed with %d data file(s) finished and %d more begun%n", finished, begun);
-        assertTrue(begun > 0, "the kill left a data file cut short, which the resume must not keep");
+        // The file seen begun may finish between the look and the kill: counted over every kill of the class.
+        CUT_SHORT.addAndGet(begun);
         return finished;
     }
 

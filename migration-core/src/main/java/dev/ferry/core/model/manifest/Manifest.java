@@ -26,10 +26,17 @@ import java.util.Map;
  * @param warnings      what was not carried
  * @param scripts       each script's SHA-256 (lower-case hex) by its file name, which IMPORT checks; empty in manifests
  *                      written before Ferry recorded them
+ * @param snapshot      {@value #RESUMED} where the data files were read in more than one snapshot (an export resumed
+ *                      with {@code RESUME}: see {@code runs}); null (and left out of the JSON) where all were read in
+ *                      one, as in every export not resumed and every manifest written before Ferry could resume
+ * @param runs          a resumed export's runs, oldest first, each with when it read and the data files it read;
+ *                      null (left out) where {@code snapshot} is
  */
 public record Manifest(int formatVersion, String ferryVersion, String createdAt, Source source,
                        Map<String, String> options, List<String> schemas, boolean qualifiedNames, String scriptDialect,
-                       List<TableEntry> tables, List<String> warnings, Map<String, String> scripts) {
+                       List<TableEntry> tables, List<String> warnings, Map<String, String> scripts,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String snapshot,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Run> runs) {
 
     /** The layout version of an export whose tables are each one data file; Ferry writes it where none is chunked. */
     public static final int FORMAT_VERSION = 1;
@@ -39,6 +46,9 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
      * Ferry that reads only version {@value #FORMAT_VERSION} refuses by its version rather than misreads.
      */
     public static final int CHUNKED_FORMAT_VERSION = 2;
+
+    /** {@link #snapshot} of an export whose data files were read in several snapshots, one per run. */
+    public static final String RESUMED = "resumed";
 
     /** Whether this Ferry reads an export of layout version {@code version}. */
     public static boolean readsVersion(int version) {
@@ -56,6 +66,21 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
         scripts = scripts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
+        runs = runs == null ? null : List.copyOf(runs);
+    }
+
+    /** The manifest of an export read in one snapshot. */
+    public Manifest(int formatVersion, String ferryVersion, String createdAt, Source source,
+                    Map<String, String> options, List<String> schemas, boolean qualifiedNames, String scriptDialect,
+                    List<TableEntry> tables, List<String> warnings, Map<String, String> scripts) {
+        this(formatVersion, ferryVersion, createdAt, source, options, schemas, qualifiedNames, scriptDialect, tables,
+                warnings, scripts, null, null);
+    }
+
+    /** Whether the data files were read in more than one snapshot (a resumed export). */
+    @JsonIgnore
+    public boolean resumed() {
+        return RESUMED.equals(snapshot);
     }
 
     /** The dialect the scripts are written for: that of {@code DIALECT}, else the source's. */
@@ -127,5 +152,17 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
      * @param sha256 the file's SHA-256 checksum
      */
     public record DataFile(String file, long rows, long bytes, String sha256) {
+    }
+
+    /**
+     * One run of a resumed export: the data files it read, all in one snapshot.
+     *
+     * @param readAt when its snapshot began, ISO 8601 in UTC
+     * @param files  the data files it read, relative to the export directory, in the manifest's order
+     */
+    public record Run(String readAt, List<String> files) {
+        public Run {
+            files = List.copyOf(files);
+        }
     }
 }

@@ -24,8 +24,11 @@ import java.util.Set;
  *                given: then {@link #defaultJobs()}
  * @param chunkRows the rows above which a table with a single-column integer primary key is written as several data
  *                files, split by ranges of its key ({@code CHUNK_ROWS}); 0 for never
+ * @param resume  whether an export to the same directory that did not finish is resumed ({@code RESUME}): the data
+ *                files it finished are kept and only the others read; false to remove it and export afresh
  */
-public record ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs, long chunkRows) {
+public record ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs, long chunkRows,
+                            boolean resume) {
 
     /** The defaults: {@link FormatOptions#DEFAULTS}, the default schemas, the default JOBS. */
     public static final ExportOptions DEFAULTS = new ExportOptions(FormatOptions.DEFAULTS, List.of(), null);
@@ -51,11 +54,15 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
     /** The option naming the schemas to export. */
     public static final String SCHEMAS = "SCHEMAS";
 
+    /** The option that resumes an export to the same directory that did not finish. */
+    public static final String RESUME = "RESUME";
+
     private static final String STATEMENT = "EXPORT DATABASE";
     private static final String VALID = "SCHEMAS (schema names separated by commas; on MariaDB, databases),"
             + " DIALECT (h2, postgresql, mariadb, sqlite or duckdb: the engine the scripts are written for),"
             + " JOBS (1 to " + MAX_JOBS + ": connections reading tables at once),"
-            + " CHUNK_ROWS (0 or more: rows above which a table is split into several files; 0 for never)";
+            + " CHUNK_ROWS (0 or more: rows above which a table is split into several files; 0 for never),"
+            + " RESUME (true or false: resume an export to the same directory that did not finish)";
 
     public ExportOptions {
         if (format == null) {
@@ -68,6 +75,11 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         if (chunkRows < 0) {
             throw new IllegalArgumentException("chunkRows " + chunkRows);
         }
+    }
+
+    /** The given options, not resuming. */
+    public ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs, long chunkRows) {
+        this(format, schemas, dialect, jobs, chunkRows, false);
     }
 
     /** The given options with the default CHUNK_ROWS. */
@@ -97,6 +109,7 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         String dialect = null;
         int jobs = 0;
         long chunkRows = DEFAULT_CHUNK_ROWS;
+        boolean resume = false;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String name = option.getKey().toUpperCase(Locale.ROOT);
             if (name.equals(SCHEMAS)) {
@@ -107,13 +120,20 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
                 jobs = jobs(option.getValue(), JOBS);
             } else if (name.equals(CHUNK_ROWS)) {
                 chunkRows = chunkRows(option.getValue());
+            } else if (name.equals(RESUME)) {
+                resume = bool(RESUME, option.getValue());
             } else {
                 formatOptions.put(option.getKey(), option.getValue());
             }
         }
         FormatOptions.refuseReaderOptions(formatOptions, STATEMENT);
         return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect, jobs,
-                chunkRows);
+                chunkRows, resume);
+    }
+
+    /** These options with RESUME {@code resume}. */
+    public ExportOptions withResume(boolean resume) {
+        return new ExportOptions(format, schemas, dialect, jobs, chunkRows, resume);
     }
 
     /** Whether JOBS was given, rather than left to {@link #defaultJobs()}. */
@@ -128,7 +148,7 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
 
     /** These options with JOBS {@code jobs} where JOBS was not given (a connection's own default); else these. */
     public ExportOptions withDefaultJobs(int jobs) {
-        return jobsNamed() || jobs == 0 ? this : new ExportOptions(format, schemas, dialect, jobs, chunkRows);
+        return jobsNamed() || jobs == 0 ? this : new ExportOptions(format, schemas, dialect, jobs, chunkRows, resume);
     }
 
     /** Whether tables above {@link #chunkRows} rows are split into chunks. */
@@ -153,6 +173,14 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         }
         throw FerryErrors.invalidParameter(CHUNK_ROWS + " must be a whole number, 0 or more (0: no table is split),"
                 + " got '" + value + "'");
+    }
+
+    private static boolean bool(String name, String value) throws SQLException {
+        return switch (value == null ? "" : value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1", "yes" -> true;
+            case "false", "off", "0", "no" -> false;
+            default -> throw FerryErrors.invalidParameter(name + " must be true or false, got '" + value + "'");
+        };
     }
 
     /** The number of cores the JVM may use, at most {@value #DEFAULT_JOBS_CAP}. */

@@ -81,7 +81,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case ALLOW_QUOTED_NULLS -> refuseQuotedNulls(value);
                 default -> throw FerryErrors.invalidParameter((name.equals(ExportOptions.SCHEMAS)
                         || name.equals(ExportOptions.DIALECT) || name.equals(ExportOptions.JOBS)
-                        || name.equals(ExportOptions.CHUNK_ROWS)
+                        || name.equals(ExportOptions.CHUNK_ROWS) || name.equals(ExportOptions.RESUME)
                         ? name + " is an option of EXPORT DATABASE, not of " + statement
                         : "Unknown option " + name + " for " + statement) + "; valid options: " + valid);
             }

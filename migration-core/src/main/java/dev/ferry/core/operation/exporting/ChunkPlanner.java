@@ -114,14 +114,39 @@ final class ChunkPlanner {
             }
             if (positions.isPresent()) {
                 long pages = positions.get().holdPages(connection, table.name());
-                return pages <= 0 ? Chunks.WHOLE : chunks(new SplitBy(positions.get().column(),
-                        positions.get()::pageStart), BigInteger.ZERO, BigInteger.valueOf(pages - 1), estimate);
+                return pages <= 0 ? Chunks.WHOLE : chunks(SplitBy.positions(positions.get()),
+                        BigInteger.ZERO, BigInteger.valueOf(pages - 1), estimate);
             }
             return Chunks.WHOLE;
         } catch (SQLException e) {
             throw FerryErrors.withContext("Reading the bounds of table " + dialect.quote(table.name())
                     + " to split it into chunks failed", e);
         }
+    }
+
+    /**
+     * What a resumed export splits {@code table} by, as the export it resumes did ({@code positions}: by where its
+     * rows are stored, else by its integer key); by position, the table is held as {@link #chunks} holds it. Read on
+     * the connection in the export's snapshot.
+     *
+     * @throws SQLException (42000) where the table can no longer be split so
+     */
+    SplitBy splitBy(Table table, boolean byPosition) throws SQLException {
+        Column key = splitKey(table);
+        if (!byPosition && key != null) {
+            return SplitBy.key(dialect.quoteIdentifier(key.name()));
+        }
+        if (byPosition && positions.isPresent()) {
+            try {
+                positions.get().holdPages(connection, table.name());
+            } catch (SQLException e) {
+                throw FerryErrors.withContext("Holding the rows of table " + dialect.quote(table.name())
+                        + " where they are, to read its chunks, failed", e);
+            }
+            return SplitBy.positions(positions.get());
+        }
+        throw FerryErrors.refused("Table " + dialect.quote(table.name()) + " can no longer be split as the export"
+                + " being resumed split it");
     }
 
     private Chunks byKey(Table table, Column key, long estimate) throws SQLException {

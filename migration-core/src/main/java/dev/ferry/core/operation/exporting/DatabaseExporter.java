@@ -11,6 +11,7 @@ import dev.ferry.core.format.ResultWriter;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.format.files.DataFiles;
 import dev.ferry.core.format.FileChecksum;
+import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
@@ -34,9 +35,11 @@ import dev.ferry.core.operation.script.TargetScripts;
 import dev.ferry.core.value.ValueKind;
 import dev.ferry.core.value.ValueText;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -102,8 +105,8 @@ public final class DatabaseExporter {
         Dialect dialect = Dialects.forConnection(connection);
         Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
         SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
-        ExportDirectory target = ExportDirectory.prepare(directory);
         int isolation = dialect.snapshotIsolation(connection.getMetaData());
+        ExportDirectory target = ExportDirectory.prepare(directory, options.resume());
         return Provisional.complete(target, () -> {
             try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
                  SnapshotSession session = SnapshotSession.begin(connection, isolation)) {
@@ -111,6 +114,24 @@ public final class DatabaseExporter {
                         new Snapshot(session, isolation), progress);
             }
         });
+    }
+
+    /**
+     * An export's data files, once all are written.
+     *
+     * @param reads     every data file, in the order of the plan
+     * @param pending   those read by this run
+     * @param written   what this run wrote, one for each of {@code pending}
+     * @param kept      what a resumed export kept; empty for an export begun afresh
+     * @param startedAt when this run began
+     */
+    private record Reads(List<TableRead> reads, List<TableRead> pending, List<TableExport> written,
+                         Optional<ResumeCheck.Kept> kept, Instant startedAt) {
+
+        /** The files kept from earlier runs, by name. */
+        Map<String, ExportProgress.Finished> keptFiles() {
+            return kept.map(k -> k.recorded().finished()).orElse(Map.of());
+        }
     }
 
     /** The leader's read transaction, and what the followers need to join it. */
@@ -122,6 +143,7 @@ public final class DatabaseExporter {
                                        ProgressListener progress)
             throws SQLException {
         FormatOptions options = exportOptions.format();
+        Instant startedAt = Instant.now();
         DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
         List<String> schemas = exportedSchemas(dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
@@ -134,38 +156,95 @@ public final class DatabaseExporter {
         List<Table> tables = schema.tables();
         ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
                 exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
+        String schemaScript = scripts.schemaScript();
+        ExportFingerprint fingerprint = ExportFingerprint.of(ExportFingerprint.settings(connection, dialect,
+                scriptDialect, exportOptions), tables, schemaScript);
+        Optional<ResumeCheck.Kept> kept = target.recorded().isEmpty() ? Optional.empty()
+                : Optional.of(ResumeCheck.check(target.target(), staging, target.recorded().get(), fingerprint));
+        Map<String, ExportProgress.Finished> keptFiles = kept.map(k -> k.recorded().finished()).orElse(Map.of());
         long[] estimates = new long[tables.size()];
         int mostReads = 0;
-        for (int i = 0; i < tables.size(); i++) {
-            estimates[i] = planner.estimate(tables.get(i));
-            mostReads += planner.mostChunks(estimates[i]);
+        if (kept.isPresent()) {
+            mostReads = (int) kept.get().recorded().plan().reads().stream()
+                    .filter(read -> !keptFiles.containsKey(read.file())).count();
+        } else {
+            for (int i = 0; i < tables.size(); i++) {
+                estimates[i] = planner.estimate(tables.get(i));
+                mostReads += planner.mostChunks(estimates[i]);
+            }
         }
         ValueText text = scriptDialect.capabilities().csvValueText();
         List<String> notes;
         List<TableRead> reads;
+        List<TableRead> pending;
         List<TableExport> written;
-        try (ReadingConnections readers = ReadingConnections.open(connection, snapshot.session(),
-                snapshot.isolation(), dialect, moreConnections, exportOptions.effectiveJobs(),
-                exportOptions.jobsNamed(), mostReads)) {
-            notes = readers.notes();
-            reads = TableRead.plan(tables, estimates, planner, fileNames);
-            List<Connection> connections = readers.connections();
-            ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-            // On one connection the order stays the tables' own: no statistics asked for.
-            long[] readRows = connections.size() > 1 ? expectedRows(dialect, tables, estimates, reads)
-                    : new long[reads.size()];
-            written = ConnectionJobs.runLargestFirst("EXPORT DATABASE", connections, reads.size(),
-                    i -> readRows[i], (reader, i, queries) -> exportTable(reader, queries, dialect, reads.get(i),
-                            staging, options, text, listener));
+        ExportProgress record = null;
+        try {
+            try (ReadingConnections readers = ReadingConnections.open(connection, snapshot.session(),
+                    snapshot.isolation(), dialect, moreConnections, exportOptions.effectiveJobs(),
+                    exportOptions.jobsNamed(), mostReads)) {
+                notes = readers.notes();
+                if (kept.isPresent()) {
+                    reads = ResumedReads.of(kept.get().recorded().plan(), tables, planner);
+                    record = ExportProgress.rewrite(staging, kept.get().recorded(), startedAt);
+                } else {
+                    reads = TableRead.plan(tables, estimates, planner, fileNames);
+                    record = ExportProgress.begin(staging, new ExportProgress.Plan(fingerprint,
+                            ResumedReads.planned(reads)), startedAt);
+                }
+                pending = reads.stream().filter(read -> !keptFiles.containsKey(read.file())).toList();
+                List<Connection> connections = readers.connections();
+                ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
+                // On one connection the order stays the tables' own: no statistics asked for.
+                long[] readRows = connections.size() > 1 && kept.isEmpty()
+                        ? expectedRows(dialect, tables, estimates, pending) : new long[pending.size()];
+                ExportProgress progressRecord = record;
+                written = ConnectionJobs.runLargestFirst("EXPORT DATABASE", connections, pending.size(),
+                        i -> readRows[i], (reader, i, queries) -> exportTable(reader, queries, dialect,
+                                pending.get(i), staging, options, text, listener, progressRecord));
+            } catch (IOException e) {
+                throw FerryErrors.io("Cannot write " + ExportProgress.NAME + " in " + staging + ": " + e, e);
+            }
+            MigrationResult result = finish(dialect, scriptDialect, target, options, schema, schemas, qualifiedNames,
+                    scripts, schemaScript, new Reads(reads, pending, written, kept, startedAt), warnings, notes);
+            try {
+                record.delete();
+            } catch (IOException e) {
+                throw FerryErrors.io("Cannot delete " + ExportProgress.NAME + " in " + staging + ": " + e, e);
+            }
+            return result;
+        } finally {
+            if (record != null) {
+                record.close();
+            }
         }
+    }
+
+    /**
+     * The export's scripts, schema file and manifest, written once every data file is: the files read now and those a
+     * resumed export kept, in the order of the plan.
+     */
+    private MigrationResult finish(Dialect dialect, Dialect scriptDialect, ExportDirectory target,
+                                   FormatOptions options, DatabaseSchema schema, List<String> schemas,
+                                   boolean qualifiedNames, TargetScripts scripts, String schemaScript, Reads done,
+                                   List<String> warnings, List<String> notes) throws SQLException {
+        Path staging = target.staging();
+        Map<String, TableExport> byFile = new LinkedHashMap<>();
+        for (int i = 0; i < done.pending().size(); i++) {
+            byFile.put(done.pending().get(i).file(), done.written().get(i));
+        }
+        Map<String, ExportProgress.Finished> keptFiles = done.keptFiles();
+        List<TableRead> reads = done.reads();
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
         List<Manifest.DataFile> chunks = new ArrayList<>();
-        for (int i = 0; i < reads.size(); i++) {
-            TableRead read = reads.get(i);
-            TableExport export = written.get(i);
+        Map<String, String> tableOf = new LinkedHashMap<>();
+        for (TableRead read : reads) {
+            TableExport export = byFile.containsKey(read.file()) ? byFile.get(read.file())
+                    : kept(keptFiles.get(read.file()));
             Table table = read.table();
             long bytes = export.file().bytes();
+            tableOf.put(read.file(), dialect.quote(table.name()));
             outcomes.add(new TableOutcome(dialect.quote(table.name()), read.file(), export.rows(), bytes));
             warnings.addAll(export.warnings());
             if (read.parts() == 1) {
@@ -179,23 +258,45 @@ public final class DatabaseExporter {
                 chunks.clear();
             }
         }
+        Optional<ResumeCheck.Kept> kept = done.kept();
+        List<Manifest.Run> runs = kept.isEmpty() ? List.of() : ResumedRuns.of(kept.get().recorded().runs(),
+                done.startedAt().toString(), reads.stream().map(TableRead::file).filter(byFile::containsKey)
+                        .toList());
+        List<String> resumeNotes = new ArrayList<>();
+        if (kept.isPresent()) {
+            long keptBytes = keptFiles.values().stream().mapToLong(ExportProgress.Finished::bytes).sum();
+            resumeNotes.add("Resumed the unfinished export in " + staging + ": kept " + keptFiles.size() + " of "
+                    + reads.size() + " data file(s) (" + keptBytes + " bytes), read " + done.pending().size()
+                    + " now");
+            resumeNotes.addAll(kept.get().notes());
+        }
+        if (runs.size() > 1) {
+            warnings.add(ResumedRuns.warning(runs, tableOf));
+        }
 
         Map<String, String> scriptSums = new LinkedHashMap<>();
-        writeScript(staging, ExportLayout.SCHEMA, scripts.schemaScript(), scriptSums);
+        writeScript(staging, ExportLayout.SCHEMA, schemaScript, scriptSums);
         writeScript(staging, ExportLayout.LOAD, scripts.loadScript(entries, options.readerOptions()), scriptSums);
         writeScript(staging, ExportLayout.POST_DATA, scripts.postDataScript(), scriptSums);
         try {
             new SchemaFile(dialect.name(), schema).write(staging);
             scriptSums.put(SchemaFile.NAME, FileChecksum.sha256(staging.resolve(SchemaFile.NAME)));
             ManifestFile.write(staging, manifest(dialect, scriptDialect, options, schemas, qualifiedNames, entries,
-                    warnings, scriptSums));
+                    warnings, scriptSums, runs.size() > 1 ? runs : null));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
         List<String> reported = new ArrayList<>(target.notes());
+        reported.addAll(resumeNotes);
         reported.addAll(notes);
         reported.addAll(warnings);
         return new MigrationResult(target.target(), outcomes, reported);
+    }
+
+    /** A data file a resumed export kept, as if read now. */
+    private static TableExport kept(ExportProgress.Finished finished) {
+        return new TableExport(finished.rows(), new FileSummary(finished.bytes(), finished.sha256()),
+                finished.warnings());
     }
 
     /**
@@ -219,7 +320,7 @@ public final class DatabaseExporter {
      */
     private static TableExport exportTable(Connection reader, RunningQueries queries, Dialect dialect, TableRead read,
                                            Path directory, FormatOptions options, ValueText text,
-                                           ProgressListener progress) throws SQLException {
+                                           ProgressListener progress, ExportProgress record) throws SQLException {
         Table table = read.table();
         Path path = directory.resolve(read.file());
         String tableName = dialect.quote(table.name());
@@ -236,6 +337,9 @@ public final class DatabaseExporter {
             export = dumped.isPresent() ? dumped.get()
                     : readRowByRow(reader, queries, dialect, read, sql, columnNames, path, options, text, label,
                     progress);
+            forceToDisk(path);
+            record.finished(new ExportProgress.Finished(read.file(), export.rows(), export.file().bytes(),
+                    export.file().sha256(), export.warnings()));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + path.getFileName() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {
@@ -243,6 +347,13 @@ public final class DatabaseExporter {
         }
         progress.tableFinished(label, export.rows());
         return export;
+    }
+
+    /** Forces a data file to disk, before the progress record says it is finished. */
+    private static void forceToDisk(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
     }
 
     /** Reads the rows of {@code sql} through JDBC, each value by its kind, and writes them with the format's writer. */
@@ -305,7 +416,7 @@ public final class DatabaseExporter {
     private Manifest manifest(Dialect dialect, Dialect scriptDialect, FormatOptions options, List<String> schemas,
                               boolean qualifiedNames,
                               List<Manifest.TableEntry> tables, List<String> warnings,
-                              Map<String, String> scriptSums) throws SQLException {
+                              Map<String, String> scriptSums, List<Manifest.Run> runs) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
@@ -314,7 +425,7 @@ public final class DatabaseExporter {
         return new Manifest(Manifest.versionFor(tables), FerryVersion.get(), Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
                 : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings,
-                scriptSums);
+                scriptSums, runs == null ? null : Manifest.RESUMED, runs);
     }
 
     /** Writes the script {@code name}, and puts its SHA-256 into {@code sums}, for the manifest. */

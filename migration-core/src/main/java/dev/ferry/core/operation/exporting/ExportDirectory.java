@@ -10,17 +10,20 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * Where an export is written: a hidden staging directory beside the target, renamed to the target only when
  * everything (manifest last) is in it. A crash leaves at most the staging directory, never a target that looks
- * complete; the next export to the same target removes it, and says so.
+ * complete; the next export to the same target removes it, and says so, or (RESUME) carries on in it where it holds
+ * an {@link ExportProgress} record.
  */
 final class ExportDirectory implements Provisional {
     private static final String PARTIAL = ".ferry-partial-";
@@ -28,19 +31,34 @@ final class ExportDirectory implements Provisional {
     private final Path target;
     private final Path staging;
     private final List<String> notes;
+    private final Optional<ExportProgress.Recorded> recorded;
+    private final boolean resume;
+    private final StagingLock lock;
 
-    private ExportDirectory(Path target, Path staging, List<String> notes) {
+    private ExportDirectory(Path target, Path staging, List<String> notes, Optional<ExportProgress.Recorded> recorded,
+                            boolean resume) throws IOException {
         this.target = target;
         this.staging = staging;
         this.notes = List.copyOf(notes);
+        this.recorded = recorded;
+        this.resume = resume;
+        this.lock = StagingLock.hold(staging);
+    }
+
+    /** {@link #prepare(Path, boolean)} for an export that does not resume. */
+    static ExportDirectory prepare(Path target) throws SQLException {
+        return prepare(target, false);
     }
 
     /**
      * Refuses a target that exists and is not an empty directory, then creates the staging directory. A target that is
      * a symbolic link to an empty directory is that directory: the export goes where the link points, and the link
      * stays (it was replaced by a directory of its own).
+     *
+     * @param resume whether to carry on in the newest staging directory an unfinished export to the same target left
+     *               with a progress record, rather than remove it; the others are removed either way, each with a note
      */
-    static ExportDirectory prepare(Path target) throws SQLException {
+    static ExportDirectory prepare(Path target, boolean resume) throws SQLException {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.isSymbolicLink(absolute) && Files.isDirectory(absolute)) {
             try {
@@ -55,40 +73,97 @@ final class ExportDirectory implements Provisional {
         }
         Path parent = absolute.getParent();
         String prefix = "." + absolute.getFileName() + PARTIAL;
-        Path staging = parent.resolve(prefix + UUID.randomUUID());
         List<String> notes = new ArrayList<>();
         try {
             Files.createDirectories(parent);
-            notes.addAll(removeLeftovers(parent, prefix));
+            List<Path> running = leftovers(parent, prefix).stream().filter(StagingLock::held).toList();
+            if (resume && !running.isEmpty()) {
+                throw FerryErrors.refused("EXPORT DATABASE '" + absolute + "' (RESUME): another export to the same"
+                        + " directory is running, in " + running.get(0) + "; resume once it has ended");
+            }
+            Optional<Resumable> resumable = resume ? newestResumable(parent, prefix) : Optional.empty();
+            notes.addAll(removeLeftovers(parent, prefix, resumable.map(Resumable::directory).orElse(null)));
+            if (resumable.isPresent()) {
+                return new ExportDirectory(absolute, resumable.get().directory(), notes,
+                        Optional.of(resumable.get().recorded()), true);
+            }
+            if (resume) {
+                notes.add("RESUME: no export to " + absolute + " was left unfinished with a record of its progress;"
+                        + " nothing to resume, so the export ran afresh");
+            }
+            Path staging = parent.resolve(prefix + UUID.randomUUID());
             Files.createDirectory(staging);
+            return new ExportDirectory(absolute, staging, notes, Optional.empty(), resume);
         } catch (IOException e) {
             throw FerryErrors.io("Cannot create export directory beside " + absolute + ": " + e, e);
         }
-        return new ExportDirectory(absolute, staging, notes);
+    }
+
+    /** A staging directory an unfinished export left, and the record of its progress. */
+    private record Resumable(Path directory, ExportProgress.Recorded recorded, FileTime recordedAt) {
+    }
+
+    /**
+     * The staging directory for the same target whose progress record was written last, among those holding one a
+     * resumed export can use; empty where none does.
+     */
+    private static Optional<Resumable> newestResumable(Path parent, String prefix) throws IOException {
+        Resumable newest = null;
+        for (Path leftover : leftovers(parent, prefix)) {
+            Optional<ExportProgress.Recorded> recorded;
+            try {
+                recorded = ExportProgress.read(leftover);
+            } catch (IOException unreadable) {
+                continue;
+            }
+            if (recorded.isPresent()) {
+                FileTime at = Files.getLastModifiedTime(leftover.resolve(ExportProgress.NAME));
+                if (newest == null || at.compareTo(newest.recordedAt()) > 0) {
+                    newest = new Resumable(leftover, recorded.get(), at);
+                }
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    private static List<Path> leftovers(Path parent, String prefix) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent, entry ->
+                entry.getFileName().toString().startsWith(prefix)
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
+            List<Path> found = new ArrayList<>();
+            leftovers.forEach(found::add);
+            return found;
+        }
     }
 
     /**
      * Deletes the staging directories that exports to the same target left when they were killed (a finished or
-     * failed export deletes its own), each with a note naming it and its size.
+     * failed export deletes its own, unless it resumes), each with a note naming it and its size.
+     *
+     * @param kept the one to leave, which the export resumes; null for none
      */
-    private static List<String> removeLeftovers(Path parent, String prefix) throws IOException {
+    private static List<String> removeLeftovers(Path parent, String prefix, Path kept) throws IOException {
         List<String> notes = new ArrayList<>();
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent, entry ->
-                entry.getFileName().toString().startsWith(prefix) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS))) {
-            for (Path leftover : leftovers) {
-                long[] size = {0, 0};
-                try (Stream<Path> files = Files.walk(leftover)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                            size[0]++;
-                            size[1] += Files.size(file);
-                        }
-                        Files.delete(file);
-                    }
-                }
-                notes.add("Removed " + leftover + ", " + size[0] + " file(s), " + size[1] + " bytes, left by an"
-                        + " export to the same directory that did not finish");
+        for (Path leftover : leftovers(parent, prefix)) {
+            if (leftover.equals(kept)) {
+                continue;
             }
+            if (StagingLock.held(leftover)) {
+                notes.add("Left " + leftover + " as it is: an export to the same directory is running in it");
+                continue;
+            }
+            long[] size = {0, 0};
+            try (Stream<Path> files = Files.walk(leftover)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                        size[0]++;
+                        size[1] += Files.size(file);
+                    }
+                    Files.delete(file);
+                }
+            }
+            notes.add("Removed " + leftover + ", " + size[0] + " file(s), " + size[1] + " bytes, left by an"
+                    + " export to the same directory that did not finish");
         }
         return notes;
     }
@@ -109,6 +184,14 @@ final class ExportDirectory implements Provisional {
         }
     }
 
+    /**
+     * The progress record of the unfinished export this one resumes (RESUME), in {@link #staging}; empty where it
+     * begins afresh.
+     */
+    Optional<ExportProgress.Recorded> recorded() {
+        return recorded;
+    }
+
     /** The directory files are written into until {@link #commit}. */
     Path staging() {
         return staging;
@@ -126,6 +209,8 @@ final class ExportDirectory implements Provisional {
     @Override
     public void commit() throws SQLException {
         try {
+            // First: forcing the files opens each, and closing a file releases this process's lock on it.
+            lock.close();
             forceToDisk(staging);
             Files.deleteIfExists(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -147,7 +232,7 @@ final class ExportDirectory implements Provisional {
     }
 
     /** Forces a directory's entries to disk where the platform can (Linux and macOS can; Windows cannot open one). */
-    private static void forceDirectory(Path directory) {
+    static void forceDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
@@ -155,9 +240,16 @@ final class ExportDirectory implements Provisional {
         }
     }
 
-    /** Deletes what was written; the target is left as it was. */
+    /**
+     * Deletes what was written; the target is left as it was. An export with RESUME leaves its staging directory where
+     * it holds a progress record, as a killed one does, for the next RESUME to carry on in.
+     */
     @Override
     public void abandon(Throwable failure) {
+        lock.close();
+        if (resume && Files.isRegularFile(staging.resolve(ExportProgress.NAME), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(staging)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         } catch (IOException ignored) {

@@ -143,4 +143,18 @@ class ExportOptionsTest {
                     error.getMessage());
         }
     }
+
+    @Test
+    void resumeAloneOrTrueOrFalse_isAnExportOptionOnly_keptByTheDefaultJobs() throws SQLException {
+        assertFalse(parse("EXPORT DATABASE 'd'").resume());
+        assertTrue(parse("EXPORT DATABASE 'd' (FORMAT csv, RESUME)").resume());
+        assertTrue(parse("EXPORT DATABASE 'd' (resume true)").withDefaultJobs(2).resume());
+        assertFalse(parse("EXPORT DATABASE 'd' (RESUME false)").resume());
+        SQLException bad = assertThrows(SQLException.class, () -> parse("EXPORT DATABASE 'd' (RESUME maybe)"));
+        assertEquals("RESUME must be true or false, got 'maybe'", bad.getMessage());
+        SQLException copy = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("RESUME", "true"), "COPY"));
+        assertTrue(copy.getMessage().startsWith("RESUME is an option of EXPORT DATABASE, not of COPY"),
+                copy.getMessage());
+    }
 }

@@ -1,0 +1,101 @@
+package dev.ferry.core.operation.exporting;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Marks a staging directory as in use by a running export, so that another export to the same directory neither
+ * resumes in it nor removes it: a lock on the file {@value #NAME} in it, which other processes see and which ends with
+ * the process however it ends (a kill too), and a set of the directories this JVM's exports hold (a process's locks on
+ * a file are released when it closes any channel on that file, so this JVM never opens a lock file it holds).
+ */
+final class StagingLock implements AutoCloseable {
+    /** The lock file's name in the staging directory; deleted before the directory becomes the export. */
+    static final String NAME = ".ferry-export-lock";
+
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path directory;
+    private final FileChannel channel;
+
+    private StagingLock(Path directory, FileChannel channel) {
+        this.directory = directory;
+        this.channel = channel;
+    }
+
+    /**
+     * Takes the lock of {@code staging} until {@link #close}.
+     *
+     * @throws IOException where another export holds it, or the lock file cannot be written
+     */
+    static StagingLock hold(Path staging) throws IOException {
+        Path key = staging.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw new IOException("another export is running in " + staging);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(key.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (IOException | UnsupportedOperationException noLocks) {
+                // A file system without locks: this JVM's set still keeps its own exports apart.
+                return new StagingLock(key, channel);
+            }
+            if (lock == null) {
+                throw new IOException("another process's export is running in " + staging);
+            }
+            return new StagingLock(key, channel);
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            if (channel != null) {
+                channel.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether a running export, in this JVM or another process, holds {@code staging}. */
+    static boolean held(Path staging) {
+        Path key = staging.toAbsolutePath().normalize();
+        if (HELD.contains(key)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(key.resolve(NAME), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (NoSuchFileException none) {
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Releases the lock and deletes the lock file. */
+    @Override
+    public void close() {
+        try {
+            channel.close();
+            Files.deleteIfExists(directory.resolve(NAME));
+        } catch (IOException ignored) {
+            // A lock file left behind locks nothing: no process holds it.
+        } finally {
+            HELD.remove(directory);
+        }
+    }
+}

@@ -33,7 +33,6 @@ public class H2Dialect extends StandardDialect {
                 .build());
     }
 
-    /** CHAR(n) without the spaces H2 pads it with: see {@link StandardDialect#unpaddedColumn}. */
     /**
      * H2's errors for an existing table (42101), index (42111), second primary key (90017), sequence (90035), view
      * (90038), trigger (90041), constraint (90045), function alias (90076), schema (90078) or domain (90119).
@@ -43,6 +42,7 @@ public class H2Dialect extends StandardDialect {
         return Set.of(42101, 42111, 90017, 90035, 90038, 90041, 90045, 90076, 90078, 90119).contains(e.getErrorCode());
     }
 
+    /** CHAR(n) without the spaces H2 pads it with: see {@link StandardDialect#unpaddedColumn}. */
     @Override
     public String selectColumn(String column, int jdbcType, String typeName) {
         return unpaddedColumn(column, jdbcType);

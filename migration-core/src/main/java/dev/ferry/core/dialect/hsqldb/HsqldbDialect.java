@@ -46,13 +46,13 @@ public class HsqldbDialect extends StandardDialect {
     /** Read by {@link #prepareSession}, for the one export this dialect instance serves; null where not read. */
     private HsqldbIdentityPositions identityPositions;
 
-    /** CHAR(n) without the spaces HSQLDB pads it with: see {@link StandardDialect#unpaddedColumn}. */
     /** HSQLDB's errors for an object name that exists (42504) and for a second primary key (42532). */
     @Override
     public boolean alreadyExists(SQLException e) {
         return Set.of("42504", "42532").contains(e.getSQLState());
     }
 
+    /** CHAR(n) without the spaces HSQLDB pads it with: see {@link StandardDialect#unpaddedColumn}. */
     @Override
     public String selectColumn(String column, int jdbcType, String typeName) {
         return unpaddedColumn(column, jdbcType);

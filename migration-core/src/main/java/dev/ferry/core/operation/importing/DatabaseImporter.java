@@ -28,7 +28,7 @@ import java.util.List;
  *
  * <p>A failed import leaves the database as it was: rolled back where it ran in one transaction (the engine's DDL is
  * transactional and it loaded on one connection), otherwise by dropping everything the import created (the database
- * was empty before it). An import that commits before its end keeps an {@link ImportJournal} in the database while
+ * was empty before it); a failed import with RESUME leaves what it had committed, to be resumed again. An import that commits before its end keeps an {@link ImportJournal} in the database while
  * it runs, so that the next import after a crash finds and removes what it left, or, with RESUME, goes on from what it
  * had committed ({@link ImportCheckpoints}). The connection must have autocommit on, as it is left.
  */
@@ -76,7 +76,8 @@ public final class DatabaseImporter {
                     + " autocommit on", "25001");
         }
         List<String> notes = new ArrayList<>();
-        ImportJournal.Found earlier = ImportJournal.removeLeftovers(connection, dialect, plan, options.resume());
+        ImportJournal.Found earlier = ImportJournal.removeLeftovers(connection, dialect, dir, plan,
+                options.resume());
         earlier.note().ifPresent(notes::add);
         if (earlier.ended()) {
             return new MigrationResult(dir, List.of(), notes);
@@ -166,6 +167,16 @@ public final class DatabaseImporter {
             warnings.addAll(loading.notes());
             result = new MigrationResult(directory, tables, warnings);
         } catch (SQLException | RuntimeException e) {
+            if (earlier.resuming()) {
+                keepForResume(e);
+                if (e instanceof SQLException failure) {
+                    throw FerryErrors.withContext("IMPORT DATABASE (RESUME) stopped; what it and the import it"
+                            + " continued had committed stays, with the journal table " + ImportJournal.TABLE
+                            + ": run it again with RESUME to go on, or without RESUME to remove it and begin again",
+                            failure);
+                }
+                throw e;
+            }
             if (undo.run(committed, plan.schemas(), e)) {
                 removeJournal(journal, e);
             }
@@ -230,6 +241,19 @@ public final class DatabaseImporter {
             }
             throw FerryErrors.refused("IMPORT DATABASE runs only into an empty database; this one has " + found);
         }
+    }
+
+    /**
+     * A resumed import that fails leaves what it and the stopped import committed, with the journal, as a kill does:
+     * only its open transaction is rolled back.
+     */
+    private void keepForResume(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        restoreAutoCommit(failure);
     }
 
     private void restoreAutoCommit(Exception failure) {

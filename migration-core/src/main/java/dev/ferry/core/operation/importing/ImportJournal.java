@@ -4,9 +4,12 @@ import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.CatalogQuery;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.UserCatalog;
+import dev.ferry.core.model.manifest.ManifestFile;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.SchemaScope;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,11 +29,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Marks an import that commits before its end (its engine's DDL is not transactional, or it loads on several
  * connections) as Ferry's while it runs: a table, {@value #TABLE}, in the connection's current schema, that says which
- * export is being imported, by the digest of the scripts it runs, and what the database held before. An import stopped
+ * export is being imported, by a digest of its scripts and manifest, and what the database held before. An import stopped
  * before its end (its process killed, its connection or machine lost) leaves the table behind, and the same import run
  * again finds it and drops what the stopped one created ({@link #removeLeftovers}), or, with RESUME, goes on from the
  * marks the stopped one left as it went (schema created, files loaded, post-data statements run: {@link ResumePoint});
@@ -41,7 +45,7 @@ final class ImportJournal {
     static final String TABLE = UserCatalog.IMPORT_JOURNAL;
 
     private static final String DIRECTORY = "directory";
-    private static final String SCRIPTS = "scripts sha256";
+    private static final String EXPORT = "export sha256";
     private static final String STARTED = "started";
     private static final String STATE = "state";
     private static final String SCOPE = "scope";
@@ -86,7 +90,7 @@ final class ImportJournal {
         }
         List<Map.Entry<String, String>> entries = new ArrayList<>();
         entries.add(Map.entry(DIRECTORY, directory.toString()));
-        entries.add(Map.entry(SCRIPTS, digest(plan)));
+        entries.add(Map.entry(EXPORT, digest(plan, directory)));
         entries.add(Map.entry(STARTED, Instant.now().toString()));
         entries.add(Map.entry(STATE, RUNNING));
         scope.named().forEach(schema -> entries.add(Map.entry(SCOPE, schema)));
@@ -215,8 +219,8 @@ final class ImportJournal {
      *
      * @throws SQLException (42000) where the journal is another import's, or does not say what the database held
      */
-    static Found removeLeftovers(Connection connection, Dialect dialect, ImportPlan plan, boolean resume)
-            throws SQLException {
+    static Found removeLeftovers(Connection connection, Dialect dialect, Path directory, ImportPlan plan,
+                                 boolean resume) throws SQLException {
         if (!exists(connection, dialect)) {
             return resume ? Found.note("RESUME: no journal of a stopped import is in this database (an import that"
                     + " ended removed its own; one that ran in one transaction leaves none)") : Found.NOTHING;
@@ -231,18 +235,20 @@ final class ImportJournal {
         }
         String earlier = "An earlier IMPORT DATABASE of '" + journal.first(DIRECTORY) + "', begun "
                 + journal.first(STARTED);
+        boolean same = digest(plan, directory).equals(journal.first(EXPORT));
         if (FINISHED.equals(journal.first(STATE))) {
             table.remove();
             String note = earlier + ", finished but left its journal table " + TABLE + "; removed it";
-            return resume ? new Found(Optional.of(note + "; RESUME: nothing was left to do"), null, ResumePoint.NONE,
-                    null, true) : Found.note(note);
+            return resume && same ? new Found(Optional.of(note + "; RESUME: nothing was left to do"), null,
+                    ResumePoint.NONE, null, true) : Found.note(note);
         }
         String stopped = earlier + ", stopped before its end (its process killed, or its connection lost) and left its"
                 + " journal table " + TABLE;
-        if (!digest(plan).equals(journal.first(SCRIPTS))) {
-            throw FerryErrors.refused(stopped + "; this import runs other scripts, so Ferry does not take what the"
-                    + " database holds for that import's: run that import again (it removes what the stopped one left,"
-                    + " then imports), or drop what is there and the table " + TABLE + " by hand");
+        if (!same) {
+            throw FerryErrors.refused(stopped + "; this import is of another export (other scripts, manifest or data"
+                    + " files), so Ferry does not take what the database holds for that import's: run that import"
+                    + " again (it removes what the stopped one left, then imports, or with RESUME continues it), or drop"
+                    + " what is there and the table " + TABLE + " by hand");
         }
         if (journal.all(SCHEMA_BEFORE).isEmpty()) {
             throw FerryErrors.refused(stopped + ", which does not say what the database held before it (Ferry's"
@@ -268,16 +274,34 @@ final class ImportJournal {
                 + " and the journal, before this import");
     }
 
-    /** The SHA-256 of the scripts an import runs, which tells it from an import of another export. */
-    private static String digest(ImportPlan plan) {
+    /**
+     * The SHA-256 that tells an import from an import of another export: of the scripts it runs and of the export's
+     * data, by its manifest (which holds each data file's SHA-256), or, for a directory of DuckDB's own EXPORT
+     * DATABASE, which has none, by its load.sql and each file's name, size and time of change.
+     */
+    private static String digest(ImportPlan plan, Path directory) throws SQLException {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(plan.schema().getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             sha256.update(plan.postData().getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            Path manifest = directory.resolve(ManifestFile.NAME);
+            if (Files.isRegularFile(manifest)) {
+                sha256.update(Files.readAllBytes(manifest));
+            } else {
+                try (Stream<Path> files = Files.list(directory)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        sha256.update((file.getFileName() + "\0" + Files.size(file) + "\0"
+                                + Files.getLastModifiedTime(file) + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        } catch (IOException e) {
+            throw FerryErrors.io("IMPORT DATABASE cannot read " + directory + ": " + e, e);
         }
     }
 

@@ -128,7 +128,7 @@ class ImportJournalTest {
             SQLException refused = assertThrows(SQLException.class,
                     () -> new DatabaseImporter(target).importFrom(other, ProgressListener.NONE));
 
-            assertTrue(refused.getMessage().contains("this import runs other scripts"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("this import is of another export"), refused.getMessage());
             assertEquals(List.of("A", ImportJournal.TABLE), tables(target));
         }
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -118,7 +119,7 @@ class ResumedImportTest {
     void withoutResume_whatAStoppedImportLeftIsRemoved_andTheImportBeginsAgain() throws Exception {
         String name = UUID.randomUUID().toString();
         int statements = stoppedImport(UUID.randomUUID().toString(), 0, false);
-        stoppedImport(name, statements - 3, true);
+        stoppedImport(name, statements / 2, true);
         try (Connection target = h2(name)) {
             MigrationResult result = new DatabaseImporter(target).importFrom(export, ProgressListener.NONE);
             assertTrue(result.warnings().get(0).contains("removed the"), result.warnings().get(0));
@@ -128,15 +129,111 @@ class ResumedImportTest {
 
     @Test
     void aResumeAfterTheDataChangedInPostData_isRefused() throws Exception {
-        String name = UUID.randomUUID().toString();
-        int statements = stoppedImport(UUID.randomUUID().toString(), 0, false);
-        stoppedImport(name, statements - 2, false);
+        String name = stoppedInPostData();
         try (Connection target = h2(name); Statement s = target.createStatement()) {
             s.execute("DELETE FROM b WHERE id = 1");
             SQLException refused = assertThrows(SQLException.class,
                     () -> new DatabaseImporter(target).importFrom(export, RESUME, ProgressListener.NONE));
             assertTrue(refused.getMessage().contains("table \"PUBLIC\".\"B\" holds 11 rows, its data files 12: it"
                     + " changed after the stopped import had loaded it; import without RESUME"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("IMPORT DATABASE (RESUME) stopped; what it and the import it"
+                    + " continued had committed stays"), refused.getMessage());
+            assertEquals(11, rows(target, "B"), "nothing dropped: the stopped import's work stays");
+            MigrationResult again = new DatabaseImporter(target).importFrom(export, ProgressListener.NONE);
+            assertTrue(again.warnings().get(0).contains("removed the"), again.warnings().get(0));
+            assertSameAsExported(target, "imported again without RESUME");
+        }
+    }
+
+    @Test
+    void aResumeOfAnotherExportWithTheSameScripts_isRefused_andNothingDropped() throws Exception {
+        Path other = temp.resolve("other");
+        try (Connection source = h2(UUID.randomUUID().toString()); Statement s = source.createStatement()) {
+            new DatabaseImporter(source).importFrom(export, ProgressListener.NONE);
+            s.execute("UPDATE a SET name = 'changed ' || id");
+            new DatabaseExporter(source).export(other, new ExportOptions(FormatOptions.DEFAULTS, List.of(), null,
+                    0, 10), ProgressListener.NONE);
+        }
+        assertEquals(Files.readString(export.resolve("schema.sql")), Files.readString(other.resolve("schema.sql")));
+        String name = UUID.randomUUID().toString();
+        int statements = stoppedImport(UUID.randomUUID().toString(), 0, false);
+        stoppedImport(name, statements / 2, true);
+        try (Connection target = h2(name)) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(other, RESUME, ProgressListener.NONE));
+            assertTrue(refused.getMessage().contains("this import is of another export"), refused.getMessage());
+            new DatabaseImporter(target).importFrom(export, RESUME, ProgressListener.NONE);
+            assertSameAsExported(target, "the stopped import resumed after the other was refused");
+        }
+    }
+
+    @Test
+    void aFinishedJournal_letsOnlyTheSameExportEndWithNothingToDo() throws Exception {
+        String name = UUID.randomUUID().toString();
+        int statements = stoppedImport(UUID.randomUUID().toString(), 0, false);
+        Path other = temp.resolve("other");
+        try (Connection source = h2(UUID.randomUUID().toString()); Statement s = source.createStatement()) {
+            s.execute("CREATE TABLE z (id INT PRIMARY KEY)");
+            new DatabaseExporter(source).export(other, FormatOptions.DEFAULTS, ProgressListener.NONE);
+        }
+        for (int stop = statements; stop > 0; stop--) {
+            stoppedImport(name, stop, true);
+            if (journalSays(name, "finished")) {
+                break;
+            }
+            try (Connection target = h2(name); Statement s = target.createStatement()) {
+                s.execute("DROP ALL OBJECTS");
+            }
+        }
+        assertTrue(journalSays(name, "finished"), "some stop leaves the journal marked finished");
+        try (Connection target = h2(name)) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(other, RESUME, ProgressListener.NONE));
+            assertTrue(refused.getMessage().contains("runs only into an empty database"), refused.getMessage());
+            assertSameAsExported(target, "the finished import");
+        }
+    }
+
+    /** A database whose import stopped after it had run a post-data statement, before its end. */
+    private String stoppedInPostData() throws SQLException {
+        int statements = stoppedImport(UUID.randomUUID().toString(), 0, false);
+        for (int stop = statements; stop > 0; stop--) {
+            String name = UUID.randomUUID().toString();
+            stoppedImport(name, stop, false);
+            if (journalSays(name, "running") && journalHas(name, "post-data done")) {
+                return name;
+            }
+        }
+        throw new AssertionError("no stop came after a post-data statement");
+    }
+
+    private static boolean journalHas(String name, String entry) throws SQLException {
+        try (Connection target = h2(name); Statement s = target.createStatement();
+             ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM \"" + ImportJournal.TABLE + "\" WHERE entry = '"
+                     + entry + "'")) {
+            rows.next();
+            return rows.getLong(1) > 0;
+        }
+    }
+
+    private static boolean journalSays(String name, String state) throws SQLException {
+        try (Connection target = h2(name); Statement s = target.createStatement();
+             ResultSet tables = target.getMetaData().getTables(null, null, ImportJournal.TABLE, null)) {
+            if (!tables.next()) {
+                return false;
+            }
+            try (ResultSet rows = s.executeQuery("SELECT item FROM \"" + ImportJournal.TABLE
+                    + "\" WHERE entry = 'state'")) {
+                return rows.next() && rows.getString(1).equals(state);
+            }
+        }
+    }
+
+    private static long rows(Connection connection, String table) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet count = s.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+            count.next();
+            return count.getLong(1);
         }
     }
 
@@ -166,6 +263,10 @@ class ResumedImportTest {
                 new DatabaseImporter(stopping.connection()).importFrom(export, RESUME, ProgressListener.NONE);
             } catch (StoppingConnection.Stopped expected) {
                 // stopped again, as a second kill
+            } catch (SQLException e) {
+                // The stopped import had ended: the database is whole, and refused.
+                assertTrue(e.getMessage().contains("IMPORT DATABASE runs only into an empty database"),
+                        e.getMessage());
             }
         }
     }

@@ -39,7 +39,7 @@ final class ExportDirectory implements Provisional {
                             boolean resume) throws IOException {
         this.target = target;
         this.staging = staging;
-        this.notes = List.copyOf(notes);
+        this.notes = notes;
         this.recorded = recorded;
         this.resume = resume;
         this.lock = StagingLock.hold(staging);
@@ -76,16 +76,21 @@ final class ExportDirectory implements Provisional {
         List<String> notes = new ArrayList<>();
         try {
             Files.createDirectories(parent);
-            List<Path> running = leftovers(parent, prefix).stream().filter(StagingLock::held).toList();
-            if (resume && !running.isEmpty()) {
-                throw FerryErrors.refused("EXPORT DATABASE '" + absolute + "' (RESUME): another export to the same"
-                        + " directory is running, in " + running.get(0) + "; resume once it has ended");
-            }
             Optional<Resumable> resumable = resume ? newestResumable(parent, prefix) : Optional.empty();
-            notes.addAll(removeLeftovers(parent, prefix, resumable.map(Resumable::directory).orElse(null)));
+            ExportDirectory resumed = null;
             if (resumable.isPresent()) {
-                return new ExportDirectory(absolute, resumable.get().directory(), notes,
-                        Optional.of(resumable.get().recorded()), true);
+                try {
+                    resumed = new ExportDirectory(absolute, resumable.get().directory(), notes,
+                            Optional.of(resumable.get().recorded()), true);
+                } catch (StagingLock.Taken running) {
+                    throw FerryErrors.refused("EXPORT DATABASE '" + absolute + "' (RESUME): another export to the"
+                            + " same directory is running, in " + resumable.get().directory() + "; resume once it has"
+                            + " ended");
+                }
+            }
+            notes.addAll(removeLeftovers(parent, prefix, resumable.map(Resumable::directory).orElse(null)));
+            if (resumed != null) {
+                return resumed;
             }
             if (resume) {
                 notes.add("RESUME: no export to " + absolute + " was left unfinished with a record of its progress;"
@@ -148,20 +153,23 @@ final class ExportDirectory implements Provisional {
             if (leftover.equals(kept)) {
                 continue;
             }
-            if (StagingLock.held(leftover)) {
-                notes.add("Left " + leftover + " as it is: an export to the same directory is running in it");
-                continue;
-            }
             long[] size = {0, 0};
-            try (Stream<Path> files = Files.walk(leftover)) {
+            try (StagingLock held = StagingLock.hold(leftover); Stream<Path> files = Files.walk(leftover)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    if (file.equals(leftover) || file.getFileName().toString().equals(StagingLock.NAME)) {
+                        continue;
+                    }
                     if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                         size[0]++;
                         size[1] += Files.size(file);
                     }
                     Files.delete(file);
                 }
+            } catch (StagingLock.Taken running) {
+                notes.add("Left " + leftover + " as it is: an export to the same directory is running in it");
+                continue;
             }
+            Files.deleteIfExists(leftover);
             notes.add("Removed " + leftover + ", " + size[0] + " file(s), " + size[1] + " bytes, left by an"
                     + " export to the same directory that did not finish");
         }
@@ -170,7 +178,7 @@ final class ExportDirectory implements Provisional {
 
     /** What preparing the directory did besides, for the statement's warnings (left-overs it removed). */
     List<String> notes() {
-        return notes;
+        return List.copyOf(notes);
     }
 
     private static boolean isEmptyDirectory(Path directory) throws SQLException {
@@ -209,9 +217,9 @@ final class ExportDirectory implements Provisional {
     @Override
     public void commit() throws SQLException {
         try {
-            // First: forcing the files opens each, and closing a file releases this process's lock on it.
-            lock.close();
             forceToDisk(staging);
+            // Held until the move, so that no other export removes the directory meanwhile.
+            lock.close();
             Files.deleteIfExists(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(target.getParent());
@@ -222,7 +230,9 @@ final class ExportDirectory implements Provisional {
 
     private static void forceToDisk(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            // Not the lock file: closing a channel on it would release this process's lock.
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().equals(StagingLock.NAME)).toList()) {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }

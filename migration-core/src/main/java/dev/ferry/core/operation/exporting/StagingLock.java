@@ -3,9 +3,7 @@ package dev.ferry.core.operation.exporting;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -23,6 +21,13 @@ final class StagingLock implements AutoCloseable {
 
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
+    /** Another export, in this JVM or another process, holds the lock. */
+    static final class Taken extends IOException {
+        Taken(String message) {
+            super(message);
+        }
+    }
+
     private final Path directory;
     private final FileChannel channel;
 
@@ -34,12 +39,13 @@ final class StagingLock implements AutoCloseable {
     /**
      * Takes the lock of {@code staging} until {@link #close}.
      *
-     * @throws IOException where another export holds it, or the lock file cannot be written
+     * @throws Taken       where another export holds it
+     * @throws IOException where the lock file cannot be written
      */
     static StagingLock hold(Path staging) throws IOException {
         Path key = staging.toAbsolutePath().normalize();
         if (!HELD.add(key)) {
-            throw new IOException("another export is running in " + staging);
+            throw new Taken("another export is running in " + staging);
         }
         FileChannel channel = null;
         try {
@@ -52,7 +58,7 @@ final class StagingLock implements AutoCloseable {
                 return new StagingLock(key, channel);
             }
             if (lock == null) {
-                throw new IOException("another process's export is running in " + staging);
+                throw new Taken("another process's export is running in " + staging);
             }
             return new StagingLock(key, channel);
         } catch (IOException | RuntimeException e) {
@@ -61,28 +67,6 @@ final class StagingLock implements AutoCloseable {
                 channel.close();
             }
             throw e;
-        }
-    }
-
-    /** Whether a running export, in this JVM or another process, holds {@code staging}. */
-    static boolean held(Path staging) {
-        Path key = staging.toAbsolutePath().normalize();
-        if (HELD.contains(key)) {
-            return true;
-        }
-        try (FileChannel channel = FileChannel.open(key.resolve(NAME), StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (NoSuchFileException none) {
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
         }
     }
 

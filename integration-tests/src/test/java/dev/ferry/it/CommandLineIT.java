@@ -93,7 +93,8 @@ class CommandLineIT {
         assertEquals(0, exported.exitCode(), exported.toString());
         assertOnlyProgress(exported);
         JavaProcess.Result imported = JavaProcess.run(temp, List.of("-cp", path, "dev.ferry.cli.FerryCommandLine",
-                "jdbc:h2:" + temp.resolve("spark2"), "-c", "IMPORT DATABASE 'beside'", "-c", "SELECT COUNT(name) FROM t"));
+                "jdbc:h2:" + temp.resolve("spark2"), "-c", "IMPORT DATABASE 'beside'",
+                "-c", "SELECT COUNT(name) FROM t"));
         assertEquals(0, imported.exitCode(), imported.toString());
         assertOnlyProgress(imported);
         assertTrue(imported.out().contains("| 1 "), imported.toString());

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,8 @@ class LocalCodecsTest {
 
     @Test
     void duckDbReadsWhatFerryWritesInEachCodec() throws Exception {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
             for (String codec : CODECS) {
                 Path file = temp.resolve("ferry-" + codec + ".parquet");
                 FormatOptions options = FormatOptions.from(Map.of("FORMAT", "parquet", "COMPRESSION", codec,
@@ -55,7 +55,8 @@ class LocalCodecsTest {
                         writer.write(new Object[] {n, n % 7 == 0 ? null : "row " + n % 100});
                     }
                 }
-                try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file), LocalReadOptions.create())) {
+                try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file),
+                        LocalReadOptions.create())) {
                     assertEquals(CompressionCodecName.valueOf(codec.toUpperCase()),
                             footer.getRowGroups().get(0).getColumns().get(0).getCodec());
                 }
@@ -73,12 +74,13 @@ class LocalCodecsTest {
 
     @Test
     void ferryReadsWhatDuckDbWritesInEachCodec() throws Exception {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
             for (String codec : CODECS) {
                 Path file = temp.resolve("duckdb-" + codec + ".parquet");
-                statement.execute("COPY (SELECT range AS n, CASE WHEN range % 7 = 0 THEN NULL ELSE 'row ' || range % 100"
-                        + " END AS s FROM range(" + ROWS + ")) TO '" + file + "' (FORMAT parquet, COMPRESSION " + codec
-                        + ", ROW_GROUP_SIZE 1000)");
+                statement.execute("COPY (SELECT range AS n, CASE WHEN range % 7 = 0 THEN NULL"
+                        + " ELSE 'row ' || range % 100 END AS s FROM range(" + ROWS + ")) TO '" + file
+                        + "' (FORMAT parquet, COMPRESSION " + codec + ", ROW_GROUP_SIZE 1000)");
                 List<Object[]> rows = read(file);
                 assertEquals(ROWS, rows.size(), codec);
                 assertEquals(4_999L, rows.get(4_999)[0], codec);
@@ -91,7 +93,8 @@ class LocalCodecsTest {
     @Test
     void aCodecFerryDoesNotReadIsNamed() throws Exception {
         Path file = temp.resolve("duckdb-lz4.parquet");
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement()) {
             statement.execute("COPY (SELECT range AS n, 'x' AS s FROM range(10)) TO '" + file
                     + "' (FORMAT parquet, COMPRESSION lz4_raw)");
         }
@@ -107,8 +110,6 @@ class LocalCodecsTest {
             for (Object[] row = reader.next(); row != null; row = reader.next()) {
                 rows.add(row);
             }
-        } catch (SQLException e) {
-            throw e;
         }
         return rows;
     }

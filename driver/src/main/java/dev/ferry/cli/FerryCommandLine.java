@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import dev.ferry.driver.logging.WarningsToJul;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,6 +68,7 @@ public final class FerryCommandLine implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        WarningsToJul.silence();
         System.exit(run(args, System.out, System.err));
     }
 

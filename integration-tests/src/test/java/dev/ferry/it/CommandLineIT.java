@@ -48,6 +48,58 @@ class CommandLineIT {
         }
     }
 
+    /**
+     * Issue 15: no Hadoop, and every library but the two with native code (bound by JNI to their package names)
+     * relocated under dev.ferry.shaded, so the jar meets no application's own Parquet, jOOQ, Jackson or SLF4J.
+     */
+    @Test
+    void theJarHoldsNoHadoopAndRelocatesItsLibraries() throws Exception {
+        try (JarFile jar = new JarFile(ferryJar.toFile())) {
+            List<String> foreign = jar.stream().map(e -> e.getName())
+                    .map(n -> n.replaceFirst("^META-INF/versions/\\d+/", ""))
+                    .filter(n -> n.endsWith(".class") && !n.equals("module-info.class"))
+                    .filter(n -> !n.startsWith("dev/ferry/") && !n.startsWith("org/xerial/snappy/")
+                            && !n.startsWith("com/github/luben/zstd/"))
+                    .toList();
+            assertEquals(List.of(), foreign.subList(0, Math.min(20, foreign.size())), foreign.size() + " classes");
+            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("webapps/")
+                    || e.getName().startsWith("hdfs-default") || e.getName().startsWith("core-default")));
+        }
+        assertTrue(Files.size(ferryJar) < 40_000_000, Files.size(ferryJar) + " bytes");
+    }
+
+    /**
+     * As Spark's class path is: another parquet-java (1.13.1), SLF4J (with no provider) and Hadoop's client before
+     * ferry.jar. Ferry's Parquet, relocated, writes and reads its files beside them (before, ParquetTableWriter met
+     * the other Parquet's classes: NoSuchMethodError), and leaves the application's SLF4J alone (it would print that
+     * it has no provider).
+     */
+    @Test
+    void parquetWorksBesideAnotherParquetAndHadoopOnOneClassPath() throws Exception {
+        Path other = Path.of(System.getProperty("ferry.other.parquet"));
+        List<String> classPath = new ArrayList<>();
+        try (var jars = Files.list(other)) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> classPath.add(p.toString()));
+        }
+        assertTrue(classPath.stream().anyMatch(p -> p.contains("parquet-hadoop-1.13.1")), classPath.toString());
+        classPath.add(ferryJar.toString());
+        classPath.add(h2Jar.toString());
+        String path = String.join(java.io.File.pathSeparator, classPath);
+        String source = "jdbc:h2:" + temp.resolve("spark");
+        JavaProcess.Result exported = JavaProcess.run(temp, List.of("-cp", path, "dev.ferry.cli.FerryCommandLine",
+                source, "-c", "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20));"
+                        + " INSERT INTO t VALUES (1, 'one'), (2, NULL);"
+                        + " EXPORT DATABASE 'beside' (FORMAT parquet, COMPRESSION zstd)"));
+        assertEquals(0, exported.exitCode(), exported.toString());
+        assertOnlyProgress(exported);
+        JavaProcess.Result imported = JavaProcess.run(temp, List.of("-cp", path, "dev.ferry.cli.FerryCommandLine",
+                "jdbc:h2:" + temp.resolve("spark2"), "-c", "IMPORT DATABASE 'beside'",
+                "-c", "SELECT COUNT(name) FROM t"));
+        assertEquals(0, imported.exitCode(), imported.toString());
+        assertOnlyProgress(imported);
+        assertTrue(imported.out().contains("| 1 "), imported.toString());
+    }
+
     /** As DBeaver or an application server does: ferry.jar and the database's jar in one class loader of their own. */
     @Test
     void theDriverFindsADatabaseDriverLoadedBesideItInAClassLoaderOfItsOwn() throws Exception {

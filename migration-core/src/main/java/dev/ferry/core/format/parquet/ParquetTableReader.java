@@ -11,38 +11,61 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads a Parquet file's rows through parquet-hadoop: its columns are matched to the table's by name, each value
- * decoded by the file's type and converted to the table's kind. One row group is in memory at a time.
+ * Reads a Parquet file's rows through parquet-hadoop's {@link ParquetFileReader}, a row group at a time, without
+ * Hadoop (no ParquetReader, whose builder needs Hadoop's MapReduce classes and which logs each row group at INFO): its
+ * columns are matched to the table's by name, each value decoded by the file's type and converted to the table's kind.
  */
 public final class ParquetTableReader implements TableReader {
     private final Path file;
-    private final ParquetReader<Object[]> reader;
+    private final ParquetFileReader reader;
+    private final MessageColumnIO columns;
+    private final RowMaterializer materializer;
+    private RecordReader<Object[]> group;
+    private long leftInGroup;
     private long row;
 
     public ParquetTableReader(Path file, List<DataColumn> columns) throws IOException, SQLException {
         this.file = file;
-        InputFile input = new LocalInputFile(file);
-        MessageType schema = schema(input);
-        List<String> expected = columns.stream().map(DataColumn::name).toList();
-        List<String> found = schema.getFields().stream().map(Type::getName).toList();
-        int[] positions = positions(found, expected);
-        ValueKind[] targets = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
+        this.reader = open(file);
         try {
-            // A page whose CRC does not match fails the read: a flipped byte must not load as another value.
-            this.reader = new Builder(input, new RowReadSupport(schema, positions, targets))
-                    .usePageChecksumVerification(true).build();
-        } catch (IllegalArgumentException e) {
-            throw FerryErrors.data(file.getFileName() + ": " + e.getMessage(), e);
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            List<String> expected = columns.stream().map(DataColumn::name).toList();
+            List<String> found = schema.getFields().stream().map(Type::getName).toList();
+            int[] positions = positions(found, expected);
+            ValueKind[] targets = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
+            try {
+                this.materializer = new RowMaterializer(schema, positions, targets);
+            } catch (IllegalArgumentException e) {
+                throw FerryErrors.data(file.getFileName() + ": " + e.getMessage(), e);
+            }
+            this.columns = new ColumnIOFactory(reader.getFooter().getFileMetaData().getCreatedBy())
+                    .getColumnIO(schema, schema, true);
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                reader.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The file's footer read; a page whose CRC does not match fails the read (see {@link LocalReadOptions}). */
+    private static ParquetFileReader open(Path file) throws SQLException {
+        try {
+            return ParquetFileReader.open(new LocalInputFile(file), LocalReadOptions.create());
+        } catch (IOException | RuntimeException e) {
+            throw FerryErrors.data(file.getFileName() + " cannot be read as Parquet: " + e.getMessage(), e);
         }
     }
 
@@ -70,19 +93,11 @@ public final class ParquetTableReader implements TableReader {
         return positions;
     }
 
-    private MessageType schema(InputFile input) throws SQLException {
-        try (ParquetFileReader footer = ParquetFileReader.open(input)) {
-            return footer.getFooter().getFileMetaData().getSchema();
-        } catch (IOException | RuntimeException e) {
-            throw FerryErrors.data(file.getFileName() + " cannot be read as Parquet: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public Object[] next() throws IOException, SQLException {
         Object[] values;
         try {
-            values = reader.read();
+            values = read();
         } catch (RuntimeException e) {
             RowConverter.ColumnValueException value = columnValue(e);
             row++;
@@ -95,6 +110,19 @@ public final class ParquetTableReader implements TableReader {
             row++;
         }
         return values;
+    }
+
+    private Object[] read() throws IOException {
+        while (leftInGroup == 0) {
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return null;
+            }
+            leftInGroup = pages.getRowCount();
+            group = columns.getRecordReader(pages, materializer);
+        }
+        leftInGroup--;
+        return group.read();
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -122,19 +150,5 @@ public final class ParquetTableReader implements TableReader {
     @Override
     public void close() throws IOException {
         reader.close();
-    }
-
-    private static final class Builder extends ParquetReader.Builder<Object[]> {
-        private final RowReadSupport support;
-
-        Builder(InputFile file, RowReadSupport support) {
-            super(file, new PlainParquetConfiguration());
-            this.support = support;
-        }
-
-        @Override
-        protected ReadSupport<Object[]> getReadSupport() {
-            return support;
-        }
     }
 }

@@ -60,6 +60,7 @@ public final class ParquetTableWriter implements TableWriter {
         try {
             this.writer = new Builder(file, support)
                     .withConf(new PlainParquetConfiguration())
+                    .withCodecFactory(new LocalCodecs())
                     .withWriteMode(ParquetFileWriter.Mode.CREATE)
                     .withPageWriteChecksumEnabled(true)
                     .withDictionaryPageSize(DICTIONARY_BYTES)

@@ -118,7 +118,7 @@ class ParquetFilesTest {
             writer.write(ROWS[0]);
         }
         MessageType schema;
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), LocalReadOptions.create())) {
             schema = reader.getFooter().getFileMetaData().getSchema();
         }
         Map<String, String> expected = Map.ofEntries(
@@ -211,7 +211,7 @@ class ParquetFilesTest {
                 writer.write(new Object[] {n});
             }
         }
-        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file), LocalReadOptions.create())) {
             assertEquals(10, footer.getRowGroups().size());
         }
         List<Object> read = new ArrayList<>();

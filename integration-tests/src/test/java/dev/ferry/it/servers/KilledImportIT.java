@@ -123,7 +123,8 @@ class KilledImportIT {
                     } else if (warnings.stream().anyMatch(w -> w.startsWith("An earlier IMPORT DATABASE"))) {
                         cleaned++;
                     } else if (resume && !warnings.isEmpty()) {
-                        assertTrue(warnings.get(0).startsWith("RESUME: no journal of a stopped import"), when + ": " + warnings);
+                        assertTrue(warnings.get(0).startsWith("RESUME: no journal of a stopped import"),
+                                when + ": " + warnings);
                     } else {
                         assertEquals(List.of(), warnings, when);
                     }

@@ -225,6 +225,15 @@ public interface Dialect {
     SessionSettings prepareSession(Connection connection) throws SQLException;
 
     /**
+     * Takes the lock that keeps a second IMPORT DATABASE out of this connection's database while one runs, released
+     * when the returned value is closed, or by the server when the session ends (a killed import's too); empty where
+     * another session holds it. By default none is taken: an embedded database's file is open in one process.
+     */
+    default Optional<SessionSettings> lockImports(Connection connection) throws SQLException {
+        return Optional.of(SessionSettings.NONE);
+    }
+
+    /**
      * What IMPORT DATABASE adds to a session {@link #prepareSession} prepared, on each connection it loads on (MariaDB:
      * foreign key checks off, so that post-data adds each key in place; {@link #checkForeignKeys} checks the rows
      * after), put back when the returned value is closed. Nothing else runs with it.

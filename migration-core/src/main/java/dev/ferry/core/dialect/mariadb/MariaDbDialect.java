@@ -403,6 +403,18 @@ public class MariaDbDialect extends StandardDialect {
         };
     }
 
+    /** A user-level lock named for the current database (GET_LOCK names are at most 64 characters: a digest). */
+    private static final String IMPORT_LOCK = "CONCAT('ferry_import_', MD5(IFNULL(DATABASE(), '')))";
+
+    /** MariaDB's user-level lock, which the server releases when the session ends. */
+    @Override
+    public Optional<SessionSettings> lockImports(Connection connection) throws SQLException {
+        boolean taken = CatalogQuery.first(connection, "SELECT GET_LOCK(" + IMPORT_LOCK + ", 0)",
+                row -> row.getInt(1) == 1).orElse(false);
+        return taken ? Optional.of(() -> CatalogQuery.first(connection, "SELECT RELEASE_LOCK(" + IMPORT_LOCK + ")",
+                row -> row.getObject(1))) : Optional.empty();
+    }
+
     /** Foreign key checks off for the import, which adds its keys in place; {@link #checkForeignKeys} checks them. */
     @Override
     public SessionSettings prepareImport(Connection connection) throws SQLException {

@@ -217,6 +217,18 @@ public class PostgresDialect extends StandardDialect {
         return name.equals("bpchar") || name.equals("character") || name.startsWith("character(");
     }
 
+    /** The session-level advisory lock keyed by the current database's name, which a session's end releases. */
+    private static final String IMPORT_LOCK = "hashtext('ferry import ' || current_database())";
+
+    /** A session-level advisory lock, which the server releases when the session ends. */
+    @Override
+    public Optional<SessionSettings> lockImports(Connection connection) throws SQLException {
+        boolean taken = CatalogQuery.first(connection, "SELECT pg_try_advisory_lock(" + IMPORT_LOCK + ")",
+                row -> row.getBoolean(1)).orElse(false);
+        return taken ? Optional.of(() -> CatalogQuery.first(connection, "SELECT pg_advisory_unlock(" + IMPORT_LOCK
+                + ")", row -> row.getBoolean(1))) : Optional.empty();
+    }
+
     /** The leader's snapshot, exported by name ({@code pg_export_snapshot()}); see {@code PostgresSnapshot}. */
     @Override
     public Optional<SharedSnapshot> shareSnapshot(Connection leader) throws SQLException {

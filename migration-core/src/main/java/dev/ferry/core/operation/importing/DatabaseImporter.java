@@ -28,9 +28,12 @@ import java.util.List;
  *
  * <p>A failed import leaves the database as it was: rolled back where it ran in one transaction (the engine's DDL is
  * transactional and it loaded on one connection), otherwise by dropping everything the import created (the database
- * was empty before it); a failed import with RESUME leaves what it had committed, to be resumed again. An import that commits before its end keeps an {@link ImportJournal} in the database while
- * it runs, so that the next import after a crash finds and removes what it left, or, with RESUME, goes on from what it
- * had committed ({@link ImportCheckpoints}). The connection must have autocommit on, as it is left.
+ * was empty before it); a failed import with RESUME leaves what it had committed, to be resumed again. An import that
+ * commits before its end keeps an {@link ImportJournal} in the database while it runs, so that the next import after
+ * a crash finds and removes what it left, or, with RESUME, goes on from what it had committed
+ * ({@link ImportCheckpoints}). Where the engine has a lock that its server releases with the session, the import holds
+ * it ({@link Dialect#lockImports}), so that no second import runs into the database meanwhile. The connection must
+ * have autocommit on, as it is left.
  */
 public final class DatabaseImporter {
     private final Connection connection;
@@ -75,6 +78,23 @@ public final class DatabaseImporter {
                     + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
                     + " autocommit on", "25001");
         }
+        Dialect.SessionSettings lock = dialect.lockImports(connection).orElseThrow(() -> FerryErrors.refused(
+                "IMPORT DATABASE: another IMPORT DATABASE into this database is running (it holds Ferry's import"
+                + " lock); run one at a time (the lock of an import that was killed went with its session)"));
+        try {
+            return importLocked(dir, plan, dialect, scope, options, progress);
+        } finally {
+            try {
+                lock.close();
+            } catch (SQLException e) {
+                // The server releases it when the session ends; the import's own outcome is what is reported.
+            }
+        }
+    }
+
+    /** The import, with the lock that keeps others out of the database. */
+    private MigrationResult importLocked(Path dir, ImportPlan plan, Dialect dialect, SchemaScope scope,
+                                         ImportOptions options, ProgressListener progress) throws SQLException {
         List<String> notes = new ArrayList<>();
         ImportJournal.Found earlier = ImportJournal.removeLeftovers(connection, dialect, dir, plan,
                 options.resume());

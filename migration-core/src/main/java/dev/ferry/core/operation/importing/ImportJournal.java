@@ -34,11 +34,11 @@ import java.util.stream.Stream;
 /**
  * Marks an import that commits before its end (its engine's DDL is not transactional, or it loads on several
  * connections) as Ferry's while it runs: a table, {@value #TABLE}, in the connection's current schema, that says which
- * export is being imported, by a digest of its scripts and manifest, and what the database held before. An import stopped
- * before its end (its process killed, its connection or machine lost) leaves the table behind, and the same import run
- * again finds it and drops what the stopped one created ({@link #removeLeftovers}), or, with RESUME, goes on from the
- * marks the stopped one left as it went (schema created, files loaded, post-data statements run: {@link ResumePoint});
- * any other import is refused. An import that ends, well or not, removes it.
+ * export is being imported, by a digest of its scripts and manifest, and what the database held before. An import
+ * stopped before its end (its process killed, its connection or machine lost) leaves the table behind, and the same
+ * import run again finds it and drops what the stopped one created ({@link #removeLeftovers}), or, with RESUME, goes
+ * on from the marks the stopped one left as it went (schema created, files loaded, post-data statements run:
+ * {@link ResumePoint}); any other import is refused. An import that ends, well or not, removes it.
  */
 final class ImportJournal {
     /** The journal's table. */
@@ -247,8 +247,8 @@ final class ImportJournal {
         if (!same) {
             throw FerryErrors.refused(stopped + "; this import is of another export (other scripts, manifest or data"
                     + " files), so Ferry does not take what the database holds for that import's: run that import"
-                    + " again (it removes what the stopped one left, then imports, or with RESUME continues it), or drop"
-                    + " what is there and the table " + TABLE + " by hand");
+                    + " again (it removes what the stopped one left, then imports, or with RESUME continues it), or"
+                    + " drop what is there and the table " + TABLE + " by hand");
         }
         if (journal.all(SCHEMA_BEFORE).isEmpty()) {
             throw FerryErrors.refused(stopped + ", which does not say what the database held before it (Ferry's"

@@ -109,8 +109,8 @@ class ResumedImportTest {
     void resumeWithNothingStopped_importsFromTheBeginning_andSaysSo() throws Exception {
         try (Connection target = h2(UUID.randomUUID().toString())) {
             MigrationResult result = new DatabaseImporter(target).importFrom(export, RESUME, ProgressListener.NONE);
-            assertTrue(result.warnings().get(0).startsWith("RESUME: no journal of a stopped import is in this database"),
-                    result.warnings().get(0));
+            String warning = result.warnings().get(0);
+            assertTrue(warning.startsWith("RESUME: no journal of a stopped import is in this database"), warning);
             assertSameAsExported(target, "a fresh import");
         }
     }

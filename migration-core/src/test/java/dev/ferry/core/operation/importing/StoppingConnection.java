@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A connection that stops its user at the n-th statement it runs or commit it makes, as a killed process stops: it
  * throws {@link Stopped}, an {@link Error} no import catches, before or after the database runs that statement, so
- * the import neither undoes its work nor removes its journal. The test then closes the real connection, which rolls back
- * what was not committed, as the server does for a killed client.
+ * the import neither undoes its work nor removes its journal. The test then closes the real connection, which rolls
+ * back what was not committed, as the server does for a killed client.
  */
 final class StoppingConnection {
     /** What a stopped import throws. */

@@ -3,6 +3,7 @@ package dev.ferry.it.servers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
@@ -39,11 +40,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * export never killed, and imports to exactly the source's rows; a file a kill cut short is never kept.
  *
  * <p>A drill: {@code ferry.kills} (default 2) kills per engine, two a cycle, each cycle a fresh export directory with
- * its kills at other points, spread over the chunks; one line per engine sums them up.
+ * its kills at other points, spread over the chunks; one line per engine sums them up. {@code ferry.engines} (say
+ * {@code MARIADB,SQLITE}) drills those engines only.
  */
 class KilledExportIT {
     private static final int CHUNKS = 20;
     private static final int CYCLES = Math.max(1, Integer.getInteger("ferry.kills", 2) / 2);
+    /** The engines to drill, comma-separated ({@code ferry.engines}); every engine where empty. */
+    private static final String ENGINES = System.getProperty("ferry.engines", "");
     private static final String PROGRESS = ".ferry-export-progress";
     private static final List<String> COMPARED = List.of("SELECT * FROM big ORDER BY id",
             "SELECT * FROM small ORDER BY id");
@@ -113,6 +117,20 @@ class KilledExportIT {
             return server != null ? List.of("-u", server.credentials().getProperty("user")) : List.of();
         }
 
+        /** The database, and on a server the tables it holds now (read on a connection of its own). */
+        String describe() {
+            if (server == null) {
+                return url;
+            }
+            try (Connection connection = server.connect("information_schema")) {
+                return name + ", holding tables " + ServerQueries.rows(connection, "SELECT TABLE_NAME FROM TABLES"
+                        + " WHERE TABLE_SCHEMA = '" + name + "'") + ", database there: " + ServerQueries.rows(
+                        connection, "SELECT SCHEMA_NAME FROM SCHEMATA WHERE SCHEMA_NAME = '" + name + "'");
+            } catch (SQLException e) {
+                return name + " (" + e.getMessage() + ")";
+            }
+        }
+
         void drop() throws SQLException {
             if (server != null) {
                 server.dropDatabase(name);
@@ -167,6 +185,8 @@ class KilledExportIT {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void anExportKilledTwice_resumesToTheFilesOfAnExportNeverKilled(Engine engine) throws Exception {
+        assumeTrue(ENGINES.isEmpty() || List.of(ENGINES.toUpperCase(Locale.ROOT).split(",")).contains(engine.name()),
+                "ferry.engines=" + ENGINES);
         Database source = Database.create(engine, temp.resolve("source"));
         try {
             try (Connection connection = source.connect()) {
@@ -257,7 +277,12 @@ class KilledExportIT {
         Database target = Database.create(source.engine(), temp.resolve("target-" + cycle));
         try {
             try (Connection ferry = target.connectFerry(); Statement statement = ferry.createStatement()) {
-                statement.execute("IMPORT DATABASE '" + export + "'");
+                try {
+                    statement.execute("IMPORT DATABASE '" + export + "'");
+                } catch (SQLException e) {
+                    throw new AssertionError("IMPORT of " + export + " into " + target.describe() + " failed (the"
+                            + " source: " + source.name() + ")", e);
+                }
                 assertTrue(ParallelExportIT.warnings(statement).stream()
                         .anyMatch(w -> w.startsWith("Resumed export, read in 3 runs")), "IMPORT says it too");
             }

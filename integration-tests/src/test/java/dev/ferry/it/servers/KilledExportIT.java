@@ -48,6 +48,8 @@ class KilledExportIT {
     private static final int CYCLES = Math.max(1, Integer.getInteger("ferry.kills", 2) / 2);
     /** The engines to drill, comma-separated ({@code ferry.engines}); every engine where empty. */
     private static final String ENGINES = System.getProperty("ferry.engines", "");
+    /** How long a kill waits, its files finished, for another file to be begun. */
+    private static final int BEGUN_MILLIS = 100;
     private static final String PROGRESS = ".ferry-export-progress";
     private static final List<String> COMPARED = List.of("SELECT * FROM big ORDER BY id",
             "SELECT * FROM small ORDER BY id");
@@ -296,15 +298,23 @@ class KilledExportIT {
 
     /**
      * Waits until the export's progress record lists at least {@code files} finished data files and another data file
-     * is being written, then kills it ({@code kill -9}): the number listed when it died.
+     * is being written, then kills it ({@code kill -9}): the number listed when it died. Where no other file is begun
+     * within {@value #BEGUN_MILLIS} ms of the {@code files} finished, it is killed all the same: a MariaDB chunk's
+     * file is opened only once its query has returned, so the time a file is begun is short there, and waiting for
+     * one could see the export end before it is killed.
      */
     private int killAfter(Process process, int files, Path export) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        long reached = 0;
         while (System.nanoTime() < deadline) {
             List<Path> partials = partials(export);
             if (!partials.isEmpty()) {
                 int finished = finished(partials.get(0));
-                if (finished >= files && dataFiles(partials.get(0)).size() > finished) {
+                if (finished >= files && reached == 0) {
+                    reached = System.nanoTime();
+                }
+                if (finished >= files && (dataFiles(partials.get(0)).size() > finished
+                        || System.nanoTime() - reached > TimeUnit.MILLISECONDS.toNanos(BEGUN_MILLIS))) {
                     break;
                 }
             }

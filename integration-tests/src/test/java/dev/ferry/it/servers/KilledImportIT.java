@@ -87,7 +87,7 @@ class KilledImportIT {
                 targets.add(target);
                 Process process = importing(server, target, sql);
                 // One kill before the journal is written, the others spread over the time the import writes.
-                long after = kill == 1 ? journalAt / 2 : writing * (kill - 1) / KILLS;
+                long after = kill == 1 ? journalAt / 2 : writing * (kill - 1) / (KILLS + 1);
                 if (kill > 1 && untilJournal(server, target, engine, process) < 0) {
                     after = 0;
                 }

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Loads a directory written by {@link dev.ferry.core.operation.exporting.DatabaseExporter} (or by DuckDB's own EXPORT
@@ -36,6 +38,10 @@ import java.util.List;
  * have autocommit on, as it is left.
  */
 public final class DatabaseImporter {
+    /** How long an import waits for another to release the import lock. */
+    private static final int LOCK_WAIT_SECONDS = 60;
+    private static final long LOCK_POLL_MILLIS = 200;
+
     private final Connection connection;
     private final ConnectionSource moreConnections;
 
@@ -78,9 +84,7 @@ public final class DatabaseImporter {
                     + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
                     + " autocommit on", "25001");
         }
-        Dialect.SessionSettings lock = dialect.lockImports(connection).orElseThrow(() -> FerryErrors.refused(
-                "IMPORT DATABASE: another IMPORT DATABASE into this database is running (it holds Ferry's import"
-                + " lock); run one at a time (the lock of an import that was killed went with its session)"));
+        Dialect.SessionSettings lock = lockImports(dialect);
         try {
             return importLocked(dir, plan, dialect, scope, options, progress);
         } finally {
@@ -88,6 +92,34 @@ public final class DatabaseImporter {
                 lock.close();
             } catch (SQLException e) {
                 // The server releases it when the session ends; the import's own outcome is what is reported.
+            }
+        }
+    }
+
+    /**
+     * Takes the lock that keeps a second import out of the database, waiting up to {@value #LOCK_WAIT_SECONDS} s for
+     * one that holds it: a killed import's session keeps it until its server notices, after the statement it was
+     * running (an index being built, say).
+     */
+    private Dialect.SessionSettings lockImports(Dialect dialect) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
+        while (true) {
+            Optional<Dialect.SessionSettings> lock = dialect.lockImports(connection);
+            if (lock.isPresent()) {
+                return lock.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw FerryErrors.refused("IMPORT DATABASE: another IMPORT DATABASE into this database is running (it"
+                        + " has held Ferry's import lock for the last " + LOCK_WAIT_SECONDS + " s); run one at a time"
+                        + " (a killed import's session holds it until its server notices, after the statement it was"
+                        + " running)");
+            }
+            try {
+                Thread.sleep(LOCK_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("IMPORT DATABASE was interrupted waiting for another import to end", "HY008",
+                        e);
             }
         }
     }

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -129,6 +130,17 @@ public class StandardDialect implements Dialect {
     @Override
     public String selectColumn(String column, int jdbcType, String typeName) {
         return quoteIdentifier(column);
+    }
+
+    /**
+     * A lock held by the session, as {@link #lockImports} returns it: {@code take} is a query giving 1 where it took
+     * the lock and 0 where another session holds it; {@code release} gives it back.
+     */
+    protected static Optional<SessionSettings> sessionLock(Connection connection, String take, String release)
+            throws SQLException {
+        boolean taken = CatalogQuery.first(connection, take, row -> row.getInt(1) == 1).orElse(false);
+        return taken ? Optional.of(() -> CatalogQuery.first(connection, release, row -> row.getObject(1)))
+                : Optional.empty();
     }
 
     /**

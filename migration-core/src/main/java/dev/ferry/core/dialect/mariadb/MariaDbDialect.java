@@ -409,10 +409,8 @@ public class MariaDbDialect extends StandardDialect {
     /** MariaDB's user-level lock, which the server releases when the session ends. */
     @Override
     public Optional<SessionSettings> lockImports(Connection connection) throws SQLException {
-        boolean taken = CatalogQuery.first(connection, "SELECT GET_LOCK(" + IMPORT_LOCK + ", 0)",
-                row -> row.getInt(1) == 1).orElse(false);
-        return taken ? Optional.of(() -> CatalogQuery.first(connection, "SELECT RELEASE_LOCK(" + IMPORT_LOCK + ")",
-                row -> row.getObject(1))) : Optional.empty();
+        return sessionLock(connection, "SELECT GET_LOCK(" + IMPORT_LOCK + ", 0)",
+                "SELECT RELEASE_LOCK(" + IMPORT_LOCK + ")");
     }
 
     /** Foreign key checks off for the import, which adds its keys in place; {@link #checkForeignKeys} checks them. */

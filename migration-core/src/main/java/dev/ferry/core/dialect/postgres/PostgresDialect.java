@@ -223,10 +223,8 @@ public class PostgresDialect extends StandardDialect {
     /** A session-level advisory lock, which the server releases when the session ends. */
     @Override
     public Optional<SessionSettings> lockImports(Connection connection) throws SQLException {
-        boolean taken = CatalogQuery.first(connection, "SELECT pg_try_advisory_lock(" + IMPORT_LOCK + ")",
-                row -> row.getBoolean(1)).orElse(false);
-        return taken ? Optional.of(() -> CatalogQuery.first(connection, "SELECT pg_advisory_unlock(" + IMPORT_LOCK
-                + ")", row -> row.getBoolean(1))) : Optional.empty();
+        return sessionLock(connection, "SELECT CASE WHEN pg_try_advisory_lock(" + IMPORT_LOCK + ") THEN 1 ELSE 0 END",
+                "SELECT pg_advisory_unlock(" + IMPORT_LOCK + ")");
     }
 
     /** The leader's snapshot, exported by name ({@code pg_export_snapshot()}); see {@code PostgresSnapshot}. */

@@ -35,11 +35,9 @@ import dev.ferry.core.operation.script.TargetScripts;
 import dev.ferry.core.value.ValueKind;
 import dev.ferry.core.value.ValueText;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -337,7 +335,8 @@ public final class DatabaseExporter {
             export = dumped.isPresent() ? dumped.get()
                     : readRowByRow(reader, queries, dialect, read, sql, columnNames, path, options, text, label,
                     progress);
-            forceToDisk(path);
+            // On disk before the progress record says the file is finished.
+            ExportDirectory.forceFile(path);
             record.finished(new ExportProgress.Finished(read.file(), export.rows(), export.file().bytes(),
                     export.file().sha256(), export.warnings()));
         } catch (IOException e) {
@@ -347,13 +346,6 @@ public final class DatabaseExporter {
         }
         progress.tableFinished(label, export.rows());
         return export;
-    }
-
-    /** Forces a data file to disk, before the progress record says it is finished. */
-    private static void forceToDisk(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
     }
 
     /** Reads the rows of {@code sql} through JDBC, each value by its kind, and writes them with the format's writer. */

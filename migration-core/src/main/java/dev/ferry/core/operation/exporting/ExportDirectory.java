@@ -233,12 +233,17 @@ final class ExportDirectory implements Provisional {
             // Not the lock file: closing a channel on it would release this process's lock.
             for (Path file : files.filter(Files::isRegularFile)
                     .filter(file -> !file.getFileName().toString().equals(StagingLock.NAME)).toList()) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
+                forceFile(file);
             }
         }
         forceDirectory(directory);
+    }
+
+    /** Forces a file's bytes to disk. */
+    static void forceFile(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
     }
 
     /** Forces a directory's entries to disk where the platform can (Linux and macOS can; Windows cannot open one). */

@@ -1,8 +1,8 @@
 package dev.ferry.core.operation.importing;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.dialect.CatalogQuery;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -77,10 +77,6 @@ final class ResumedTables {
     }
 
     private static long rows(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            count.next();
-            return count.getLong(1);
-        }
+        return CatalogQuery.first(connection, "SELECT COUNT(*) FROM " + table, row -> row.getLong(1)).orElseThrow();
     }
 }

@@ -61,7 +61,8 @@ class ChunkedExportH2Test {
         }
     }
 
-    private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
+    /** Every row of {@code sql}, each value as text. */
+    static List<List<String>> rows(Connection connection, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();

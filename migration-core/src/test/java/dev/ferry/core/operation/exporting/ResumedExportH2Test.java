@@ -175,23 +175,9 @@ class ResumedExportH2Test {
             new DatabaseImporter(target).importFrom(resumed, ProgressListener.NONE);
             for (String table : List.of("orders", "small", "named")) {
                 String sql = "SELECT * FROM " + table + " ORDER BY 1";
-                assertEquals(rows(source, sql), rows(target, sql), table);
+                assertEquals(ChunkedExportH2Test.rows(source, sql), ChunkedExportH2Test.rows(target, sql), table);
             }
         }
-    }
-
-    private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     @Test

@@ -1,37 +1,45 @@
 package dev.ferry.core.format.parquet;
 
-import com.github.luben.zstd.Zstd;
+import io.airlift.compress.Compressor;
+import io.airlift.compress.Decompressor;
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.lz4.Lz4Compressor;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import io.airlift.compress.snappy.SnappyCompressor;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import io.airlift.compress.zstd.ZstdCompressor;
+import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.xerial.snappy.Snappy;
 
 /**
- * Parquet's page codecs without Hadoop: parquet-hadoop's own {@code CodecFactory} reaches every codec but
- * UNCOMPRESSED through Hadoop's {@code CompressionCodec} and {@code CodecPool}, so a local file written or read with it
- * needs Hadoop's client jars. Here SNAPPY is snappy-java's raw block format, ZSTD a zstd-jni frame (level 3,
- * parquet-java's default), GZIP a java.util.zip member, each over a whole page, as parquet-java writes them; files of
- * other codecs (LZ4_RAW, LZ4, BROTLI, LZO) are refused by name.
+ * Parquet's page codecs in pure Java, without Hadoop: parquet-hadoop's own {@code CodecFactory} reaches every codec
+ * but UNCOMPRESSED through Hadoop's {@code CompressionCodec} and {@code CodecPool}, so a local file written or read
+ * with it needs Hadoop's client jars. Here SNAPPY (raw block format), ZSTD (a frame, aircompressor's level 3, which is
+ * parquet-java's default too) and LZ4_RAW (an LZ4 block) are aircompressor's, whose code is Java only: no native
+ * library is unpacked into the temporary directory, and none for twenty platforms is carried in the jar. GZIP is a
+ * java.util.zip member. Each codec works over a whole page, as parquet-java writes them; files of the other codecs
+ * (LZ4, BROTLI, LZO) are refused by name.
  */
 final class LocalCodecs implements CompressionCodecFactory {
-    /** parquet-java's {@code parquet.compression.codec.zstd.level} default. */
-    private static final int ZSTD_LEVEL = 3;
-
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
         supported(codec);
+        PageCodec pages = new PageCodec(codec);
         return new BytesInputCompressor() {
             @Override
             public BytesInput compress(BytesInput bytes) throws IOException {
                 return codec == CompressionCodecName.UNCOMPRESSED ? bytes
-                        : BytesInput.from(LocalCodecs.compress(codec, bytes.toByteArray()));
+                        : BytesInput.from(pages.compress(bytes.toByteArray()));
             }
 
             @Override
@@ -48,11 +56,12 @@ final class LocalCodecs implements CompressionCodecFactory {
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
         supported(codec);
+        PageCodec pages = new PageCodec(codec);
         return new BytesInputDecompressor() {
             @Override
             public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
                 return codec == CompressionCodecName.UNCOMPRESSED ? bytes
-                        : BytesInput.from(LocalCodecs.decompress(codec, bytes.toByteArray(), decompressedSize));
+                        : BytesInput.from(pages.decompress(bytes.toByteArray(), decompressedSize));
             }
 
             @Override
@@ -61,7 +70,7 @@ final class LocalCodecs implements CompressionCodecFactory {
                 byte[] compressed = new byte[compressedSize];
                 input.get(compressed);
                 output.put(codec == CompressionCodecName.UNCOMPRESSED ? compressed
-                        : LocalCodecs.decompress(codec, compressed, decompressedSize));
+                        : pages.decompress(compressed, decompressedSize));
             }
 
             @Override
@@ -76,63 +85,81 @@ final class LocalCodecs implements CompressionCodecFactory {
 
     private static void supported(CompressionCodecName codec) {
         switch (codec) {
-            case UNCOMPRESSED, SNAPPY, ZSTD, GZIP -> { }
+            case UNCOMPRESSED, SNAPPY, ZSTD, GZIP, LZ4_RAW -> { }
             default -> throw new UnsupportedOperationException("Parquet compression " + codec + " is not supported"
-                    + " (Ferry reads and writes SNAPPY, ZSTD, GZIP and UNCOMPRESSED)");
+                    + " (Ferry reads SNAPPY, ZSTD, GZIP, LZ4_RAW and UNCOMPRESSED)");
         }
     }
 
-    private static byte[] compress(CompressionCodecName codec, byte[] page) throws IOException {
-        switch (codec) {
-            case SNAPPY:
-                return Snappy.compress(page);
-            case ZSTD:
-                return Zstd.compress(page, ZSTD_LEVEL);
-            case GZIP: {
+    /**
+     * One codec's compressor and decompressor. aircompressor's keep work tables between calls, so each writer's or
+     * reader's column gets its own, and a call holds it to itself.
+     */
+    private static final class PageCodec {
+        private final CompressionCodecName codec;
+        private final Compressor compressor;
+        private final Decompressor decompressor;
+
+        PageCodec(CompressionCodecName codec) {
+            this.codec = codec;
+            switch (codec) {
+                case SNAPPY -> {
+                    compressor = new SnappyCompressor();
+                    decompressor = new SnappyDecompressor();
+                }
+                case ZSTD -> {
+                    compressor = new ZstdCompressor();
+                    decompressor = new ZstdDecompressor();
+                }
+                case LZ4_RAW -> {
+                    compressor = new Lz4Compressor();
+                    decompressor = new Lz4Decompressor();
+                }
+                default -> {
+                    compressor = null;
+                    decompressor = null;
+                }
+            }
+        }
+
+        synchronized byte[] compress(byte[] page) throws IOException {
+            if (codec == CompressionCodecName.GZIP) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, page.length / 2));
                 try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 13)) {
                     gzip.write(page);
                 }
                 return out.toByteArray();
             }
-            default:
-                throw new IllegalStateException(codec.name());
+            byte[] compressed = new byte[compressor.maxCompressedLength(page.length)];
+            int length = compressor.compress(page, 0, page.length, compressed, 0, compressed.length);
+            return Arrays.copyOf(compressed, length);
         }
-    }
 
-    private static byte[] decompress(CompressionCodecName codec, byte[] compressed, int size) throws IOException {
-        byte[] page;
-        switch (codec) {
-            case SNAPPY: {
-                if (Snappy.uncompressedLength(compressed) != size) {
-                    throw new IOException("a SNAPPY page holds " + Snappy.uncompressedLength(compressed)
-                            + " bytes where its header says " + size);
-                }
-                page = new byte[size];
-                Snappy.uncompress(compressed, 0, compressed.length, page, 0);
-                return page;
-            }
-            case ZSTD:
-                try {
-                    page = Zstd.decompress(compressed, size);
-                } catch (RuntimeException e) {
-                    throw new IOException("a ZSTD page cannot be decompressed: " + e.getMessage(), e);
-                }
-                break;
-            case GZIP:
+        synchronized byte[] decompress(byte[] compressed, int size) throws IOException {
+            byte[] page;
+            if (codec == CompressionCodecName.GZIP) {
                 try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), 1 << 13)) {
                     page = in.readNBytes(size);
                     if (in.read() >= 0) {
                         page = null;
                     }
                 }
-                break;
-            default:
-                throw new IllegalStateException(codec.name());
+            } else {
+                page = new byte[size];
+                int length;
+                try {
+                    length = decompressor.decompress(compressed, 0, compressed.length, page, 0, size);
+                } catch (MalformedInputException | IllegalArgumentException | IndexOutOfBoundsException e) {
+                    throw new IOException("a " + codec + " page cannot be decompressed: " + e.getMessage(), e);
+                }
+                if (length != size) {
+                    page = null;
+                }
+            }
+            if (page == null || page.length != size) {
+                throw new IOException("a " + codec + " page does not hold the " + size + " bytes its header says");
+            }
+            return page;
         }
-        if (page == null || page.length != size) {
-            throw new IOException("a " + codec + " page does not hold the " + size + " bytes its header says");
-        }
-        return page;
     }
 }

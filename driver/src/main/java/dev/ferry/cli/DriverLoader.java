@@ -4,6 +4,7 @@ import dev.ferry.driver.DelegateDrivers;
 import dev.ferry.driver.FerryDriver;
 import dev.ferry.driver.FerryProperties;
 import dev.ferry.driver.FerryUrl;
+import dev.ferry.driver.UrlTypos;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -54,8 +56,10 @@ final class DriverLoader implements AutoCloseable {
         Properties driverProperties = FerryProperties.withoutFerrys(properties);
         Connection connection = DelegateDrivers.connect(delegateUrl, driverProperties, loader);
         if (connection == null) {
-            throw new SQLException("No JDBC driver accepts " + delegateUrl
-                    + "; give the driver's jar with --driver <jar>", "HY000");
+            Optional<String> meant = UrlTypos.meant(delegateUrl);
+            throw new SQLException("No JDBC driver accepts " + delegateUrl + (meant.isPresent()
+                    ? ": did you mean " + meant.get() + "?"
+                    : "; give the database driver's jar with --driver <jar>"), "HY000");
         }
         return FerryDriver.wrap(connection, ferryProperties,
                 DelegateDrivers.source(delegateUrl, driverProperties, loader));

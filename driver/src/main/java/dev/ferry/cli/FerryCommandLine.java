@@ -40,8 +40,12 @@ public final class FerryCommandLine implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, description = "User name.")
     String user;
 
-    @Option(names = {"-p", "--password"}, description = "Password.", arity = "0..1", interactive = true)
+    @Option(names = {"-p", "--password"}, paramLabel = "<password>",
+            description = "Password, written -p<password> or --password=<password>; -p alone asks for it.")
     String password;
+
+    @Option(names = PasswordOption.ASK, hidden = true)
+    boolean askPassword;
 
     @Option(names = "--property", paramLabel = "<key=value>", description = "A connection property; may be repeated.")
     Map<String, String> properties = new LinkedHashMap<>();
@@ -81,7 +85,7 @@ public final class FerryCommandLine implements Callable<Integer> {
             err.println("Error: " + describe(e));
             return 1;
         });
-        return commandLine.execute(args);
+        return commandLine.execute(PasswordOption.loneToAsk(args));
     }
 
     @CommandLine.Spec
@@ -89,9 +93,13 @@ public final class FerryCommandLine implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (url == null || commands.isEmpty()) {
+        if (url == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Give a JDBC URL (such as"
+                    + " jdbc:postgresql://host/db) and at least one -c \"<sql>\", or the subcommand demo");
+        }
+        if (commands.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Give a JDBC URL and at least one -c \"<sql>\", or the subcommand demo");
+                    "Give at least one -c \"<sql>\" to run on " + url);
         }
         if (jobs != null && (jobs < 1 || jobs > ExportOptions.MAX_JOBS)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -101,6 +109,9 @@ public final class FerryCommandLine implements Callable<Integer> {
         connectionProperties.putAll(properties);
         if (user != null) {
             connectionProperties.setProperty("user", user);
+        }
+        if (askPassword) {
+            password = PasswordOption.ask(System.console());
         }
         if (password != null) {
             connectionProperties.setProperty("password", password);

@@ -7,6 +7,8 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -115,6 +117,11 @@ public final class FerryDriver implements Driver {
                 return wrap(delegate, ferryProperties, DelegateDrivers.source(delegateUrl, properties, loader));
             }
         }
+        Optional<String> meant = UrlTypos.meant(delegateUrl);
+        if (meant.isPresent()) {
+            throw new SQLException("No JDBC driver found for " + delegateUrl + " (from " + url + "): did you mean "
+                    + FerryUrl.ferryForm(meant.get()) + "?", "HY000");
+        }
         throw new SQLException("No JDBC driver found for " + delegateUrl + " (from " + url + "). Put the"
                 + " database's JDBC driver on the class path, beside ferry.jar; after jdbc:ferry: write the database's"
                 + " URL without its jdbc: prefix", "HY000");
@@ -130,18 +137,24 @@ public final class FerryDriver implements Driver {
         return FerryUrl.parse(requireUrl(url)).isPresent();
     }
 
-    /** The properties of the database's driver, when one is found for the URL; none otherwise. */
+    /**
+     * Ferry's own properties ({@code ferry.*}, with descriptions), then those of the database's driver where one is
+     * found for the URL; none for a URL that is not Ferry's.
+     */
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
         Optional<FerryUrl> ferryUrl = FerryUrl.parse(url);
         if (ferryUrl.isEmpty()) {
             return new DriverPropertyInfo[0];
         }
+        List<DriverPropertyInfo> properties = new ArrayList<>(FerryProperties.describe(ferryUrl.get(), info));
         String delegateUrl = ferryUrl.get().delegateUrl();
         Optional<Driver> driver = findDriver(delegateUrl);
-        return driver.isPresent()
-                ? driver.get().getPropertyInfo(delegateUrl, info == null ? new Properties() : info)
-                : new DriverPropertyInfo[0];
+        if (driver.isPresent()) {
+            properties.addAll(List.of(driver.get().getPropertyInfo(delegateUrl,
+                    info == null ? new Properties() : FerryProperties.withoutFerrys(info))));
+        }
+        return properties.toArray(DriverPropertyInfo[]::new);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.ferry.driver;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.model.options.ExportOptions;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -73,6 +75,30 @@ public final class FerryProperties {
             }
         }
         return copy;
+    }
+
+    /**
+     * Ferry's own properties as {@link java.sql.Driver#getPropertyInfo} lists them, each with the value given in the
+     * URL or {@code info} (else its default), a description and, where they are few, its values.
+     */
+    static List<DriverPropertyInfo> describe(FerryUrl url, Properties info) {
+        DriverPropertyInfo copy = new DriverPropertyInfo(COPY, given(COPY, url, info, "true"));
+        copy.description = "Whether Ferry runs COPY ... TO/FROM '<file>' itself, on the client (true), or sends"
+                + " every COPY to the database (false)";
+        copy.choices = new String[] {"true", "false"};
+        DriverPropertyInfo jobs = new DriverPropertyInfo(JOBS, given(JOBS, url, info, null));
+        jobs.description = "How many connections an EXPORT DATABASE without a JOBS option reads tables on at once,"
+                + " 1 to " + ExportOptions.MAX_JOBS + " (default: the number of cores, at most 4)";
+        return List.of(copy, jobs);
+    }
+
+    private static String given(String name, FerryUrl url, Properties info, String otherwise) {
+        String value = url.ferryProperties().get(name);
+        if (value == null && info != null) {
+            value = info.stringPropertyNames().stream().filter(name::equalsIgnoreCase).findFirst()
+                    .map(info::getProperty).orElse(null);
+        }
+        return value != null ? value : otherwise;
     }
 
     /** Whether Ferry runs COPY statements that read or write files itself. */

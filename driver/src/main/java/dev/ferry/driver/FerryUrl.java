@@ -51,6 +51,18 @@ public final class FerryUrl {
     }
 
     /**
+     * A database's URL as Ferry's: {@code jdbc:postgresql://h/db} becomes {@code jdbc:ferry:postgresql://h/db}. A URL
+     * that is Ferry's already, does not begin with {@code jdbc:}, or is null, is returned as it is.
+     */
+    public static String ferryForm(String databaseUrl) {
+        if (databaseUrl == null || parse(databaseUrl).isPresent()
+                || !databaseUrl.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return databaseUrl;
+        }
+        return PREFIX + databaseUrl.substring(5);
+    }
+
+    /**
      * {@code url} without its {@code ferry.*} parameters (after {@code ?}, {@code &} or {@code ;}), which are put in
      * {@code found}, names in lower case. Where the parameter after {@code ?} is taken out, the next one's {@code &}
      * becomes the {@code ?}.

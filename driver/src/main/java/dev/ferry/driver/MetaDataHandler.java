@@ -4,7 +4,10 @@ import java.lang.reflect.Method;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 
-/** Wraps database metadata: {@code getConnection()} gives the Ferry connection, and its result sets are wrapped. */
+/**
+ * Wraps database metadata: {@code getConnection()} gives the Ferry connection, {@code getURL()} the database's URL as
+ * a Ferry URL (so that a tool reconnecting from it keeps Ferry), and its result sets are wrapped.
+ */
 final class MetaDataHandler extends DelegatingHandler<DatabaseMetaData> {
     private final ConnectionHandler connection;
 
@@ -24,6 +27,9 @@ final class MetaDataHandler extends DelegatingHandler<DatabaseMetaData> {
             return connection.proxy();
         }
         Object result = forward(method, args);
+        if (method.getName().equals("getURL") && args.length == 0) {
+            return FerryUrl.ferryForm((String) result);
+        }
         return method.getReturnType().isAssignableFrom(ResultSet.class) && result instanceof ResultSet resultSet
                 ? ResultSetHandler.wrapOwnStatement(resultSet, connection) : result;
     }

@@ -1,5 +1,6 @@
 package dev.ferry.driver;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,6 +16,8 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,16 +102,37 @@ class FerryDriverTest {
     }
 
     @Test
-    void propertyInfoComesFromTheDatabaseDriver() throws SQLException {
+    void propertyInfoListsFerrysOwnThenTheDatabaseDrivers() throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("stubOption", "on");
-        DriverPropertyInfo[] info = driver.getPropertyInfo("jdbc:ferry:stub:db", properties);
-        assertEquals(1, info.length);
-        assertEquals("stubOption", info[0].name);
-        assertEquals("on", info[0].value);
+        properties.setProperty("FERRY.JOBS", "3");
+        DriverPropertyInfo[] info = driver.getPropertyInfo("jdbc:ferry:stub:db;ferry.copy=false", properties);
+        assertEquals(List.of("ferry.copy", "ferry.jobs", "stubOption"),
+                Arrays.stream(info).map(p -> p.name).toList());
+        assertEquals("false", info[0].value);
+        assertArrayEquals(new String[] {"true", "false"}, info[0].choices);
+        assertTrue(info[0].description.contains("COPY"), info[0].description);
+        assertEquals("3", info[1].value);
+        assertTrue(info[1].description.contains("EXPORT DATABASE"), info[1].description);
+        assertEquals("on", info[2].value);
 
-        assertEquals(0, driver.getPropertyInfo("jdbc:ferry:nosuchdb:x", null).length);
+        DriverPropertyInfo[] defaults = driver.getPropertyInfo("jdbc:ferry:nosuchdb:x", null);
+        assertEquals(List.of("ferry.copy", "ferry.jobs"), Arrays.stream(defaults).map(p -> p.name).toList());
+        assertEquals("true", defaults[0].value);
+        assertNull(defaults[1].value);
         assertEquals(0, driver.getPropertyInfo("jdbc:stub:db", null).length);
+    }
+
+    @Test
+    void aUrlNoDriverAcceptsIsAnsweredWithTheOneMeant() {
+        for (String[] typo : new String[][] {
+                {"jdbc:ferry:jdbc:stub:db", "did you mean jdbc:ferry:stub:db?"},
+                {"jdbc:ferry:postgres://127.0.0.1:1/db", "did you mean jdbc:ferry:postgresql://127.0.0.1:1/db?"},
+                {"jdbc:ferry:jdbc:postgres://h/db", "did you mean jdbc:ferry:postgresql://h/db?"}}) {
+            SQLException error = assertThrows(SQLException.class, () -> driver.connect(typo[0], new Properties()));
+            assertEquals("HY000", error.getSQLState());
+            assertTrue(error.getMessage().endsWith(typo[1]), error.getMessage());
+        }
     }
 
     @Test

@@ -68,4 +68,15 @@ class FerryUrlTest {
         assertEquals(delegateUrl, parsed.delegateUrl());
         assertEquals(java.util.Map.of("ferry.copy", "false"), parsed.ferryProperties());
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:postgresql://h/db?ssl=true   | jdbc:ferry:postgresql://h/db?ssl=true",
+        "JDBC:h2:mem:a                     | jdbc:ferry:h2:mem:a",
+        "jdbc:ferry:h2:mem:a               | jdbc:ferry:h2:mem:a",
+        "notjdbc:x                         | notjdbc:x",
+    })
+    void givesADatabaseUrlInFerrysForm(String databaseUrl, String ferryUrl) {
+        assertEquals(ferryUrl, FerryUrl.ferryForm(databaseUrl));
+    }
 }

@@ -121,7 +121,7 @@ class WrappingTest {
     void metadataGivesTheFerryConnection_andWrapsItsResults() throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         assertSame(connection, metaData.getConnection());
-        assertEquals("jdbc:stub:metadata", metaData.getURL());
+        assertEquals("jdbc:ferry:stub:metadata", metaData.getURL());
 
         ResultSet tables = metaData.getTables(null, null, "%", null);
         Statement tablesStatement = tables.getStatement();

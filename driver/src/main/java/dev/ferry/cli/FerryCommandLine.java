@@ -54,9 +54,24 @@ public final class FerryCommandLine implements Callable<Integer> {
             + " tables on at once (default: the number of cores, at most 4); sets ferry.jobs.")
     Integer jobs;
 
+    /** The -c's and -f's, in the order given. */
+    final List<Script> scripts = new ArrayList<>();
+
     @Option(names = {"-c", "--command"}, paramLabel = "<sql>",
             description = "SQL to run; several statements separated by ';'. May be repeated.")
-    List<String> commands = new ArrayList<>();
+    void command(String sql) {
+        scripts.add(Script.command(sql));
+    }
+
+    @Option(names = {"-f", "--file"}, paramLabel = "<file>", description = "A file of SQL statements to run, '-' for"
+            + " standard input; run in order with the -c's. May be repeated.")
+    void file(String file) {
+        scripts.add(Script.file(file));
+    }
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<form>", description = "How results are printed: table"
+            + " (default; the first 1,000 rows), csv or json (every row; update counts then go to stderr).")
+    ResultPrinter.Form output = ResultPrinter.Form.TABLE;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<jdbc-url>",
             description = "The database, with or without 'ferry:'.")
@@ -81,6 +96,9 @@ public final class FerryCommandLine implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new FerryCommandLine(out, err));
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Each -c and -f is kept, in order, by its setter.
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("Error: " + describe(e));
             return 1;
@@ -95,11 +113,11 @@ public final class FerryCommandLine implements Callable<Integer> {
     public Integer call() throws Exception {
         if (url == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give a JDBC URL (such as"
-                    + " jdbc:postgresql://host/db) and at least one -c \"<sql>\", or the subcommand demo");
+                    + " jdbc:postgresql://host/db) and at least one -c \"<sql>\" or -f <file>, or the subcommand demo");
         }
-        if (commands.isEmpty()) {
+        if (scripts.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Give at least one -c \"<sql>\" to run on " + url);
+                    "Give at least one -c \"<sql>\" or -f <file> to run on " + url);
         }
         if (jobs != null && (jobs < 1 || jobs > ExportOptions.MAX_JOBS)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -122,9 +140,13 @@ public final class FerryCommandLine implements Callable<Integer> {
         try (DriverLoader loader = new DriverLoader(drivers);
              Connection connection = loader.connect(url, connectionProperties)) {
             connection.unwrap(FerryConnection.class).setProgressListener(new ProgressPrinter(err, System.console() != null));
-            for (String command : commands) {
-                for (SqlScript.Statement statement : SqlScript.split(command)) {
-                    execute(connection, statement.sql());
+            for (Script script : scripts) {
+                for (SqlScript.Statement statement : SqlScript.split(script.text())) {
+                    try {
+                        execute(connection, statement.sql());
+                    } catch (SQLException e) {
+                        throw script.at(statement, e);
+                    }
                 }
             }
         }
@@ -138,7 +160,7 @@ public final class FerryCommandLine implements Callable<Integer> {
             while (true) {
                 if (isResultSet) {
                     try (ResultSet resultSet = statement.getResultSet()) {
-                        new ResultPrinter(out).print(resultSet);
+                        output.onto(out).print(resultSet);
                     }
                     printedCount = -1;
                 } else {
@@ -147,7 +169,7 @@ public final class FerryCommandLine implements Callable<Integer> {
                     if (count < 0 || count == printedCount) {
                         break;
                     }
-                    out.println(count + " rows affected");
+                    (output.forPeople() ? out : err).println(count + " rows affected");
                     printedCount = count;
                 }
                 isResultSet = statement.getMoreResults();

@@ -2,76 +2,35 @@ package dev.ferry.cli;
 
 import java.io.PrintStream;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 
-/** Prints a result set as a text table, like a SQL shell; only the first rows are kept and shown. */
-final class ResultPrinter {
-    private static final int MAX_ROWS = 1_000;
-    private static final int MAX_WIDTH = 60;
+/** Prints the results of the command line's statements in the form {@code --output} names. */
+interface ResultPrinter {
+    /** Prints every row of {@code resultSet} (a table prints its first thousand). */
+    void print(ResultSet resultSet) throws SQLException;
 
-    private final PrintStream out;
+    /** The forms of {@code --output}. */
+    enum Form {
+        TABLE, CSV, JSON;
 
-    ResultPrinter(PrintStream out) {
-        this.out = out;
-    }
-
-    void print(ResultSet resultSet) throws SQLException {
-        ResultSetMetaData metaData = resultSet.getMetaData();
-        int columns = metaData.getColumnCount();
-        String[] header = new String[columns];
-        int[] widths = new int[columns];
-        for (int i = 0; i < columns; i++) {
-            header[i] = metaData.getColumnLabel(i + 1);
-            widths[i] = header[i].length();
+        /** A printer of this form onto {@code out}. */
+        ResultPrinter onto(PrintStream out) {
+            return switch (this) {
+                case TABLE -> new TablePrinter(out);
+                case CSV -> new CsvPrinter(out);
+                case JSON -> new JsonPrinter(out);
+            };
         }
-        List<String[]> rows = new ArrayList<>();
-        long total = 0;
-        while (resultSet.next()) {
-            total++;
-            if (rows.size() < MAX_ROWS) {
-                String[] row = new String[columns];
-                for (int i = 0; i < columns; i++) {
-                    row[i] = cell(resultSet.getString(i + 1));
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-                rows.add(row);
-            }
-        }
-        String rule = rule(widths);
-        out.println(rule);
-        out.println(line(header, widths));
-        out.println(rule);
-        for (String[] row : rows) {
-            out.println(line(row, widths));
-        }
-        out.println(rule);
-        out.println(total + (total == 1 ? " row" : " rows") + (total > rows.size() ? " (" + rows.size() + " shown)" : ""));
-    }
 
-    private static String cell(String value) {
-        if (value == null) {
-            return "NULL";
+        /** Whether update counts and other lines for people go to stdout beside the results, or to stderr. */
+        boolean forPeople() {
+            return this == TABLE;
         }
-        String flat = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
-        return flat.length() > MAX_WIDTH ? flat.substring(0, MAX_WIDTH - 1) + "…" : flat;
-    }
 
-    private static String rule(int[] widths) {
-        StringBuilder line = new StringBuilder("+");
-        for (int width : widths) {
-            line.append("-".repeat(width + 2)).append('+');
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
-        return line.toString();
-    }
-
-    private static String line(String[] cells, int[] widths) {
-        StringBuilder line = new StringBuilder("|");
-        for (int i = 0; i < cells.length; i++) {
-            line.append(' ').append(cells[i]).append(" ".repeat(widths[i] - cells[i].length())).append(" |");
-        }
-        return line.toString();
     }
 }

@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
             source.unwrap(FerryConnection.class).setProgressListener(progress);
             target.unwrap(FerryConnection.class).setProgressListener(progress);
             out.println("Building the sample database in " + work.resolve("source.mv.db") + " ...");
-            SampleDatabase.create(source, orderLines);
+            SampleDatabase.create(source, orderLines, out);
 
             out.println("EXPORT DATABASE '" + export + "'");
             long start = System.nanoTime();

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         try (DriverLoader loader = new DriverLoader(drivers);
              Connection source = loader.connect("jdbc:h2:" + work.resolve("source"), new Properties());
              Connection target = loader.connect("jdbc:h2:" + work.resolve("target"), new Properties())) {
-            ProgressPrinter progress = new ProgressPrinter(parent.err(), System.console() != null);
+            ProgressDisplay progress = ProgressDisplay.on(parent.err(), parent.verbosity());
             source.unwrap(FerryConnection.class).setProgressListener(progress);
             target.unwrap(FerryConnection.class).setProgressListener(progress);
             out.println("Building the sample database in " + work.resolve("source.mv.db") + " ...");
@@ -68,6 +68,8 @@ final class DemoCommand implements Callable<Integer> {
                     bytes += result.getLong("bytes");
                 }
                 rows = tables.stream().mapToLong(t -> Long.parseLong(t[1])).sum();
+            } finally {
+                progress.statementDone();
             }
             double exportSeconds = seconds(start);
 
@@ -75,6 +77,8 @@ final class DemoCommand implements Callable<Integer> {
             start = System.nanoTime();
             try (Statement statement = target.createStatement()) {
                 statement.executeUpdate("IMPORT DATABASE '" + export.toString().replace("'", "''") + "'");
+            } finally {
+                progress.statementDone();
             }
             double importSeconds = seconds(start);
 

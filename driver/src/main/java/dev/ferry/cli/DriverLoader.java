@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Opens Ferry connections with JDBC drivers from jars given at run time, loaded in a class loader of their own and
@@ -24,6 +25,7 @@ import java.util.Properties;
  */
 final class DriverLoader implements AutoCloseable {
     private final URLClassLoader loader;
+    private final List<Path> jars;
 
     /**
      * @param jars driver jars, loaded in their own class loader (which also sees drivers on the class path)
@@ -37,6 +39,7 @@ final class DriverLoader implements AutoCloseable {
             urls.add(toUrl(jar));
         }
         this.loader = new URLClassLoader(urls.toArray(URL[]::new), DriverLoader.class.getClassLoader());
+        this.jars = List.copyOf(jars);
     }
 
     private static URL toUrl(Path jar) throws MalformedURLException {
@@ -59,7 +62,9 @@ final class DriverLoader implements AutoCloseable {
             Optional<String> meant = UrlTypos.meant(delegateUrl);
             throw new SQLException("No JDBC driver accepts " + delegateUrl + (meant.isPresent()
                     ? ": did you mean " + meant.get() + "?"
-                    : "; give the database driver's jar with --driver <jar>"), "HY000");
+                    : jars.isEmpty() ? "; give the database driver's jar with --driver <jar>"
+                    : "; the driver jars given (" + jars.stream().map(jar -> jar.getFileName().toString())
+                    .collect(Collectors.joining(", ")) + ") take other URLs: check the jdbc:<engine>: part"), "HY000");
         }
         return FerryDriver.wrap(connection, ferryProperties,
                 DelegateDrivers.source(delegateUrl, driverProperties, loader));

@@ -69,6 +69,13 @@ public final class FerryCommandLine implements Callable<Integer> {
         scripts.add(Script.file(file));
     }
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr; results and warnings still.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Progress as plain lines, a status every second, even on a"
+            + " terminal.")
+    boolean verbose;
+
     @Option(names = {"-o", "--output"}, paramLabel = "<form>", description = "How results are printed: table"
             + " (default; the first 1,000 rows), csv or json (every row; update counts then go to stderr).")
     ResultPrinter.Form output = ResultPrinter.Form.TABLE;
@@ -139,13 +146,16 @@ public final class FerryCommandLine implements Callable<Integer> {
         }
         try (DriverLoader loader = new DriverLoader(drivers);
              Connection connection = loader.connect(url, connectionProperties)) {
-            connection.unwrap(FerryConnection.class).setProgressListener(new ProgressPrinter(err, System.console() != null));
+            ProgressDisplay progress = ProgressDisplay.on(err, verbosity());
+            connection.unwrap(FerryConnection.class).setProgressListener(progress);
             for (Script script : scripts) {
                 for (SqlScript.Statement statement : SqlScript.split(script.text())) {
                     try {
                         execute(connection, statement.sql());
                     } catch (SQLException e) {
                         throw script.at(statement, e);
+                    } finally {
+                        progress.statementDone();
                     }
                 }
             }
@@ -169,7 +179,9 @@ public final class FerryCommandLine implements Callable<Integer> {
                     if (count < 0 || count == printedCount) {
                         break;
                     }
-                    (output.forPeople() ? out : err).println(count + " rows affected");
+                    if (!quiet) {
+                        (output.forPeople() ? out : err).println(count + " rows affected");
+                    }
                     printedCount = count;
                 }
                 isResultSet = statement.getMoreResults();
@@ -187,6 +199,12 @@ public final class FerryCommandLine implements Callable<Integer> {
         } catch (UnsupportedOperationException notImplemented) {
             return statement.getUpdateCount();
         }
+    }
+
+    /** How much progress to show: {@code --quiet} wins over {@code --verbose}. */
+    ProgressDisplay.Verbosity verbosity() {
+        return quiet ? ProgressDisplay.Verbosity.QUIET
+                : verbose ? ProgressDisplay.Verbosity.VERBOSE : ProgressDisplay.Verbosity.NORMAL;
     }
 
     PrintStream out() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,9 +184,54 @@ class CommandLineIT {
 
     private static void assertOnlyProgress(JavaProcess.Result result) {
         for (String line : result.err().split("\\R")) {
-            assertTrue(line.isBlank() || line.startsWith("export ") || line.startsWith("import "),
+            assertTrue(line.isBlank() || line.matches("(export|import)[ :].*"),
                     "unexpected line on stderr: " + line + "\n" + result);
         }
+    }
+
+    /**
+     * Issue 16: where standard error is not a terminal, progress is plain lines (phases, totals, each table), no
+     * carriage returns; under a pseudo-terminal ({@code script}), even with standard output sent to a file, it is a
+     * bar with the rows done of the total the manifest gives, the rate and the time left; {@code --quiet} says
+     * nothing.
+     */
+    @Test
+    void progressIsABarWithTotalsOnATerminalAndPlainLinesElsewhere() throws Exception {
+        String source = "jdbc:h2:" + temp.resolve("bar");
+        JavaProcess.Result exported = ferry("--driver", h2Jar.toString(), source, "-c",
+                "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20));"
+                        + " INSERT INTO t SELECT x, 'name ' || x FROM SYSTEM_RANGE(1, 300000);"
+                        + " CREATE INDEX t_name ON t (name); EXPORT DATABASE 'bar'");
+        assertEquals(0, exported.exitCode(), exported.toString());
+        assertTrue(exported.err().contains("export: schema\nexport: data, 1 file(s), about 300,000 rows\n"),
+                exported.toString());
+        assertTrue(exported.err().contains("export \"PUBLIC\".\"T\": 300,000 rows in "), exported.toString());
+        assertTrue(exported.err().contains(" s (file 1 of 1)\nexport: scripts and manifest\n"), exported.toString());
+        assertFalse(exported.err().contains("\r"), exported.toString());
+
+        Path typescript = temp.resolve("typescript");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", java, "-jar", ferryJar.toString(), "--driver", h2Jar.toString(),
+                "jdbc:h2:" + temp.resolve("into"), "-c", "\"IMPORT DATABASE 'bar'\"", ">", "imported.txt");
+        Process script = new ProcessBuilder("script", "-q", "-e", "-c", command, typescript.toString())
+                .directory(temp.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        script.getOutputStream().close();
+        assertTrue(script.waitFor(5, TimeUnit.MINUTES), "script did not end");
+        String terminal = Files.readString(typescript);
+        assertEquals(0, script.exitValue(), terminal);
+        assertTrue(terminal.contains("import: schema"), terminal);
+        assertTrue(terminal.matches("(?s).*\rimport +\\d+% \\[[=> ]*\\] +\\d+/300000 rows \\(.*"), terminal);
+        assertTrue(terminal.contains("300000/300000 rows"), terminal);
+        assertTrue(terminal.contains(" rows/s 1/1 \"PUBLIC\".\"T\""), terminal);
+        assertTrue(terminal.contains("\rimport \"PUBLIC\".\"T\": 300,000 rows in "), terminal);
+        assertTrue(terminal.contains("import: indexes and keys"), terminal);
+        assertTrue(Files.readString(temp.resolve("imported.txt")).contains("| \"PUBLIC\".\"T\""));
+
+        JavaProcess.Result quiet = ferry("--driver", h2Jar.toString(), "--quiet", "jdbc:h2:" + temp.resolve("quiet"),
+                "-c", "IMPORT DATABASE 'bar'");
+        assertEquals(0, quiet.exitCode(), quiet.toString());
+        assertEquals("", quiet.err(), quiet.toString());
     }
 
     @Test
@@ -201,7 +247,12 @@ class CommandLineIT {
     void aUrlWithoutItsDriverJarIsExplained() throws Exception {
         JavaProcess.Result result = ferry("jdbc:h2:" + temp.resolve("db"), "-c", "SELECT 1");
         assertEquals(1, result.exitCode(), result.toString());
-        assertTrue(result.err().contains("give the driver's jar with --driver"), result.toString());
+        assertTrue(result.err().contains("give the database driver's jar with --driver <jar>"), result.toString());
+
+        JavaProcess.Result otherDriver = ferry("--driver", h2Jar.toString(), "jdbc:sqlite:x.db", "-c", "SELECT 1");
+        assertEquals(1, otherDriver.exitCode(), otherDriver.toString());
+        assertTrue(otherDriver.err().contains("No JDBC driver accepts jdbc:sqlite:x.db; the driver jars given ("
+                + h2Jar.getFileName() + ") take other URLs: check the jdbc:<engine>: part"), otherDriver.toString());
     }
 
     @Test

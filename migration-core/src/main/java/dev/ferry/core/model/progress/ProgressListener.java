@@ -11,11 +11,31 @@ public interface ProgressListener {
     };
 
     /**
-     * A table starts.
+     * A phase starts; an import's post-data script may pass between indexes and keys and views and routines more than
+     * once.
+     *
+     * @param action "export" or "import"
+     */
+    default void phaseStarted(String action, Phase phase) {
+    }
+
+    /**
+     * The data phase starts: the files to write or load, and the rows in them, exact (an import's, from the manifest)
+     * or estimated (an export's, from the engine's statistics).
      *
      * @param action       "export" or "import"
-     * @param table        the table's qualified name
-     * @param expectedRows rows expected, or -1 when unknown
+     * @param files        the data files: a table's, or each chunk of a table in several
+     * @param expectedRows rows in all of them, or -1 when unknown
+     */
+    default void dataStarted(String action, int files, long expectedRows) {
+    }
+
+    /**
+     * A table, or a chunk of one, starts.
+     *
+     * @param action       "export" or "import"
+     * @param table        the table's qualified name, with the chunk where there are several
+     * @param expectedRows rows expected (an import's exact count, an export's estimate), or -1 when unknown
      */
     default void tableStarted(String action, String table, long expectedRows) {
     }

@@ -57,7 +57,7 @@ public final class CopyFromFile {
         long rows;
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection)) {
             rows = Provisional.complete(StatementTransaction.begin(connection), () -> new BulkLoader(connection, dialect)
-                    .load(tableLoad(command, absolute, options), false, progress));
+                    .load(tableLoad(command, absolute, options), -1, false, progress));
         }
         return new MigrationResult(absolute.getParent(),
                 List.of(new TableOutcome(command.table(), absolute.toString(), rows, bytes)), List.of());

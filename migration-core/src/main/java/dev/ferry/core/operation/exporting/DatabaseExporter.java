@@ -18,6 +18,7 @@ import dev.ferry.core.model.manifest.ManifestFile;
 import dev.ferry.core.model.manifest.SchemaFile;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.progress.Phase;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.DatabaseSchema;
@@ -53,6 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * Writes a whole database to a directory: scripts, one data file per table (a table above CHUNK_ROWS rows with an
@@ -142,6 +144,7 @@ public final class DatabaseExporter {
             throws SQLException {
         FormatOptions options = exportOptions.format();
         Instant startedAt = Instant.now();
+        progress.phaseStarted("export", Phase.SCHEMA);
         DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
         List<String> schemas = exportedSchemas(dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
@@ -193,16 +196,21 @@ public final class DatabaseExporter {
                 pending = reads.stream().filter(read -> !keptFiles.containsKey(read.file())).toList();
                 List<Connection> connections = readers.connections();
                 ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-                // On one connection the order stays the tables' own: no statistics asked for.
-                long[] readRows = connections.size() > 1 && kept.isEmpty()
-                        ? expectedRows(dialect, tables, estimates, pending) : new long[pending.size()];
+                long[] expected = kept.isEmpty() ? expectedRows(dialect, tables, estimates, pending)
+                        : LongStream.generate(() -> -1).limit(pending.size()).toArray();
+                // On one connection the order stays the tables' own.
+                long[] readRows = connections.size() > 1 ? expected : new long[pending.size()];
                 ExportProgress progressRecord = record;
+                progress.phaseStarted("export", Phase.DATA);
+                progress.dataStarted("export", pending.size(), LongStream.of(expected).anyMatch(rows -> rows < 0)
+                        ? -1 : LongStream.of(expected).sum());
                 written = ConnectionJobs.runLargestFirst("EXPORT DATABASE", connections, pending.size(),
                         i -> readRows[i], (reader, i, queries) -> exportTable(reader, queries, dialect,
-                                pending.get(i), staging, options, text, listener, progressRecord));
+                                pending.get(i), expected[i], staging, options, text, listener, progressRecord));
             } catch (IOException e) {
                 throw FerryErrors.io("Cannot write " + ExportProgress.NAME + " in " + staging + ": " + e, e);
             }
+            progress.phaseStarted("export", Phase.SCRIPTS);
             MigrationResult result = finish(dialect, scriptDialect, target, options, schema, schemas, qualifiedNames,
                     scripts, schemaScript, new Reads(reads, pending, written, kept, startedAt), warnings, notes);
             try {
@@ -317,7 +325,7 @@ public final class DatabaseExporter {
      * engine's bulk path where it writes the same file ({@link DumpedRead}), else row by row.
      */
     private static TableExport exportTable(Connection reader, RunningQueries queries, Dialect dialect, TableRead read,
-                                           Path directory, FormatOptions options, ValueText text,
+                                           long expectedRows, Path directory, FormatOptions options, ValueText text,
                                            ProgressListener progress, ExportProgress record) throws SQLException {
         Table table = read.table();
         Path path = directory.resolve(read.file());
@@ -327,7 +335,7 @@ public final class DatabaseExporter {
         String sql = "SELECT " + table.dataColumns().stream()
                 .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
                 .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name()) + read.where();
-        progress.tableStarted("export", label, -1);
+        progress.tableStarted("export", label, expectedRows);
         TableExport export;
         try {
             Optional<TableExport> dumped = DumpedRead.write(reader, queries, dialect, sql, columnNames, path, options,
@@ -376,17 +384,19 @@ public final class DatabaseExporter {
     }
 
     /**
-     * About how many rows each read holds, for reading the largest first: its share of its table's estimate (taken
-     * from the engine's statistics, where a table is not split and so has none yet; 0 where there are none).
+     * About how many rows each read holds, for reading the largest first and for progress: its share of its table's
+     * estimate (taken from the engine's statistics, where a table is not split and so has none yet; -1 where there
+     * are none).
      */
     private long[] expectedRows(Dialect dialect, List<Table> tables, long[] estimates, List<TableRead> reads)
             throws SQLException {
         Map<Table, Long> tableRows = new IdentityHashMap<>();
         for (int i = 0; i < tables.size(); i++) {
             tableRows.put(tables.get(i), estimates[i] >= 0 ? estimates[i]
-                    : dialect.estimatedRows(connection, tables.get(i).name()).orElse(0));
+                    : dialect.estimatedRows(connection, tables.get(i).name()).orElse(-1));
         }
-        return reads.stream().mapToLong(read -> tableRows.get(read.table()) / read.parts()).toArray();
+        return reads.stream().mapToLong(read -> tableRows.get(read.table()) < 0 ? -1
+                : tableRows.get(read.table()) / read.parts()).toArray();
     }
 
     /**

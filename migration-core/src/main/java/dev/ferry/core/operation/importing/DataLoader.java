@@ -3,6 +3,7 @@ package dev.ferry.core.operation.importing;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.progress.Phase;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.TableOutcome;
 import dev.ferry.core.operation.jobs.ConnectionJobs;
@@ -38,10 +39,11 @@ final class DataLoader {
      * ({@code checkpoints}) is not loaded again; each other is marked loaded, and, where the import keeps a journal,
      * committed with its mark.
      */
-    List<TableOutcome> run(LoadSteps steps, ImportCheckpoints checkpoints, ProgressListener progress)
-            throws SQLException {
+    List<TableOutcome> run(LoadSteps steps, DataTotals totals, ImportCheckpoints checkpoints,
+                           ProgressListener progress) throws SQLException {
         BulkLoader loader = new BulkLoader(connection, dialect);
         List<TableOutcome> outcomes = new ArrayList<>();
+        announce(totals, progress);
         try (Statement statement = connection.createStatement()) {
             steps.forEach(step -> {
                 if (step instanceof LoadStep.LoadTable table) {
@@ -65,10 +67,11 @@ final class DataLoader {
      * committed on its connection with its mark, and so is each other statement, so that the loads after it see what
      * it did. A file the stopped import had loaded is not loaded again.
      */
-    List<TableOutcome> run(LoadSteps steps, List<Connection> connections, ImportCheckpoints checkpoints,
-                           ProgressListener progress) throws SQLException {
+    List<TableOutcome> run(LoadSteps steps, DataTotals totals, List<Connection> connections,
+                           ImportCheckpoints checkpoints, ProgressListener progress) throws SQLException {
         ProgressListener serial = SerialProgress.of(progress);
         List<TableOutcome> outcomes = new ArrayList<>();
+        announce(totals, progress);
         List<LoadStep.LoadTable> pending = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             steps.forEach(step -> {
@@ -84,6 +87,12 @@ final class DataLoader {
         }
         outcomes.addAll(loadAtOnce(pending, connections, checkpoints, serial));
         return outcomes;
+    }
+
+    /** Tells {@code progress} the data phase starts, with the files to load and their rows. */
+    private static void announce(DataTotals totals, ProgressListener progress) {
+        progress.phaseStarted("import", Phase.DATA);
+        progress.dataStarted("import", totals.files(), totals.rows());
     }
 
     /** Loads {@code tables} on the connections, the largest file first; the outcomes in the tables' order. */
@@ -111,7 +120,7 @@ final class DataLoader {
         if (before.isPresent()) {
             return new TableOutcome(table.load().table(), table.file(), before.getAsLong(), table.bytes());
         }
-        long rows = loader.load(table.load(), commitBatches, progress);
+        long rows = loader.load(table.load(), table.expectedRows().orElse(-1), commitBatches, progress);
         if (table.expectedRows().isPresent() && rows != table.expectedRows().getAsLong()) {
             throw FerryErrors.data("IMPORT DATABASE: " + table.file() + " held " + rows + " rows for "
                     + table.load().table() + ", the manifest says " + table.expectedRows().getAsLong());

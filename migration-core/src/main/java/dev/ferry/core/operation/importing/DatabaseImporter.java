@@ -6,6 +6,7 @@ import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.options.ImportOptions;
+import dev.ferry.core.model.progress.Phase;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.operation.ConnectionSource;
@@ -192,6 +193,7 @@ public final class DatabaseImporter {
             ImportCheckpoints checkpoints = ImportCheckpoints.of(journal, done, dialect);
             ScriptRunner scripts = new ScriptRunner(connection);
             if (!checkpoints.schemaDone()) {
+                progress.phaseStarted("import", Phase.SCHEMA);
                 scripts.run(ExportLayout.SCHEMA, plan.schema(), mysql);
                 checkpoints.schemaCreated(connection);
             }
@@ -202,11 +204,11 @@ public final class DatabaseImporter {
                 committed = true;
             }
             if (loading.several()) {
-                tables = data.run(loads, loading.connections(), checkpoints, progress);
-                ParallelPostData.run(plan.postData(), mysql, loading.connections(), checkpoints);
+                tables = data.run(loads, plan.totals(), loading.connections(), checkpoints, progress);
+                ParallelPostData.run(plan.postData(), mysql, loading.connections(), checkpoints, progress);
             } else {
-                tables = data.run(loads, checkpoints, progress);
-                scripts.runPostData(plan.postData(), mysql, checkpoints);
+                tables = data.run(loads, plan.totals(), checkpoints, progress);
+                scripts.runPostData(plan.postData(), mysql, checkpoints, progress);
             }
             dialect.checkForeignKeys(connection, scope);
             if (journal != null) {

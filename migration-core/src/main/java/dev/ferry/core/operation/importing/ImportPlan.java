@@ -32,9 +32,10 @@ import java.util.Set;
  * @param defaultSchemaToo whether the scripts, naming objects with their schemas, also create some in the target's
  *                       default schema (MariaDB: the importing connection's database), named without one
  * @param warnings       what the export did not carry, then what the translation did not
+ * @param totals         the files and rows the data phase loads
  */
 record ImportPlan(String schema, LoadSteps loads, String postData, List<String> schemas, boolean qualifiedNames,
-                  boolean defaultSchemaToo, List<String> warnings) {
+                  boolean defaultSchemaToo, List<String> warnings, DataTotals totals) {
 
     ImportPlan {
         Objects.requireNonNull(schema);
@@ -50,10 +51,11 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
                 return writtenForTargetByAnother(source, target);
             }
             return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(),
-                    manifest.schemas(), manifest.qualifiedNames(), false, source.warnings());
+                    manifest.schemas(), manifest.qualifiedNames(), false, source.warnings(), DataTotals.of(manifest));
         }
         TargetScripts scripts = translation(source, target, schemaFile(source, target));
-        return translated(scripts, ManifestLoads.of(source, scripts, target), source.warnings());
+        return translated(scripts, ManifestLoads.of(source, scripts, target), source.warnings(),
+                DataTotals.of(manifest));
     }
 
     /**
@@ -74,7 +76,7 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
             defaultSchemaToo = scripts.defaultSchemaToo();
         }
         return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(), schemas,
-                qualifiedNames, defaultSchemaToo, source.warnings());
+                qualifiedNames, defaultSchemaToo, source.warnings(), DataTotals.of(manifest));
     }
 
     /** The export's schema translated for {@code target}, as EXPORT's DIALECT or IMPORT from another engine does. */
@@ -101,14 +103,16 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
     static ImportPlan of(DuckDbExport export, Dialect target) throws SQLException {
         TargetScripts scripts = TargetScripts.translated(export.schema(), Dialects.named("duckdb"), target, Set.of(),
                 ScriptHeader.translated("DuckDB's own export", target));
-        return translated(scripts, DuckDbLoads.of(export, scripts, target), export.schema().warnings());
+        return translated(scripts, DuckDbLoads.of(export, scripts, target), export.schema().warnings(),
+                DataTotals.UNKNOWN);
     }
 
-    private static ImportPlan translated(TargetScripts scripts, LoadSteps loads, List<String> exportWarnings) {
+    private static ImportPlan translated(TargetScripts scripts, LoadSteps loads, List<String> exportWarnings,
+                                         DataTotals totals) {
         List<String> warnings = new ArrayList<>(exportWarnings);
         warnings.addAll(scripts.warnings());
         return new ImportPlan(scripts.schemaScript(), loads, scripts.postDataScript(), scripts.schema().schemas(),
-                scripts.qualifiedNames(), scripts.defaultSchemaToo(), warnings);
+                scripts.qualifiedNames(), scripts.defaultSchemaToo(), warnings, totals);
     }
 
     private static SchemaFile schemaFile(ExportSource source, Dialect target) throws SQLException {

@@ -2,6 +2,7 @@ package dev.ferry.core.operation.importing;
 
 import dev.ferry.core.operation.jobs.ConnectionJobs;
 import dev.ferry.core.operation.jobs.RunningQueries;
+import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,14 +31,16 @@ final class ParallelPostData {
      * @param connections the import's connections, the leader first, autocommit off
      * @param mysql       whether MariaDB's lexical rules apply rather than standard SQL's
      */
-    static void run(String script, boolean mysql, List<Connection> connections, ImportCheckpoints checkpoints)
-            throws SQLException {
+    static void run(String script, boolean mysql, List<Connection> connections, ImportCheckpoints checkpoints,
+                    ProgressListener progress) throws SQLException {
         Connection leader = connections.get(0);
         List<Numbered> run = new ArrayList<>();
         List<SqlScript.Statement> statements = SqlScript.split(script, mysql);
+        PostDataPhases phases = new PostDataPhases(progress);
         try (Statement statement = leader.createStatement()) {
             for (int index = 0; index < statements.size(); index++) {
                 SqlScript.Statement sql = statements.get(index);
+                phases.before(sql);
                 Optional<KeyStatement> key = KeyStatement.of(sql, mysql);
                 if (key.isPresent() && !run.isEmpty() && run.get(0).key().kind() == key.get().kind()) {
                     run.add(new Numbered(index, key.get()));

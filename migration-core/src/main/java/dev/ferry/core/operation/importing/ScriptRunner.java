@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.importing;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.sql.SqlScript;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,10 +34,13 @@ final class ScriptRunner {
      * {@code checkpoints}, which skip those a stopped import had run and mark the others; each committed with its mark
      * where the import keeps a journal.
      */
-    void runPostData(String script, boolean mysqlSyntax, ImportCheckpoints checkpoints) throws SQLException {
+    void runPostData(String script, boolean mysqlSyntax, ImportCheckpoints checkpoints, ProgressListener progress)
+            throws SQLException {
         List<SqlScript.Statement> statements = SqlScript.split(script, mysqlSyntax);
+        PostDataPhases phases = new PostDataPhases(progress);
         try (Statement statement = connection.createStatement()) {
             for (int index = 0; index < statements.size(); index++) {
+                phases.before(statements.get(index));
                 checkpoints.runPostData(connection, statement, index, statements.get(index));
                 if (checkpoints.commitsEachStep()) {
                     connection.commit();

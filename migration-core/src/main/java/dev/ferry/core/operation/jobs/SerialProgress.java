@@ -1,5 +1,6 @@
 package dev.ferry.core.operation.jobs;
 
+import dev.ferry.core.model.progress.Phase;
 import dev.ferry.core.model.progress.ProgressListener;
 
 /**
@@ -17,6 +18,16 @@ public final class SerialProgress implements ProgressListener {
     public static ProgressListener of(ProgressListener listener) {
         return listener == ProgressListener.NONE || listener instanceof SerialProgress ? listener
                 : new SerialProgress(listener);
+    }
+
+    @Override
+    public synchronized void phaseStarted(String action, Phase phase) {
+        listener.phaseStarted(action, phase);
+    }
+
+    @Override
+    public synchronized void dataStarted(String action, int files, long expectedRows) {
+        listener.dataStarted(action, files, expectedRows);
     }
 
     @Override

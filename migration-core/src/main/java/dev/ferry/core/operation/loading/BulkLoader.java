@@ -47,15 +47,17 @@ public final class BulkLoader {
     /**
      * Loads the table from its data file.
      *
+     * @param expectedRows  the rows the file holds, for the progress listener; -1 where unknown
      * @param commitBatches whether to commit as batches fill (where a failed import is undone by dropping what it
      *                      made) rather than leave everything to one transaction
      * @return the number of rows loaded
      * @throws SQLException naming the table and the file (and the line and column of a value that cannot be read)
      */
-    public long load(TableLoad load, boolean commitBatches, ProgressListener progress) throws SQLException {
+    public long load(TableLoad load, long expectedRows, boolean commitBatches, ProgressListener progress)
+            throws SQLException {
         String context = "Loading " + load.table() + " from " + load.data().file().getFileName();
         try {
-            return loadRows(load, commitBatches, progress);
+            return loadRows(load, expectedRows, commitBatches, progress);
         } catch (IOException e) {
             throw FerryErrors.io(context + ": " + e.getMessage(), e);
         } catch (SQLException e) {
@@ -63,10 +65,10 @@ public final class BulkLoader {
         }
     }
 
-    private long loadRows(TableLoad load, boolean commitBatches, ProgressListener progress)
+    private long loadRows(TableLoad load, long expectedRows, boolean commitBatches, ProgressListener progress)
             throws IOException, SQLException {
         LoadTarget target = target(load);
-        progress.tableStarted("import", load.table(), -1);
+        progress.tableStarted("import", load.table(), expectedRows);
         long rows;
         Optional<TableLoader> fast = dialect.tableLoader(connection);
         if (fast.isPresent() && fast.get().takes(target)) {

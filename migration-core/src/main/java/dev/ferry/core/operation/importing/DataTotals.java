@@ -1,0 +1,26 @@
+package dev.ferry.core.operation.importing;
+
+import dev.ferry.core.model.manifest.Manifest;
+
+/**
+ * What an import's data phase loads, as the manifest says, for progress with an end.
+ *
+ * @param files the data files; -1 where unknown
+ * @param rows  the rows in them; -1 where unknown
+ */
+record DataTotals(int files, long rows) {
+    /** For an export without Ferry's manifest (DuckDB's own). */
+    static final DataTotals UNKNOWN = new DataTotals(-1, -1);
+
+    static DataTotals of(Manifest manifest) {
+        int files = 0;
+        long rows = 0;
+        for (Manifest.TableEntry table : manifest.tables()) {
+            for (Manifest.DataFile file : table.files()) {
+                files++;
+                rows = rows < 0 || file.rows() < 0 ? -1 : rows + file.rows();
+            }
+        }
+        return new DataTotals(files, rows);
+    }
+}

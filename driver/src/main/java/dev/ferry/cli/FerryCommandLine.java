@@ -31,7 +31,11 @@ import picocli.CommandLine;
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryCommandLine.Version.class,
         subcommands = DemoCommand.class, sortOptions = false,
         description = {"Runs SQL through Ferry's JDBC driver: EXPORT DATABASE, IMPORT DATABASE and everything else.",
-                "Example: ferry --driver h2.jar jdbc:h2:./old -c \"EXPORT DATABASE 'tmp'\""})
+                "Example: ferry --driver h2.jar jdbc:h2:./old -c \"EXPORT DATABASE 'tmp'\""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every statement ran",
+                "1:a statement failed: its message and SQLState on stderr, the statements after it not run",
+                "2:the command line itself is wrong (an unknown option, no URL, no -c or -f)"})
 public final class FerryCommandLine implements Callable<Integer> {
 
     @Option(names = "--driver", paramLabel = "<jar>", description = "A JDBC driver jar; may be repeated.")

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param format  how the data files are written
  * @param schemas the schemas to export as named, in the order named; empty for the default: every user schema
  *                (PostgreSQL, H2), the connection's current database (MariaDB)
- * @param dialect the engine the scripts are written for ({@code DIALECT}: h2, postgresql, mariadb, sqlite, duckdb), or
+ * @param dialect the engine the scripts are written for ({@code DIALECT}: a dialect's name, such as
+ *                {@code postgresql}; an unknown one is refused with the names there are when the export starts), or
  *                null for the engine exported from
  * @param jobs    how many connections read tables at once ({@code JOBS}, 1 to {@value #MAX_JOBS}), or 0 where not
  *                given: then {@link #defaultJobs()}
@@ -59,7 +60,7 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
 
     private static final String STATEMENT = "EXPORT DATABASE";
     private static final String VALID = "SCHEMAS (schema names separated by commas; on MariaDB, databases),"
-            + " DIALECT (h2, postgresql, mariadb, sqlite or duckdb: the engine the scripts are written for),"
+            + " DIALECT (a dialect's name, such as postgresql: the engine the scripts are written for),"
             + " JOBS (1 to " + MAX_JOBS + ": connections reading tables at once),"
             + " CHUNK_ROWS (0 or more: rows above which a table is split into several files; 0 for never),"
             + " RESUME (true or false: resume an export to the same directory that did not finish)";

@@ -193,4 +193,31 @@ class FerryDriverTest {
                     error.getMessage());
         }
     }
+
+    /**
+     * Issue 15: ferry.hadoop.<key> settings, from the URL or the properties (the URL's winning), keep their key's case
+     * and never reach the database's driver; ferry.spool names the spool's directory.
+     */
+    @Test
+    void hadoopSettingsAndTheSpoolAreFerrysProperties() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("ferry.hadoop.fs.s3a.endpoint", "http://127.0.0.1:1");
+        properties.setProperty("ferry.hadoop.fs.AbstractFileSystem.x.impl", "X");
+        properties.setProperty("ferry.spool", "/var/tmp/spool");
+        FerryUrl url = FerryUrl.parse("jdbc:ferry:stub:db;FERRY.HADOOP.fs.s3a.endpoint=http://127.0.0.1:2;x=1")
+                .orElseThrow();
+        FerryProperties ferry = FerryProperties.from(url, properties);
+        assertEquals(java.util.Map.of("fs.s3a.endpoint", "http://127.0.0.1:2", "fs.AbstractFileSystem.x.impl", "X"),
+                ferry.hadoop());
+        assertEquals(java.nio.file.Path.of("/var/tmp/spool"), ferry.spool());
+        assertEquals(java.util.Map.of(), FerryProperties.DEFAULTS.hadoop());
+        try (Connection connection = driver.connect(url.url(), properties)) {
+            assertEquals("jdbc:stub:db;x=1", stub.lastUrl);
+            assertTrue(stub.lastProperties.stringPropertyNames().stream().noneMatch(n -> n.startsWith("ferry.")),
+                    stub.lastProperties.toString());
+        }
+        properties.setProperty("ferry.spool", " ");
+        SQLException error = assertThrows(SQLException.class, () -> driver.connect("jdbc:ferry:stub:db", properties));
+        assertEquals("22023", error.getSQLState());
+    }
 }

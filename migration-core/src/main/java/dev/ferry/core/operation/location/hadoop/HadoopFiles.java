@@ -57,6 +57,9 @@ public final class HadoopFiles implements RemoteFiles {
         } catch (IOException e) {
             throw HadoopErrors.of("Cannot open the " + what, uri, e);
         } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof IOException cause) { // HDFS: java.net.UnknownHostException: nn
+                throw HadoopErrors.of("Cannot open the " + what, uri, cause);
+            }
             throw FerryErrors.invalidParameter("Invalid " + what + " '" + uri + "': " + e.getMessage());
         }
     }

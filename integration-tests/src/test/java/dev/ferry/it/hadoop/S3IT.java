@@ -41,6 +41,8 @@ class S3IT {
     private static final String BUCKET = "ferry";
     private static final String ACCESS_KEY = "ferry-access";
     private static final String SECRET_KEY = "ferry-secret";
+    /** The largest object the server takes in one PUT: larger ones fail, the way to fail an upload halfway. */
+    private static final long LARGEST_OBJECT = 64 * 1024;
 
     private static BlobStoreContext context;
     private static BlobStore blobs;
@@ -58,7 +60,8 @@ class S3IT {
         blobs = context.getBlobStore();
         blobs.createContainerInLocation(null, BUCKET);
         proxy = S3Proxy.builder().blobStore(blobs).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .maxSinglePartObjectSize(LARGEST_OBJECT).build();
         proxy.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!proxy.getState().equals("STARTED") && System.nanoTime() < deadline) {
@@ -213,6 +216,33 @@ class S3IT {
             assertEquals("EXPORT DATABASE refuses to write into " + uri("taken") + ": it exists and is not an empty"
                     + " directory", refused.getMessage());
             assertEquals(List.of("taken/customer.csv"), objects(""));
+        }
+    }
+
+    /**
+     * The server refuses one file in the middle of the upload (larger than it takes in one PUT; another table's file
+     * was uploaded before it): the export fails with the server's reason and removes every object it had written.
+     */
+    @Test
+    void anUploadThatFailsHalfwayRemovesWhatItUploaded() throws Exception {
+        String export = uri("halfway");
+        try (Connection source = newH2(); Statement statement = source.createStatement()) {
+            HadoopSample.create(source);
+            statement.execute("CREATE TABLE zbig (id INT PRIMARY KEY, v VARCHAR(100))");
+            statement.execute("INSERT INTO zbig SELECT x, REPEAT('v', 90) FROM SYSTEM_RANGE(1, 2000)");
+            SQLException failed = assertThrows(SQLException.class,
+                    () -> statement.execute("EXPORT DATABASE '" + export + "'"));
+            assertEquals("58030", failed.getSQLState(), failed.getMessage());
+            assertTrue(failed.getMessage().startsWith("Cannot write " + export + "/"), failed.getMessage());
+            assertTrue(failed.getMessage().toUpperCase().contains("ZBIG"), failed.getMessage());
+            assertTrue(failed.getMessage().contains("EntityTooLarge"), failed.getMessage());
+        }
+        assertEquals(List.of(), objects(""), "what was uploaded is removed");
+        assertSpoolIsEmpty();
+        try (Connection target = newH2(); Statement statement = target.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.execute("IMPORT DATABASE '" + export + "'"));
+            assertEquals("IMPORT DATABASE: " + export + " does not exist", refused.getMessage());
         }
     }
 

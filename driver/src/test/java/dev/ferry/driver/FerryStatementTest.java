@@ -280,8 +280,8 @@ class FerryStatementTest {
         assertEquals("The directory for EXPORT DATABASE 's3a://bucket/out' is on the s3a file system, which Ferry reaches"
                 + " through Hadoop's FileSystem API, and Hadoop is not on the class path: add hadoop-client-api and"
                 + " hadoop-client-runtime (3.4.2, with their dependencies slf4j-api and commons-logging), and for s3a://"
-                + " hadoop-aws (3.4.2) and the AWS SDK v2's S3 jars (s3 and s3-transfer-manager 2.29.52 with their"
-                + " dependencies, or its bundle); or give a local path", s3.getMessage());
+                + " hadoop-aws (3.4.2) with commons-lang3, and the AWS SDK v2's S3 jars (s3 and s3-transfer-manager"
+                + " 2.29.52 with their dependencies, or its bundle); or give a local path", s3.getMessage());
         for (String sql : new String[] {"IMPORT DATABASE 'hdfs://nn:8020/x'", "COPY t TO 'foo://x/t.csv'",
                 "COPY t FROM 'hdfs://nn/t.parquet'"}) {
             SQLException refused = assertThrows(SQLException.class, () -> statement.execute(sql), sql);

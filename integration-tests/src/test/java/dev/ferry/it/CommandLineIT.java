@@ -220,7 +220,7 @@ class CommandLineIT {
         assertTrue(remote.err().contains("Error: The directory for EXPORT DATABASE 's3a://bucket/out' is on the s3a file"
                 + " system, which Ferry reaches through Hadoop's FileSystem API, and Hadoop is not on the class path: add"
                 + " hadoop-client-api and hadoop-client-runtime"), remote.toString());
-        assertTrue(remote.err().contains("hadoop-aws (3.4.2) and the AWS SDK v2's S3 jars"), remote.toString());
+        assertTrue(remote.err().contains("hadoop-aws (3.4.2) with commons-lang3, and the AWS SDK v2's S3 jars"), remote.toString());
         assertTrue(remote.err().contains("[SQLState 0A000]"), remote.toString());
         assertFalse(Files.exists(temp.resolve("s3a:")));
     }

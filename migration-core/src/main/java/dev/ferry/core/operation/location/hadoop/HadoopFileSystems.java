@@ -18,8 +18,8 @@ public final class HadoopFileSystems {
     public static final String CLIENT_JARS = "hadoop-client-api and hadoop-client-runtime (3.4.2, with their"
             + " dependencies slf4j-api and commons-logging)";
     /** What S3A needs besides, for messages. */
-    public static final String S3A_JARS = "hadoop-aws (3.4.2) and the AWS SDK v2's S3 jars (s3 and"
-            + " s3-transfer-manager 2.29.52 with their dependencies, or its bundle)";
+    public static final String S3A_JARS = "hadoop-aws (3.4.2) with commons-lang3, and the AWS SDK v2's S3 jars"
+            + " (s3 and s3-transfer-manager 2.29.52 with their dependencies, or its bundle)";
 
     private static final String FILE_SYSTEM = "org.apache.hadoop.fs.FileSystem";
     /** The one class that names Hadoop's, loaded only once Hadoop is known to be there. */

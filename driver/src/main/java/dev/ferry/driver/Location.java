@@ -35,7 +35,9 @@ record Location(Path local, URI remote, String what) {
             if (scheme.group(1).toLowerCase(Locale.ROOT).equals("file")) {
                 return new Location(Path.of(URI.create(text)), null, what);
             }
-            return new Location(null, new URI(text), what);
+            // A scheme is case-insensitive; Hadoop looks its file system up in lower case (fs.s3a.impl).
+            String lower = scheme.group(1).toLowerCase(Locale.ROOT) + text.substring(scheme.group(1).length());
+            return new Location(null, new URI(lower), what);
         } catch (IllegalArgumentException | URISyntaxException e) { // InvalidPathException too
             throw FerryErrors.invalidParameter("Invalid " + what + ": " + text + " (" + e.getMessage() + ")");
         }

@@ -29,6 +29,7 @@ class LocationTest {
         assertNull(s3.local());
         assertEquals(URI.create("s3a://bucket/out"), s3.remote());
         assertEquals(URI.create("foo://x"), Location.of("foo://x", "file for COPY").remote());
+        assertEquals(URI.create("s3a://Bucket/Out"), Location.of("S3A://Bucket/Out", "file for COPY").remote());
     }
 
     @Test

@@ -191,14 +191,7 @@ class HdfsIT {
      */
     @Test
     void anExportKilledWhileItUploadsLeavesNoManifest_andImportRefusesIt() throws Exception {
-        Path database = temp.resolve("many");
-        try (Connection source = DriverManager.getConnection("jdbc:h2:" + database);
-             Statement statement = source.createStatement()) {
-            for (int i = 0; i < 150; i++) {
-                statement.execute("CREATE TABLE t" + i + " (id INT PRIMARY KEY, v VARCHAR(20))");
-                statement.execute("INSERT INTO t" + i + " SELECT x, 'v' || x FROM SYSTEM_RANGE(1, 20)");
-            }
-        }
+        Path database = manyTables("many", 150, 20);
         String export = base + "/killed";
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(export);
         // A killed process cannot delete its spool: this one is the test's.
@@ -231,6 +224,82 @@ class HdfsIT {
                     () -> statement.execute("EXPORT DATABASE '" + export + "'"));
             assertEquals("42000", again.getSQLState());
         }
+    }
+
+    /**
+     * An import from HDFS killed halfway (SIGKILL, command line in its own JVM) goes on with IMPORT ... (RESUME) from
+     * the same URI: the export is downloaded again into a new spool, and the import's journal knows it by its digest,
+     * not by its path.
+     */
+    @Test
+    void anImportKilledHalfwayResumesFromTheSameUri() throws Exception {
+        // Few files (each costs the MiniDFSCluster about 150 ms to write), each long enough to load to be killed among.
+        Path source = manyTables("resume-source", 12, 5000);
+        String export = base + "/for-resume";
+        try (Connection connection = DriverManager.getConnection("jdbc:ferry:h2:" + source, properties());
+             Statement statement = connection.createStatement()) {
+            statement.execute("EXPORT DATABASE '" + export + "'");
+        }
+        // AUTO_SERVER: the test watches the import's journal while the command line holds the database; WRITE_DELAY=0:
+        // what H2 committed is on disk when the process is killed (by default H2 writes it up to half a second later).
+        String target = "jdbc:h2:" + temp.resolve("resume-target") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        FerryProcess process = FerryProcess.start(temp, List.of(), target,
+                "--property", "ferry.spool=" + temp.resolve("killed-spool"), "-c", "IMPORT DATABASE '" + export + "'");
+        boolean killed = false;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (process.isAlive() && System.nanoTime() < deadline && !killed) {
+            // Only once the command line holds the database (its lock file names its server), never creating it.
+            if (Files.exists(temp.resolve("resume-target.lock.db")) && loadedFiles(target + ";IFEXISTS=TRUE") >= 3) {
+                process.kill();
+                killed = true;
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(killed, "the import ended before it could be killed halfway:\n" + process);
+
+        try (Connection connection = DriverManager.getConnection("jdbc:ferry:" + target.substring(5), properties());
+             Statement statement = connection.createStatement()) {
+            statement.execute("IMPORT DATABASE '" + export + "' (RESUME)");
+            String warnings = "";
+            for (java.sql.SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+                warnings += "\n" + w.getMessage();
+            }
+            assertTrue(warnings.contains("RESUME: continued it"), warnings);
+            for (int i = 0; i < 12; i++) {
+                assertEquals(List.of(List.of("5000", "12502500")),
+                        HadoopSample.rows(connection, "SELECT COUNT(*), SUM(id) FROM t" + i), "t" + i);
+            }
+        }
+        assertSpoolIsEmpty();
+    }
+
+    /** How many data files the running import's journal says it loaded; 0 before it has one. */
+    private static int loadedFiles(String url) {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            List<List<Object>> journal = HadoopSample.rows(connection, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE LOWER(TABLE_NAME) = 'ferry_import_journal'");
+            if (journal.isEmpty()) {
+                return 0;
+            }
+            return Integer.parseInt((String) HadoopSample.rows(connection, "SELECT COUNT(*) FROM \"" + journal.get(0).get(0)
+                    + "\" WHERE entry = 'loaded'").get(0).get(0));
+        } catch (SQLException notYet) {
+            return 0;
+        }
+    }
+
+    /** An H2 database file of {@code tables} tables t0, t1, ... of {@code rows} rows. */
+    private Path manyTables(String name, int tables, int rows) throws SQLException {
+        Path database = temp.resolve(name);
+        try (Connection source = DriverManager.getConnection("jdbc:h2:" + database);
+             Statement statement = source.createStatement()) {
+            for (int i = 0; i < tables; i++) {
+                statement.execute("CREATE TABLE t" + i + " (id INT PRIMARY KEY, v VARCHAR(20))");
+                statement.execute("INSERT INTO t" + i + " SELECT x, 'v' || x FROM SYSTEM_RANGE(1, " + rows + ")");
+            }
+        }
+        return database;
     }
 
     /** As another user, through the command line: HDFS's permissions refuse the write, and the message says so. */

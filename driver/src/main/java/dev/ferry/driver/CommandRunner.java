@@ -14,7 +14,6 @@ import dev.ferry.core.operation.command.FerryCommand;
 import dev.ferry.core.operation.command.ImportDatabaseCommand;
 import dev.ferry.core.operation.copying.CopyOptions;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -25,23 +24,24 @@ final class CommandRunner {
     private final ProgressListener progress;
     private final MigrationEngine engine;
     private final ConnectionSource moreConnections;
-    private final int defaultJobs;
+    private final FerryProperties properties;
 
     CommandRunner(Connection connection, ProgressListener progress, MigrationEngine engine) {
-        this(connection, progress, engine, ConnectionSource.NONE, 0);
+        this(connection, progress, engine, ConnectionSource.NONE, FerryProperties.DEFAULTS);
     }
 
     /**
      * @param moreConnections opens connections like {@code connection}, for an export's or import's JOBS
-     * @param defaultJobs     JOBS for an export whose statement gives none ({@code ferry.jobs}), 0 for the default
+     * @param properties      the connection's Ferry properties: JOBS for an export whose statement gives none
+     *                        ({@code ferry.jobs}), the Hadoop settings and the spool for Hadoop URIs
      */
     CommandRunner(Connection connection, ProgressListener progress, MigrationEngine engine,
-                  ConnectionSource moreConnections, int defaultJobs) {
+                  ConnectionSource moreConnections, FerryProperties properties) {
         this.connection = connection;
         this.progress = progress;
         this.engine = engine;
         this.moreConnections = moreConnections;
-        this.defaultJobs = defaultJobs;
+        this.properties = properties;
     }
 
     /**
@@ -73,22 +73,36 @@ final class CommandRunner {
         String name = statementName(command);
         try {
             if (command instanceof ExportDatabaseCommand export) {
-                ExportOptions options = ExportOptions.from(export.options()).withDefaultJobs(defaultJobs);
-                Path directory = directory(export.directory().value(), name);
-                return engine.exportDatabase(connection, moreConnections, directory, options, progress);
+                ExportOptions options = ExportOptions.from(export.options()).withDefaultJobs(properties.jobs());
+                Location directory = directory(export.directory().value(), name);
+                if (directory.isRemote()) {
+                    return remote().exportDatabase(directory, options);
+                }
+                return engine.exportDatabase(connection, moreConnections, directory.local(), options, progress);
             }
             if (command instanceof ImportDatabaseCommand importCommand) {
                 ImportOptions options = ImportOptions.from(importCommand.options());
-                Path directory = directory(importCommand.directory().value(), name);
-                return engine.importDatabase(connection, moreConnections, directory, options, progress);
+                Location directory = directory(importCommand.directory().value(), name);
+                if (directory.isRemote()) {
+                    return remote().importDatabase(directory, options);
+                }
+                return engine.importDatabase(connection, moreConnections, directory.local(), options, progress);
             }
             if (command instanceof CopyToCommand copy) {
-                Path file = file(copy.file().value());
-                return engine.copyTo(connection, copy, file, CopyOptions.forWriting(copy.options(), file), progress);
+                Location file = file(copy.file().value());
+                if (file.isRemote()) {
+                    return remote().copyTo(copy, file);
+                }
+                return engine.copyTo(connection, copy, file.local(),
+                        CopyOptions.forWriting(copy.options(), file.local()), progress);
             }
             if (command instanceof CopyFromCommand copy) {
-                Path file = file(copy.file().value());
-                return engine.copyFrom(connection, copy, file, CopyOptions.forFile(copy.options(), file), progress);
+                Location file = file(copy.file().value());
+                if (file.isRemote()) {
+                    return remote().copyFrom(copy, file);
+                }
+                return engine.copyFrom(connection, copy, file.local(),
+                        CopyOptions.forFile(copy.options(), file.local()), progress);
             }
             throw FerryErrors.notSupported(name + " is not run by Ferry yet");
         } catch (UncheckedIOException e) {
@@ -102,12 +116,17 @@ final class CommandRunner {
         }
     }
 
-    private static Path directory(String path, String statement) throws SQLException {
-        return LocalPath.of(path, "directory for " + statement);
+    private RemoteStatements remote() {
+        return new RemoteStatements(connection, moreConnections, progress, engine, properties.hadoop(),
+                properties.spool());
     }
 
-    private static Path file(String path) throws SQLException {
-        return LocalPath.of(path, "file for COPY");
+    private static Location directory(String path, String statement) throws SQLException {
+        return Location.of(path, "directory for " + statement);
+    }
+
+    private static Location file(String path) throws SQLException {
+        return Location.of(path, "file for COPY");
     }
 
     private static String describe(Throwable e) {

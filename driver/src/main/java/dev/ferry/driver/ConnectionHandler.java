@@ -68,7 +68,7 @@ final class ConnectionHandler extends DelegatingHandler<Connection> {
 
     /** A runner for Ferry statements on the database connection, reporting to the current progress listener. */
     CommandRunner commandRunner() {
-        return new CommandRunner(delegate, progressListener, engine, moreConnections, properties.jobs());
+        return new CommandRunner(delegate, progressListener, engine, moreConnections, properties);
     }
 
     @Override

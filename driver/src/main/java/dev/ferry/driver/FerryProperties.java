@@ -2,8 +2,11 @@ package dev.ferry.driver;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.model.options.ExportOptions;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +24,11 @@ import java.util.Properties;
  *       {@code EXPORT DATABASE} without a {@code JOBS} option reads tables on at once (the command line's
  *       {@code --jobs}). An {@code IMPORT DATABASE} loads on one connection unless its own {@code JOBS} says more:
  *       on several, an import is not one transaction.</li>
+ *   <li>{@code ferry.hadoop.<key>}: a Hadoop configuration setting for statements on Hadoop URIs ({@code hdfs://},
+ *       {@code s3a://}), set over {@code core-site.xml}'s: {@code ferry.hadoop.fs.s3a.endpoint=http://host:9000} sets
+ *       {@code fs.s3a.endpoint}. The key keeps its case.</li>
+ *   <li>{@code ferry.spool} (by default {@code java.io.tmpdir}): the local directory under which statements on Hadoop
+ *       URIs stage their files, each in a directory of its own deleted when the statement ends.</li>
  * </ul>
  */
 public final class FerryProperties {
@@ -30,15 +38,23 @@ public final class FerryProperties {
     public static final String COPY = "ferry.copy";
     /** How many connections an export reads on where its statement does not say. */
     public static final String JOBS = "ferry.jobs";
-    /** The defaults: Ferry runs COPY; exports take the default JOBS. */
-    public static final FerryProperties DEFAULTS = new FerryProperties(true, 0);
+    /** The prefix of Hadoop configuration settings. */
+    public static final String HADOOP = "ferry.hadoop.";
+    /** The local directory statements on Hadoop URIs stage their files under. */
+    public static final String SPOOL = "ferry.spool";
+    /** The defaults: Ferry runs COPY; exports take the default JOBS; no Hadoop settings; spool in java.io.tmpdir. */
+    public static final FerryProperties DEFAULTS = new FerryProperties(true, 0, Map.of(), null);
 
     private final boolean copy;
     private final int jobs;
+    private final Map<String, String> hadoop;
+    private final Path spool;
 
-    private FerryProperties(boolean copy, int jobs) {
+    private FerryProperties(boolean copy, int jobs, Map<String, String> hadoop, Path spool) {
         this.copy = copy;
         this.jobs = jobs;
+        this.hadoop = hadoop;
+        this.spool = spool;
     }
 
     /**
@@ -89,7 +105,13 @@ public final class FerryProperties {
         DriverPropertyInfo jobs = new DriverPropertyInfo(JOBS, given(JOBS, url, info, null));
         jobs.description = "How many connections an EXPORT DATABASE without a JOBS option reads tables on at once,"
                 + " 1 to " + ExportOptions.MAX_JOBS + " (default: the number of cores, at most 4)";
-        return List.of(copy, jobs);
+        DriverPropertyInfo spool = new DriverPropertyInfo(SPOOL, given(SPOOL, url, info, null));
+        spool.description = "The local directory under which EXPORT, IMPORT and COPY on Hadoop URIs (hdfs://, s3a://)"
+                + " stage their files (default: java.io.tmpdir)";
+        DriverPropertyInfo hadoop = new DriverPropertyInfo(HADOOP + "<key>", null);
+        hadoop.description = "A Hadoop configuration setting for statements on Hadoop URIs, over core-site.xml's:"
+                + " ferry.hadoop.fs.s3a.endpoint=http://host:9000 sets fs.s3a.endpoint";
+        return List.of(copy, jobs, spool, hadoop);
     }
 
     private static String given(String name, FerryUrl url, Properties info, String otherwise) {
@@ -111,18 +133,45 @@ public final class FerryProperties {
         return jobs;
     }
 
+    /** The Hadoop configuration settings ({@code ferry.hadoop.*}), keys without the prefix. */
+    public Map<String, String> hadoop() {
+        return hadoop;
+    }
+
+    /** The directory spools go under ({@code ferry.spool}); null for {@code java.io.tmpdir}. */
+    public Path spool() {
+        return spool;
+    }
+
     static boolean isFerrys(String name) {
         return name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 
     /** These properties with {@code name} set to {@code value}. */
     private FerryProperties with(String name, String value) throws SQLException {
+        if (name.regionMatches(true, 0, HADOOP, 0, HADOOP.length()) && name.length() > HADOOP.length()) {
+            Map<String, String> settings = new LinkedHashMap<>(hadoop);
+            settings.put(name.substring(HADOOP.length()), value == null ? "" : value);
+            return new FerryProperties(copy, jobs, Map.copyOf(settings), spool);
+        }
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case COPY -> new FerryProperties(copy(value), jobs);
-            case JOBS -> new FerryProperties(copy, ExportOptions.jobs(value, JOBS));
+            case COPY -> new FerryProperties(copy(value), jobs, hadoop, spool);
+            case JOBS -> new FerryProperties(copy, ExportOptions.jobs(value, JOBS), hadoop, spool);
+            case SPOOL -> new FerryProperties(copy, jobs, hadoop, spool(value));
             default -> throw FerryErrors.invalidParameter("Unknown Ferry connection property " + name + "; valid: "
-                    + COPY + ", " + JOBS);
+                    + COPY + ", " + JOBS + ", " + SPOOL + ", " + HADOOP + "<key>");
         };
+    }
+
+    private static Path spool(String value) throws SQLException {
+        try {
+            if (value == null || value.isBlank()) {
+                throw new InvalidPathException(String.valueOf(value), "empty");
+            }
+            return Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw FerryErrors.invalidParameter(SPOOL + " must be a local directory, got '" + value + "'");
+        }
     }
 
     private static boolean copy(String value) throws SQLException {

@@ -80,7 +80,7 @@ public final class FerryUrl {
             String part = url.substring(start, i);
             int equals = part.indexOf('=');
             if (separator != 0 && equals > 0 && FerryProperties.isFerrys(part)) {
-                found.put(part.substring(0, equals).toLowerCase(Locale.ROOT), part.substring(equals + 1));
+                found.put(name(part.substring(0, equals)), part.substring(equals + 1));
                 questionMarkTaken |= separator == '?';
             } else {
                 if (separator == '&' && questionMarkTaken) {
@@ -98,12 +98,24 @@ public final class FerryUrl {
         return kept.toString();
     }
 
+    /** A parameter's name in lower case, but for a Hadoop setting's key ({@code ferry.hadoop.<key>}), which keeps its case. */
+    private static String name(String name) {
+        String prefix = FerryProperties.HADOOP;
+        if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return prefix + name.substring(prefix.length());
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
     /** The URL as given, {@code jdbc:ferry:} included. */
     public String url() {
         return url;
     }
 
-    /** Ferry's own parameters given in the URL ({@code ferry.*}), names in lower case, in the order written. */
+    /**
+     * Ferry's own parameters given in the URL ({@code ferry.*}), names in lower case (a Hadoop setting's key after
+     * {@code ferry.hadoop.} as written), in the order written.
+     */
     public Map<String, String> ferryProperties() {
         return ferryProperties;
     }

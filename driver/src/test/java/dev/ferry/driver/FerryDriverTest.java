@@ -107,17 +107,18 @@ class FerryDriverTest {
         properties.setProperty("stubOption", "on");
         properties.setProperty("FERRY.JOBS", "3");
         DriverPropertyInfo[] info = driver.getPropertyInfo("jdbc:ferry:stub:db;ferry.copy=false", properties);
-        assertEquals(List.of("ferry.copy", "ferry.jobs", "stubOption"),
+        assertEquals(List.of("ferry.copy", "ferry.jobs", "ferry.spool", "ferry.hadoop.<key>", "stubOption"),
                 Arrays.stream(info).map(p -> p.name).toList());
         assertEquals("false", info[0].value);
         assertArrayEquals(new String[] {"true", "false"}, info[0].choices);
         assertTrue(info[0].description.contains("COPY"), info[0].description);
         assertEquals("3", info[1].value);
         assertTrue(info[1].description.contains("EXPORT DATABASE"), info[1].description);
-        assertEquals("on", info[2].value);
+        assertEquals("on", info[4].value);
 
         DriverPropertyInfo[] defaults = driver.getPropertyInfo("jdbc:ferry:nosuchdb:x", null);
-        assertEquals(List.of("ferry.copy", "ferry.jobs"), Arrays.stream(defaults).map(p -> p.name).toList());
+        assertEquals(List.of("ferry.copy", "ferry.jobs", "ferry.spool", "ferry.hadoop.<key>"),
+                Arrays.stream(defaults).map(p -> p.name).toList());
         assertEquals("true", defaults[0].value);
         assertNull(defaults[1].value);
         assertEquals(0, driver.getPropertyInfo("jdbc:stub:db", null).length);
@@ -216,5 +217,32 @@ class FerryDriverTest {
             assertTrue(error.getMessage().startsWith("ferry.jobs must be a whole number from 1 to 64, got '" + value),
                     error.getMessage());
         }
+    }
+
+    /**
+     * Issue 15: ferry.hadoop.<key> settings, from the URL or the properties (the URL's winning), keep their key's case
+     * and never reach the database's driver; ferry.spool names the spool's directory.
+     */
+    @Test
+    void hadoopSettingsAndTheSpoolAreFerrysProperties() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("ferry.hadoop.fs.s3a.endpoint", "http://127.0.0.1:1");
+        properties.setProperty("ferry.hadoop.fs.AbstractFileSystem.x.impl", "X");
+        properties.setProperty("ferry.spool", "/var/tmp/spool");
+        FerryUrl url = FerryUrl.parse("jdbc:ferry:stub:db;FERRY.HADOOP.fs.s3a.endpoint=http://127.0.0.1:2;x=1")
+                .orElseThrow();
+        FerryProperties ferry = FerryProperties.from(url, properties);
+        assertEquals(java.util.Map.of("fs.s3a.endpoint", "http://127.0.0.1:2", "fs.AbstractFileSystem.x.impl", "X"),
+                ferry.hadoop());
+        assertEquals(java.nio.file.Path.of("/var/tmp/spool"), ferry.spool());
+        assertEquals(java.util.Map.of(), FerryProperties.DEFAULTS.hadoop());
+        try (Connection connection = driver.connect(url.url(), properties)) {
+            assertEquals("jdbc:stub:db;x=1", stub.lastUrl);
+            assertTrue(stub.lastProperties.stringPropertyNames().stream().noneMatch(n -> n.startsWith("ferry.")),
+                    stub.lastProperties.toString());
+        }
+        properties.setProperty("ferry.spool", " ");
+        SQLException error = assertThrows(SQLException.class, () -> driver.connect("jdbc:ferry:stub:db", properties));
+        assertEquals("22023", error.getSQLState());
     }
 }

@@ -272,6 +272,36 @@ class FerryStatementTest {
         assertEquals(2, engine.calls.size());
     }
 
+    /** Issue 15: the driver's tests run without Hadoop, as ferry.jar does; a Hadoop URI then says what to add. */
+    @Test
+    void aHadoopUriWithoutHadoopOnTheClassPathSaysWhichJarsToAdd() {
+        SQLException s3 = assertThrows(SQLException.class, () -> statement.execute("EXPORT DATABASE 's3a://bucket/out'"));
+        assertEquals("0A000", s3.getSQLState());
+        assertEquals("The directory for EXPORT DATABASE 's3a://bucket/out' is on the s3a file system, which Ferry reaches"
+                + " through Hadoop's FileSystem API, and Hadoop is not on the class path: add hadoop-client-api and"
+                + " hadoop-client-runtime (3.4.2, with their dependencies slf4j-api and commons-logging), and for s3a://"
+                + " hadoop-aws (3.4.2) with commons-lang3, and the AWS SDK v2's S3 jars (s3 and s3-transfer-manager"
+                + " 2.29.52 with their dependencies, or its bundle); or give a local path", s3.getMessage());
+        for (String sql : new String[] {"IMPORT DATABASE 'hdfs://nn:8020/x'", "COPY t TO 'foo://x/t.csv'",
+                "COPY t FROM 'hdfs://nn/t.parquet'"}) {
+            SQLException refused = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
+            assertEquals("0A000", refused.getSQLState(), sql);
+            assertTrue(refused.getMessage().contains("Hadoop is not on the class path: add hadoop-client-api"),
+                    refused.getMessage());
+        }
+        assertTrue(engine.calls.isEmpty());
+    }
+
+    @Test
+    void anExportToAHadoopUriWithResumeIsRefusedSayingWhy() {
+        SQLException refused = assertThrows(SQLException.class,
+                () -> statement.execute("EXPORT DATABASE 'hdfs://nn/out' (RESUME)"));
+        assertEquals("0A000", refused.getSQLState());
+        assertTrue(refused.getMessage().startsWith("EXPORT DATABASE 'hdfs://nn/out' (RESUME): an export to a Hadoop URI"
+                + " is written in a local spool directory"), refused.getMessage());
+        assertTrue(engine.calls.isEmpty());
+    }
+
     @Test
     void ferryStatementsCannotRunInABatch() throws SQLException {
         SQLException error = assertThrows(SQLException.class, () -> statement.addBatch("EXPORT DATABASE 'x'"));

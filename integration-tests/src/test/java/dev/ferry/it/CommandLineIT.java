@@ -243,6 +243,34 @@ class CommandLineIT {
         assertTrue(result.err().contains("[SQLState 42601]"), result.toString());
     }
 
+    /**
+     * Issue 15: ferry.jar alone, no Hadoop on its class path: a local export and import work as ever (and the CSV and
+     * Parquet ones above), and a Hadoop URI is refused naming the jars to add; nothing is written for it.
+     */
+    @Test
+    void withoutHadoopALocalExportWorks_andAHadoopUriSaysWhichJarsToAdd() throws Exception {
+        String source = "jdbc:h2:" + temp.resolve("nohadoop");
+        JavaProcess.Result local = ferry("--driver", h2Jar.toString(), source, "-c",
+                "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20)); INSERT INTO t VALUES (1, 'one');"
+                        + " EXPORT DATABASE 'local' (FORMAT parquet)");
+        assertEquals(0, local.exitCode(), local.toString());
+        assertTrue(Files.exists(temp.resolve("local").resolve("manifest.json")));
+        JavaProcess.Result imported = ferry("--driver", h2Jar.toString(), "jdbc:h2:" + temp.resolve("nohadoop2"),
+                "-c", "IMPORT DATABASE 'local'", "-c", "SELECT name FROM t");
+        assertEquals(0, imported.exitCode(), imported.toString());
+        assertTrue(imported.out().contains("| one "), imported.toString());
+
+        JavaProcess.Result remote = ferry("--driver", h2Jar.toString(), source,
+                "--property", "ferry.hadoop.fs.s3a.endpoint=http://127.0.0.1:9", "-c", "EXPORT DATABASE 's3a://bucket/out'");
+        assertEquals(1, remote.exitCode(), remote.toString());
+        assertTrue(remote.err().contains("Error: The directory for EXPORT DATABASE 's3a://bucket/out' is on the s3a file"
+                + " system, which Ferry reaches through Hadoop's FileSystem API, and Hadoop is not on the class path: add"
+                + " hadoop-client-api and hadoop-client-runtime"), remote.toString());
+        assertTrue(remote.err().contains("hadoop-aws (3.4.2) with commons-lang3, and the AWS SDK v2's S3 jars"), remote.toString());
+        assertTrue(remote.err().contains("[SQLState 0A000]"), remote.toString());
+        assertFalse(Files.exists(temp.resolve("s3a:")));
+    }
+
     @Test
     void aUrlWithoutItsDriverJarIsExplained() throws Exception {
         JavaProcess.Result result = ferry("jdbc:h2:" + temp.resolve("db"), "-c", "SELECT 1");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Where an export goes and what an import reads (issue 14, items 2, 4 and 5): data files from inside the export
  * directory alone; onto a symbolic link to an empty directory, into the directory it
- * points to, the link kept (it was replaced by a directory); a path with a URI scheme other than file:// is refused, not
- * written to a local directory named after the scheme ({@code ./s3a:/bucket/out}); a file:// URI is its local path; a
+ * points to, the link kept (it was replaced by a directory); a path with a URI scheme other than file:// is a Hadoop
+ * URI, never a local directory named after the scheme ({@code ./s3a:/bucket/out}); a file:// URI is its local path; a
  * killed export's hidden staging directory is removed by the next export to the same directory, with a warning.
  */
 class ExportPathsIT {
@@ -47,18 +47,22 @@ class ExportPathsIT {
         assertTrue(Files.exists(real.resolve("manifest.json")), "the export is where the link points");
     }
 
+    /**
+     * Issue 15: a URI is a Hadoop file system's (HdfsIT, S3IT), never a local directory named after its scheme; a
+     * scheme no Hadoop FileSystem on the class path serves is refused, naming it.
+     */
     @Test
-    void aPathOnAnotherFileSystemIsRefusedAndNothingIsWritten() throws Exception {
+    void aPathOnAFileSystemNobodyServesIsRefusedAndNothingIsWritten() throws Exception {
         try (Connection c = database(); Statement s = c.createStatement()) {
-            for (String statement : new String[] {"EXPORT DATABASE 's3a://bucket/out'", "IMPORT DATABASE 'hdfs://nn/x'",
+            for (String statement : new String[] {"EXPORT DATABASE 'foo://bucket/out'", "IMPORT DATABASE 'gs://nn/x'",
                     "COPY t TO 'gs://bucket/t.csv'"}) {
                 SQLException refused = assertThrows(SQLException.class, () -> s.execute(statement));
                 assertEquals("0A000", refused.getSQLState(), statement);
-                assertTrue(refused.getMessage().contains("file system, which Ferry cannot read or write yet"),
-                        refused::getMessage);
+                assertTrue(refused.getMessage().contains("file system, which no Hadoop FileSystem on the class path"
+                        + " serves (No FileSystem for scheme"), refused::getMessage);
             }
         }
-        assertFalse(Files.exists(Path.of("s3a:")), "no local directory named after the scheme");
+        assertFalse(Files.exists(Path.of("foo:")), "no local directory named after the scheme");
         assertFalse(Files.exists(Path.of("gs:")));
     }
 

@@ -8,6 +8,7 @@ import dev.ferry.core.model.options.FormatOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,15 @@ public final class ParquetTableWriter implements TableWriter {
                 throw new IllegalArgumentException("the column name " + column.name() + " appears twice; a Parquet"
                         + " file needs a distinct name for each column (give the query's columns labels of their own)");
             }
-            ColumnEncoder encoder = new ColumnEncoder(column);
+            ColumnEncoder encoder = new ColumnEncoder(column, options.parquetTypes());
             encoders.add(encoder);
             fields.add(encoder.type());
         }
         MessageType schema = new MessageType("table", fields);
-        RowWriteSupport support = new RowWriteSupport(schema, encoders,
-                Map.of("created_by_application", "Ferry " + FerryVersion.get()));
+        Map<String, String> metadata = new HashMap<>(PlainTimeColumns.metadata(
+                encoders.stream().filter(ColumnEncoder::plainTime).map(e -> e.type().getName()).toList()));
+        metadata.put("created_by_application", "Ferry " + FerryVersion.get());
+        RowWriteSupport support = new RowWriteSupport(schema, encoders, metadata);
         try {
             this.writer = new Builder(file, support)
                     .withConf(new PlainParquetConfiguration())

@@ -1,5 +1,6 @@
 package dev.ferry.core.operation.loading;
 
+import dev.ferry.core.format.FileLabel;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.LoadTarget;
@@ -53,7 +54,7 @@ public final class BulkLoader {
      * @throws SQLException naming the table and the file (and the line and column of a value that cannot be read)
      */
     public long load(TableLoad load, boolean commitBatches, ProgressListener progress) throws SQLException {
-        String context = "Loading " + load.table() + " from " + load.data().file().getFileName();
+        String context = "Loading " + load.table() + " from " + FileLabel.of(load.data().file());
         try {
             return loadRows(load, commitBatches, progress);
         } catch (IOException e) {

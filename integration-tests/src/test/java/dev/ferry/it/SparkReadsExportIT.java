@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code FORMAT parquet, PARQUET_TYPES spark} as it is, one table folder at a time ({@code spark.read.parquet(dir +
  * "/data/main.every_type")}), every value as in the source; with the default {@code duckdb} types it refuses the
  * tables of UUID, TIME, TIME WITH TIME ZONE and TIMESTAMP_NS; and IMPORT reads the {@code spark} export back exactly.
+ * Dates and timestamps before the Gregorian reform are read as they are, with Spark's default settings (its reader
+ * refuses them in a file that does not say it is in the proleptic Gregorian calendar).
  * One Spark run reads every folder of both exports.
  */
 class SparkReadsExportIT {
@@ -100,13 +102,15 @@ class SparkReadsExportIT {
             new Column("s", "VARCHAR", List.of("''", "'a,b\"c''d' || chr(13) || chr(10) || chr(9) || 'e'",
                     "'😀 𝄞 שלום مرحبا'", "'NULL'"), "v", Compare.TEXT),
             new Column("bl", "BLOB", List.of("''::BLOB", "'\\x00\\xFF\\x7F\\x80'::BLOB"), "hex(v)", Compare.HEX),
-            new Column("dt", "DATE", List.of("'1582-10-15'", "'9999-12-31'", "'1970-01-01'"),
+            new Column("dt", "DATE", List.of("'0001-01-01'", "'9999-12-31'", "'1970-01-01'", "'-0043-03-15'",
+                    "'1582-10-04'"),
                     "datediff('day', DATE '1970-01-01', v)::VARCHAR", Compare.EPOCH_DAYS),
             new Column("tm", "TIME", List.of("'23:59:59.999999'", "'00:00:00'", "'24:00:00'", "'12:00:00.5'"),
                     "((hour(v)::BIGINT * 60 + minute(v)) * 60000000 + microsecond(v))::VARCHAR", Compare.TEXT),
             new Column("tz", "TIMETZ", List.of("'12:34:56.5+05:30'", "'23:59:59.999999-15:59'"), "v::VARCHAR",
                     Compare.OFFSET_TIME),
-            new Column("ts", "TIMESTAMP", List.of("'2024-02-29 23:59:59.123456'", "'1900-01-01 00:00:00'"),
+            new Column("ts", "TIMESTAMP", List.of("'2024-02-29 23:59:59.123456'", "'0001-01-01 00:00:00'",
+                    "'1582-10-04 12:00:00'"),
                     "epoch_us(v)::VARCHAR", Compare.LOCAL_MICROS),
             new Column("tss", "TIMESTAMP_S", List.of("'2024-02-29 23:59:59'"), "epoch_us(v)::VARCHAR",
                     Compare.LOCAL_MICROS),
@@ -114,7 +118,7 @@ class SparkReadsExportIT {
                     Compare.LOCAL_MICROS),
             new Column("tsn", "TIMESTAMP_NS", List.of("'2024-02-29 23:59:59.123456789'",
                     "'1969-12-31 23:59:59.999999999'"), "v::VARCHAR", Compare.NANOS_TEXT),
-            new Column("tstz", "TIMESTAMPTZ", List.of("'2024-01-01 10:00:00.5+05:30'"), "epoch_us(v)::VARCHAR",
+            new Column("tstz", "TIMESTAMPTZ", List.of("'2024-01-01 10:00:00.5+05:30'", "'0001-01-01 00:00:00+00'"), "epoch_us(v)::VARCHAR",
                     Compare.INSTANT_MICROS),
             new Column("u", "UUID", List.of("'47acd9a8-ba45-4bee-82fc-f0f42faa7e27'",
                     "'00000000-0000-0000-0000-000000000000'"), "v::VARCHAR", Compare.TEXT),

@@ -205,4 +205,65 @@ class ChunkedExportH2Test {
                     failure.getMessage());
         }
     }
+
+    /**
+     * An export of an earlier Ferry version, whose data files lie beside the scripts ({@code public.small.csv},
+     * {@code public.orders.part-0001.csv} ...) as its manifest and load.sql name them, still imports to the same rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "parquet"})
+    void anOlderFlatExportStillImports(String format) throws Exception {
+        Path dir = temp.resolve("flat");
+        try (Connection source = h2()) {
+            fill(source);
+            new DatabaseExporter(source).export(dir, options(format, 1000), ProgressListener.NONE);
+            flatten(dir);
+            assertTrue(Files.exists(dir.resolve("public.orders.part-0010." + format)));
+            assertTrue(Files.exists(dir.resolve("public.small." + format)));
+            assertFalse(Files.exists(dir.resolve("data")));
+            try (Connection target = h2()) {
+                new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+                for (String table : List.of("orders", "small", "named")) {
+                    String sql = "SELECT * FROM " + table + " ORDER BY 1";
+                    assertEquals(rows(source, sql), rows(target, sql), table);
+                }
+            }
+        }
+    }
+
+    /** Moves an export's data files where earlier versions wrote them, and names them so in load.sql and the manifest. */
+    private static void flatten(Path dir) throws Exception {
+        Path load = dir.resolve("load.sql");
+        Path manifest = dir.resolve("manifest.json");
+        String loadText = Files.readString(load, StandardCharsets.UTF_8);
+        String manifestText = Files.readString(manifest, StandardCharsets.UTF_8);
+        String oldLoadSum = dev.ferry.core.format.FileChecksum.sha256(load);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir.resolve("data"))) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            String table = file.getParent().getFileName().toString();
+            String part = file.getFileName().toString();
+            long parts;
+            try (Stream<Path> siblings = Files.list(file.getParent())) {
+                parts = siblings.count();
+            }
+            String extension = part.substring(part.indexOf('.') + 1);
+            String flat = parts == 1 ? table + "." + extension : table + "." + part;
+            String layered = "data/" + table + "/" + part;
+            Files.move(file, dir.resolve(flat));
+            loadText = loadText.replace("'" + layered + "'", "'" + flat + "'");
+            manifestText = manifestText.replace("\"" + layered + "\"", "\"" + flat + "\"");
+        }
+        try (Stream<Path> walk = Files.walk(dir.resolve("data"))) {
+            for (Path folder : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(folder);
+            }
+        }
+        Files.writeString(load, loadText, StandardCharsets.UTF_8);
+        manifestText = manifestText.replace(oldLoadSum, dev.ferry.core.format.FileChecksum.sha256(load));
+        Files.writeString(manifest, manifestText, StandardCharsets.UTF_8);
+        assertFalse(loadText.contains("data/") || manifestText.contains("data/"), loadText);
+    }
 }

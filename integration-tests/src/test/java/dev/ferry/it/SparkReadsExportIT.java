@@ -1,12 +1,12 @@
 package dev.ferry.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Spark 3.5 (local mode, in a JVM of its own: see the spark-reader module) reads a DuckDB database exported with
  * {@code FORMAT parquet, PARQUET_TYPES spark} as it is, one table folder at a time ({@code spark.read.parquet(dir +
- * "/data/main.every_type")}), every value as in the source; with the default {@code duckdb} types it refuses the
+ * "/data/main.every_type")}, through {@link SparkReader}), every value as in the source; with the default
+ * {@code duckdb} types it refuses the
  * tables of UUID, TIME, TIME WITH TIME ZONE and TIMESTAMP_NS; and IMPORT reads the {@code spark} export back exactly.
  * Dates and timestamps before the Gregorian reform are read as they are, with Spark's default settings (its reader
  * refuses them in a file that does not say it is in the proleptic Gregorian calendar).
  * One Spark run reads every folder of both exports.
  */
 class SparkReadsExportIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** How Spark's text of a value is compared with DuckDB's text of the source value ({@link Column#expected}). */
     private enum Compare {
         TEXT(String::equals),
@@ -168,35 +167,21 @@ class SparkReadsExportIT {
             s.execute("EXPORT DATABASE '" + sparkExport + "' (FORMAT parquet, PARQUET_TYPES spark)");
             s.execute("EXPORT DATABASE '" + duckDbExport + "' (FORMAT parquet)");
         }
-        List<String> folders = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         for (Path export : List.of(sparkExport, duckDbExport)) {
-            folders.add(folder(export, "every_type").toString());
-            REFUSED.keySet().forEach(table -> folders.add(folder(export, table).toString()));
+            folders.add(folder(export, "every_type"));
+            REFUSED.keySet().forEach(table -> folders.add(folder(export, table)));
         }
-        Path out = temp.resolve("spark-read.json");
-        List<String> command = new ArrayList<>(List.of(
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-opens=java.base/java.util=ALL-UNNAMED",
-                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-                "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-                "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-                "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Xmx512m",
-                "-cp", Path.of(System.getProperty("ferry.spark.classes")) + java.io.File.pathSeparator
-                        + Files.readString(Path.of(System.getProperty("ferry.spark.classpath"))).trim(),
-                "dev.ferry.spark.SparkRead", out.toString()));
-        command.addAll(folders);
-        JavaProcess.Result result = JavaProcess.run(temp, command);
-        assertEquals(0, result.exitCode(), result.toString());
-        for (JsonNode folder : JSON.readTree(out.toFile())) {
-            READ.put(folder.get("folder").asText(), folder);
-        }
+        READ.putAll(SparkReader.read(temp, folders));
     }
 
+    /**
+     * What Spark reads of a table: its folder; in the export with DuckDB's types, whose scripts are for DuckDB's own
+     * IMPORT (which finds data files by name alone), its one file beside the scripts.
+     */
     private static Path folder(Path export, String table) {
-        return export.resolve("data").resolve("main." + table);
+        return export.equals(duckDbExport) ? export.resolve("main." + table + ".parquet")
+                : export.resolve("data").resolve("main." + table);
     }
 
     private static JsonNode read(Path export, String table) {
@@ -244,6 +229,9 @@ class SparkReadsExportIT {
 
     @Test
     void sparkRefusesTheExactTypes_andReadsTheirSparkTypes() {
+        assertTrue(Files.isRegularFile(duckDbExport.resolve("main.every_type.parquet")),
+                "written for DuckDB's own IMPORT, the default export has its files beside the scripts");
+        assertFalse(Files.exists(duckDbExport.resolve("data")));
         for (String table : REFUSED.keySet()) {
             JsonNode exact = read(duckDbExport, table);
             assertNotNull(exact.get("error"), table + " in duckdb types: " + exact);
@@ -302,7 +290,7 @@ class SparkReadsExportIT {
     }
 
     private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     private static String duckFloat(String text) {

@@ -145,7 +145,7 @@ class DuckDbImportsFerryExportIT {
                     + " CHUNK_ROWS 1000)");
         }
         String load = java.nio.file.Files.readString(export.resolve("load.sql"));
-        assertEquals(5, load.split("c/part-000", -1).length - 1, load);
+        assertEquals(5, load.split("c\\.part-000", -1).length - 1, load);
 
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
              Statement statement = duckdb.createStatement()) {

@@ -15,15 +15,28 @@ import java.util.Set;
  * where names differ only in case: lower case, characters other than letters, digits, {@code -} and {@code _} replaced
  * by {@code _}, at most {@value #MAX_STEM} characters, and a {@code _2}, {@code _3} ... suffix where two tables would
  * collide. Nothing else is ever written into a table's folder (readers such as Spark take every file in it for data).
+ *
+ * <p>An export for an engine whose own IMPORT finds data files by their name alone (DuckDB's) has them beside the
+ * scripts instead, as earlier versions wrote every export: {@code <schema>.<table>.<ext>}, or
+ * {@code <schema>.<table>.part-0001.<ext>} ... for a chunked table (no table's own name holds a {@code .}, so these
+ * never collide with another table's).
  */
 final class DataFileNames {
     private static final int MAX_STEM = 100;
 
     private final String extension;
+    private final boolean besideScripts;
     private final Set<String> taken = new HashSet<>();
 
+    /** Names in a folder per table. */
     DataFileNames(String extension) {
+        this(extension, false);
+    }
+
+    /** @param besideScripts whether the files are beside the scripts rather than in a folder per table */
+    DataFileNames(String extension, boolean besideScripts) {
         this.extension = extension;
+        this.besideScripts = besideScripts;
     }
 
     /** The name of a table written as one file. */
@@ -33,7 +46,7 @@ final class DataFileNames {
 
     /**
      * The names, relative to the export directory, of a table's {@code chunks} files, numbered from 1, in the table's
-     * own folder.
+     * own folder (beside the scripts: one file's name where there is one chunk, else a part's name for each).
      */
     List<String> next(QualifiedName table, int chunks) {
         String base = (table.schema() == null ? "" : safe(table.schema()) + ".") + safe(table.name());
@@ -44,9 +57,13 @@ final class DataFileNames {
         for (int suffix = 2; !taken.add(stem); suffix++) {
             stem = base + "_" + suffix;
         }
+        if (besideScripts && chunks == 1) {
+            return List.of(stem + "." + extension);
+        }
         List<String> names = new ArrayList<>(chunks);
         for (int part = 1; part <= chunks; part++) {
-            names.add(String.format(Locale.ROOT, "%s/%s/part-%04d.%s", ExportLayout.DATA, stem, part, extension));
+            names.add(besideScripts ? String.format(Locale.ROOT, "%s.part-%04d.%s", stem, part, extension)
+                    : String.format(Locale.ROOT, "%s/%s/part-%04d.%s", ExportLayout.DATA, stem, part, extension));
         }
         return names;
     }

@@ -148,7 +148,10 @@ public final class DatabaseExporter {
         List<String> schemas = exportedSchemas(dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
         TargetScripts scripts = scripts(schema, dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas));
-        DataFileNames fileNames = new DataFileNames(options.format().extension());
+        // Spark's types are not DuckDB's own IMPORT's to read (TIME as numbers): such an export is for a data lake.
+        DataFileNames fileNames = new DataFileNames(options.format().extension(),
+                scriptDialect.capabilities().importFindsDataFilesByName()
+                        && options.parquetTypes() != ParquetTypes.SPARK);
         Path staging = target.staging();
 
         List<String> warnings = new ArrayList<>(schema.warnings());

@@ -30,4 +30,14 @@ class DataFileNamesTest {
         assertEquals("s." + "t".repeat(98) + "_2",
                 names.next(new QualifiedName("s", "t".repeat(299))).split("/")[1]);
     }
+
+    /** For DuckDB's own IMPORT, which reads 'data/main.t/part-0001.csv' as 'part-0001.csv' in the directory. */
+    @Test
+    void besideTheScripts_asEarlierVersionsWroteEveryExport() {
+        DataFileNames names = new DataFileNames("csv", true);
+        assertEquals("main.orders.csv", names.next(new QualifiedName("main", "orders")));
+        assertEquals(List.of("main.big.part-0001.csv", "main.big.part-0002.csv"),
+                names.next(new QualifiedName("main", "big"), 2));
+        assertEquals("main.orders_2.csv", names.next(new QualifiedName("MAIN", "Orders")));
+    }
 }

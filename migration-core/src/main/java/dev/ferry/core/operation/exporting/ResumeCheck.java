@@ -29,7 +29,8 @@ final class ResumeCheck {
      * A data file's name as Ferry writes it, relative to the export directory: in folders ({@code data/<table>/}, or
      * none where an earlier version planned the export), no part hidden, none {@code ..}.
      */
-    private static final Pattern FILE_NAME = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    private static final Pattern FILE_NAME =
+            Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private ResumeCheck() {
     }

@@ -116,7 +116,7 @@ class CommandLineIT {
                 assertTrue(connection.unwrap(Class.forName("org.h2.jdbc.JdbcConnection", false, loader)) != null);
             }
         }
-        assertTrue(Files.exists(temp.resolve("isolated").resolve("public.t.csv")));
+        assertTrue(Files.exists(temp.resolve("isolated").resolve("data/public.t/part-0001.csv")));
     }
 
     @Test

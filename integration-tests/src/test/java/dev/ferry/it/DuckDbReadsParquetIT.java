@@ -66,7 +66,7 @@ class DuckDbReadsParquetIT {
             TestDatabases.execute(h2, create + ")", insert + ")", "INSERT INTO t (id) VALUES (2)");
             TestDatabases.execute(h2, "EXPORT DATABASE '" + export + "' (FORMAT parquet)");
         }
-        String file = export.resolve("public.t.parquet").toString().replace("'", "''");
+        String file = export.resolve("data/public.t/*.parquet").toString().replace("'", "''");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
             Map<String, String> types = new LinkedHashMap<>();
             try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + file + "')")) {

@@ -97,8 +97,8 @@ class ExportPathsIT {
             s.execute("EXPORT DATABASE '" + export + "'");
         }
         String dataFile;
-        try (var files = Files.list(export)) {
-            dataFile = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).findFirst()
+        try (var files = Files.walk(export)) {
+            dataFile = files.map(p -> export.relativize(p).toString()).filter(n -> n.endsWith(".csv")).findFirst()
                     .orElseThrow();
         }
         Files.move(export.resolve(dataFile), temp.resolve("secret.csv"));

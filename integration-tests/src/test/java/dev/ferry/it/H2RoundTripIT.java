@@ -177,7 +177,7 @@ class H2RoundTripIT {
             execute(source, "EXPORT DATABASE '" + temp.resolve("in-transaction") + "'");
             assertFalse(source.getAutoCommit());
             assertEquals(5L, value(source, "SELECT COUNT(*) FROM keyless"));
-            assertTrue(Files.readString(temp.resolve("in-transaction").resolve("public.keyless.csv")).contains("pending"));
+            assertTrue(Files.readString(temp.resolve("in-transaction").resolve("data/public.keyless/part-0001.csv")).contains("pending"));
             source.rollback();
             assertEquals(4L, value(source, "SELECT COUNT(*) FROM keyless"));
         }

@@ -51,7 +51,7 @@ class LargeTableIT {
         assertEquals(0, imported.exitCode(), imported.toString());
         System.out.printf("1,000,000 rows in %s at -Xmx%dm: export %d ms, import %d ms (whole JVMs), data file %d bytes%n",
                 format, heapMegabytes, exportMillis, importMillis,
-                java.nio.file.Files.size(export.resolve("public.big." + format)));
+                java.nio.file.Files.size(export.resolve("data/public.big/part-0001." + format)));
 
         try (Connection source = DriverManager.getConnection(sourceUrl);
              Connection target = DriverManager.getConnection(targetUrl)) {

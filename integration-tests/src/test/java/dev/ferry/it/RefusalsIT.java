@@ -139,19 +139,19 @@ class RefusalsIT {
 
     @Test
     void importWithAMissingDataFile() throws Exception {
-        Files.delete(export.resolve("public.child.csv"));
-        assertImportRefusedAndDatabaseEmpty("data file public.child.csv of table PUBLIC.CHILD is missing");
+        Files.delete(export.resolve("data/public.child/part-0001.csv"));
+        assertImportRefusedAndDatabaseEmpty("data file data/public.child/part-0001.csv of table PUBLIC.CHILD is missing");
     }
 
     @Test
     void importWithADataFileOfAnotherSize() throws Exception {
-        Files.writeString(export.resolve("public.parent.csv"), "\"4\",\"w\",\n", java.nio.file.StandardOpenOption.APPEND);
-        assertImportRefusedAndDatabaseEmpty("public.parent.csv of table PUBLIC.PARENT has");
+        Files.writeString(export.resolve("data/public.parent/part-0001.csv"), "\"4\",\"w\",\n", java.nio.file.StandardOpenOption.APPEND);
+        assertImportRefusedAndDatabaseEmpty("data/public.parent/part-0001.csv of table PUBLIC.PARENT has");
     }
 
     @Test
     void importWithADataFileAlteredInPlace() throws Exception {
-        Path file = export.resolve("public.parent.csv");
+        Path file = export.resolve("data/public.parent/part-0001.csv");
         String csv = Files.readString(file);
         String altered = csv.replace("\"y'z\"", "\"y'Z\"");
         assertFalse(csv.equals(altered), "the test's edit of the data file did not apply");
@@ -163,7 +163,7 @@ class RefusalsIT {
     void importWhoseRowCountDiffersFromTheManifest() throws Exception {
         Path manifest = export.resolve("manifest.json");
         String json = Files.readString(manifest);
-        String altered = json.replaceFirst("(\"file\" : \"public.parent.csv\",\\s*\"rows\" : )3", "$14");
+        String altered = json.replaceFirst("(\"file\" : \"data/public.parent/part-0001.csv\",\\s*\"rows\" : )3", "$14");
         assertFalse(json.equals(altered), "the test's edit of the manifest did not apply");
         Files.writeString(manifest, altered);
         assertImportRefusedAndDatabaseEmpty("held 3 rows for \"PUBLIC\".\"PARENT\", the manifest says 4");

@@ -38,7 +38,7 @@ class SqliteCommandLineIT {
 
         JavaProcess.Result exported = ferry("jdbc:sqlite:./app.db", "-c", "EXPORT DATABASE 'app-export'");
         assertEquals(0, exported.exitCode(), exported.toString());
-        assertTrue(exported.out().contains("| \"t\"        | t.csv | 3    |"), exported.toString());
+        assertTrue(exported.out().contains("| \"t\"        | data/t/part-0001.csv | 3    |"), exported.toString());
 
         JavaProcess.Result imported = ferry("jdbc:sqlite:./app-copy.db", "-c", "IMPORT DATABASE 'app-export'");
         assertEquals(0, imported.exitCode(), imported.toString());

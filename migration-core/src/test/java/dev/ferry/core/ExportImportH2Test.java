@@ -161,8 +161,8 @@ class ExportImportH2Test {
                     "\"V\" CHARACTER VARYING(10), PRIMARY KEY (\"ID\")"));
             SQLException error = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
                     () -> new DatabaseImporter(target).importFrom(dir, new ImportOptions(true), ProgressListener.NONE));
-            assertTrue(error.getMessage().startsWith("Loading \"PUBLIC\".\"T\" from public.t.csv: The database refused"
-                    + " the row at line 4 of public.t.csv: "), error.getMessage());
+            assertTrue(error.getMessage().startsWith("Loading \"PUBLIC\".\"T\" from data/public.t/part-0001.csv: The"
+                    + " database refused the row at line 4 of data/public.t/part-0001.csv: "), error.getMessage());
             assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
         }
     }

@@ -116,7 +116,7 @@ class ChunkedExportIT {
             assertTrue(chunks != null && chunks.size() >= 8 && chunks.size() <= 12, big.toString());
             assertEquals(BIG_ROWS, big.get("rows").asLong());
             long rows = 0;
-            String prefix = (engine == TestServer.Engine.POSTGRESQL ? "public." : "") + "big.part-";
+            String prefix = "data/" + (engine == TestServer.Engine.POSTGRESQL ? "public." : "") + "big/part-";
             for (int i = 0; i < chunks.size(); i++) {
                 JsonNode chunk = chunks.get(i);
                 String name = chunk.get("file").asText();
@@ -160,14 +160,15 @@ class ChunkedExportIT {
         }
         String schema = engine == TestServer.Engine.POSTGRESQL ? "public." : "";
         List<String> data;
-        try (Stream<Path> files = Files.list(export)) {
-            data = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".csv")).sorted().toList();
+        try (Stream<Path> files = Files.walk(export)) {
+            data = files.map(f -> export.relativize(f).toString()).filter(f -> f.endsWith(".csv")).sorted().toList();
         }
-        assertEquals(List.of(schema + "big.csv", schema + "pairs.csv", schema + "small.csv"), data);
+        assertEquals(List.of("data/" + schema + "big/part-0001.csv", "data/" + schema + "pairs/part-0001.csv",
+                "data/" + schema + "small/part-0001.csv"), data);
         JsonNode manifest = new ObjectMapper().readTree(export.resolve("manifest.json").toFile());
         assertEquals(1, manifest.get("formatVersion").asInt());
         assertFalse(manifest.toString().contains("chunks"), manifest.toString());
-        assertEquals(schema + "big.csv", table(export, "big").get("file").asText());
+        assertEquals("data/" + schema + "big/part-0001.csv", table(export, "big").get("file").asText());
     }
 
     /**
@@ -200,7 +201,7 @@ class ChunkedExportIT {
                 JsonNode chunks = table.get("chunks");
                 assertTrue(chunks != null && chunks.size() >= 5, table.toString());
                 assertEquals(BIG_ROWS, table.get("rows").asLong(), name);
-                assertEquals("public." + name + ".part-0001.csv", chunks.get(0).get("file").asText());
+                assertEquals("data/public." + name + "/part-0001.csv", chunks.get(0).get("file").asText());
             }
             try (Connection ferry = server.connectFerry(target); Statement statement = ferry.createStatement()) {
                 statement.execute("IMPORT DATABASE '" + export + "'");

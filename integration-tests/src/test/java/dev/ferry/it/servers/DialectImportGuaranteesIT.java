@@ -108,9 +108,9 @@ class DialectImportGuaranteesIT {
 
     private static void copy(Path from, Path to) throws Exception {
         Files.createDirectories(to);
-        try (var files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()));
+        try (var files = Files.walk(from)) {
+            for (Path file : files.filter(f -> !f.equals(from)).toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
             }
         }
     }

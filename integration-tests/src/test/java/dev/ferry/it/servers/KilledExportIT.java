@@ -367,8 +367,9 @@ class KilledExportIT {
     }
 
     private static List<String> dataFiles(Path directory) throws IOException {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.map(e -> e.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
+        try (Stream<Path> entries = Files.walk(directory)) {
+            return entries.map(e -> directory.relativize(e).toString()).filter(n -> n.endsWith(".csv")).sorted()
+                    .toList();
         }
     }
 

@@ -68,7 +68,7 @@ class MariaDbLargeValuesIT {
             long imported = System.nanoTime();
             System.out.printf("MariaDB 10 MB LONGTEXT + 10 MB LONGBLOB: export %d ms, import %d ms, %s %d bytes%n",
                     (exported - started) / 1_000_000, (imported - exported) / 1_000_000, format,
-                    Files.size(dir.resolve("big." + format)));
+                    Files.size(dir.resolve("data/big/part-0001." + format)));
             String digest = "SELECT CHAR_LENGTH(t), LENGTH(t), LENGTH(b), SHA2(t, 256), SHA2(b, 256) FROM big ORDER BY id";
             assertEquals(ServerQueries.rows(a, digest), ServerQueries.rows(b, digest));
             assertEquals(List.of(Arrays.asList(String.valueOf(text.codePointCount(0, text.length())),

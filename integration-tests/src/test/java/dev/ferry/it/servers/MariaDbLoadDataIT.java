@@ -103,7 +103,7 @@ class MariaDbLoadDataIT {
                 SQLException refused = assertThrows(SQLException.class,
                         () -> importInto(url, dir, " (ALLOW_EDITED_SCRIPTS)"));
                 String message = refused.getMessage();
-                assertTrue(message.contains("line 55556 of t.csv") && message.contains("'v'"), message);
+                assertTrue(message.contains("line 55556 of data/t/part-0001.csv") && message.contains("'v'"), message);
                 assertEquals("22001", refused.getSQLState(), message);
                 try (Connection copy = server.connect(database)) {
                     assertEquals(List.of(), ServerQueries.rows(copy, "SHOW FULL TABLES"), "nothing is left in " + url);
@@ -197,7 +197,7 @@ class MariaDbLoadDataIT {
     private static long journalInserts(Path dir) throws SQLException {
         try {
             long dataFiles;
-            try (Stream<Path> files = Files.list(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
                 dataFiles = files.filter(f -> f.getFileName().toString().endsWith(".csv")
                         || f.getFileName().toString().endsWith(".parquet")).count();
             }

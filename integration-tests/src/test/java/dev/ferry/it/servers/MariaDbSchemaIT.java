@@ -512,8 +512,8 @@ class MariaDbSchemaIT {
             try (Statement s = target.createStatement()) {
                 SQLException failure = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
                         () -> s.execute("IMPORT DATABASE '" + dir + "' (ALLOW_EDITED_SCRIPTS)"));
-                assertTrue(failure.getMessage().contains("Loading `keyless` from keyless.csv: The database refused the"
-                        + " row at line 4 of keyless.csv"), failure.getMessage());
+                assertTrue(failure.getMessage().contains("Loading `keyless` from data/keyless/part-0001.csv: The database"
+                        + " refused the row at line 4 of data/keyless/part-0001.csv"), failure.getMessage());
                 // LOAD DATA warns "Data truncated" where an INSERT fails with "Data too long".
                 assertTrue(failure.getMessage().matches("(?s).*Data (too long|truncated) for column 'x' at row [0-9].*"),
                         failure.getMessage());

@@ -109,7 +109,8 @@ class MariaDbSchemasIT {
                     "the scripts do not name the exporting connection's database");
             assertTrue(manifest.replaceAll("\\s", "").contains("\"schemas\":[\"" + a + "\",\"" + b + "\"]"), manifest);
             assertTrue(manifest.replaceAll("\\s", "").contains("\"qualifiedNames\":true"), manifest);
-            assertTrue(Files.exists(dir.resolve(a + ".customers.csv")) && Files.exists(dir.resolve(b + ".orders.csv")));
+            assertTrue(Files.exists(dir.resolve("data/" + a + ".customers/part-0001.csv"))
+                    && Files.exists(dir.resolve("data/" + b + ".orders/part-0001.csv")));
 
             List<List<String>> catalog;
             List<List<String>> data;

@@ -378,10 +378,10 @@ class ParallelExportIT {
     /** Each file's bytes (as text where it is UTF-8), the manifest without its time. */
     private static Map<String, String> contents(Path directory) throws IOException {
         Map<String, String> contents = new TreeMap<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                String name = file.getFileName().toString();
+                String name = directory.relativize(file).toString();
                 String text = name.endsWith(".parquet") ? java.util.HexFormat.of().formatHex(bytes)
                         : new String(bytes, StandardCharsets.UTF_8);
                 contents.put(name, name.equals("manifest.json")

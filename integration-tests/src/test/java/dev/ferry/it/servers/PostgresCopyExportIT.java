@@ -323,12 +323,12 @@ class PostgresCopyExportIT {
         JsonNode bulk = manifest(exports[0]).get("tables");
         assertEquals(bulk, manifest(exports[1]).get("tables"));
         assertTrue(bulk.size() >= tables, bulk.toString());
-        assertTrue(files.stream().anyMatch(f -> f.startsWith("public.every_type")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("data/public.every_type/")), files.toString());
     }
 
     private static List<String> dataFiles(Path export) throws IOException {
-        try (Stream<Path> files = Files.list(export)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".csv")).sorted().toList();
+        try (Stream<Path> files = Files.walk(export)) {
+            return files.map(f -> export.relativize(f).toString()).filter(f -> f.endsWith(".csv")).sorted().toList();
         }
     }
 

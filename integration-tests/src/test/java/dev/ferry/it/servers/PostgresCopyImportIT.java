@@ -111,7 +111,7 @@ class PostgresCopyImportIT {
     @Test
     void aFileAlteredWhileImportingFailsOnItsChecksum() throws Exception {
         exportedFixture();
-        Path file = temp.resolve("ferry").resolve("public.awkward.csv");
+        Path file = temp.resolve("ferry").resolve("data/public.awkward/part-0001.csv");
         byte[] original = Files.readAllBytes(file);
         String text = new String(original, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"42\""));
@@ -123,7 +123,7 @@ class PostgresCopyImportIT {
             alterWhenLoading(ferry, file, altered);
             SQLException error = assertThrows(SQLException.class,
                     () -> statement.execute("IMPORT DATABASE '" + temp.resolve("ferry") + "'"));
-            assertTrue(error.getMessage().contains("public.awkward.csv") && error.getMessage().contains("checksum"),
+            assertTrue(error.getMessage().contains("data/public.awkward/part-0001.csv") && error.getMessage().contains("checksum"),
                     error.getMessage());
         }
         assertEquals(List.of(List.of("0")), ServerQueries.rows(server.connect(target),
@@ -160,7 +160,7 @@ class PostgresCopyImportIT {
                 SQLException error = assertThrows(SQLException.class, () -> statement.execute(
                         "IMPORT DATABASE '" + temp.resolve("notes") + "' (ALLOW_EDITED_SCRIPTS)"));
                 String message = error.getMessage();
-                assertTrue(message.contains("public.notes.csv") && message.contains("line 5")
+                assertTrue(message.contains("data/public.notes/part-0001.csv") && message.contains("line 5")
                         && message.contains("column note") && message.contains("much too long"), message);
             }
             assertEquals(List.of(List.of("0")), ServerQueries.rows(server.connect(target),

@@ -60,7 +60,7 @@ class PostgresParquetInDuckDbIT {
         } finally {
             server.dropDatabase(database);
         }
-        String file = export.resolve("public.t.parquet").toString().replace("'", "''");
+        String file = export.resolve("data/public.t/part-0001.parquet").toString().replace("'", "''");
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
             s.execute("SET TimeZone = 'UTC'");
             Map<String, String> types = new LinkedHashMap<>();

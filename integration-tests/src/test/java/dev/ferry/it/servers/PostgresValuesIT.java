@@ -22,7 +22,7 @@ class PostgresValuesIT extends ValueMatrix<ValueCase> {
      * (type, literal, expected value::text): SAME where it prints as the literal, "NULL" for NULL. char(n)::text
      * drops the padding, so the padded value is compared through the source and target rows alone.
      */
-    private static final String[][] CASES = {
+    static final String[][] CASES = {
             {"smallint", "-32768", SAME}, {"smallint", "32767", SAME},
             {"integer", "-2147483648", SAME}, {"integer", "2147483647", SAME},
             {"bigint", "-9223372036854775808", SAME}, {"bigint", "9223372036854775807", SAME},

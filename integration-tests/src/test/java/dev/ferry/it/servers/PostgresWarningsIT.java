@@ -37,7 +37,7 @@ class PostgresWarningsIT {
                     s.execute("IMPORT DATABASE '" + export + "' (ALLOW_EDITED_SCRIPTS)");
                 }
             });
-            assertTrue(error.getMessage().startsWith("Loading \"public\".\"t\" from public.t.csv: "), error.getMessage());
+            assertTrue(error.getMessage().startsWith("Loading \"public\".\"t\" from data/public.t/part-0001.csv: "), error.getMessage());
             assertTrue(error.getMessage().contains("line 5"), "the file's line of the refused row: " + error.getMessage());
             assertEquals("22001", error.getSQLState());
             assertEquals(List.of(), ServerQueries.rows(to, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));

@@ -63,9 +63,10 @@ class SchemasOptionIT {
                     + Files.readString(dir.resolve("post-data.sql"), StandardCharsets.UTF_8);
             assertFalse(scripts.contains("hr") || scripts.contains("elsewhere"), scripts);
             assertTrue(scripts.contains("CREATE SCHEMA IF NOT EXISTS \"sales\""), scripts);
-            try (var files = Files.list(dir)) {
-                assertEquals(List.of("load.sql", "manifest.json", "post-data.sql", "sales.orders.csv", "schema.json", "schema.sql"),
-                        files.map(f -> f.getFileName().toString()).sorted().toList());
+            try (var files = Files.walk(dir)) {
+                assertEquals(List.of("data/sales.orders/part-0001.csv", "load.sql", "manifest.json", "post-data.sql",
+                                "schema.json", "schema.sql"), files.filter(Files::isRegularFile)
+                        .map(f -> dir.relativize(f).toString()).sorted().toList());
             }
             assertTrue(Files.readString(dir.resolve("manifest.json")).replaceAll("\\s", "")
                     .contains("\"schemas\":[\"sales\"]"));

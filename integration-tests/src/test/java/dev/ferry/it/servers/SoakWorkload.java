@@ -99,9 +99,10 @@ final class SoakWorkload implements AutoCloseable {
     /** A copy of the CSV export whose last script ends with a statement that fails, after the data is loaded. */
     private void breakPostData() throws IOException {
         Files.createDirectory(brokenExport);
-        try (Stream<Path> files = Files.list(exports.get("csv"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, brokenExport.resolve(file.getFileName()));
+        Path export = exports.get("csv");
+        try (Stream<Path> files = Files.walk(export)) {
+            for (Path file : files.filter(f -> !f.equals(export)).toList()) {
+                Files.copy(file, brokenExport.resolve(export.relativize(file).toString()));
             }
         }
         Path postData = brokenExport.resolve("post-data.sql");

@@ -36,7 +36,8 @@ public record Capabilities(
         boolean batchRefusalUnnamed,
         boolean concurrentLoads,
         boolean keysAfterData,
-        String implicitForeignKeyAction) {
+        String implicitForeignKeyAction,
+        boolean importFindsDataFilesByName) {
 
     /** The referential actions of standard SQL, every one of which a standard engine takes. */
     public static final Set<String> ALL_FOREIGN_KEY_ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
@@ -86,6 +87,7 @@ public record Capabilities(
         private boolean keysAfterData = false;
         private String implicitForeignKeyAction = null;
         private ValueText csvValueText = ValueText.FERRY;
+        private boolean importFindsDataFilesByName = false;
 
         private Builder() {
         }
@@ -336,6 +338,17 @@ public record Capabilities(
             return this;
         }
 
+        /**
+         * Whether the engine's own IMPORT DATABASE, which may run the export's scripts, finds each data file a COPY of
+         * load.sql names by the file's name alone, in the export directory (DuckDB drops every folder of the path).
+         * An export whose scripts are written for it then has its data files beside the scripts, not in a folder per
+         * table.
+         */
+        public Builder importFindsDataFilesByName(boolean value) {
+            this.importFindsDataFilesByName = value;
+            return this;
+        }
+
         /** The capabilities collected. */
         public Capabilities build() {
             return new Capabilities(
@@ -345,7 +358,7 @@ public record Capabilities(
                     schemaScriptPreamble, mysqlSyntax, csvValueText, setNullOnNotNullKey, setDefaultAction,
                     indexNamesPerTable, foreignKeyActions, foreignKeysCheckedWhileLoading, batchRefusalUnnamed,
                     concurrentLoads,
-                    keysAfterData, implicitForeignKeyAction);
+                    keysAfterData, implicitForeignKeyAction, importFindsDataFilesByName);
         }
     }
 }

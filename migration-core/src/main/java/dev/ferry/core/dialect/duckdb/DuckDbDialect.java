@@ -69,6 +69,9 @@ public class DuckDbDialect extends StandardDialect {
                 .postDataInSchemaScript(true)
                 // DuckDB's CSV reader casts BLOB text from \xNN escapes and lists from square brackets.
                 .csvValueText(ValueText.DUCKDB)
+                // DuckDB's own IMPORT DATABASE joins the export directory with each COPY's file name, its folders
+                // dropped ('data/main.t/part-0001.csv' is read as 'part-0001.csv').
+                .importFindsDataFilesByName(true)
                 .build());
     }
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog");

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.postgres;
 
+import dev.ferry.core.format.FileLabel;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.format.FileChecksum;
@@ -106,7 +107,7 @@ final class CsvCopyStream {
                 int end = scan(start, !headerDone);
                 if (end < 0) {
                     if (eof) {
-                        throw new NotCopyText("the last record of " + file.getFileName() + " is incomplete");
+                        throw new NotCopyText("the last record of " + FileLabel.of(file) + " is incomplete");
                     }
                     fill(stream, digest);
                     continue;
@@ -128,14 +129,14 @@ final class CsvCopyStream {
                 }
             }
             if (!headerDone) {
-                throw new NotCopyText(file.getFileName() + " has no header line");
+                throw new NotCopyText(FileLabel.of(file) + " has no header line");
             }
         }
         if (outLength > 0) {
             sink.write(out, outLength);
         }
         if (sha256 != null && !HexFormat.of().formatHex(digest.digest()).equalsIgnoreCase(sha256)) {
-            throw FerryErrors.data("data file " + file.getFileName() + " does not match its checksum in the"
+            throw FerryErrors.data("data file " + FileLabel.of(file) + " does not match its checksum in the"
                     + " manifest; it has been altered");
         }
         return rows;

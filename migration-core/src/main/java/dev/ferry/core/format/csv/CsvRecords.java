@@ -1,5 +1,6 @@
 package dev.ferry.core.format.csv;
 
+import dev.ferry.core.format.FileLabel;
 import dev.ferry.core.FerryErrors;
 import java.io.Closeable;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class CsvRecords implements Closeable {
     private void checkHeader(List<String> expected) throws SQLException {
         CSVRecord header = next();
         if (header == null) {
-            throw FerryErrors.data(file.getFileName() + " is empty but should start with a header line");
+            throw FerryErrors.data(FileLabel.of(file) + " is empty but should start with a header line");
         }
         List<String> names = header.toList();
         boolean same = names.size() == expected.size();
@@ -62,7 +63,7 @@ public final class CsvRecords implements Closeable {
             same = names.get(i) != null && names.get(i).equalsIgnoreCase(expected.get(i));
         }
         if (!same) {
-            throw FerryErrors.data("line 1 of " + file.getFileName() + ": the header names the columns " + names
+            throw FerryErrors.data("line 1 of " + FileLabel.of(file) + ": the header names the columns " + names
                     + " but the table's columns, in load order, are " + expected);
         }
     }
@@ -87,10 +88,10 @@ public final class CsvRecords implements Closeable {
         } catch (UncheckedIOException e) {
             String malformed = e.getCause() instanceof CharacterCodingException ? malformedAt() : null;
             if (malformed != null) {
-                throw FerryErrors.data(malformed + " of " + file.getFileName() + " is not UTF-8 (a byte sequence no"
+                throw FerryErrors.data(malformed + " of " + FileLabel.of(file) + " is not UTF-8 (a byte sequence no"
                         + " character is written with); the file must be UTF-8", e);
             }
-            throw FerryErrors.data("line " + line + " of " + file.getFileName() + " cannot be read as CSV in UTF-8: "
+            throw FerryErrors.data("line " + line + " of " + FileLabel.of(file) + " cannot be read as CSV in UTF-8: "
                     + e.getCause().getMessage(), e);
         }
     }
@@ -109,7 +110,7 @@ public final class CsvRecords implements Closeable {
 
     /** Where the last record read starts: e.g. {@code line 12 of orders.csv}. */
     public String position() {
-        return "line " + line + " of " + file.getFileName();
+        return "line " + line + " of " + FileLabel.of(file);
     }
 
     /** A field's text as a message quotes it, cut after 40 characters. */

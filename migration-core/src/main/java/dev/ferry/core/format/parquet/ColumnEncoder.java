@@ -1,6 +1,7 @@
 package dev.ferry.core.format.parquet;
 
 import dev.ferry.core.format.DataColumn;
+import dev.ferry.core.model.options.ParquetTypes;
 import dev.ferry.core.value.ValueKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,7 +25,8 @@ import org.apache.parquet.schema.Types;
 
 /**
  * One column of a Parquet file being written: its type in the file's schema, chosen from the column's kind,
- * precision and scale as the table of docs/export-directory.md says, and how a value of that kind is written.
+ * precision and scale and the {@link ParquetTypes} as the tables of docs/export-directory.md say, and how a value of
+ * that kind is written.
  */
 final class ColumnEncoder {
     /** The largest precision a Parquet DECIMAL takes here (that of 16 bytes); wider decimals are written as text. */
@@ -39,14 +41,26 @@ final class ColumnEncoder {
 
     private enum Encoding {
         BOOLEAN, INT32, INT64, DECIMAL_INT32, DECIMAL_INT64, DECIMAL_FIXED, FLOAT, DOUBLE, TEXT, BYTES, DATE, TIME,
-        TIME_UTC, TIMESTAMP, TIMESTAMP_UTC, UUID, LIST
+        TIME_UTC, TIMESTAMP, TIMESTAMP_UTC, UUID, LIST,
+        /** A TIME as {@code int64} microseconds of the day with no logical type ({@link ParquetTypes#SPARK}). */
+        TIME_PLAIN_MICROS
     }
 
     ColumnEncoder(DataColumn column) {
+        this(column, ParquetTypes.DUCKDB);
+    }
+
+    ColumnEncoder(DataColumn column, ParquetTypes types) {
         this.column = column;
         this.unit = column.scale() > MAX_MICROS_SCALE ? TimeUnit.NANOS : TimeUnit.MICROS;
-        this.encoding = encoding(column);
+        Encoding exact = encoding(column);
+        this.encoding = types == ParquetTypes.SPARK ? forSpark(exact, unit) : exact;
         this.type = type(column.name());
+    }
+
+    /** Whether the column holds TIME values as plain {@code int64} microseconds, which the file's metadata names. */
+    boolean plainTime() {
+        return encoding == Encoding.TIME_PLAIN_MICROS;
     }
 
     Type type() {
@@ -78,6 +92,21 @@ final class ColumnEncoder {
         };
     }
 
+    /**
+     * The encoding Spark 3.5 reads in place of one it refuses ("Illegal Parquet type"): UUID as its text; TIME as
+     * plain microseconds; TIME WITH TIME ZONE and times and timestamps in nanoseconds as their text, which keeps the
+     * offset and every digit.
+     */
+    private static Encoding forSpark(Encoding exact, TimeUnit unit) {
+        boolean nanos = unit == TimeUnit.NANOS;
+        return switch (exact) {
+            case UUID, TIME_UTC -> Encoding.TEXT;
+            case TIME -> nanos ? Encoding.TEXT : Encoding.TIME_PLAIN_MICROS;
+            case TIMESTAMP, TIMESTAMP_UTC -> nanos ? Encoding.TEXT : exact;
+            default -> exact;
+        };
+    }
+
     private static Encoding decimalEncoding(int precision, int scale) {
         if (precision < 1 || precision > MAX_DECIMAL_PRECISION || scale < 0 || scale > precision) {
             return Encoding.TEXT;
@@ -93,7 +122,7 @@ final class ColumnEncoder {
         return switch (encoding) {
             case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(name);
             case INT32 -> Types.optional(PrimitiveTypeName.INT32).named(name);
-            case INT64 -> Types.optional(PrimitiveTypeName.INT64).named(name);
+            case INT64, TIME_PLAIN_MICROS -> Types.optional(PrimitiveTypeName.INT64).named(name);
             case DECIMAL_INT32 -> Types.optional(PrimitiveTypeName.INT32).as(decimal).named(name);
             case DECIMAL_INT64 -> Types.optional(PrimitiveTypeName.INT64).as(decimal).named(name);
             case DECIMAL_FIXED -> Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
@@ -141,6 +170,7 @@ final class ColumnEncoder {
             case BYTES -> consumer.addBinary(Binary.fromConstantByteArray((byte[]) value));
             case DATE -> consumer.addInteger(ParquetTime.days((LocalDate) value));
             case TIME -> consumer.addLong(ParquetTime.time((LocalTime) value, unit));
+            case TIME_PLAIN_MICROS -> consumer.addLong(ParquetTime.time((LocalTime) value, TimeUnit.MICROS));
             case TIME_UTC -> consumer.addLong(ParquetTime.time(toUtc((OffsetTime) value), unit));
             case TIMESTAMP -> consumer.addLong(ParquetTime.timestamp((LocalDateTime) value, unit));
             case TIMESTAMP_UTC -> consumer.addLong(ParquetTime.timestamp(toUtc((OffsetDateTime) value), unit));

@@ -1,5 +1,6 @@
 package dev.ferry.core.format.parquet;
 
+import dev.ferry.core.format.FileLabel;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
@@ -44,9 +45,10 @@ public final class ParquetTableReader implements TableReader {
             int[] positions = positions(found, expected);
             ValueKind[] targets = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
             try {
-                this.materializer = new RowMaterializer(schema, positions, targets);
+                this.materializer = new RowMaterializer(schema, positions, targets,
+                        PlainTimeColumns.read(reader.getFooter().getFileMetaData().getKeyValueMetaData()));
             } catch (IllegalArgumentException e) {
-                throw FerryErrors.data(file.getFileName() + ": " + e.getMessage(), e);
+                throw FerryErrors.data(FileLabel.of(file) + ": " + e.getMessage(), e);
             }
             this.columns = new ColumnIOFactory(reader.getFooter().getFileMetaData().getCreatedBy())
                     .getColumnIO(schema, schema, true);
@@ -65,7 +67,7 @@ public final class ParquetTableReader implements TableReader {
         try {
             return ParquetFileReader.open(new LocalInputFile(file), LocalReadOptions.create());
         } catch (IOException | RuntimeException e) {
-            throw FerryErrors.data(file.getFileName() + " cannot be read as Parquet: " + e.getMessage(), e);
+            throw FerryErrors.data(FileLabel.of(file) + " cannot be read as Parquet: " + e.getMessage(), e);
         }
     }
 
@@ -85,7 +87,7 @@ public final class ParquetTableReader implements TableReader {
                 position = alike.size() == 1 ? alike.get(0) : -1;
             }
             if (position < 0 || !taken.add(position) || found.size() != expected.size()) {
-                throw FerryErrors.data(file.getFileName() + " holds the columns " + found
+                throw FerryErrors.data(FileLabel.of(file) + " holds the columns " + found
                         + " but the table's columns are " + expected);
             }
             positions[i] = position;
@@ -144,7 +146,7 @@ public final class ParquetTableReader implements TableReader {
 
     @Override
     public String position() {
-        return "row " + row + " of " + file.getFileName();
+        return "row " + row + " of " + FileLabel.of(file);
     }
 
     @Override

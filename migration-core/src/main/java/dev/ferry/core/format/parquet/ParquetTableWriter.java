@@ -5,9 +5,11 @@ import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.options.ParquetTypes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,14 @@ public final class ParquetTableWriter implements TableWriter {
      */
     private static final int DICTIONARY_BYTES = 64 << 10;
 
+    /**
+     * Tells Spark 3 that dates and timestamps are in the proleptic Gregorian calendar, as java.time's are: Spark asks
+     * a file for the version of Spark that wrote it, and, where the file names none, refuses dates before 1582-10-15
+     * and timestamps before 1900 ("READ_ANCIENT_DATETIME") unless its reader is told the calendar. A version of 3.0.0
+     * or later without {@code org.apache.spark.legacyDateTime} is the only way a file says so.
+     */
+    private static final Map<String, String> SPARK_CALENDAR = Map.of("org.apache.spark.version", "3.0.0");
+
     private final SummarizingOutputFile file;
     private final List<ColumnEncoder> encoders;
     private final ParquetWriter<Object[]> writer;
@@ -50,13 +60,18 @@ public final class ParquetTableWriter implements TableWriter {
                 throw new IllegalArgumentException("the column name " + column.name() + " appears twice; a Parquet"
                         + " file needs a distinct name for each column (give the query's columns labels of their own)");
             }
-            ColumnEncoder encoder = new ColumnEncoder(column);
+            ColumnEncoder encoder = new ColumnEncoder(column, options.parquetTypes());
             encoders.add(encoder);
             fields.add(encoder.type());
         }
         MessageType schema = new MessageType("table", fields);
-        RowWriteSupport support = new RowWriteSupport(schema, encoders,
-                Map.of("created_by_application", "Ferry " + FerryVersion.get()));
+        Map<String, String> metadata = new HashMap<>(PlainTimeColumns.metadata(
+                encoders.stream().filter(ColumnEncoder::plainTime).map(e -> e.type().getName()).toList()));
+        metadata.put("created_by_application", "Ferry " + FerryVersion.get());
+        if (options.parquetTypes() == ParquetTypes.SPARK) {
+            metadata.putAll(SPARK_CALENDAR);
+        }
+        RowWriteSupport support = new RowWriteSupport(schema, encoders, metadata);
         try {
             this.writer = new Builder(file, support)
                     .withConf(new PlainParquetConfiguration())

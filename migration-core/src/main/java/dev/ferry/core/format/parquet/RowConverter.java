@@ -5,6 +5,7 @@ import dev.ferry.core.format.KindConversion.BinaryText;
 import dev.ferry.core.value.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -28,15 +29,16 @@ final class RowConverter extends GroupConverter {
      * @param schema    the file's columns that are read, in the file's order
      * @param positions for each of those columns, its position in the row
      * @param targets   for each position in the row, the kind the table's column wants
+     * @param plainTimes the columns whose plain {@code int64} values are TIME microseconds ({@link PlainTimeColumns})
      */
-    RowConverter(GroupType schema, int[] positions, ValueKind[] targets) {
+    RowConverter(GroupType schema, int[] positions, ValueKind[] targets, Set<String> plainTimes) {
         this.rowLength = targets.length;
         this.fields = new Converter[schema.getFieldCount()];
         for (int i = 0; i < fields.length; i++) {
             int position = positions[i];
             ValueKind target = targets[position];
             String name = schema.getType(i).getName();
-            fields[i] = converter(schema.getType(i), name, (value, kind) -> {
+            fields[i] = converter(schema.getType(i), name, plainTimes.contains(name), (value, kind) -> {
                 try {
                     row[position] = KindConversion.convertNamingTheValue(value, kind, target, BinaryText.UTF8);
                 } catch (RuntimeException e) {
@@ -66,13 +68,17 @@ final class RowConverter extends GroupConverter {
         // the row is complete
     }
 
-    private static Converter converter(Type type, String column, Sink sink) {
+    private static Converter converter(Type type, String column, boolean plainTime, Sink sink) {
         if (type.isRepetition(Type.Repetition.REPEATED)) {
             throw new IllegalArgumentException("column " + column + " is a repeated field without the LIST annotation,"
                     + " which Ferry does not read");
         }
         if (type.isPrimitive()) {
-            return new ValueConverter(new ValueDecoder(type.asPrimitiveType()), column, sink);
+            PrimitiveType primitive = type.asPrimitiveType();
+            boolean asTime = plainTime && primitive.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64
+                    && primitive.getLogicalTypeAnnotation() == null;
+            return new ValueConverter(asTime ? new ValueDecoder(primitive, LogicalTypeAnnotation.timeType(false,
+                    LogicalTypeAnnotation.TimeUnit.MICROS)) : new ValueDecoder(primitive), column, sink);
         }
         GroupType group = type.asGroupType();
         if (!(group.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)

@@ -1,6 +1,7 @@
 package dev.ferry.core.format.parquet;
 
 import dev.ferry.core.value.ValueKind;
+import java.util.Set;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
@@ -9,9 +10,12 @@ import org.apache.parquet.schema.MessageType;
 final class RowMaterializer extends RecordMaterializer<Object[]> {
     private final RowConverter root;
 
-    /** @throws IllegalArgumentException naming a column of a type that Ferry does not read */
-    RowMaterializer(MessageType schema, int[] positions, ValueKind[] targets) {
-        this.root = new RowConverter(schema, positions, targets);
+    /**
+     * @param plainTimes the columns that hold TIME values as plain microseconds ({@link PlainTimeColumns})
+     * @throws IllegalArgumentException naming a column of a type that Ferry does not read
+     */
+    RowMaterializer(MessageType schema, int[] positions, ValueKind[] targets, Set<String> plainTimes) {
+        this.root = new RowConverter(schema, positions, targets, plainTimes);
     }
 
     @Override

@@ -31,8 +31,13 @@ final class ValueDecoder {
     private final ValueKind kind;
 
     ValueDecoder(PrimitiveType type) {
+        this(type, type.getLogicalTypeAnnotation());
+    }
+
+    /** A decoder that reads the file's values as of {@code logical}, the type a writer says they have. */
+    ValueDecoder(PrimitiveType type, LogicalTypeAnnotation logical) {
         this.type = type;
-        this.logical = type.getLogicalTypeAnnotation();
+        this.logical = logical;
         this.kind = kindOf(type, logical);
     }
 

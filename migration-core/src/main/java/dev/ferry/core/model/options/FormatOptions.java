@@ -17,13 +17,20 @@ import java.util.Set;
  * @param compression  the codec of Parquet pages (default snappy)
  * @param rowGroupRows the most rows in one Parquet row group (default 122,880, as DuckDB's ROW_GROUP_SIZE); a
  *                     row group is also closed when its buffered data reaches {@link #ROW_GROUP_BYTES}
+ * @param parquetTypes which Parquet types a Parquet file is written with (default {@link ParquetTypes#DUCKDB})
  */
 public record FormatOptions(DataFormat format, boolean header, char delimiter, char quote,
-                            ParquetCompression compression, int rowGroupRows) {
+                            ParquetCompression compression, int rowGroupRows, ParquetTypes parquetTypes) {
 
     /** The defaults: CSV with a header, comma-separated, double-quoted. */
     public static final FormatOptions DEFAULTS =
-            new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880);
+            new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880, ParquetTypes.DUCKDB);
+
+    /** Options with the default {@link ParquetTypes}. */
+    public FormatOptions(DataFormat format, boolean header, char delimiter, char quote, ParquetCompression compression,
+                         int rowGroupRows) {
+        this(format, header, delimiter, quote, compression, rowGroupRows, ParquetTypes.DUCKDB);
+    }
 
     /** A Parquet writer holds one row group in memory: it is written out once it reaches this size. */
     public static final long ROW_GROUP_BYTES = 32L << 20;
@@ -35,11 +42,11 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
     public static final String ALLOW_QUOTED_NULLS = "ALLOW_QUOTED_NULLS";
 
     private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE", ALLOW_QUOTED_NULLS);
-    private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE");
+    private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE", ParquetTypes.OPTION);
 
     private static final String VALID = "FORMAT (csv or parquet); for CSV: HEADER (true or false), DELIMITER (one"
             + " character), QUOTE (one character), ALLOW_QUOTED_NULLS (false); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
-            + " ROW_GROUP_SIZE (rows)";
+            + " ROW_GROUP_SIZE (rows), PARQUET_TYPES (duckdb or spark)";
 
     /**
      * Reads options as given in a statement; names in any case.
@@ -68,6 +75,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         char quote = DEFAULTS.quote;
         ParquetCompression compression = DEFAULTS.compression;
         int rowGroupRows = DEFAULTS.rowGroupRows;
+        ParquetTypes parquetTypes = DEFAULTS.parquetTypes;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String name = canonicalName(option.getKey());
             String value = option.getValue();
@@ -78,6 +86,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case "QUOTE" -> quote = character(name, value);
                 case "COMPRESSION" -> compression = compression(value);
                 case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
+                case ParquetTypes.OPTION -> parquetTypes = parquetTypes(value);
                 case ALLOW_QUOTED_NULLS -> refuseQuotedNulls(value);
                 default -> throw FerryErrors.invalidParameter((name.equals(ExportOptions.SCHEMAS)
                         || name.equals(ExportOptions.DIALECT) || name.equals(ExportOptions.JOBS)
@@ -97,12 +106,13 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         if (delimiter == quote) {
             throw FerryErrors.invalidParameter("DELIMITER and QUOTE must differ, both are '" + quote + "'");
         }
-        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows);
+        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes);
     }
 
     /**
      * These options as a reader needs them, to be written into a {@code COPY ... FROM} statement: the options that
-     * only shape how a file is written (Parquet's compression and row groups) are left out.
+     * only shape how a file is written (Parquet's compression, row groups and types: a file Ferry writes with
+     * {@link ParquetTypes#SPARK} says so in its own metadata) are left out.
      */
     public Map<String, String> readerOptions() {
         Map<String, String> options = new LinkedHashMap<>();
@@ -131,6 +141,15 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             }
         }
         throw FerryErrors.invalidParameter("Invalid FORMAT '" + value + "'; valid formats: csv, parquet");
+    }
+
+    private static ParquetTypes parquetTypes(String value) throws SQLException {
+        for (ParquetTypes types : ParquetTypes.values()) {
+            if (types.optionValue().equalsIgnoreCase(value.trim())) {
+                return types;
+            }
+        }
+        throw FerryErrors.invalidParameter("Invalid " + ParquetTypes.OPTION + " '" + value + "'; valid: duckdb, spark");
     }
 
     private static ParquetCompression compression(String value) throws SQLException {

@@ -16,8 +16,10 @@ import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
 import dev.ferry.core.model.manifest.SchemaFile;
+import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.options.ParquetTypes;
 import dev.ferry.core.model.progress.Phase;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.model.schema.Column;
@@ -149,7 +151,10 @@ public final class DatabaseExporter {
         List<String> schemas = exportedSchemas(dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
         TargetScripts scripts = scripts(schema, dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas));
-        DataFileNames fileNames = new DataFileNames(options.format().extension());
+        // Spark's types are not DuckDB's own IMPORT's to read (TIME as numbers): such an export is for a data lake.
+        DataFileNames fileNames = new DataFileNames(options.format().extension(),
+                scriptDialect.capabilities().importFindsDataFilesByName()
+                        && options.parquetTypes() != ParquetTypes.SPARK);
         Path staging = target.staging();
 
         List<String> warnings = new ArrayList<>(schema.warnings());
@@ -338,6 +343,7 @@ public final class DatabaseExporter {
         progress.tableStarted("export", label, expectedRows);
         TableExport export;
         try {
+            Files.createDirectories(path.getParent());
             Optional<TableExport> dumped = DumpedRead.write(reader, queries, dialect, sql, columnNames, path, options,
                     text, label, progress);
             export = dumped.isPresent() ? dumped.get()
@@ -348,7 +354,7 @@ public final class DatabaseExporter {
             record.finished(new ExportProgress.Finished(read.file(), export.rows(), export.file().bytes(),
                     export.file().sha256(), export.warnings()));
         } catch (IOException e) {
-            throw FerryErrors.io("Cannot write " + path.getFileName() + " for table " + tableName + ": " + e, e);
+            throw FerryErrors.io("Cannot write " + read.file() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {
             throw FerryErrors.withContext("Export of table " + label + " failed", e);
         }
@@ -424,6 +430,11 @@ public final class DatabaseExporter {
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
+        if (options.format() == DataFormat.PARQUET) {
+            // Not a reader's option (each file says it wrote TIME as plain numbers), but what a reader of the export
+            // meets: Spark's types or the exact ones.
+            optionValues.put(ParquetTypes.OPTION, options.parquetTypes().optionValue());
+        }
         return new Manifest(Manifest.versionFor(tables), FerryVersion.get(), Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
                 : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings,

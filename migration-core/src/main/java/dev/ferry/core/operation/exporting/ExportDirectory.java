@@ -229,14 +229,20 @@ final class ExportDirectory implements Provisional {
     }
 
     private static void forceToDisk(Path directory) throws IOException {
+        List<Path> folders = new ArrayList<>();
         try (Stream<Path> files = Files.walk(directory)) {
             // Not the lock file: closing a channel on it would release this process's lock.
-            for (Path file : files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().equals(StagingLock.NAME)).toList()) {
-                forceFile(file);
+            for (Path file : files.filter(file -> !file.getFileName().toString().equals(StagingLock.NAME)).toList()) {
+                if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    folders.add(file);
+                } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    forceFile(file);
+                }
             }
         }
-        forceDirectory(directory);
+        // Each folder's entries (the data folder's, each table's), the innermost first, the directory itself last.
+        folders.sort(Comparator.reverseOrder());
+        folders.forEach(ExportDirectory::forceDirectory);
     }
 
     /** Forces a file's bytes to disk. */

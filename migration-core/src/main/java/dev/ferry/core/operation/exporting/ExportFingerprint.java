@@ -6,6 +6,7 @@ import dev.ferry.core.format.FileChecksum;
 import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.options.ParquetTypes;
 import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.Table;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,7 @@ record ExportFingerprint(Map<String, String> settings, Map<String, String> table
         } else {
             settings.put("COMPRESSION", format.compression().name().toLowerCase(Locale.ROOT));
             settings.put("ROW_GROUP_SIZE", Integer.toString(format.rowGroupRows()));
+            settings.put(ParquetTypes.OPTION, format.parquetTypes().optionValue());
         }
         settings.put("DIALECT", scriptDialect.name());
         settings.put("SCHEMAS", String.join(", ", options.schemas()));

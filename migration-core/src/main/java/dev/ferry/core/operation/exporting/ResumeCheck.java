@@ -3,18 +3,19 @@ package dev.ferry.core.operation.exporting;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.format.FileChecksum;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Decides what a resumed export (RESUME) keeps of the unfinished export in its staging directory: nothing at all where
@@ -24,8 +25,12 @@ import java.util.regex.Pattern;
  * read in one to a chunk read in the other. Every other file in the staging directory is deleted.
  */
 final class ResumeCheck {
-    /** A data file's name as Ferry writes it: no directory, not hidden. */
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    /**
+     * A data file's name as Ferry writes it, relative to the export directory: in folders ({@code data/<table>/}, or
+     * none where an earlier version planned the export), no part hidden, none {@code ..}.
+     */
+    private static final Pattern FILE_NAME =
+            Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private ResumeCheck() {
     }
@@ -129,22 +134,28 @@ final class ResumeCheck {
         }
     }
 
-    /** Deletes every file in {@code staging} but the kept ones, the progress record and the lock. */
+    /**
+     * Deletes every file in {@code staging} but the kept ones, the progress record and the lock, and every folder left
+     * empty (a table's folder none of whose files is kept).
+     */
     private static void deleteOthers(Path staging, Set<String> kept) throws IOException {
-        List<Path> others = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!kept.contains(name) && !name.equals(ExportProgress.NAME) && !name.equals(StagingLock.NAME)) {
-                    others.add(entry);
+        List<Path> entries;
+        try (Stream<Path> walk = Files.walk(staging)) {
+            entries = walk.filter(entry -> !entry.equals(staging)).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path entry : entries) {
+            String name = staging.relativize(entry).toString().replace(entry.getFileSystem().getSeparator(), "/");
+            if (kept.contains(name) || name.equals(ExportProgress.NAME) || name.equals(StagingLock.NAME)) {
+                continue;
+            }
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> inside = Files.list(entry)) {
+                    if (inside.findAny().isPresent()) {
+                        continue;
+                    }
                 }
             }
-        }
-        for (Path other : others) {
-            if (Files.isDirectory(other, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(other + " is a directory, which an export does not write");
-            }
-            Files.delete(other);
+            Files.delete(entry);
         }
     }
 }

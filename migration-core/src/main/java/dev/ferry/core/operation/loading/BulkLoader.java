@@ -1,5 +1,6 @@
 package dev.ferry.core.operation.loading;
 
+import dev.ferry.core.format.FileLabel;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.LoadTarget;
@@ -55,7 +56,7 @@ public final class BulkLoader {
      */
     public long load(TableLoad load, long expectedRows, boolean commitBatches, ProgressListener progress)
             throws SQLException {
-        String context = "Loading " + load.table() + " from " + load.data().file().getFileName();
+        String context = "Loading " + load.table() + " from " + FileLabel.of(load.data().file());
         try {
             return loadRows(load, expectedRows, commitBatches, progress);
         } catch (IOException e) {

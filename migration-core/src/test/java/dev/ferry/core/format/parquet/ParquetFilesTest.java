@@ -301,6 +301,75 @@ class ParquetFilesTest {
         assertTrue(refused.getMessage().contains("crc.parquet"), refused.getMessage());
     }
 
+    /**
+     * PARQUET_TYPES spark: no type Spark 3.5 refuses (TIME, UUID, TIMESTAMP in nanoseconds), the file names its plain
+     * TIME columns and says it is in the proleptic Gregorian calendar, and every value comes back exactly, offsets of
+     * TIME WITH TIME ZONE included (their text keeps them).
+     */
+    @Test
+    void sparkTypes_holdNothingSparkRefuses_andComeBackExactly() throws Exception {
+        Path file = temp.resolve("spark.parquet");
+        FormatOptions spark = FormatOptions.from(Map.of("FORMAT", "parquet", "PARQUET_TYPES", "spark"), "COPY");
+        List<DataColumn> columns = List.of(new DataColumn("tm", ValueKind.TIME, 0, 6),
+                new DataColumn("tm9", ValueKind.TIME, 0, 9), new DataColumn("ttz", ValueKind.TIME_WITH_TIME_ZONE, 0, 3),
+                new DataColumn("ts", ValueKind.TIMESTAMP, 0, 6), new DataColumn("ts9", ValueKind.TIMESTAMP, 0, 9),
+                new DataColumn("tstz9", ValueKind.TIMESTAMP_WITH_TIME_ZONE, 0, 9),
+                new DataColumn("u", ValueKind.UUID, 0, 0), new DataColumn("n", ValueKind.BIGINT, 19, 0));
+        Object[][] rows = {
+                {LocalTime.parse("23:59:59.999999"), LocalTime.parse("12:00:00.000000001"),
+                        OffsetTime.parse("12:34:56.5+05:30"), LocalDateTime.parse("0001-01-01T00:00:00"),
+                        LocalDateTime.parse("2024-02-29T23:59:59.123456789"),
+                        OffsetDateTime.parse("2024-01-01T10:00:00.123456789+05:30"),
+                        UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"), 86_399_999_999L},
+                {LocalTime.MAX, LocalTime.MIN, OffsetTime.parse("23:59:59.999-15:59"), LocalDateTime.MAX,
+                        LocalDateTime.parse("1969-12-31T23:59:59.999999999"), null, new UUID(0, 0), -1L},
+                new Object[columns.size()]};
+        try (TableWriter writer = DataFiles.writer(file, spark, columns)) {
+            for (Object[] row : rows) {
+                writer.write(row);
+            }
+            writer.close();
+            assertEquals(List.of(), writer.warnings(), "no offset is lost");
+        }
+        MessageType schema;
+        Map<String, String> metadata;
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), LocalReadOptions.create())) {
+            schema = reader.getFooter().getFileMetaData().getSchema();
+            metadata = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+        }
+        assertEquals("message table { optional int64 tm; optional binary tm9 (STRING); optional binary ttz (STRING);"
+                + " optional int64 ts (TIMESTAMP(MICROS,false)); optional binary ts9 (STRING);"
+                + " optional binary tstz9 (STRING); optional binary u (STRING); optional int64 n; }",
+                schema.toString().replaceAll("\\s+", " ").trim());
+        assertEquals("[\"tm\"]", metadata.get(PlainTimeColumns.KEY), "n, a plain int64 too, is a number");
+        assertEquals("3.0.0", metadata.get("org.apache.spark.version"));
+        for (FormatOptions readWith : List.of(spark, parquet())) {
+            try (TableReader reader = DataFiles.reader(file, readWith, columns)) {
+                for (Object[] expected : rows) {
+                    Object[] actual = reader.next();
+                    for (int i = 0; i < expected.length; i++) {
+                        assertEquals(expected[i], actual[i], columns.get(i).name() + " in " + reader.position());
+                    }
+                }
+                assertNull(reader.next());
+            }
+        }
+    }
+
+    @Test
+    void theDefaultTypes_nameNoPlainTimeAndNoSparkCalendar() throws Exception {
+        Path file = temp.resolve("duckdb.parquet");
+        try (TableWriter writer = DataFiles.writer(file, parquet(),
+                List.of(new DataColumn("tm", ValueKind.TIME, 0, 6)))) {
+            writer.write(new Object[] {LocalTime.NOON});
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), LocalReadOptions.create())) {
+            Map<String, String> metadata = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+            assertNull(metadata.get(PlainTimeColumns.KEY));
+            assertNull(metadata.get("org.apache.spark.version"));
+        }
+    }
+
     private static FormatOptions parquet() throws SQLException {
         return FormatOptions.from(Map.of("FORMAT", "parquet"), "EXPORT DATABASE");
     }

@@ -58,6 +58,24 @@ class FormatOptionsTest {
                 parquetOption.getMessage());
     }
 
+    @Test
+    void parquetTypes_duckdbByDefault_sparkOnRequest_onlyWithParquet() throws SQLException {
+        assertEquals(ParquetTypes.DUCKDB, FormatOptions.from(Map.of("FORMAT", "parquet"), "EXPORT DATABASE")
+                .parquetTypes());
+        FormatOptions spark = FormatOptions.from(Map.of("FORMAT", "parquet", "parquet_types", "Spark"),
+                "EXPORT DATABASE");
+        assertEquals(ParquetTypes.SPARK, spark.parquetTypes());
+        assertEquals(Map.of("FORMAT", "parquet"), spark.readerOptions(), "each file says how it was written");
+        SQLException unknown = assertThrows(SQLException.class, () -> FormatOptions.from(
+                Map.of("FORMAT", "parquet", "PARQUET_TYPES", "hive"), "EXPORT DATABASE"));
+        assertEquals(FerryErrors.INVALID_PARAMETER, unknown.getSQLState());
+        assertEquals("Invalid PARQUET_TYPES 'hive'; valid: duckdb, spark", unknown.getMessage());
+        SQLException csv = assertThrows(SQLException.class,
+                () -> FormatOptions.from(Map.of("PARQUET_TYPES", "spark"), "EXPORT DATABASE"));
+        assertTrue(csv.getMessage().startsWith("PARQUET_TYPES is not an option of FORMAT csv"), csv.getMessage());
+        assertTrue(csv.getMessage().contains("PARQUET_TYPES (duckdb or spark)"), csv.getMessage());
+    }
+
     /** DuckDB's spelling of what Ferry always does, as load scripts written for DuckDB say it; true is refused. */
     @Test
     void allowQuotedNullsIsTakenAsFalseOnly() throws SQLException {

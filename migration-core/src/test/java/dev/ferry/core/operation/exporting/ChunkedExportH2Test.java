@@ -82,9 +82,9 @@ class ChunkedExportH2Test {
     }
 
     private static List<String> dataFiles(Path dir, String extension) throws Exception {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith("." + extension)).sorted()
-                    .toList();
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.map(f -> dir.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> f.endsWith("." + extension)).sorted().toList();
         }
     }
 
@@ -98,10 +98,10 @@ class ChunkedExportH2Test {
                     ProgressListener.NONE);
             List<String> expected = new ArrayList<>();
             for (int part = 1; part <= 10; part++) {
-                expected.add(String.format("public.orders.part-%04d.%s", part, format));
+                expected.add(String.format("data/public.orders/part-%04d.%s", part, format));
             }
-            expected.add("public.named." + format);
-            expected.add("public.small." + format);
+            expected.add("data/public.named/part-0001." + format);
+            expected.add("data/public.small/part-0001." + format);
             assertEquals(expected.stream().sorted().toList(), dataFiles(dir, format));
             assertEquals(12, result.tables().size(), "a row per data file");
             assertEquals(10_000 + 10 + 3000, result.tables().stream().mapToLong(TableOutcome::rows).sum());
@@ -120,7 +120,7 @@ class ChunkedExportH2Test {
             assertEquals(orders.chunks().stream().mapToLong(Manifest.DataFile::bytes).sum(), orders.bytes());
             String load = Files.readString(dir.resolve("load.sql"), StandardCharsets.UTF_8);
             for (int part = 1; part <= 10; part++) {
-                assertTrue(load.contains(String.format("'public.orders.part-%04d.%s'", part, format)), load);
+                assertTrue(load.contains(String.format("'data/public.orders/part-%04d.%s'", part, format)), load);
             }
 
             try (Connection target = h2()) {
@@ -141,7 +141,8 @@ class ChunkedExportH2Test {
             fill(source);
             new DatabaseExporter(source).export(dir, options("csv", 1_000_000), ProgressListener.NONE);
         }
-        assertEquals(List.of("public.named.csv", "public.orders.csv", "public.small.csv"), dataFiles(dir, "csv"));
+        assertEquals(List.of("data/public.named/part-0001.csv", "data/public.orders/part-0001.csv",
+                "data/public.small/part-0001.csv"), dataFiles(dir, "csv"));
         Manifest manifest = ManifestFile.read(dir);
         assertEquals(Manifest.FORMAT_VERSION, manifest.formatVersion());
         assertTrue(manifest.tables().stream().noneMatch(Manifest.TableEntry::chunked));
@@ -155,7 +156,8 @@ class ChunkedExportH2Test {
             fill(source);
             new DatabaseExporter(source).export(dir, options("csv", 0), ProgressListener.NONE);
         }
-        assertEquals(List.of("public.named.csv", "public.orders.csv", "public.small.csv"), dataFiles(dir, "csv"));
+        assertEquals(List.of("data/public.named/part-0001.csv", "data/public.orders/part-0001.csv",
+                "data/public.small/part-0001.csv"), dataFiles(dir, "csv"));
     }
 
     @Test
@@ -165,13 +167,13 @@ class ChunkedExportH2Test {
             fill(source);
             new DatabaseExporter(source).export(dir, options("csv", 1000), ProgressListener.NONE);
         }
-        Path chunk = dir.resolve("public.orders.part-0004.csv");
+        Path chunk = dir.resolve("data/public.orders/part-0004.csv");
         String text = Files.readString(chunk);
         Files.writeString(chunk, text.replaceFirst("1", "2"));
         try (Connection target = h2()) {
             SQLException failure = assertThrows(SQLException.class,
                     () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
-            assertTrue(failure.getMessage().contains("data file public.orders.part-0004.csv of table PUBLIC.ORDERS"
+            assertTrue(failure.getMessage().contains("data file data/public.orders/part-0004.csv of table PUBLIC.ORDERS"
                     + " does not match its checksum"), failure.getMessage());
             assertEquals(List.of(), rows(target, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC'"));
@@ -195,12 +197,73 @@ class ChunkedExportH2Test {
                     + " manifest says the table holds 9999; it has been altered", failure.getMessage());
         }
         Files.writeString(manifest, original);
-        Files.delete(dir.resolve("public.orders.part-0007.csv"));
+        Files.delete(dir.resolve("data/public.orders/part-0007.csv"));
         try (Connection target = h2()) {
             SQLException failure = assertThrows(SQLException.class,
                     () -> new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE));
-            assertEquals("IMPORT DATABASE: data file public.orders.part-0007.csv of table PUBLIC.ORDERS is missing",
+            assertEquals("IMPORT DATABASE: data file data/public.orders/part-0007.csv of table PUBLIC.ORDERS is missing",
                     failure.getMessage());
         }
+    }
+
+    /**
+     * An export of an earlier Ferry version, whose data files lie beside the scripts ({@code public.small.csv},
+     * {@code public.orders.part-0001.csv} ...) as its manifest and load.sql name them, still imports to the same rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "parquet"})
+    void anOlderFlatExportStillImports(String format) throws Exception {
+        Path dir = temp.resolve("flat");
+        try (Connection source = h2()) {
+            fill(source);
+            new DatabaseExporter(source).export(dir, options(format, 1000), ProgressListener.NONE);
+            flatten(dir);
+            assertTrue(Files.exists(dir.resolve("public.orders.part-0010." + format)));
+            assertTrue(Files.exists(dir.resolve("public.small." + format)));
+            assertFalse(Files.exists(dir.resolve("data")));
+            try (Connection target = h2()) {
+                new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+                for (String table : List.of("orders", "small", "named")) {
+                    String sql = "SELECT * FROM " + table + " ORDER BY 1";
+                    assertEquals(rows(source, sql), rows(target, sql), table);
+                }
+            }
+        }
+    }
+
+    /** Moves an export's data files where earlier versions wrote them, and names them so in load.sql and the manifest. */
+    private static void flatten(Path dir) throws Exception {
+        Path load = dir.resolve("load.sql");
+        Path manifest = dir.resolve("manifest.json");
+        String loadText = Files.readString(load, StandardCharsets.UTF_8);
+        String manifestText = Files.readString(manifest, StandardCharsets.UTF_8);
+        String oldLoadSum = dev.ferry.core.format.FileChecksum.sha256(load);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir.resolve("data"))) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            String table = file.getParent().getFileName().toString();
+            String part = file.getFileName().toString();
+            long parts;
+            try (Stream<Path> siblings = Files.list(file.getParent())) {
+                parts = siblings.count();
+            }
+            String extension = part.substring(part.indexOf('.') + 1);
+            String flat = parts == 1 ? table + "." + extension : table + "." + part;
+            String layered = "data/" + table + "/" + part;
+            Files.move(file, dir.resolve(flat));
+            loadText = loadText.replace("'" + layered + "'", "'" + flat + "'");
+            manifestText = manifestText.replace("\"" + layered + "\"", "\"" + flat + "\"");
+        }
+        try (Stream<Path> walk = Files.walk(dir.resolve("data"))) {
+            for (Path folder : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(folder);
+            }
+        }
+        Files.writeString(load, loadText, StandardCharsets.UTF_8);
+        manifestText = manifestText.replace(oldLoadSum, dev.ferry.core.format.FileChecksum.sha256(load));
+        Files.writeString(manifest, manifestText, StandardCharsets.UTF_8);
+        assertFalse(loadText.contains("data/") || manifestText.contains("data/"), loadText);
     }
 }

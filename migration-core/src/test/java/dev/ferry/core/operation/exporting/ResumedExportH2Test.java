@@ -27,6 +27,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,9 +113,14 @@ class ResumedExportH2Test {
     private void keepStagingAsAKillLeavesIt() throws IOException {
         Path staging = partials().get(0);
         Path copy = Files.createDirectories(temp.resolve("killed"));
-        try (Stream<Path> files = Files.list(staging)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
+        try (Stream<Path> files = Files.walk(staging)) {
+            for (Path file : files.filter(file -> !file.equals(staging)).toList()) {
+                Path target = copy.resolve(staging.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
             }
         }
     }
@@ -124,12 +130,11 @@ class ResumedExportH2Test {
         List<Path> kept = partials();
         if (!kept.isEmpty()) {
             // An export with RESUME that fails leaves its directory in place itself.
-            try (Stream<Path> files = Files.list(copy)) {
-                for (Path file : files.toList()) {
+            try (Stream<Path> files = Files.walk(copy)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
             }
-            Files.delete(copy);
             return kept.get(0);
         }
         Path partial = temp.resolve(".export.ferry-partial-" + UUID.randomUUID());
@@ -152,9 +157,9 @@ class ResumedExportH2Test {
 
     private static Map<String, String> files(Path directory) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(directory)) {
+        try (Stream<Path> entries = Files.walk(directory)) {
             for (Path file : entries.toList()) {
-                String name = file.getFileName().toString();
+                String name = directory.relativize(file).toString().replace('\\', '/');
                 if (name.endsWith(".csv")) {
                     files.put(name, Files.readString(file, StandardCharsets.UTF_8));
                 }
@@ -214,7 +219,7 @@ class ResumedExportH2Test {
     @Test
     void aFinishedFileThatNoLongerMatchesItsChecksum_isReadAgain() throws Exception {
         Path partial = stoppedExport(options("csv", 1000, false), 4);
-        Path chunk = partial.resolve("public.orders.part-0002.csv");
+        Path chunk = partial.resolve("data/public.orders/part-0002.csv");
         String text = Files.readString(chunk);
         Files.writeString(chunk, text.replaceFirst("note 1", "note 9"));
         assertEquals(text.length(), Files.size(chunk), "same size: only the checksum tells");
@@ -223,7 +228,7 @@ class ResumedExportH2Test {
         MigrationResult result = new DatabaseExporter(source).export(dir, options("csv", 1000, true), resumed);
         assertEquals(READS - 3, resumed.started.size(), resumed.started.toString());
         assertTrue(resumed.started.stream().anyMatch(label -> label.contains("part-0002")), resumed.started.toString());
-        assertTrue(result.warnings().contains("public.orders.part-0002.csv no longer matches the SHA-256 recorded:"
+        assertTrue(result.warnings().contains("data/public.orders/part-0002.csv no longer matches the SHA-256 recorded:"
                 + " read again"), result.warnings().toString());
         assertSameAsFreshExport(dir);
     }
@@ -232,8 +237,8 @@ class ResumedExportH2Test {
     void aFileCutShort_andARecordLineCutShort_areNotKept() throws Exception {
         Path partial = stoppedExport(options("csv", 1000, false), 3);
         // A kill while the fourth file was written, and while its line was added to the record (inside a character).
-        Files.writeString(partial.resolve("public.orders.part-0004.csv"), "\"ID\",\"NOTE\",\"AMOUNT\"\n\"30");
-        byte[] cut = "{\"file\":{\"file\":\"public.orders.part-0004.csv\",\"warnings\":[\"\u00e9".getBytes(
+        Files.writeString(partial.resolve("data/public.orders/part-0004.csv"), "\"ID\",\"NOTE\",\"AMOUNT\"\n\"30");
+        byte[] cut = "{\"file\":{\"file\":\"data/public.orders/part-0004.csv\",\"warnings\":[\"\u00e9".getBytes(
                 StandardCharsets.UTF_8);
         Files.write(partial.resolve(ExportProgress.NAME), Arrays.copyOf(cut, cut.length - 1),
                 StandardOpenOption.APPEND);

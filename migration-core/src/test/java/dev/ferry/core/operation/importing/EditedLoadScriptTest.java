@@ -94,9 +94,9 @@ class EditedLoadScriptTest {
     void aStatementThatFailsIsReportedBeforeAWrongCopyAfterIt() throws Exception {
         Path dir = export();
         String load = Files.readString(dir.resolve("load.sql"));
-        assertTrue(load.contains("'public.b.csv'"), load);
+        assertTrue(load.contains("'data/public.b/part-0001.csv'"), load);
         Files.writeString(dir.resolve("load.sql"), "INSERT INTO PUBLIC.NO_SUCH_TABLE VALUES (1);\n"
-                + load.replace("'public.b.csv'", "'nope.csv'"));
+                + load.replace("'data/public.b/part-0001.csv'", "'nope.csv'"));
         try (Connection target = h2()) {
             SQLException failure = assertThrows(SQLException.class,
                     () -> new DatabaseImporter(target).importFrom(dir, EDITS_ALLOWED, ProgressListener.NONE));

@@ -1,0 +1,57 @@
+package dev.ferry.core.operation.verify;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * A table's rows summed up whatever their order: their count, the sum of their {@link RowHash}es (modulo 2^64) and,
+ * where the table has a key, that sum for each bucket of rows whose keys hash alike, which tells where to look for a
+ * difference without holding the rows.
+ */
+final class ContentSums {
+    /** Buckets of keys: 512 KB a side; a table of 100 million rows has about 1,500 rows in each. */
+    static final int BUCKETS = 1 << 16;
+
+    long rows;
+    long sum;
+    final long[] buckets;
+
+    private ContentSums(boolean keyed) {
+        buckets = keyed ? new long[BUCKETS] : null;
+    }
+
+    /** Reads every row of {@code side}; {@code key} the key's column positions, or null where there is no key. */
+    static ContentSums of(CanonicalRows side, int[] key) throws IOException, SQLException {
+        ContentSums sums = new ContentSums(key != null);
+        for (String[] row; (row = side.next()) != null; ) {
+            long hash = RowHash.of(row);
+            sums.rows++;
+            sums.sum += hash;
+            if (key != null) {
+                sums.buckets[bucket(row, key)] += hash;
+            }
+        }
+        return sums;
+    }
+
+    static int bucket(String[] row, int[] key) {
+        return (int) (RowHash.of(row, key) >>> 48);
+    }
+
+    boolean sameAs(ContentSums other) {
+        return rows == other.rows && sum == other.sum;
+    }
+
+    /** The first bucket whose sums differ, or -1 where none does (or there are no buckets). */
+    int firstDifferentBucket(ContentSums other) {
+        if (buckets == null) {
+            return -1;
+        }
+        for (int i = 0; i < BUCKETS; i++) {
+            if (buckets[i] != other.buckets[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

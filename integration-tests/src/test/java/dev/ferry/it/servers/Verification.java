@@ -45,6 +45,14 @@ public final class Verification {
         return rows;
     }
 
+    /** Verifies and asserts that every row is {@code ok}, naming those that are not; returns the rows. */
+    public static List<List<String>> assertAllOk(Connection ferry, Path dir) throws SQLException {
+        List<List<String>> rows = verify(ferry, dir);
+        assertEquals(List.of(), rows.stream().filter(r -> !"ok".equals(r.get(1))).toList());
+        assertFalse(rows.isEmpty());
+        return rows;
+    }
+
     /**
      * The row for {@code name}: a table's own name, unquoted and without its schema, or a schema object in words as
      * the row names it.

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The rows of a table in the database, streamed as an export reads them ({@link Dialect#selectColumn},
  * {@link Dialect#streamingQuery}), each value then turned into the kind the import loads its column with, and into
- * that kind's text form: the form the data file's values take in {@link FileRows}.
+ * its canonical text form ({@link TableShape#text}), as the data file's values are in {@link FileRows}.
  */
 final class DatabaseRows implements CanonicalRows {
     private final PreparedStatement statement;
@@ -20,6 +20,7 @@ final class DatabaseRows implements CanonicalRows {
     private final List<ValueKind> read;
     private final List<ValueKind> loaded;
     private final List<String> names;
+    private final TableShape shape;
     private long row;
 
     /**
@@ -38,6 +39,7 @@ final class DatabaseRows implements CanonicalRows {
         }
         this.loaded = shape.kinds();
         this.names = shape.names();
+        this.shape = shape;
     }
 
     @Override
@@ -58,7 +60,7 @@ final class DatabaseRows implements CanonicalRows {
                         + e.getMessage(), "22000", e);
             }
         }
-        return FileRows.text(values, loaded);
+        return shape.text(values);
     }
 
     @Override

@@ -3,14 +3,13 @@ package dev.ferry.core.operation.verify;
 import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.operation.loading.TableLoad;
-import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
  * The rows of a table's data files (each chunk in turn), read as the import reads them: with the kinds of the
- * table's columns in the database, each value then in its kind's text form.
+ * table's columns in the database, each value then in its canonical text form ({@link TableShape#text}).
  */
 final class FileRows implements CanonicalRows {
     private final List<TableLoad> loads;
@@ -36,20 +35,11 @@ final class FileRows implements CanonicalRows {
             Object[] row = reader.next();
             if (row != null) {
                 position = reader.position();
-                return text(row, shape.kinds());
+                return shape.text(row);
             }
             reader.close();
             reader = null;
         }
-    }
-
-    /** The text forms of {@code row}'s values, each of its kind. */
-    static String[] text(Object[] row, List<ValueKind> kinds) {
-        String[] text = new String[row.length];
-        for (int i = 0; i < row.length; i++) {
-            text[i] = row[i] == null ? null : kinds.get(i).format(row[i]);
-        }
-        return text;
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.Locale;
  * The schema objects an export creates that a database lacks: primary keys, unique keys, indexes, foreign keys and
  * views of the export's tables that exist in the database. Each is matched by what it is rather than by its name,
  * which engines choose for themselves: a key or an index by its table and columns in order (a unique index by a
- * unique key and the reverse, as engines make one of the other), a foreign key by its table and columns and those it
+ * unique key and the reverse, as engines make one of the other; by its name where the engine gives an index's
+ * definition alone), a foreign key by its table and columns and those it
  * references, a view by its name. Names compare regardless of case, and a name without a schema matches one with.
  */
 final class MissingObjects {
@@ -90,19 +91,21 @@ final class MissingObjects {
                 && sameColumns(columns, names(i)));
     }
 
+    /**
+     * Whether the database has {@code index}: one on its table with its columns (unique where it is), or, where the
+     * columns of either are not known (PostgreSQL gives an index as its definition alone), one of its name; or a key
+     * with its columns.
+     */
     private boolean hasIndex(Index index) {
-        if (index.columns().isEmpty()) {
-            return found.indexes().stream().anyMatch(i -> sameName(index.table(), i.table())
-                    && i.name().equalsIgnoreCase(index.name()));
-        }
         List<String> columns = names(index);
         if (found.indexes().stream().anyMatch(i -> sameName(index.table(), i.table())
-                && (i.unique() || !index.unique()) && sameColumns(columns, names(i)))) {
+                && (index.columns().isEmpty() || i.columns().isEmpty() ? i.name().equalsIgnoreCase(index.name())
+                : (i.unique() || !index.unique()) && sameColumns(columns, names(i))))) {
             return true;
         }
         Table there = table(index.table());
-        return (there.primaryKey() != null && sameColumns(columns, there.primaryKey().columns()))
-                || there.uniqueKeys().stream().anyMatch(k -> sameColumns(columns, k.columns()));
+        return !columns.isEmpty() && ((there.primaryKey() != null && sameColumns(columns, there.primaryKey().columns()))
+                || there.uniqueKeys().stream().anyMatch(k -> sameColumns(columns, k.columns())));
     }
 
     private static List<String> names(Index index) {

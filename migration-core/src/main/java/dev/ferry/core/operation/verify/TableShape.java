@@ -8,25 +8,49 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The columns an import loads into a table, as the database declares them: their names, the value kinds the import
  * reads the data file with ({@link dev.ferry.core.operation.loading.BulkLoader} takes them from the same query), and
  * how an export selects them.
  *
- * @param names   the columns' names, as the database gives them
- * @param kinds   their value kinds
- * @param selects each column as an export selects it ({@link Dialect#selectColumn})
+ * <p>A value's canonical form is its kind's text form; but a date, time or timestamp column that the import loads as
+ * text (MariaDB's, whose dates may be zero and whose TIME is an interval: the server parses the text) is compared in
+ * {@link TemporalSpelling}'s form, as the server spells the text it was given its own way
+ * ({@code 1973-07-01 00:00:00} comes back {@code 1973-07-01 00:00:00.000000} from a DATETIME(6)).
+ *
+ * @param names    the columns' names, as the database gives them
+ * @param kinds    their value kinds
+ * @param selects  each column as an export selects it ({@link Dialect#selectColumn})
+ * @param temporal for each column, whether it is a date, time or timestamp loaded as text
  */
-record TableShape(List<String> names, List<ValueKind> kinds, List<String> selects) {
+record TableShape(List<String> names, List<ValueKind> kinds, List<String> selects, boolean[] temporal) {
 
     TableShape {
         names = List.copyOf(names);
         kinds = List.copyOf(kinds);
         selects = List.copyOf(selects);
+        temporal = temporal.clone();
     }
+
+    /** The canonical text forms of {@code row}'s values, each of its column's kind (null for NULL). */
+    String[] text(Object[] row) {
+        String[] text = new String[row.length];
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] != null) {
+                String form = kinds.get(i).format(row[i]);
+                text[i] = temporal[i] ? TemporalSpelling.canonical(form) : form;
+            }
+        }
+        return text;
+    }
+
+    private static final Set<Integer> TEMPORAL = Set.of(Types.DATE, Types.TIME, Types.TIMESTAMP,
+            Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE);
 
     /** The shape of {@code load}'s columns in the database; throws where the table or a column is not there. */
     static TableShape of(Connection connection, Dialect dialect, TableLoad load) throws SQLException {
@@ -37,12 +61,15 @@ record TableShape(List<String> names, List<ValueKind> kinds, List<String> select
             ResultSetMetaData metaData = empty.getMetaData();
             List<String> names = new ArrayList<>();
             List<String> selects = new ArrayList<>();
+            List<ValueKind> kinds = dialect.valueKinds(metaData);
+            boolean[] temporal = new boolean[kinds.size()];
             for (int i = 1; i <= metaData.getColumnCount(); i++) {
                 names.add(metaData.getColumnName(i));
                 selects.add(dialect.selectColumn(metaData.getColumnName(i), metaData.getColumnType(i),
                         metaData.getColumnTypeName(i)));
+                temporal[i - 1] = kinds.get(i - 1) == ValueKind.STRING && TEMPORAL.contains(metaData.getColumnType(i));
             }
-            return new TableShape(names, dialect.valueKinds(metaData), selects);
+            return new TableShape(names, kinds, selects, temporal);
         }
     }
 

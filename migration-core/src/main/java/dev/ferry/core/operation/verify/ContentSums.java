@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.verify;
 
 import java.io.IOException;
+import java.util.BitSet;
 import java.sql.SQLException;
 
 /**
@@ -42,16 +43,31 @@ final class ContentSums {
         return rows == other.rows && sum == other.sum;
     }
 
-    /** The first bucket whose sums differ, or -1 where none does (or there are no buckets). */
-    int firstDifferentBucket(ContentSums other) {
+    /**
+     * The buckets whose sums differ, at most {@code most} of them (the first), in a set; empty where none does or
+     * there are no buckets.
+     */
+    BitSet differentBuckets(ContentSums other, int most) {
+        BitSet different = new BitSet(BUCKETS);
         if (buckets == null) {
-            return -1;
+            return different;
         }
-        for (int i = 0; i < BUCKETS; i++) {
+        for (int i = 0; i < BUCKETS && different.cardinality() < most; i++) {
             if (buckets[i] != other.buckets[i]) {
-                return i;
+                different.set(i);
             }
         }
-        return -1;
+        return different;
+    }
+
+    /** How many buckets' sums differ. */
+    int differentBucketCount(ContentSums other) {
+        int count = 0;
+        for (int i = 0; buckets != null && i < BUCKETS; i++) {
+            if (buckets[i] != other.buckets[i]) {
+                count++;
+            }
+        }
+        return count;
     }
 }

@@ -2,12 +2,13 @@ package dev.ferry.core.operation.verify;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The rows of one bucket of keys ({@link ContentSums#bucket}) on one side, by key in the order read: for each key its
- * rows' count and hash sum, and its first row's values (to name the column that differs).
+ * The rows of some buckets of keys ({@link ContentSums#bucket}) on one side, by key in the order read: for each key
+ * its rows' count and hash sum, and its first row's values (to name the column that differs).
  */
 final class KeyedRows {
     final Map<String, Entry> byKey = new LinkedHashMap<>();
@@ -19,12 +20,12 @@ final class KeyedRows {
         String[] first;
     }
 
-    /** Reads {@code side}, keeping the rows of {@code bucket}. */
-    static KeyedRows of(CanonicalRows side, int[] key, TableShape shape, int bucket)
+    /** Reads {@code side}, keeping the rows of {@code buckets}. */
+    static KeyedRows of(CanonicalRows side, int[] key, TableShape shape, BitSet buckets)
             throws IOException, SQLException {
         KeyedRows rows = new KeyedRows();
         for (String[] row; (row = side.next()) != null; ) {
-            if (ContentSums.bucket(row, key) == bucket) {
+            if (buckets.get(ContentSums.bucket(row, key))) {
                 Entry entry = rows.byKey.computeIfAbsent(keyText(row, key, shape), k -> new Entry());
                 entry.count++;
                 entry.sum += RowHash.of(row);

@@ -102,6 +102,31 @@ class DatabaseVerifierTest {
     }
 
     @Test
+    void theFirstDifferenceInTheExportsOrderIsNamed_andTheOthersCounted() throws Exception {
+        try (Connection target = h2()) {
+            Path dir = exportAndImport(target);
+            execute(target, "DELETE FROM film WHERE id IN (300, 450)");
+            execute(target, "INSERT INTO film VALUES (1000, 'New', NULL, 1)");
+            execute(target, "UPDATE film SET title = 'Changed' WHERE id = 42");
+            VerifiedObject film = entry(new DatabaseVerifier(target).verify(dir), "\"PUBLIC\".\"FILM\"");
+            assertEquals("ID=42: row differs in column TITLE (expected 'Film 42', found 'Changed'); 3 more keys differ",
+                    film.detail());
+            assertEquals(499, film.rowsFound());
+        }
+    }
+
+    @Test
+    void manyDifferencesHoldOnlySomeBucketsOfKeys() throws Exception {
+        try (Connection target = h2()) {
+            Path dir = exportAndImport(target);
+            execute(target, "UPDATE film SET price = 0 WHERE id <= 200");
+            VerifiedObject film = entry(new DatabaseVerifier(target).verify(dir), "\"PUBLIC\".\"FILM\"");
+            assertTrue(film.detail().matches("ID=\\d+: row differs in column PRICE \\(expected '\\d\\.25', found"
+                    + " '0\\.00'\\); more keys differ"), film.detail());
+        }
+    }
+
+    @Test
     void aMissingRowIsNamed() throws Exception {
         try (Connection target = h2()) {
             Path dir = exportAndImport(target);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.exporting.DatabaseExporter;
@@ -18,8 +19,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -240,6 +243,29 @@ class DatabaseVerifierTest {
             Path dir = exportAndImport(target);
             VerifyResult result = new DatabaseVerifier(target).verify(dir);
             assertFalse(result.objects().stream().anyMatch(o -> o.rowsExpected() == null), result.toString());
+        }
+    }
+
+    @Test
+    void aChunkedTableInParquetIsComparedOverAllItsFiles() throws Exception {
+        Path dir = temp.resolve("chunked");
+        try (Connection source = h2(); Connection target = h2(); Statement s = source.createStatement()) {
+            s.execute("CREATE TABLE big (id BIGINT PRIMARY KEY, v VARCHAR(20), d DOUBLE, t TIMESTAMP(9) WITH TIME ZONE)");
+            s.execute("INSERT INTO big SELECT x, CASE WHEN MOD(x, 7) = 0 THEN NULL ELSE 'v' || x END, x / 3.0,"
+                    + " TIMESTAMP WITH TIME ZONE '2024-03-31 01:59:59.123456789+02:00' + x * INTERVAL '1' SECOND"
+                    + " FROM SYSTEM_RANGE(1, 5000)");
+            ExportOptions options = new ExportOptions(FormatOptions.from(Map.of("FORMAT", "parquet"), "COPY"),
+                    List.of(), null, 0, 1000);
+            new DatabaseExporter(source).export(dir, options, ProgressListener.NONE);
+            new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+            try (Stream<Path> files = Files.walk(dir)) {
+                assertTrue(files.filter(f -> f.toString().endsWith(".parquet")).count() > 1, "the table is in chunks");
+            }
+            VerifiedObject big = entry(new DatabaseVerifier(target).verify(dir), "\"PUBLIC\".\"BIG\"");
+            assertEquals(new VerifiedObject("\"PUBLIC\".\"BIG\"", Status.OK, 5000L, 5000L, null), big);
+            execute(target, "UPDATE big SET d = d + 1e-12 WHERE id = 4321");
+            assertEquals("ID=4321: row differs in column D (expected '1440.333', found '1440.333000000001')",
+                    entry(new DatabaseVerifier(target).verify(dir), "\"PUBLIC\".\"BIG\"").detail());
         }
     }
 

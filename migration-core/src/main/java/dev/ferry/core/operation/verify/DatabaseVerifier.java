@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +50,7 @@ public final class DatabaseVerifier {
             connection.setAutoCommit(false); // streaming reads need it on some engines (PostgreSQL)
         }
         try {
-            return verify(dir, contents, dialect, autoCommit);
+            return verify(dir, contents, dialect);
         } finally {
             if (autoCommit) {
                 connection.rollback();
@@ -60,12 +59,11 @@ public final class DatabaseVerifier {
         }
     }
 
-    private VerifyResult verify(Path dir, ImportedContents contents, Dialect dialect, boolean ownTransaction)
-            throws SQLException {
+    private VerifyResult verify(Path dir, ImportedContents contents, Dialect dialect) throws SQLException {
         DatabaseSchema found = new SchemaReader(connection, dialect, contents.scope()).read();
         List<VerifiedObject> objects = new ArrayList<>();
         for (ImportedTable table : contents.tables()) {
-            objects.add(verifyTable(table, dialect, found, ownTransaction));
+            objects.add(verifyTable(table, dialect, found));
         }
         if (contents.created() != null) {
             objects.addAll(new MissingObjects(contents.created(), found).missing());
@@ -73,25 +71,22 @@ public final class DatabaseVerifier {
         return new VerifyResult(dir, objects, contents.warnings());
     }
 
-    private VerifiedObject verifyTable(ImportedTable table, Dialect dialect, DatabaseSchema found,
-                                       boolean ownTransaction) throws SQLException {
-        TableLoad first = table.loads().get(0);
-        Table there = found.tables().stream().filter(t -> dialect.quote(t.name()).equals(table.table()))
-                .findFirst().orElse(null);
+    private VerifiedObject verifyTable(ImportedTable table, Dialect dialect, DatabaseSchema found) throws SQLException {
+        Table there = tableNamed(table.table(), dialect, found);
+        if (there == null) {
+            return new VerifiedObject(table.table(), Status.MISSING, rows(table), null, "not in the database");
+        }
         TableShape shape;
         try {
-            shape = there != null ? TableShape.of(connection, dialect, first) : probe(dialect, first, ownTransaction);
+            shape = TableShape.of(connection, dialect, table.loads().get(0));
         } catch (SQLException e) {
             throw FerryErrors.withContext(STATEMENT + ": reading table " + table.table(), e);
         }
-        if (shape == null) {
-            return new VerifiedObject(table.table(), Status.MISSING, rows(table), null, "not in the database");
-        }
-        String from = there != null ? dialect.rowsOf(there.name()) : table.table();
+        String from = dialect.rowsOf(there.name());
         TableComparison comparison = new TableComparison(table.table(), shape,
                 () -> new FileRows(table.loads(), shape),
                 () -> new DatabaseRows(connection, dialect, shape, from),
-                there == null ? null : key(there, shape));
+                key(there, shape));
         try {
             return comparison.compare();
         } catch (IOException e) {
@@ -104,31 +99,29 @@ public final class DatabaseVerifier {
     }
 
     /**
-     * The shape of a table the catalog did not show under the load's name (a load.sql naming it otherwise), or null
-     * where the database has no such table; inside a savepoint where there is one, as a failed statement ends
-     * PostgreSQL's transaction.
+     * The database's table that the import's loads name {@code sql}: the one the dialect quotes so, else the one whose
+     * name (with its schema, where the loads give one) is the same once unquoted, regardless of case; null where there
+     * is none in the import's scope.
      */
-    private TableShape probe(Dialect dialect, TableLoad load, boolean ownTransaction) throws SQLException {
-        Savepoint savepoint;
-        try {
-            savepoint = connection.setSavepoint();
-        } catch (SQLException e) {
-            savepoint = null;
-        }
-        try {
-            TableShape shape = TableShape.of(connection, dialect, load);
-            if (savepoint != null) {
-                connection.releaseSavepoint(savepoint);
+    private static Table tableNamed(String sql, Dialect dialect, DatabaseSchema found) {
+        for (Table table : found.tables()) {
+            if (dialect.quote(table.name()).equals(sql)) {
+                return table;
             }
-            return shape;
-        } catch (SQLException e) {
-            if (savepoint != null) {
-                connection.rollback(savepoint);
-            } else if (ownTransaction) {
-                connection.rollback();
-            }
-            return null;
         }
+        String unquoted = unquoted(sql);
+        for (Table table : found.tables()) {
+            String name = unquoted(table.name().name());
+            String qualified = table.name().schema() == null ? name : unquoted(table.name().schema()) + "." + name;
+            if (unquoted.equalsIgnoreCase(name) || unquoted.equalsIgnoreCase(qualified)) {
+                return table;
+            }
+        }
+        return null;
+    }
+
+    private static String unquoted(String name) {
+        return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
     }
 
     /** The table's primary key, else its first unique key, as positions among the loaded columns; else null. */

@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.rowset.RowSetMetaDataImpl;
 
 /**
@@ -78,24 +77,9 @@ final class CommandResults {
                     object.detail()});
         }
         List<String> warnings = new ArrayList<>(result.warnings());
-        summary(result).ifPresent(warnings::add);
+        result.summary().ifPresent(warnings::add);
         ResultSet resultSet = ResultRows.create(columns(VERIFICATION, rows), rows, statement);
         return new CommandResults(resultSet, result.rowsFound(), warnings);
-    }
-
-    /** What is not {@code ok}, in a sentence; empty where everything is. */
-    private static Optional<String> summary(VerifyResult result) {
-        List<VerifiedObject> problems = result.problems();
-        if (problems.isEmpty()) {
-            return Optional.empty();
-        }
-        long differ = problems.stream().filter(o -> o.status() == VerifiedObject.Status.DIFFERS).count();
-        long missing = problems.size() - differ;
-        return Optional.of("VERIFY DATABASE: the database does not match " + result.directory() + ": "
-                + (differ > 0 ? differ + (differ == 1 ? " table differs" : " tables differ") : "")
-                + (differ > 0 && missing > 0 ? ", " : "")
-                + (missing > 0 ? missing + (missing == 1 ? " table or object is missing" : " tables or objects"
-                + " are missing") : "") + " (of " + result.objects().size() + " checked)");
     }
 
     /** The columns of a Ferry statement's result set. */

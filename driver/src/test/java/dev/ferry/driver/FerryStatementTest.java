@@ -175,8 +175,8 @@ class FerryStatementTest {
     void verifyGivesARowPerTableAndObject_theRowsReadAsUpdateCount_andAWarningOfWhatDiffers() throws SQLException {
         engine.verifyResult = new VerifyResult(Path.of("out"), List.of(
                 new VerifiedObject("a", VerifiedObject.Status.OK, 2L, 2L, null),
-                new VerifiedObject("b", VerifiedObject.Status.DIFFERS, 3L, 4L, "id=9: not in the export"),
-                new VerifiedObject("view v", VerifiedObject.Status.MISSING, null, null, "not in the database")),
+                new VerifiedObject("b", VerifiedObject.Status.DIFFERS, 3L, 4L, "id=9: not in the export")),
+                List.of(new VerifiedObject("view v", VerifiedObject.Status.MISSING, null, null, "not in the database")),
                 List.of("column b.x: values rounded"));
         assertTrue(statement.execute("VERIFY DATABASE 'target/out'"));
         RecordingEngine.Call call = engine.onlyCall();
@@ -203,8 +203,8 @@ class FerryStatementTest {
         assertEquals(6, statement.getUpdateCount());
         SQLWarning warnings = statement.getWarnings();
         assertEquals("column b.x: values rounded", warnings.getMessage());
-        assertEquals("VERIFY DATABASE: the database does not match out: 1 table differs, 1 table or object is"
-                + " missing (of 3 checked)", warnings.getNextWarning().getMessage());
+        assertEquals("VERIFY DATABASE: the database does not match out: 1 of 2 tables differs, 1 schema object is"
+                + " missing", warnings.getNextWarning().getMessage());
         assertTrue(stub.log.isEmpty(), stub.log::toString);
     }
 

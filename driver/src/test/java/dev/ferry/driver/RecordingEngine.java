@@ -50,7 +50,7 @@ final class RecordingEngine implements MigrationEngine {
     }
 
     /** What {@link #verifyDatabase} answers. */
-    VerifyResult verifyResult = new VerifyResult(Path.of("unused"), List.of(), List.of());
+    VerifyResult verifyResult = new VerifyResult(Path.of("unused"), List.of(), List.of(), List.of());
 
     @Override
     public VerifyResult verifyDatabase(Connection connection, Path directory) throws SQLException {

@@ -61,14 +61,13 @@ public final class DatabaseVerifier {
 
     private VerifyResult verify(Path dir, ImportedContents contents, Dialect dialect) throws SQLException {
         DatabaseSchema found = new SchemaReader(connection, dialect, contents.scope()).read();
-        List<VerifiedObject> objects = new ArrayList<>();
+        List<VerifiedObject> tables = new ArrayList<>();
         for (ImportedTable table : contents.tables()) {
-            objects.add(verifyTable(table, dialect, found));
+            tables.add(verifyTable(table, dialect, found));
         }
-        if (contents.created() != null) {
-            objects.addAll(new MissingObjects(contents.created(), found).missing());
-        }
-        return new VerifyResult(dir, objects, contents.warnings());
+        List<VerifiedObject> missing = contents.created() == null ? List.of()
+                : new MissingObjects(contents.created(), found).missing();
+        return new VerifyResult(dir, tables, missing, contents.warnings());
     }
 
     private VerifiedObject verifyTable(ImportedTable table, Dialect dialect, DatabaseSchema found) throws SQLException {

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -87,6 +88,7 @@ class DatabaseVerifierTest {
             assertEquals(500, entry(result, "\"PUBLIC\".\"FILM\"").rowsFound());
             assertEquals(507, result.rowsFound());
             assertTrue(result.problems().isEmpty());
+            assertEquals(Optional.empty(), result.summary());
             assertTrue(target.getAutoCommit(), "autocommit is left on");
         }
     }
@@ -164,6 +166,8 @@ class DatabaseVerifierTest {
             assertEquals(4, log.rowsExpected());
             assertNull(log.rowsFound());
             assertEquals(Status.OK, entry(result, "\"PUBLIC\".\"FILM\"").status());
+            assertEquals(Optional.of("VERIFY DATABASE: the database does not match " + dir
+                    + ": 1 of 3 tables is missing"), result.summary());
         }
     }
 
@@ -232,8 +236,9 @@ class DatabaseVerifierTest {
             assertEquals(List.of("missing index FILM_TITLE on PUBLIC.FILM",
                     "missing foreign key FILM_ACTOR (NOTE) on PUBLIC.FILM referencing PUBLIC.ACTOR",
                     "missing view PUBLIC.CHEAP"), missing);
-            assertTrue(result.objects().stream().filter(o -> o.rowsExpected() != null)
-                    .allMatch(o -> o.status() == Status.OK));
+            assertTrue(result.tables().stream().allMatch(o -> o.status() == Status.OK));
+            assertEquals(Optional.of("VERIFY DATABASE: the database does not match " + dir
+                    + ": 3 schema objects are missing"), result.summary());
         }
     }
 

@@ -44,7 +44,12 @@ public final class DatabaseVerifier {
     public VerifyResult verify(Path directory) throws SQLException {
         Dialect dialect = Dialects.forConnection(connection);
         Path dir = directory.toAbsolutePath().normalize();
-        ImportedContents contents = ImportedContents.of(dir, connection, dialect);
+        ImportedContents contents;
+        try {
+            contents = ImportedContents.of(dir, connection, dialect);
+        } catch (SQLException e) {
+            throw asVerify(e);
+        }
         boolean autoCommit = connection.getAutoCommit();
         if (autoCommit) {
             connection.setAutoCommit(false); // streaming reads need it on some engines (PostgreSQL)
@@ -121,6 +126,15 @@ public final class DatabaseVerifier {
 
     private static String unquoted(String name) {
         return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+    }
+
+    /** An error of the import's checks of the directory, said of VERIFY DATABASE. */
+    private static SQLException asVerify(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String imports = "IMPORT DATABASE";
+        return message.startsWith(imports)
+                ? new SQLException(STATEMENT + message.substring(imports.length()), e.getSQLState(), e.getErrorCode(), e)
+                : FerryErrors.withContext(STATEMENT, e);
     }
 
     /** The table's primary key, else its first unique key, as positions among the loaded columns; else null. */

@@ -88,7 +88,8 @@ final class TableComparison {
             if (there == null) {
                 differences.add(entry.getKey() + ": missing from the database");
             } else if (here.count != there.count) {
-                differences.add(entry.getKey() + ": " + here.count + " rows expected, " + there.count + " found");
+                differences.add(entry.getKey() + ": " + here.count + (here.count == 1 ? " row" : " rows")
+                        + " expected, " + there.count + " found");
             } else if (here.sum != there.sum) {
                 differences.add(entry.getKey() + ": row differs" + column(here.first, there.first));
             }

@@ -280,7 +280,23 @@ class DatabaseVerifierTest {
         try (Connection target = h2()) {
             SQLException refused = assertThrows(SQLException.class, () -> new DatabaseVerifier(target).verify(empty));
             assertEquals("42000", refused.getSQLState());
-            assertTrue(refused.getMessage().contains("has no manifest.json"), refused.getMessage());
+            assertEquals("VERIFY DATABASE: " + empty + " has no manifest.json; it is not a complete Ferry export",
+                    refused.getMessage());
+        }
+    }
+
+    @Test
+    void aValueOfAFileThatTheTablesColumnCannotHoldIsNamedWithItsFileLineAndColumn() throws Exception {
+        try (Connection target = h2()) {
+            Path dir = exportAndImport(target);
+            execute(target, "DROP TABLE log");
+            execute(target, "CREATE TABLE log (line INT, at TIMESTAMP)");
+            SQLException failure = assertThrows(SQLException.class, () -> new DatabaseVerifier(target).verify(dir));
+            assertEquals("22000", failure.getSQLState(), failure.getMessage());
+            assertTrue(failure.getMessage().startsWith("VERIFY DATABASE: comparing table \"PUBLIC\".\"LOG\" with "),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().matches(".*line 2 of .*, column LINE.*"), failure.getMessage());
+            assertTrue(target.getAutoCommit());
         }
     }
 

@@ -119,7 +119,8 @@ final class CommandRunner {
     VerifyResult verify(VerifyDatabaseCommand command) throws SQLException {
         String name = statementName(command);
         try {
-            return engine.verifyDatabase(connection, directory(command.directory().value(), name));
+            return engine.verifyDatabase(connection, directory(command.directory().value(), name),
+                    command.allowEditedScripts());
         } catch (UncheckedIOException e) {
             throw FerryErrors.io(name + " failed: " + describe(e.getCause()), e);
         } catch (RuntimeException e) {

@@ -36,8 +36,9 @@ interface MigrationEngine {
         }
 
         @Override
-        public VerifyResult verifyDatabase(Connection connection, Path directory) throws SQLException {
-            return new DatabaseVerifier(connection).verify(directory);
+        public VerifyResult verifyDatabase(Connection connection, Path directory, boolean allowEditedScripts)
+                throws SQLException {
+            return new DatabaseVerifier(connection).verify(directory, allowEditedScripts);
         }
 
         @Override
@@ -67,8 +68,13 @@ interface MigrationEngine {
     MigrationResult importDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
             ImportOptions options, ProgressListener progress) throws SQLException;
 
-    /** Compares the database with the export in {@code directory}; reads only. */
-    VerifyResult verifyDatabase(Connection connection, Path directory) throws SQLException;
+    /**
+     * Compares the database with the export in {@code directory}; reads only.
+     *
+     * @param allowEditedScripts whether scripts edited since the export are taken as they are
+     */
+    VerifyResult verifyDatabase(Connection connection, Path directory, boolean allowEditedScripts)
+            throws SQLException;
 
     MigrationResult copyTo(Connection connection, CopyToCommand command, Path file, FormatOptions options,
             ProgressListener progress) throws SQLException;

@@ -209,6 +209,17 @@ class FerryStatementTest {
     }
 
     @Test
+    void verifyTakesAllowEditedScriptsAlone() throws SQLException {
+        statement.execute("VERIFY DATABASE 'x'");
+        assertFalse(engine.verifyAllowsEditedScripts);
+        statement.execute("VERIFY DATABASE 'x' (ALLOW_EDITED_SCRIPTS)");
+        assertTrue(engine.verifyAllowsEditedScripts);
+        SQLException error = assertThrows(SQLException.class, () -> statement.execute("VERIFY DATABASE 'x' (JOBS 2)"));
+        assertEquals("22023", error.getSQLState());
+        assertEquals(2, engine.calls.size());
+    }
+
+    @Test
     void aPreparedVerifyTakesItsDirectoryAsParameter_andDescribesItsColumns() throws SQLException {
         try (PreparedStatement verify = connection.prepareStatement("VERIFY DATABASE ?")) {
             assertEquals("status", verify.getMetaData().getColumnName(2));

@@ -49,12 +49,16 @@ final class RecordingEngine implements MigrationEngine {
         return answer();
     }
 
+    /** Whether the last verification allowed edited scripts. */
+    boolean verifyAllowsEditedScripts;
     /** What {@link #verifyDatabase} answers. */
     VerifyResult verifyResult = new VerifyResult(Path.of("unused"), List.of(), List.of(), List.of());
 
     @Override
-    public VerifyResult verifyDatabase(Connection connection, Path directory) throws SQLException {
+    public VerifyResult verifyDatabase(Connection connection, Path directory, boolean allowEditedScripts)
+            throws SQLException {
         calls.add(new Call("verify", connection, directory, null, ProgressListener.NONE));
+        verifyAllowsEditedScripts = allowEditedScripts;
         if (failure instanceof SQLException e) {
             throw e;
         }

@@ -51,11 +51,15 @@ public record ImportedContents(List<ImportedTable> tables, DatabaseSchema create
     /**
      * What an import of {@code directory} into {@code connection}'s database would load and create. Statements a
      * user added to load.sql are not among them: they are not run.
+     *
+     * @param allowEditedScripts whether scripts edited since the export are taken as they are (IMPORT's
+     *                           {@code ALLOW_EDITED_SCRIPTS}) rather than refused
      */
-    public static ImportedContents of(Path directory, Connection connection, Dialect dialect) throws SQLException {
+    public static ImportedContents of(Path directory, Connection connection, Dialect dialect,
+                                      boolean allowEditedScripts) throws SQLException {
         Path dir = directory.toAbsolutePath().normalize();
         ImportPlan plan = DuckDbExport.isDuckDbExport(dir) ? ImportPlan.of(DuckDbExport.read(dir), dialect)
-                : ImportPlan.of(ExportSource.open(dir, ImportOptions.DEFAULTS), dialect);
+                : ImportPlan.of(ExportSource.open(dir, new ImportOptions(allowEditedScripts)), dialect);
         Map<String, List<LoadStep.LoadTable>> byTable = new LinkedHashMap<>();
         plan.loads().forEach(step -> {
             if (step instanceof LoadStep.LoadTable load) {

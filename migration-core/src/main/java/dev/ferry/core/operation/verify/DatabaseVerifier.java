@@ -42,11 +42,19 @@ public final class DatabaseVerifier {
 
     /** Compares the database with {@code directory}, which must hold a complete, unaltered export. */
     public VerifyResult verify(Path directory) throws SQLException {
+        return verify(directory, false);
+    }
+
+    /**
+     * Compares the database with {@code directory}, which must hold a complete export whose data is unaltered, and
+     * whose scripts are those it wrote unless {@code allowEditedScripts}.
+     */
+    public VerifyResult verify(Path directory, boolean allowEditedScripts) throws SQLException {
         Dialect dialect = Dialects.forConnection(connection);
         Path dir = directory.toAbsolutePath().normalize();
         ImportedContents contents;
         try {
-            contents = ImportedContents.of(dir, connection, dialect);
+            contents = ImportedContents.of(dir, connection, dialect, allowEditedScripts);
         } catch (SQLException e) {
             throw asVerify(e);
         }
@@ -128,12 +136,16 @@ public final class DatabaseVerifier {
         return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
     }
 
-    /** An error of the import's checks of the directory, said of VERIFY DATABASE. */
+    /**
+     * An error of the import's checks of the directory, said of VERIFY DATABASE (where it names IMPORT DATABASE as the
+     * statement that failed, or as the one to run with ALLOW_EDITED_SCRIPTS).
+     */
     private static SQLException asVerify(SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         String imports = "IMPORT DATABASE";
         return message.startsWith(imports)
-                ? new SQLException(STATEMENT + message.substring(imports.length()), e.getSQLState(), e.getErrorCode(), e)
+                ? new SQLException(STATEMENT + message.substring(imports.length()).replace(imports + " '",
+                STATEMENT + " '"), e.getSQLState(), e.getErrorCode(), e)
                 : FerryErrors.withContext(STATEMENT, e);
     }
 

@@ -78,11 +78,15 @@ class CommandParserTest {
     }
 
     @Test
-    void verifyTakesNoOptions() {
-        SQLException error = assertThrows(SQLException.class,
-                () -> CommandParser.parse("VERIFY DATABASE 'x' (JOBS 2)"));
-        assertEquals("Syntax error in VERIFY DATABASE at position 21: VERIFY DATABASE takes no options, found '('",
-                error.getMessage());
+    void verifyTakesAllowEditedScriptsAlone() throws SQLException {
+        VerifyDatabaseCommand edited = assertInstanceOf(VerifyDatabaseCommand.class,
+                parse("VERIFY DATABASE 'x' (allow_edited_scripts)"));
+        assertTrue(edited.allowEditedScripts());
+        assertFalse(assertInstanceOf(VerifyDatabaseCommand.class, parse("VERIFY DATABASE 'x'")).allowEditedScripts());
+        VerifyDatabaseCommand jobs = assertInstanceOf(VerifyDatabaseCommand.class, parse("VERIFY DATABASE 'x' (JOBS 2)"));
+        SQLException error = assertThrows(SQLException.class, jobs::allowEditedScripts);
+        assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+        assertEquals("VERIFY DATABASE takes the option ALLOW_EDITED_SCRIPTS alone. Given: JOBS", error.getMessage());
     }
 
     @Test
@@ -144,6 +148,7 @@ class CommandParserTest {
             "IMPORT DATABASE 'x' /* unterminated",
             "VERIFY DATABASE",
             "VERIFY DATABASE 'x' extra",
+            "VERIFY DATABASE 'x' (ALLOW_EDITED_SCRIPTS",
             "VERIFY DATABASE 42"})
     void malformedFerryStatementsAreSyntaxErrors(String sql) {
         SQLException error = assertThrows(SQLException.class, () -> CommandParser.parse(sql));

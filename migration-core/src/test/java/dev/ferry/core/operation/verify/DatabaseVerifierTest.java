@@ -275,6 +275,23 @@ class DatabaseVerifierTest {
     }
 
     @Test
+    void editedScriptsAreRefusedUnlessAllowed() throws Exception {
+        try (Connection target = h2()) {
+            Path dir = exportAndImport(target);
+            Path postData = dir.resolve("post-data.sql");
+            Files.writeString(postData, Files.readString(postData) + "-- edited\n");
+            SQLException refused = assertThrows(SQLException.class, () -> new DatabaseVerifier(target).verify(dir));
+            assertEquals("42000", refused.getSQLState());
+            assertTrue(refused.getMessage().startsWith("VERIFY DATABASE: post-data.sql in " + dir + " differ from what"
+                    + " the export wrote"), refused.getMessage());
+            assertTrue(refused.getMessage().endsWith(": VERIFY DATABASE '" + dir + "' (ALLOW_EDITED_SCRIPTS)"),
+                    refused.getMessage());
+            VerifyResult result = new DatabaseVerifier(target).verify(dir, true);
+            assertTrue(result.problems().isEmpty(), result.toString());
+        }
+    }
+
+    @Test
     void aDirectoryThatIsNotAnExportIsRefused() throws Exception {
         Path empty = Files.createDirectory(temp.resolve("empty"));
         try (Connection target = h2()) {

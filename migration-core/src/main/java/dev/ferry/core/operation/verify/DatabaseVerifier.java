@@ -9,7 +9,6 @@ import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.Table;
 import dev.ferry.core.operation.importing.ImportedContents;
 import dev.ferry.core.operation.importing.ImportedContents.ImportedTable;
-import dev.ferry.core.operation.loading.TableLoad;
 import dev.ferry.core.operation.verify.VerifiedObject.Status;
 import java.io.IOException;
 import java.nio.file.Path;

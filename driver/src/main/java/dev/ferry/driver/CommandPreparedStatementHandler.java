@@ -73,7 +73,7 @@ final class CommandPreparedStatementHandler extends StatementHandler {
                 }
                 break;
             case "getMetaData":
-                return CommandResults.columns();
+                return CommandResults.columns(command);
             default:
                 break;
         }

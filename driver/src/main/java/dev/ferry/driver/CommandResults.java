@@ -2,6 +2,10 @@ package dev.ferry.driver;
 
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.TableOutcome;
+import dev.ferry.core.operation.command.FerryCommand;
+import dev.ferry.core.operation.command.VerifyDatabaseCommand;
+import dev.ferry.core.operation.verify.VerifiedObject;
+import dev.ferry.core.operation.verify.VerifyResult;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -16,11 +20,23 @@ import javax.sql.rowset.RowSetMetaDataImpl;
  * The results of one {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or COPY, as a statement hands them out: first
  * a result set with one row per table ({@code table_name, file, rows, bytes}; a COPY's one row names its table or
  * query and its file), then an update count (the rows over all tables), then nothing. Warnings of the run become {@link SQLWarning}s.
+ * {@code VERIFY DATABASE}'s result set has a row per table of the export and per schema object the database lacks
+ * ({@code table_name, status, rows_expected, rows_found, detail}); its update count is the rows read from the
+ * database, and a warning sums up what is not {@code ok}.
  */
 final class CommandResults {
-    private static final String[] NAMES = {"table_name", "file", "rows", "bytes"};
-    private static final int[] TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT};
+    private static final Columns MIGRATION = new Columns(new String[] {"table_name", "file", "rows", "bytes"},
+            new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT},
+            new boolean[] {false, true, false, false});
+    private static final Columns VERIFICATION = new Columns(
+            new String[] {"table_name", "status", "rows_expected", "rows_found", "detail"},
+            new int[] {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR},
+            new boolean[] {false, false, true, true, true});
     private static final String WARNING_STATE = "01000";
+
+    /** The columns of a statement's result set: names, JDBC types, and which may hold NULL. */
+    private record Columns(String[] names, int[] types, boolean[] nullable) {
+    }
 
     private enum Position { RESULT_SET, UPDATE_COUNT, END }
 
@@ -45,36 +61,60 @@ final class CommandResults {
         for (TableOutcome table : result.tables()) {
             rows.add(new Object[] {table.table(), table.file(), table.rows(), table.bytes()});
         }
-        ResultSet resultSet = ResultRows.create(columns(rows), rows, statement);
+        ResultSet resultSet = ResultRows.create(columns(MIGRATION, rows), rows, statement);
         return new CommandResults(resultSet, result.totalRows(), result.warnings());
+    }
+
+    /**
+     * The results of a VERIFY DATABASE, positioned at the result set.
+     *
+     * @param statement what the result set's {@code getStatement()} returns; may be null
+     */
+    static CommandResults of(VerifyResult result, Statement statement) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (VerifiedObject object : result.objects()) {
+            rows.add(new Object[] {object.name(), object.status().label(), object.rowsExpected(), object.rowsFound(),
+                    object.detail()});
+        }
+        List<String> warnings = new ArrayList<>(result.warnings());
+        result.summary().ifPresent(warnings::add);
+        ResultSet resultSet = ResultRows.create(columns(VERIFICATION, rows), rows, statement);
+        return new CommandResults(resultSet, result.rowsFound(), warnings);
     }
 
     /** The columns of a Ferry statement's result set. */
     static ResultSetMetaData columns() throws SQLException {
-        return columns(List.of());
+        return columns(MIGRATION, List.of());
     }
 
-    private static ResultSetMetaData columns(List<Object[]> rows) throws SQLException {
+    /** The columns of {@code command}'s result set. */
+    static ResultSetMetaData columns(FerryCommand command) throws SQLException {
+        return columns(command instanceof VerifyDatabaseCommand ? VERIFICATION : MIGRATION, List.of());
+    }
+
+    private static ResultSetMetaData columns(Columns spec, List<Object[]> rows) throws SQLException {
         RowSetMetaDataImpl columns = new RowSetMetaDataImpl();
-        columns.setColumnCount(NAMES.length);
-        for (int i = 0; i < NAMES.length; i++) {
+        String[] names = spec.names();
+        columns.setColumnCount(names.length);
+        for (int i = 0; i < names.length; i++) {
             int column = i + 1;
-            boolean text = TYPES[i] == Types.VARCHAR;
-            columns.setColumnName(column, NAMES[i]);
-            columns.setColumnLabel(column, NAMES[i]);
-            columns.setColumnType(column, TYPES[i]);
+            boolean text = spec.types()[i] == Types.VARCHAR;
+            columns.setColumnName(column, names[i]);
+            columns.setColumnLabel(column, names[i]);
+            columns.setColumnType(column, spec.types()[i]);
             columns.setColumnTypeName(column, text ? "VARCHAR" : "BIGINT");
-            columns.setNullable(column, i == 1 ? ResultSetMetaData.columnNullable : ResultSetMetaData.columnNoNulls);
+            columns.setNullable(column, spec.nullable()[i] ? ResultSetMetaData.columnNullable
+                    : ResultSetMetaData.columnNoNulls);
             columns.setSigned(column, !text);
-            int width = text ? maxLength(rows, i) : 20;
+            int width = text ? maxLength(names[i], rows, i) : 20;
             columns.setPrecision(column, text ? width : 19);
             columns.setColumnDisplaySize(column, width);
         }
         return columns;
     }
 
-    private static int maxLength(List<Object[]> rows, int index) {
-        int length = NAMES[index].length();
+    private static int maxLength(String name, List<Object[]> rows, int index) {
+        int length = name.length();
         for (Object[] row : rows) {
             if (row[index] != null) {
                 length = Math.max(length, row[index].toString().length());

@@ -12,13 +12,18 @@ import dev.ferry.core.operation.command.CopyToCommand;
 import dev.ferry.core.operation.command.ExportDatabaseCommand;
 import dev.ferry.core.operation.command.FerryCommand;
 import dev.ferry.core.operation.command.ImportDatabaseCommand;
+import dev.ferry.core.operation.command.VerifyDatabaseCommand;
 import dev.ferry.core.operation.copying.CopyOptions;
+import dev.ferry.core.operation.verify.VerifyResult;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Runs a parsed {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or COPY against the database connection. */
+/**
+ * Runs a parsed {@code EXPORT DATABASE}, {@code IMPORT DATABASE}, {@code VERIFY DATABASE} or COPY against the database
+ * connection.
+ */
 final class CommandRunner {
     private final Connection connection;
     private final ProgressListener progress;
@@ -55,10 +60,16 @@ final class CommandRunner {
         return CommandParser.parse(sql, copy);
     }
 
-    /** The statement's name for messages: {@code EXPORT DATABASE}, {@code IMPORT DATABASE} or {@code COPY}. */
+    /**
+     * The statement's name for messages: {@code EXPORT DATABASE}, {@code IMPORT DATABASE}, {@code VERIFY DATABASE} or
+     * {@code COPY}.
+     */
     static String statementName(FerryCommand command) {
         if (command instanceof ExportDatabaseCommand) {
             return "EXPORT DATABASE";
+        }
+        if (command instanceof VerifyDatabaseCommand) {
+            return "VERIFY DATABASE";
         }
         return command instanceof ImportDatabaseCommand ? "IMPORT DATABASE" : "COPY";
     }
@@ -119,6 +130,24 @@ final class CommandRunner {
     private RemoteStatements remote() {
         return new RemoteStatements(connection, moreConnections, progress, engine, properties.hadoop(),
                 properties.spool());
+    }
+
+    /**
+     * Runs {@code command}, whose parameter must be bound; errors as {@link #run}.
+     */
+    VerifyResult verify(VerifyDatabaseCommand command) throws SQLException {
+        String name = statementName(command);
+        try {
+            Location directory = directory(command.directory().value(), name);
+            if (directory.isRemote()) {
+                return remote().verifyDatabase(directory, command.allowEditedScripts());
+            }
+            return engine.verifyDatabase(connection, directory.local(), command.allowEditedScripts());
+        } catch (UncheckedIOException e) {
+            throw FerryErrors.io(name + " failed: " + describe(e.getCause()), e);
+        } catch (RuntimeException e) {
+            throw new SQLException(name + " failed: " + describe(e), "HY000", e);
+        }
     }
 
     private static Location directory(String path, String statement) throws SQLException {

@@ -12,14 +12,16 @@ import dev.ferry.core.operation.copying.CopyFromFile;
 import dev.ferry.core.operation.copying.CopyToFile;
 import dev.ferry.core.operation.exporting.DatabaseExporter;
 import dev.ferry.core.operation.importing.DatabaseImporter;
+import dev.ferry.core.operation.verify.DatabaseVerifier;
+import dev.ferry.core.operation.verify.VerifyResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** What runs an export, an import or a COPY: the core library, or a stand-in in tests. */
+/** What runs an export, an import, a verification or a COPY: the core library, or a stand-in in tests. */
 interface MigrationEngine {
 
-    /** The core library's exporter, importer and copiers. */
+    /** The core library's exporter, importer, verifier and copiers. */
     MigrationEngine CORE = new MigrationEngine() {
         @Override
         public MigrationResult exportDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
@@ -31,6 +33,12 @@ interface MigrationEngine {
         public MigrationResult importDatabase(Connection connection, ConnectionSource moreConnections,
                 Path directory, ImportOptions options, ProgressListener progress) throws SQLException {
             return new DatabaseImporter(connection, moreConnections).importFrom(directory, options, progress);
+        }
+
+        @Override
+        public VerifyResult verifyDatabase(Connection connection, Path directory, boolean allowEditedScripts)
+                throws SQLException {
+            return new DatabaseVerifier(connection).verify(directory, allowEditedScripts);
         }
 
         @Override
@@ -59,6 +67,14 @@ interface MigrationEngine {
      */
     MigrationResult importDatabase(Connection connection, ConnectionSource moreConnections, Path directory,
             ImportOptions options, ProgressListener progress) throws SQLException;
+
+    /**
+     * Compares the database with the export in {@code directory}; reads only.
+     *
+     * @param allowEditedScripts whether scripts edited since the export are taken as they are
+     */
+    VerifyResult verifyDatabase(Connection connection, Path directory, boolean allowEditedScripts)
+            throws SQLException;
 
     MigrationResult copyTo(Connection connection, CopyToCommand command, Path file, FormatOptions options,
             ProgressListener progress) throws SQLException;

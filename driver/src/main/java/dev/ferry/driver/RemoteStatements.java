@@ -13,6 +13,7 @@ import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.TableOutcome;
+import dev.ferry.core.operation.verify.VerifyResult;
 import dev.ferry.core.operation.command.CopyFromCommand;
 import dev.ferry.core.operation.command.CopyToCommand;
 import dev.ferry.core.operation.copying.CopyOptions;
@@ -82,6 +83,17 @@ final class RemoteStatements {
             Path local = spool.directory().resolve("import");
             RemoteExportSource.download(files, local);
             return renamed(engine.importDatabase(connection, moreConnections, local, options, progress), local, uri);
+        }
+    }
+
+    /** VERIFY DATABASE of an export on a Hadoop file system: downloaded first, as an import does, then verified. */
+    VerifyResult verifyDatabase(Location source, boolean allowEditedScripts) throws SQLException {
+        URI uri = source.remote();
+        try (RemoteFiles files = HadoopFileSystems.open(uri, hadoop, source.what());
+             Spool spool = Spool.under(spoolBase)) {
+            Path local = spool.directory().resolve("verify");
+            RemoteExportSource.download(files, local);
+            return engine.verifyDatabase(connection, local, allowEditedScripts);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.driver;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.operation.command.FerryCommand;
+import dev.ferry.core.operation.command.VerifyDatabaseCommand;
 import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
@@ -135,7 +136,9 @@ class StatementHandler extends DelegatingHandler<Statement> {
         if (delegate.isClosed()) {
             throw new SQLException("The statement is closed", "HY010");
         }
-        CommandResults run = CommandResults.of(connection.commandRunner().run(command), self);
+        CommandResults run = command instanceof VerifyDatabaseCommand verify
+                ? CommandResults.of(connection.commandRunner().verify(verify), self)
+                : CommandResults.of(connection.commandRunner().run(command), self);
         results = run;
         return switch (methodName) {
             case "execute" -> true;

@@ -15,10 +15,13 @@ import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.TableOutcome;
+import dev.ferry.core.operation.verify.VerifiedObject;
+import dev.ferry.core.operation.verify.VerifyResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -166,6 +169,66 @@ class FerryStatementTest {
         assertEquals(Integer.MAX_VALUE, statement.getUpdateCount());
         assertEquals(5_000_000_000L, statement.getLargeUpdateCount());
         assertEquals(5_000_000_000L, statement.executeLargeUpdate("EXPORT DATABASE 'x'"));
+    }
+
+    @Test
+    void verifyGivesARowPerTableAndObject_theRowsReadAsUpdateCount_andAWarningOfWhatDiffers() throws SQLException {
+        engine.verifyResult = new VerifyResult(Path.of("out"), List.of(
+                new VerifiedObject("a", VerifiedObject.Status.OK, 2L, 2L, null),
+                new VerifiedObject("b", VerifiedObject.Status.DIFFERS, 3L, 4L, "id=9: not in the export")),
+                List.of(new VerifiedObject("view v", VerifiedObject.Status.MISSING, null, null, "not in the database")),
+                List.of("column b.x: values rounded"));
+        assertTrue(statement.execute("VERIFY DATABASE 'target/out'"));
+        RecordingEngine.Call call = engine.onlyCall();
+        assertEquals("verify", call.action());
+        assertSame(raw, call.connection());
+        assertEquals(Path.of("target/out"), call.directory());
+        ResultSet rows = statement.getResultSet();
+        assertEquals("rows_expected", rows.getMetaData().getColumnName(3));
+        assertEquals(5, rows.getMetaData().getColumnCount());
+        assertTrue(rows.next());
+        assertEquals("ok", rows.getString("status"));
+        assertNull(rows.getString("detail"));
+        assertTrue(rows.next());
+        assertEquals("differs", rows.getString(2));
+        assertEquals(4, rows.getLong("rows_found"));
+        assertEquals("id=9: not in the export", rows.getString("detail"));
+        assertTrue(rows.next());
+        assertEquals("view v", rows.getString("table_name"));
+        assertEquals("missing", rows.getString("status"));
+        rows.getLong("rows_expected");
+        assertTrue(rows.wasNull());
+        assertFalse(rows.next());
+        assertFalse(statement.getMoreResults());
+        assertEquals(6, statement.getUpdateCount());
+        SQLWarning warnings = statement.getWarnings();
+        assertEquals("column b.x: values rounded", warnings.getMessage());
+        assertEquals("VERIFY DATABASE: the database does not match out: 1 of 2 tables differs, 1 schema object is"
+                + " missing", warnings.getNextWarning().getMessage());
+        assertTrue(stub.log.isEmpty(), stub.log::toString);
+    }
+
+    @Test
+    void verifyTakesAllowEditedScriptsAlone() throws SQLException {
+        statement.execute("VERIFY DATABASE 'x'");
+        assertFalse(engine.verifyAllowsEditedScripts);
+        statement.execute("VERIFY DATABASE 'x' (ALLOW_EDITED_SCRIPTS)");
+        assertTrue(engine.verifyAllowsEditedScripts);
+        SQLException error = assertThrows(SQLException.class, () -> statement.execute("VERIFY DATABASE 'x' (JOBS 2)"));
+        assertEquals("22023", error.getSQLState());
+        assertEquals(2, engine.calls.size());
+    }
+
+    @Test
+    void aPreparedVerifyTakesItsDirectoryAsParameter_andDescribesItsColumns() throws SQLException {
+        try (PreparedStatement verify = connection.prepareStatement("VERIFY DATABASE ?")) {
+            assertEquals("status", verify.getMetaData().getColumnName(2));
+            verify.setString(1, "target/there");
+            ResultSet rows = verify.executeQuery();
+            assertFalse(rows.next());
+        }
+        assertEquals(Path.of("target/there"), engine.onlyCall().directory());
+        assertNull(statement.getWarnings());
     }
 
     @Test

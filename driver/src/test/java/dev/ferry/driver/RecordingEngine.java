@@ -8,6 +8,7 @@ import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.command.CopyFromCommand;
 import dev.ferry.core.operation.command.CopyToCommand;
+import dev.ferry.core.operation.verify.VerifyResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,6 +47,22 @@ final class RecordingEngine implements MigrationEngine {
         importOptions = options;
         this.moreConnections = moreConnections;
         return answer();
+    }
+
+    /** Whether the last verification allowed edited scripts. */
+    boolean verifyAllowsEditedScripts;
+    /** What {@link #verifyDatabase} answers. */
+    VerifyResult verifyResult = new VerifyResult(Path.of("unused"), List.of(), List.of(), List.of());
+
+    @Override
+    public VerifyResult verifyDatabase(Connection connection, Path directory, boolean allowEditedScripts)
+            throws SQLException {
+        calls.add(new Call("verify", connection, directory, null, ProgressListener.NONE));
+        verifyAllowsEditedScripts = allowEditedScripts;
+        if (failure instanceof SQLException e) {
+            throw e;
+        }
+        return verifyResult;
     }
 
     @Override

@@ -99,9 +99,13 @@ class ChinookAcrossEnginesIT {
         return export;
     }
 
+    /** Imports, then verifies the target against the export: each of the eleven tables {@code ok}, nothing missing. */
     private static void importInto(Connection ferry, Path export) throws Exception {
         try (ferry; Statement s = ferry.createStatement()) {
             s.executeUpdate("IMPORT DATABASE '" + export + "'");
+            List<List<String>> verified = Verification.assertOk(ferry, export, 11);
+            assertEquals(8715, verified.stream().mapToLong(r -> Long.parseLong(r.get(3))).max().orElse(0),
+                    verified.toString());
         }
     }
 

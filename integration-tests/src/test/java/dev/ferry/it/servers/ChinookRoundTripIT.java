@@ -83,6 +83,7 @@ class ChinookRoundTripIT {
         try (Statement s = to.createStatement()) {
             s.executeUpdate("IMPORT DATABASE '" + export + "'");
         }
+        assertEquals(11, Verification.assertAllOk(to, export).size());
     }
 
     /** For each table {@code tables} lists, the rows of {@code query} with the table's name in place of %s. */

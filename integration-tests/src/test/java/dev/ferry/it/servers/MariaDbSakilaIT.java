@@ -92,6 +92,7 @@ class MariaDbSakilaIT {
                 try (Statement s = to.createStatement()) {
                     s.executeUpdate("IMPORT DATABASE '" + temp.resolve("export") + "'");
                 }
+                assertEquals(16, Verification.assertAllOk(to, temp.resolve("export")).size());
                 List<List<String>> lastUpdates = ServerQueries.rows(to, "SELECT table_name, data_type, column_default"
                         + " FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'last_update'"
                         + " ORDER BY 1");
@@ -198,6 +199,7 @@ class MariaDbSakilaIT {
                 try (Statement s = to.createStatement()) {
                     s.executeUpdate("IMPORT DATABASE '" + temp.resolve("same") + "'");
                 }
+                assertEquals(16, Verification.assertAllOk(to, temp.resolve("same")).size());
                 List<String> expected = objects(from, source);
                 List<String> actual = objects(to, target);
                 for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {

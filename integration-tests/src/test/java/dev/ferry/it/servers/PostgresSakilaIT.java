@@ -1,6 +1,7 @@
 package dev.ferry.it.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.it.realworld.PostgresSakila;
 import java.nio.file.Path;
@@ -53,6 +54,10 @@ class PostgresSakilaIT {
                 assertEquals(1, ServerQueries.rows(from, aggregates).size());
                 assertEquals(ServerQueries.rows(from, aggregates), ServerQueries.rows(to, aggregates));
                 assertEquals(nextValues(from), nextValues(to));
+                List<List<String>> verified = Verification.verify(to, temp.resolve("export"));
+                assertEquals(List.of(), verified.stream().filter(r -> !r.get(1).equals("ok")).toList());
+                assertEquals(Verification.verify(from, temp.resolve("export")), verified);
+                assertTrue(verified.size() > 15, verified.toString());
             }
         } finally {
             server.dropDatabase(source);

@@ -71,6 +71,7 @@ class SakilaIntoEmbeddedEnginesIT {
                     try (Connection to = DriverManager.getConnection(url); Statement s = to.createStatement()) {
                         s.executeUpdate("IMPORT DATABASE '" + temp.resolve("export") + "'");
                         List<String> warnings = PostgresDependencyOrderIT.warnings(s);
+                        assertEquals(tables.size(), Verification.assertAllOk(to, temp.resolve("export")).size(), url);
                         for (String view : SakilaViewsAcrossEnginesIT.CALL_GROUP_CONCAT) {
                             assertTrue(warnings.stream().anyMatch(w -> w.startsWith("View public." + view
                                     + " is not carried") && w.contains("group_concat")), () -> url + " " + warnings);

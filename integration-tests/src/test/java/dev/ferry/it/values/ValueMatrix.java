@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,22 @@ public abstract class ValueMatrix<C extends ValueMatrix.Case> {
         execute(copy, "IMPORT DATABASE '" + dir + "'");
     }
 
+    /**
+     * The rows of {@code VERIFY DATABASE '<dir>'} on {@code copy}: table_name, status, rows_expected, rows_found,
+     * detail. An engine whose databases are not reached through Ferry opens a Ferry connection to {@code copy}'s.
+     */
+    protected List<List<String>> verify(Connection copy, Path dir) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement statement = copy.createStatement();
+             ResultSet result = statement.executeQuery("VERIFY DATABASE '" + dir + "'")) {
+            while (result.next()) {
+                rows.add(Arrays.asList(result.getString(1), result.getString(2), result.getString(3),
+                        result.getString(4), result.getString(5)));
+            }
+        }
+        return rows;
+    }
+
     /** Closes a database of {@link #newDatabase} when the matrix has run (and drops it, on a server). */
     protected void closeDatabase(Connection database) throws Exception {
         database.close();
@@ -179,6 +197,28 @@ public abstract class ValueMatrix<C extends ValueMatrix.Case> {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * VERIFY DATABASE of each copy against its export: every table {@code ok}, with its rows found, nothing else
+     * reported, and as many rows over all tables as there are cases; each value is compared as the import read it
+     * from the file and as the copy gives it back.
+     */
+    @TestFactory
+    List<DynamicTest> everyCopyVerifiesAgainstItsExport() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String format : FORMATS) {
+            List<List<String>> rows = verify(copies.get(format), temp.resolve(format));
+            tests.add(DynamicTest.dynamicTest(format + ": a row per case, nothing missing", () -> {
+                assertEquals(List.of(), rows.stream().filter(r -> r.get(2) == null).toList());
+                assertEquals(cases.size(), rows.stream().mapToLong(r -> Long.parseLong(r.get(2))).sum());
+            }));
+            for (List<String> row : rows) {
+                tests.add(DynamicTest.dynamicTest(format + ": verify " + row.get(0), () ->
+                        assertEquals(Arrays.asList(row.get(0), "ok", row.get(2), row.get(2), null), row)));
+            }
+        }
+        return tests;
     }
 
     @TestFactory

@@ -17,6 +17,7 @@ import java.util.Optional;
  * <pre>
  * EXPORT DATABASE '&lt;dir&gt;' [ ( &lt;option&gt; [, ...] ) ] [;]
  * IMPORT DATABASE '&lt;dir&gt;' [ ( &lt;option&gt; [, ...] ) ] [;]
+ * VERIFY DATABASE '&lt;dir&gt;' [ ( ALLOW_EDITED_SCRIPTS ) ] [;]
  * COPY &lt;table&gt; [ ( &lt;column&gt; [, ...] ) ] FROM '&lt;file&gt;' [ ( &lt;option&gt; [, ...] ) ] [;]
  * COPY &lt;table&gt; [ ( &lt;column&gt; [, ...] ) ] TO '&lt;file&gt;' [ ( &lt;option&gt; [, ...] ) ] [;]
  * COPY ( &lt;query&gt; ) TO '&lt;file&gt;' [ ( &lt;option&gt; [, ...] ) ] [;]
@@ -85,10 +86,25 @@ public final class CommandParser {
                     ? new ExportDatabaseCommand(directory, options)
                     : new ImportDatabaseCommand(directory, options));
         }
+        if (current.isWord("VERIFY")) {
+            return verify();
+        }
         if (current.isWord("COPY")) {
             return copies ? copy() : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** {@code VERIFY DATABASE '<dir>' [(<options>)]}; empty where the second word is not DATABASE. */
+    private Optional<FerryCommand> verify() throws SQLException {
+        if (!advanceIfReadable() || !current.isWord("DATABASE")) {
+            return Optional.empty();
+        }
+        advance();
+        Argument directory = stringArgument("VERIFY DATABASE", "a quoted directory path");
+        Map<String, String> options = optionalOptions("VERIFY DATABASE");
+        expectEnd("VERIFY DATABASE");
+        return Optional.of(new VerifyDatabaseCommand(directory, options));
     }
 
     /** Advances, answering false where the text cannot be read as SQL (it is then not Ferry's to judge). */

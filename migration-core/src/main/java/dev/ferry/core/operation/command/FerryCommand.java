@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A statement that Ferry runs itself instead of passing it to the database. */
 public sealed interface FerryCommand permits ExportDatabaseCommand, ImportDatabaseCommand, CopyFromCommand,
-        CopyToCommand {
+        CopyToCommand, VerifyDatabaseCommand {
 
     /** How many {@code ?} parameters the statement has. */
     int parameterCount();

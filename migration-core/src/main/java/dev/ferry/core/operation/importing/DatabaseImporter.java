@@ -79,7 +79,7 @@ public final class DatabaseImporter {
         Path dir = directory.toAbsolutePath().normalize();
         ImportPlan plan = DuckDbExport.isDuckDbExport(dir) ? ImportPlan.of(DuckDbExport.read(dir), dialect)
                 : ImportPlan.of(ExportSource.open(dir, options), dialect);
-        SchemaScope scope = targetScope(plan, dialect);
+        SchemaScope scope = plan.scope(connection, dialect);
         if (!connection.getAutoCommit()) {
             throw new SQLException("IMPORT DATABASE runs its own transactions and needs autocommit on; this connection"
                     + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
@@ -148,24 +148,6 @@ public final class DatabaseImporter {
              Dialect.SessionSettings forImport = dialect.prepareImport(connection)) {
             return importInSession(dir, plan, dialect, scope, undo, earlier, options, notes, progress);
         }
-    }
-
-    /**
-     * Where the import writes: the whole database; on MariaDB, whose schemas are databases, the connection's current
-     * database for an export whose scripts name none, else the databases the export names (and creates), with the
-     * current one where the scripts also name objects without a database (another engine's default schema, such as
-     * PostgreSQL's {@code public}, beside a schema of its own).
-     */
-    private SchemaScope targetScope(ImportPlan plan, Dialect dialect) throws SQLException {
-        if (!dialect.capabilities().schemasAreCatalogs() || !plan.qualifiedNames()) {
-            return SchemaScope.DEFAULT;
-        }
-        List<String> schemas = new ArrayList<>(plan.schemas());
-        String current = connection.getCatalog();
-        if (plan.defaultSchemaToo() && current != null && !schemas.contains(current)) {
-            schemas.add(current);
-        }
-        return SchemaScope.of(schemas);
     }
 
     /** The import proper, on a session prepared by the dialect. */

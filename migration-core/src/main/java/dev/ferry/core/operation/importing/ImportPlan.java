@@ -6,10 +6,13 @@ import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.SchemaFile;
+import dev.ferry.core.model.schema.DatabaseSchema;
+import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.operation.script.ScriptHeader;
 import dev.ferry.core.operation.script.TargetScripts;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +36,12 @@ import java.util.Set;
  *                       default schema (MariaDB: the importing connection's database), named without one
  * @param warnings       what the export did not carry, then what the translation did not
  * @param totals         the files and rows the data phase loads
+ * @param created        what the scripts create, as Ferry's model names it for the target (VERIFY DATABASE compares
+ *                       it with the database); null where the export does not say (an earlier Ferry's export without
+ *                       schema.json)
  */
 record ImportPlan(String schema, LoadSteps loads, String postData, List<String> schemas, boolean qualifiedNames,
-                  boolean defaultSchemaToo, List<String> warnings, DataTotals totals) {
+                  boolean defaultSchemaToo, List<String> warnings, DataTotals totals, DatabaseSchema created) {
 
     ImportPlan {
         Objects.requireNonNull(schema);
@@ -50,8 +56,10 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
             if (!manifest.source().dialect().equals(target.name())) {
                 return writtenForTargetByAnother(source, target);
             }
+            SchemaFile file = schemaFileIfAny(source);
             return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(),
-                    manifest.schemas(), manifest.qualifiedNames(), false, source.warnings(), DataTotals.of(manifest));
+                    manifest.schemas(), manifest.qualifiedNames(), false, source.warnings(), DataTotals.of(manifest),
+                    file == null ? null : file.schema());
         }
         TargetScripts scripts = translation(source, target, schemaFile(source, target));
         return translated(scripts, ManifestLoads.of(source, scripts, target), source.warnings(),
@@ -69,14 +77,16 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
         boolean qualifiedNames = manifest.qualifiedNames();
         boolean defaultSchemaToo = false;
         SchemaFile file = schemaFileIfAny(source);
+        DatabaseSchema created = null;
         if (file != null) {
             TargetScripts scripts = translation(source, target, file);
+            created = scripts.schema();
             schemas = scripts.schema().schemas();
             qualifiedNames = scripts.qualifiedNames();
             defaultSchemaToo = scripts.defaultSchemaToo();
         }
         return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(), schemas,
-                qualifiedNames, defaultSchemaToo, source.warnings(), DataTotals.of(manifest));
+                qualifiedNames, defaultSchemaToo, source.warnings(), DataTotals.of(manifest), created);
     }
 
     /** The export's schema translated for {@code target}, as EXPORT's DIALECT or IMPORT from another engine does. */
@@ -112,7 +122,25 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
         List<String> warnings = new ArrayList<>(exportWarnings);
         warnings.addAll(scripts.warnings());
         return new ImportPlan(scripts.schemaScript(), loads, scripts.postDataScript(), scripts.schema().schemas(),
-                scripts.qualifiedNames(), scripts.defaultSchemaToo(), warnings, totals);
+                scripts.qualifiedNames(), scripts.defaultSchemaToo(), warnings, totals, scripts.schema());
+    }
+
+    /**
+     * Where the plan's objects are: the whole database; on MariaDB, whose schemas are databases, the connection's
+     * current database for an export whose scripts name none, else the databases the export names (and creates),
+     * with the current one where the scripts also name objects without a database (another engine's default schema,
+     * such as PostgreSQL's {@code public}, beside a schema of its own).
+     */
+    SchemaScope scope(Connection connection, Dialect dialect) throws SQLException {
+        if (!dialect.capabilities().schemasAreCatalogs() || !qualifiedNames) {
+            return SchemaScope.DEFAULT;
+        }
+        List<String> all = new ArrayList<>(schemas);
+        String current = connection.getCatalog();
+        if (defaultSchemaToo && current != null && !all.contains(current)) {
+            all.add(current);
+        }
+        return SchemaScope.of(all);
     }
 
     private static SchemaFile schemaFile(ExportSource source, Dialect target) throws SQLException {

@@ -67,6 +67,29 @@ class CommandParserTest {
     }
 
     @Test
+    void verifyAndParameters() throws SQLException {
+        VerifyDatabaseCommand command = assertInstanceOf(VerifyDatabaseCommand.class,
+                parse("verify  database /* the copy */ '/data/out' ;"));
+        assertEquals("/data/out", command.directory().value());
+        assertEquals(0, command.parameterCount());
+        VerifyDatabaseCommand prepared = assertInstanceOf(VerifyDatabaseCommand.class, parse("VERIFY DATABASE ?"));
+        assertEquals(1, prepared.parameterCount());
+        assertEquals("/data/x", prepared.bind(List.of("/data/x")).directory().value());
+    }
+
+    @Test
+    void verifyTakesAllowEditedScriptsAlone() throws SQLException {
+        VerifyDatabaseCommand edited = assertInstanceOf(VerifyDatabaseCommand.class,
+                parse("VERIFY DATABASE 'x' (allow_edited_scripts)"));
+        assertTrue(edited.allowEditedScripts());
+        assertFalse(assertInstanceOf(VerifyDatabaseCommand.class, parse("VERIFY DATABASE 'x'")).allowEditedScripts());
+        VerifyDatabaseCommand jobs = assertInstanceOf(VerifyDatabaseCommand.class, parse("VERIFY DATABASE 'x' (JOBS 2)"));
+        SQLException error = assertThrows(SQLException.class, jobs::allowEditedScripts);
+        assertEquals(FerryErrors.INVALID_PARAMETER, error.getSQLState());
+        assertEquals("VERIFY DATABASE takes the option ALLOW_EDITED_SCRIPTS alone. Given: JOBS", error.getMessage());
+    }
+
+    @Test
     void copyFromAsWrittenInLoadScripts() throws SQLException {
         CopyFromCommand copy = assertInstanceOf(CopyFromCommand.class,
                 parse("COPY \"PUBLIC\".\"My \"\"T\"\"\" (\"A\", b) FROM 'public.my_t.csv' (FORMAT csv, DELIMITER ',')"));
@@ -102,6 +125,8 @@ class CommandParserTest {
             "/* unterminated comment",
             "EXPORT TABLE t",
             "IMPORT TABLE FROM '/x.sdi'",
+            "VERIFY TABLE t",
+            "VERIFY",
             "INSERT INTO t VALUES ('EXPORT DATABASE ''x''')",
             "-- EXPORT DATABASE 'x'\nSELECT 1",
             ""})
@@ -120,7 +145,11 @@ class CommandParserTest {
             "EXPORT DATABASE 'x' (FORMAT csv, FORMAT parquet)",
             "EXPORT DATABASE 'x' ('format' csv)",
             "EXPORT DATABASE 'unterminated",
-            "IMPORT DATABASE 'x' /* unterminated"})
+            "IMPORT DATABASE 'x' /* unterminated",
+            "VERIFY DATABASE",
+            "VERIFY DATABASE 'x' extra",
+            "VERIFY DATABASE 'x' (ALLOW_EDITED_SCRIPTS",
+            "VERIFY DATABASE 42"})
     void malformedFerryStatementsAreSyntaxErrors(String sql) {
         SQLException error = assertThrows(SQLException.class, () -> CommandParser.parse(sql));
         assertEquals(FerryErrors.SYNTAX, error.getSQLState(), error.getMessage());

@@ -104,6 +104,23 @@ class HdfsIT {
         try (Connection target = newH2(); Statement statement = target.createStatement()) {
             statement.execute("IMPORT DATABASE '" + export + "'");
             assertEquals(expected, HadoopSample.contents(target));
+            List<String> statuses = new java.util.ArrayList<>();
+            try (java.sql.ResultSet verified = statement.executeQuery("VERIFY DATABASE '" + export + "'")) {
+                while (verified.next()) {
+                    statuses.add(verified.getString("table_name") + " " + verified.getString("status"));
+                }
+            }
+            assertFalse(statuses.isEmpty());
+            assertTrue(statuses.stream().allMatch(status -> status.endsWith(" ok")), statuses.toString());
+            statement.execute("DELETE FROM orders WHERE id = (SELECT MIN(id) FROM orders)");
+            try (java.sql.ResultSet verified = statement.executeQuery("VERIFY DATABASE '" + export + "'")) {
+                statuses.clear();
+                while (verified.next()) {
+                    statuses.add(verified.getString("table_name") + " " + verified.getString("status"));
+                }
+            }
+            assertTrue(statuses.stream().anyMatch(status -> status.toLowerCase().contains("orders")
+                    && status.endsWith(" differs")), statuses.toString());
         }
         assertSpoolIsEmpty();
     }

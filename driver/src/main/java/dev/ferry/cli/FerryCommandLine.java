@@ -5,6 +5,7 @@ import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.sql.SqlScript;
 import dev.ferry.driver.FerryConnection;
 import dev.ferry.driver.FerryProperties;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +36,9 @@ import picocli.CommandLine;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every statement ran",
                 "1:a statement failed: its message and SQLState on stderr, the statements after it not run",
-                "2:the command line itself is wrong (an unknown option, no URL, no -c or -f)"})
+                "2:the command line itself is wrong (an unknown option, no URL, no -c or -f, a -f file that cannot be"
+                        + " read, -p with no terminal to ask on); nothing ran",
+                "3:every statement ran, and a VERIFY DATABASE found the database not matching its export"})
 public final class FerryCommandLine implements Callable<Integer> {
 
     @Option(names = "--driver", paramLabel = "<jar>", description = "A JDBC driver jar; may be repeated.")
@@ -90,6 +93,11 @@ public final class FerryCommandLine implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** The exit status where a VERIFY DATABASE found the database not matching its export. */
+    static final int VERIFY_MISMATCH = 3;
+
+    /** Whether a VERIFY DATABASE found the database not matching its export. */
+    private boolean mismatch;
 
     FerryCommandLine(PrintStream out, PrintStream err) {
         this.out = out;
@@ -139,8 +147,19 @@ public final class FerryCommandLine implements Callable<Integer> {
         if (user != null) {
             connectionProperties.setProperty("user", user);
         }
+        for (Script script : scripts) {
+            try {
+                script.text();
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         if (askPassword) {
-            password = PasswordOption.ask(System.console());
+            try {
+                password = PasswordOption.ask(System.console());
+            } catch (IllegalStateException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         if (password != null) {
             connectionProperties.setProperty("password", password);
@@ -164,7 +183,7 @@ public final class FerryCommandLine implements Callable<Integer> {
                 }
             }
         }
-        return 0;
+        return mismatch ? VERIFY_MISMATCH : 0;
     }
 
     private void execute(Connection connection, String sql) throws SQLException {
@@ -192,6 +211,7 @@ public final class FerryCommandLine implements Callable<Integer> {
             }
             for (SQLWarning warning = statement.getWarnings(); warning != null; warning = warning.getNextWarning()) {
                 err.println("Warning: " + warning.getMessage());
+                mismatch |= FerryConnection.VERIFY_MISMATCH_STATE.equals(warning.getSQLState());
             }
         }
     }

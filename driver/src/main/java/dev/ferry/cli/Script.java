@@ -3,7 +3,9 @@ package dev.ferry.cli;
 import dev.ferry.core.sql.SqlScript;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,8 +16,8 @@ import java.sql.SQLException;
 final class Script {
     private static final String STANDARD_INPUT = "-";
 
-    private final String sql;
     private final String file;
+    private String sql;
 
     private Script(String sql, String file) {
         this.sql = sql;
@@ -30,15 +32,22 @@ final class Script {
         return new Script(null, file);
     }
 
-    /** The statements' text; a file is read now, as UTF-8, when its turn comes. */
+    /** The statements' text; a file is read, as UTF-8, the first time. */
     String text() throws IOException {
-        if (file == null) {
-            return sql;
+        if (sql == null) {
+            sql = read();
         }
+        return sql;
+    }
+
+    private String read() throws IOException {
         try {
             if (file.equals(STANDARD_INPUT)) {
                 InputStream in = System.in;
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                // As Files.readString does: bytes that are not UTF-8 are an error, never replaced.
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(in.readAllBytes())).toString();
             }
             return Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -45,10 +45,14 @@ final class CommandResults {
     private List<String> warnings;
     private Position position = Position.RESULT_SET;
 
-    private CommandResults(ResultSet resultSet, long updateCount, List<String> warnings) {
+    /** A VERIFY's sum of what does not match, its warning in {@link FerryConnection#VERIFY_MISMATCH_STATE}; or null. */
+    private String mismatch;
+
+    private CommandResults(ResultSet resultSet, long updateCount, List<String> warnings, String mismatch) {
         this.resultSet = resultSet;
         this.updateCount = updateCount;
         this.warnings = warnings;
+        this.mismatch = mismatch;
     }
 
     /**
@@ -62,7 +66,7 @@ final class CommandResults {
             rows.add(new Object[] {table.table(), table.file(), table.rows(), table.bytes()});
         }
         ResultSet resultSet = ResultRows.create(columns(MIGRATION, rows), rows, statement);
-        return new CommandResults(resultSet, result.totalRows(), result.warnings());
+        return new CommandResults(resultSet, result.totalRows(), result.warnings(), null);
     }
 
     /**
@@ -77,9 +81,8 @@ final class CommandResults {
                     object.detail()});
         }
         List<String> warnings = new ArrayList<>(result.warnings());
-        result.summary().ifPresent(warnings::add);
         ResultSet resultSet = ResultRows.create(columns(VERIFICATION, rows), rows, statement);
-        return new CommandResults(resultSet, result.rowsFound(), warnings);
+        return new CommandResults(resultSet, result.rowsFound(), warnings, result.summary().orElse(null));
     }
 
     /** The columns of a Ferry statement's result set. */
@@ -172,8 +175,12 @@ final class CommandResults {
     SQLWarning getWarnings(SQLWarning next) {
         SQLWarning first = null;
         SQLWarning last = null;
-        for (String text : warnings) {
-            SQLWarning warning = new SQLWarning(text, WARNING_STATE);
+        List<SQLWarning> all = new ArrayList<>();
+        warnings.forEach(text -> all.add(new SQLWarning(text, WARNING_STATE)));
+        if (mismatch != null) {
+            all.add(new SQLWarning(mismatch, FerryConnection.VERIFY_MISMATCH_STATE));
+        }
+        for (SQLWarning warning : all) {
             if (first == null) {
                 first = warning;
             } else {
@@ -193,6 +200,7 @@ final class CommandResults {
     /** Forgets this run's warnings. */
     void clearWarnings() {
         warnings = List.of();
+        mismatch = null;
     }
 
     /** Closes the result set. */

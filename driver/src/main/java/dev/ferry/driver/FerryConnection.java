@@ -10,6 +10,12 @@ import java.sql.Connection;
 public interface FerryConnection extends Connection {
 
     /**
+     * The SQLState of the warning with which {@code VERIFY DATABASE} says the database does not match the export (its
+     * result rows say where): a program checks for it, as the command line does to exit with status 3.
+     */
+    String VERIFY_MISMATCH_STATE = "01V01";
+
+    /**
      * Sets who hears the progress of {@code EXPORT DATABASE} and {@code IMPORT DATABASE} statements run on this
      * connection from now on.
      *

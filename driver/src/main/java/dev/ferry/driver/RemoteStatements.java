@@ -67,8 +67,14 @@ final class RemoteStatements {
             MigrationResult result;
             try {
                 result = engine.exportDatabase(connection, moreConnections, local, options, progress);
-            } catch (SQLException | RuntimeException | Error e) {
-                upload.abandon();
+            } catch (SQLException e) {
+                throw upload.abandoned(e);
+            } catch (RuntimeException | Error e) {
+                List<String> left = upload.abandon();
+                if (!left.isEmpty()) {
+                    e.addSuppressed(new SQLException("What the export uploaded to " + uri + " could not all be"
+                            + " removed: " + String.join("; ", left)));
+                }
                 throw e;
             }
             upload.upload(local);

@@ -45,7 +45,7 @@ class PasswordOptionTest {
         int status = FerryCommandLine.run(new String[] {"-u", "postgres", "-p", "jdbc:nosuchdb:x", "-c", "SELECT 1"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String error = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, status, error);
+        assertEquals(2, status, error);
         assertTrue(error.contains("-p asks for the password on the terminal, and there is none: give it as"
                 + " -p<password> or --password=<password>"), error);
     }

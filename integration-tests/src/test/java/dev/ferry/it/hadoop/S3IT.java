@@ -250,6 +250,22 @@ class S3IT {
         }
     }
 
+    /** A bucket's root is never an export's target: a failed export there would have to clean the whole bucket. */
+    @Test
+    void theBucketsRootIsRefused() throws Exception {
+        try (Connection source = newH2(); Statement statement = source.createStatement()) {
+            HadoopSample.create(source);
+            for (String root : List.of("s3a://" + BUCKET, "s3a://" + BUCKET + "/")) {
+                SQLException refused = assertThrows(SQLException.class,
+                        () -> statement.execute("EXPORT DATABASE '" + root + "'"));
+                assertEquals("42000", refused.getSQLState(), refused.getMessage());
+                assertEquals("EXPORT DATABASE refuses to write into " + root + ", the root of its file system or"
+                        + " bucket: name a directory under it", refused.getMessage());
+            }
+        }
+        assertEquals(List.of(), objects(""));
+    }
+
     @Test
     void aMissingBucketIsAClearError() throws Exception {
         String export = "s3a://no-such-bucket/out";

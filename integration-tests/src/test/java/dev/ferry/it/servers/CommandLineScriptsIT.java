@@ -65,8 +65,9 @@ class CommandLineScriptsIT {
         assertEquals(1, result.status(), result.toString());
         assertTrue(result.err().contains("(" + script + ", line 4) [SQLState 23"), result.toString());
 
-        Result missing = run(engine, "-f", temp.resolve("nothing.sql").toString());
-        assertEquals(1, missing.status(), missing.toString());
+        Result missing = run(engine, "-c", "CREATE TABLE before_the_file (id INT)", "-f",
+                temp.resolve("nothing.sql").toString());
+        assertEquals(2, missing.status(), missing.toString());
         assertTrue(missing.err().contains("Cannot read -f " + temp.resolve("nothing.sql") + ": there is no such file"),
                 missing.toString());
     }
@@ -80,6 +81,13 @@ class CommandLineScriptsIT {
             Result result = run(engine, "-f", "-", "--output", "JSON");
             assertEquals(0, result.status(), result.toString());
             assertEquals("[{\"answer\":42}]", result.out().strip().toLowerCase());
+
+            System.setIn(new ByteArrayInputStream("SELECT 'caf\u00e9' AS word;".getBytes(StandardCharsets.ISO_8859_1)));
+            Result latin1 = run(engine, "-c", "CREATE TABLE before_the_file (id INT)", "-f", "-");
+            assertEquals(2, latin1.status(), latin1.toString());
+            assertTrue(latin1.err().contains("Cannot read -f -: it is not UTF-8 text"), latin1.toString());
+            Result nothingRan = run(engine, "-c", "SELECT COUNT(*) AS n FROM before_the_file");
+            assertEquals(1, nothingRan.status(), "a -f that cannot be read runs nothing: " + nothingRan);
         } finally {
             System.setIn(stdin);
         }
@@ -111,6 +119,26 @@ class CommandLineScriptsIT {
                 + "{\"id\":2,\"s\":null,\"d\":null,\"b\":null,\"big\":null},"
                 + "{\"id\":3,\"s\":\"say \\\"hi\\\", then\\nleave\",\"d\":-0.500,\"b\":false,\"big\":-1}]",
                 json.out().strip());
+    }
+
+    /** Exit status 3 where a VERIFY DATABASE finds the database not matching its export, 0 where it matches. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aVerifyThatFindsADifferenceExitsWithThree(Engine engine) throws Exception {
+        String export = temp.resolve("verified").toString();
+        Result exported = run(engine, "-c", "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20))",
+                "-c", "INSERT INTO t VALUES (1, 'one'), (2, 'two')", "-c", "EXPORT DATABASE '" + export + "'");
+        assertEquals(0, exported.status(), exported.toString());
+        Result same = run(engine, "-c", "VERIFY DATABASE '" + export + "'");
+        assertEquals(0, same.status(), same.toString());
+        assertTrue(same.out().contains("| ok "), same.toString());
+
+        Result changed = run(engine, "-c", "UPDATE t SET name = 'TWO' WHERE id = 2",
+                "-c", "VERIFY DATABASE '" + export + "'", "-c", "SELECT 1 AS still_run");
+        assertEquals(3, changed.status(), changed.toString());
+        assertTrue(changed.out().contains("| differs "), changed.toString());
+        assertTrue(changed.err().contains("Warning: VERIFY DATABASE: the database does not match "), changed.toString());
+        assertTrue(changed.out().toLowerCase().contains("still_run"), changed.toString());
     }
 
     private Result run(Engine engine, String... args) throws Exception {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,6 +23,8 @@ public final class RemoteExportTarget {
 
     private final RemoteFiles target;
     private final boolean wasEmptyDirectory;
+    /** What this export uploaded, the marker included: all that a failed one removes. */
+    private final List<String> uploaded = new ArrayList<>();
 
     private RemoteExportTarget(RemoteFiles target, boolean wasEmptyDirectory) {
         this.target = target;
@@ -35,6 +38,11 @@ public final class RemoteExportTarget {
      * @throws SQLException 58030 where the marker cannot be written: a missing bucket, a denied write
      */
     public static RemoteExportTarget prepare(RemoteFiles target, Path spool) throws SQLException {
+        String path = target.uri().getPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            throw FerryErrors.refused("EXPORT DATABASE refuses to write into " + target.uri() + ", the root of its"
+                    + " file system or bucket: name a directory under it");
+        }
         RemoteFiles.Kind kind = target.kind();
         if (kind == RemoteFiles.Kind.FILE || kind == RemoteFiles.Kind.DIRECTORY) {
             throw FerryErrors.refused("EXPORT DATABASE refuses to write into " + target.uri()
@@ -43,15 +51,20 @@ public final class RemoteExportTarget {
         RemoteExportTarget prepared = new RemoteExportTarget(target, kind == RemoteFiles.Kind.EMPTY_DIRECTORY);
         try {
             Path empty = Files.createTempFile(spool, "marker", "");
-            target.put(empty, WRITING);
+            prepared.put(empty, WRITING);
             Files.delete(empty);
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write the marker file in " + spool + ": " + e, e);
         } catch (SQLException e) {
-            prepared.abandon();
-            throw FerryErrors.withContext("EXPORT DATABASE cannot write to " + target.uri(), e);
+            throw prepared.abandoned(FerryErrors.withContext("EXPORT DATABASE cannot write to " + target.uri(), e));
         }
         return prepared;
+    }
+
+    private void put(Path local, String relative) throws SQLException {
+        // Named before the upload: a failed one may have left part of the object.
+        uploaded.add(relative);
+        target.put(local, relative);
     }
 
     /**
@@ -64,30 +77,62 @@ public final class RemoteExportTarget {
             Path manifest = directory.resolve(ManifestFile.NAME);
             for (Path file : files) {
                 if (!file.equals(manifest)) {
-                    target.put(file, relative(directory, file));
+                    put(file, relative(directory, file));
                 }
             }
             target.delete(WRITING);
-            target.put(manifest, ManifestFile.NAME);
+            put(manifest, ManifestFile.NAME);
         } catch (IOException e) {
-            abandon();
-            throw FerryErrors.io("Cannot read the export in " + directory + ": " + e, e);
-        } catch (SQLException | RuntimeException e) {
-            abandon();
-            throw e;
+            throw abandoned(FerryErrors.io("Cannot read the export in " + directory + ": " + e, e));
+        } catch (SQLException e) {
+            throw abandoned(e);
+        } catch (RuntimeException e) {
+            throw abandoned(new SQLException("EXPORT DATABASE to " + target.uri() + " failed: " + e, "HY000", e));
         }
     }
 
-    /** Removes what was uploaded and the marker: the target is left as it was (absent, or an empty directory). */
-    public void abandon() {
-        target.deleteAllQuietly();
-        if (wasEmptyDirectory) {
+    /** {@link #abandon}, then {@code failure}, saying what could not be removed, if anything. */
+    public SQLException abandoned(SQLException failure) {
+        List<String> left = abandon();
+        if (left.isEmpty()) {
+            return failure;
+        }
+        SQLException said = new SQLException(failure.getMessage() + "; and what it uploaded could not all be removed"
+                + " from " + target.uri() + " (" + String.join("; ", left) + "): delete it, as it has no manifest.json"
+                + " but holds data files that readers of data/ would take", failure.getSQLState(),
+                failure.getErrorCode(), failure);
+        return said;
+    }
+
+    /**
+     * Removes exactly the files this export uploaded, the marker included, then the target's folders where no file is
+     * left in it: the target is left as it was (absent, or an empty directory) and anything another writer put there
+     * stays.
+     *
+     * @return what could not be removed, in words; empty where everything was
+     */
+    public List<String> abandon() {
+        List<String> left = new ArrayList<>();
+        for (String name : uploaded) {
             try {
-                target.makeDirectory();
-            } catch (SQLException ignored) {
-                // The export's own failure is the error the user sees; the directory was empty and is now absent.
+                if (target.exists(name)) {
+                    target.delete(name);
+                }
+            } catch (SQLException e) {
+                left.add(name + ": " + e.getMessage());
             }
         }
+        try {
+            if (left.isEmpty() && target.kind() != RemoteFiles.Kind.ABSENT && target.files().isEmpty()) {
+                target.deleteAllQuietly();
+                if (wasEmptyDirectory) {
+                    target.makeDirectory();
+                }
+            }
+        } catch (SQLException e) {
+            // The files are gone; an empty folder left behind holds nothing a reader takes.
+        }
+        return left;
     }
 
     private static String relative(Path directory, Path file) {

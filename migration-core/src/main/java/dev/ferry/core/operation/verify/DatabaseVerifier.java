@@ -1,6 +1,7 @@
 package dev.ferry.core.operation.verify;
 
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.model.manifest.SchemaFile;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.SchemaReader;
@@ -61,14 +62,25 @@ public final class DatabaseVerifier {
         if (autoCommit) {
             connection.setAutoCommit(false); // streaming reads need it on some engines (PostgreSQL)
         }
+        VerifyResult result;
         try {
-            return verify(dir, contents, dialect);
-        } finally {
+            result = verify(dir, contents, dialect);
+        } catch (SQLException | RuntimeException e) {
             if (autoCommit) {
-                connection.rollback();
-                connection.setAutoCommit(true);
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                } catch (SQLException restoring) {
+                    e.addSuppressed(restoring);
+                }
             }
+            throw e;
         }
+        if (autoCommit) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        return result;
     }
 
     private VerifyResult verify(Path dir, ImportedContents contents, Dialect dialect) throws SQLException {
@@ -79,7 +91,12 @@ public final class DatabaseVerifier {
         }
         List<VerifiedObject> missing = contents.created() == null ? List.of()
                 : new MissingObjects(contents.created(), found).missing();
-        return new VerifyResult(dir, tables, missing, contents.warnings());
+        List<String> warnings = new ArrayList<>(contents.warnings());
+        if (contents.created() == null) {
+            warnings.add(STATEMENT + ": " + dir + " holds no " + SchemaFile.NAME + " (an export by an earlier Ferry,"
+                    + " or DuckDB's own): its tables' rows were compared, its keys, indexes and views were not");
+        }
+        return new VerifyResult(dir, tables, missing, warnings);
     }
 
     private VerifiedObject verifyTable(ImportedTable table, Dialect dialect, DatabaseSchema found) throws SQLException {
@@ -89,7 +106,8 @@ public final class DatabaseVerifier {
         }
         TableShape shape;
         try {
-            shape = TableShape.of(connection, dialect, table.loads().get(0));
+            // The columns are probed in the table the rows are read from.
+            shape = TableShape.of(connection, dialect, table.loads().get(0), dialect.quote(there.name()));
         } catch (SQLException e) {
             throw FerryErrors.withContext(STATEMENT + ": reading table " + table.table(), e);
         }
@@ -121,14 +139,19 @@ public final class DatabaseVerifier {
             }
         }
         String unquoted = unquoted(sql);
+        Table match = null;
         for (Table table : found.tables()) {
             String name = unquoted(table.name().name());
             String qualified = table.name().schema() == null ? name : unquoted(table.name().schema()) + "." + name;
             if (unquoted.equalsIgnoreCase(name) || unquoted.equalsIgnoreCase(qualified)) {
-                return table;
+                if (match != null) {
+                    // Two tables differ only in case (PostgreSQL's orders and "Orders"): neither is taken for it.
+                    return null;
+                }
+                match = table;
             }
         }
-        return null;
+        return match;
     }
 
     private static String unquoted(String name) {

@@ -60,11 +60,14 @@ record TableShape(List<String> names, List<ValueKind> kinds, List<String> select
     private static final Set<Integer> TEMPORAL = Set.of(Types.DATE, Types.TIME, Types.TIMESTAMP,
             Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE);
 
-    /** The shape of {@code load}'s columns in the database; throws where the table or a column is not there. */
-    static TableShape of(Connection connection, Dialect dialect, TableLoad load) throws SQLException {
+    /**
+     * The shape of {@code load}'s columns in {@code table} (SQL, as the rows are read from it); throws where the table
+     * or a column is not there.
+     */
+    static TableShape of(Connection connection, Dialect dialect, TableLoad load, String table) throws SQLException {
         String columns = load.columns().isEmpty() ? "*" : String.join(", ", load.columns());
         try (PreparedStatement probe = connection.prepareStatement(
-                "SELECT " + columns + " FROM " + load.table() + " WHERE 1 = 0");
+                "SELECT " + columns + " FROM " + table + " WHERE 1 = 0");
              ResultSet empty = probe.executeQuery()) {
             ResultSetMetaData metaData = empty.getMetaData();
             List<String> names = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.core.FerryVersion;
+import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.sql.SqlScript;
 import dev.ferry.driver.FerryConnection;
@@ -171,8 +172,10 @@ public final class FerryCommandLine implements Callable<Integer> {
              Connection connection = loader.connect(url, connectionProperties)) {
             ProgressDisplay progress = ProgressDisplay.on(err, verbosity());
             connection.unwrap(FerryConnection.class).setProgressListener(progress);
+            // MariaDB's backslash escapes and comments, as its own client splits a dump.
+            boolean mysql = Dialects.forConnection(connection).capabilities().mysqlSyntax();
             for (Script script : scripts) {
-                for (SqlScript.Statement statement : SqlScript.split(script.text())) {
+                for (SqlScript.Statement statement : SqlScript.split(script.text(), mysql)) {
                     try {
                         execute(connection, statement.sql());
                     } catch (SQLException e) {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 /**
  * Prints a result set as a JSON array of objects, one per row, every row, keyed by column label, as DuckDB's
  * {@code -json} does: integers, decimals and booleans as JSON's, NULL as null, everything else as the driver's text.
+ * A label that two columns share is made unique ({@code id}, {@code id_2}), as a JSON object's keys must be.
  */
 final class JsonPrinter implements ResultPrinter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -29,8 +30,14 @@ final class JsonPrinter implements ResultPrinter {
     public void print(ResultSet resultSet) throws SQLException {
         ResultSetMetaData metaData = resultSet.getMetaData();
         String[] labels = new String[metaData.getColumnCount()];
+        java.util.Set<String> taken = new java.util.HashSet<>();
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = metaData.getColumnLabel(i + 1);
+            // Two columns of one label (SELECT a.id, b.id) stay two keys: id, id_2.
+            String label = metaData.getColumnLabel(i + 1);
+            labels[i] = label;
+            for (int n = 2; !taken.add(labels[i]); n++) {
+                labels[i] = label + "_" + n;
+            }
         }
         try {
             JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8);

@@ -51,8 +51,13 @@ final class StderrTerminal {
     private static String run(String command, Redirect error) {
         try {
             Process process = new ProcessBuilder("sh", "-c", command).redirectError(error).start();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return null;
+            }
+            // A line or two: it fits in the pipe while the command runs.
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() == 0 ? out : null;
+            return process.exitValue() == 0 ? out : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

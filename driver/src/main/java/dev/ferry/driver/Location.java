@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  * @param what   what the location is, for messages: {@code "directory for EXPORT DATABASE"}
  */
 record Location(Path local, URI remote, String what) {
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
+    /**
+     * A URI's scheme: two letters or more (one is a Windows drive, {@code C:/x}) before {@code :/}, so that
+     * {@code hdfs:/path} (the default name node's) and a mistyped {@code s3a:/bucket} are URIs too.
+     */
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):/");
 
     /**
      * @param what what the path is, for messages: {@code "directory for EXPORT DATABASE"}, {@code "file for COPY"}

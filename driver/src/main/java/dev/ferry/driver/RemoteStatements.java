@@ -88,7 +88,11 @@ final class RemoteStatements {
              Spool spool = Spool.under(spoolBase)) {
             Path local = spool.directory().resolve("import");
             RemoteExportSource.download(files, local);
-            return renamed(engine.importDatabase(connection, moreConnections, local, options, progress), local, uri);
+            try {
+                return renamed(engine.importDatabase(connection, moreConnections, local, options, progress), local, uri);
+            } catch (SQLException e) {
+                throw renamed(e, local, uri);
+            }
         }
     }
 
@@ -99,8 +103,25 @@ final class RemoteStatements {
              Spool spool = Spool.under(spoolBase)) {
             Path local = spool.directory().resolve("verify");
             RemoteExportSource.download(files, local);
-            return engine.verifyDatabase(connection, local, allowEditedScripts);
+            VerifyResult result;
+            try {
+                result = engine.verifyDatabase(connection, local, allowEditedScripts);
+            } catch (SQLException e) {
+                throw renamed(e, local, uri);
+            }
+            return new VerifyResult(uri.toString(), result.tables(), result.missing(), result.warnings().stream()
+                    .map(w -> w.replace(local.toString(), uri.toString())).toList());
         }
+    }
+
+    /** {@code failure} with the spool's path replaced by the URI: the spool is gone, and the user named the URI. */
+    private static SQLException renamed(SQLException failure, Path local, URI uri) {
+        String message = failure.getMessage();
+        if (message == null || !message.contains(local.toString())) {
+            return failure;
+        }
+        return new SQLException(message.replace(local.toString(), uri.toString()), failure.getSQLState(),
+                failure.getErrorCode(), failure);
     }
 
     MigrationResult copyTo(CopyToCommand command, Location target) throws SQLException {

@@ -173,7 +173,7 @@ class FerryStatementTest {
 
     @Test
     void verifyGivesARowPerTableAndObject_theRowsReadAsUpdateCount_andAWarningOfWhatDiffers() throws SQLException {
-        engine.verifyResult = new VerifyResult(Path.of("out"), List.of(
+        engine.verifyResult = new VerifyResult("out", List.of(
                 new VerifiedObject("a", VerifiedObject.Status.OK, 2L, 2L, null),
                 new VerifiedObject("b", VerifiedObject.Status.DIFFERS, 3L, 4L, "id=9: not in the export")),
                 List.of(new VerifiedObject("view v", VerifiedObject.Status.MISSING, null, null, "not in the database")),

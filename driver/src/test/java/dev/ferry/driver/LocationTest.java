@@ -30,6 +30,14 @@ class LocationTest {
         assertEquals(URI.create("s3a://bucket/out"), s3.remote());
         assertEquals(URI.create("foo://x"), Location.of("foo://x", "file for COPY").remote());
         assertEquals(URI.create("s3a://Bucket/Out"), Location.of("S3A://Bucket/Out", "file for COPY").remote());
+        assertEquals(URI.create("hdfs:/user/out"), Location.of("hdfs:/user/out", "file for COPY").remote());
+        assertEquals(URI.create("s3a:/bucket/out"), Location.of("s3a:/bucket/out", "file for COPY").remote());
+    }
+
+    @Test
+    void aWindowsDriveAndAFileUriWithOneSlashAreLocal() throws SQLException {
+        assertFalse(Location.of("C:/exports/out", "directory for EXPORT DATABASE").isRemote());
+        assertEquals(Path.of("/tmp/out"), Location.of("file:/tmp/out", "directory for EXPORT DATABASE").local());
     }
 
     @Test

@@ -52,7 +52,7 @@ final class RecordingEngine implements MigrationEngine {
     /** Whether the last verification allowed edited scripts. */
     boolean verifyAllowsEditedScripts;
     /** What {@link #verifyDatabase} answers. */
-    VerifyResult verifyResult = new VerifyResult(Path.of("unused"), List.of(), List.of(), List.of());
+    VerifyResult verifyResult = new VerifyResult("unused", List.of(), List.of(), List.of());
 
     @Override
     public VerifyResult verifyDatabase(Connection connection, Path directory, boolean allowEditedScripts)

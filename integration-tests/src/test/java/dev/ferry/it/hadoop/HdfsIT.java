@@ -333,7 +333,7 @@ class HdfsIT {
         String error = process.err();
         assertTrue(error.contains("Error: EXPORT DATABASE cannot write to " + export + ": Cannot write " + export
                 + "/.ferry-export-writing: permission denied (Permission denied: user=bob, access=WRITE"), error);
-        assertTrue(error.contains("[SQLState 58030]"), error);
+        assertTrue(error.contains("[SQLState 42501]"), error);
         assertFalse(error.contains("\tat "), error);
         assertFalse(hdfs.exists(new org.apache.hadoop.fs.Path(export)));
         assertSpoolIsEmpty();

@@ -295,7 +295,7 @@ class S3IT {
             HadoopSample.create(source);
             SQLException failed = assertThrows(SQLException.class,
                     () -> statement.execute("EXPORT DATABASE '" + export + "'"));
-            assertEquals("58030", failed.getSQLState(), failed.getMessage());
+            assertEquals("42501", failed.getSQLState(), failed.getMessage());
             assertTrue(failed.getMessage().contains(export), failed.getMessage());
             assertTrue(failed.getMessage().contains("permission denied"), failed.getMessage());
             assertFalse(failed.getMessage().contains("\tat "), failed.getMessage());

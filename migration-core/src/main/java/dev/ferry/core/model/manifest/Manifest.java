@@ -47,17 +47,33 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
      */
     public static final int CHUNKED_FORMAT_VERSION = 2;
 
+    /**
+     * The layout version of an export whose Parquet files hold Spark's types ({@code PARQUET_TYPES spark}: times as
+     * plain numbers, UUIDs as text), which a Ferry that reads only the versions before would load as numbers and text:
+     * it refuses the export by its version instead. Such an export may hold chunked tables too.
+     */
+    public static final int SPARK_TYPES_FORMAT_VERSION = 3;
+
     /** {@link #snapshot} of an export whose data files were read in several snapshots, one per run. */
     public static final String RESUMED = "resumed";
 
     /** Whether this Ferry reads an export of layout version {@code version}. */
     public static boolean readsVersion(int version) {
-        return version == FORMAT_VERSION || version == CHUNKED_FORMAT_VERSION;
+        return version == FORMAT_VERSION || version == CHUNKED_FORMAT_VERSION || version == SPARK_TYPES_FORMAT_VERSION;
     }
 
     /** The layout version of an export holding {@code tables}: the oldest that can describe them. */
     public static int versionFor(List<TableEntry> tables) {
-        return tables.stream().anyMatch(TableEntry::chunked) ? CHUNKED_FORMAT_VERSION : FORMAT_VERSION;
+        return versionFor(tables, false);
+    }
+
+    /**
+     * The layout version of an export holding {@code tables}, its Parquet files in Spark's types or not: the oldest
+     * that can describe them.
+     */
+    public static int versionFor(List<TableEntry> tables, boolean sparkTypes) {
+        return sparkTypes ? SPARK_TYPES_FORMAT_VERSION
+                : tables.stream().anyMatch(TableEntry::chunked) ? CHUNKED_FORMAT_VERSION : FORMAT_VERSION;
     }
 
     public Manifest {

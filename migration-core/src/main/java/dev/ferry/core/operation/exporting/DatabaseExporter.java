@@ -201,7 +201,9 @@ public final class DatabaseExporter {
                 pending = reads.stream().filter(read -> !keptFiles.containsKey(read.file())).toList();
                 List<Connection> connections = readers.connections();
                 ProgressListener listener = connections.size() > 1 ? SerialProgress.of(progress) : progress;
-                long[] expected = kept.isEmpty() ? expectedRows(dialect, tables, estimates, pending)
+                // Statistics are asked for where they order the reads or someone listens for totals.
+                boolean wanted = connections.size() > 1 || progress != ProgressListener.NONE;
+                long[] expected = kept.isEmpty() && wanted ? expectedRows(dialect, tables, estimates, pending)
                         : LongStream.generate(() -> -1).limit(pending.size()).toArray();
                 // On one connection the order stays the tables' own.
                 long[] readRows = connections.size() > 1 ? expected : new long[pending.size()];
@@ -430,12 +432,13 @@ public final class DatabaseExporter {
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
                 dialect.name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
-        if (options.format() == DataFormat.PARQUET) {
+        boolean sparkTypes = options.format() == DataFormat.PARQUET && options.parquetTypes() == ParquetTypes.SPARK;
+        if (sparkTypes) {
             // Not a reader's option (each file says it wrote TIME as plain numbers), but what a reader of the export
-            // meets: Spark's types or the exact ones.
+            // meets; only where it is not the default, so that an export in the exact types reads as before.
             optionValues.put(ParquetTypes.OPTION, options.parquetTypes().optionValue());
         }
-        return new Manifest(Manifest.versionFor(tables), FerryVersion.get(), Instant.now().toString(), source,
+        return new Manifest(Manifest.versionFor(tables, sparkTypes), FerryVersion.get(), Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
                 : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings,
                 scriptSums, runs == null ? null : Manifest.RESUMED, runs);

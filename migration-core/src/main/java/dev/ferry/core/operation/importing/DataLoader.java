@@ -120,12 +120,35 @@ final class DataLoader {
         if (before.isPresent()) {
             return new TableOutcome(table.load().table(), table.file(), before.getAsLong(), table.bytes());
         }
-        long rows = loader.load(table.load(), table.expectedRows().orElse(-1), commitBatches, progress);
+        long rows = loader.load(table.load(), table.expectedRows().orElse(-1), commitBatches,
+                table.oneOfSeveral() ? new FileProgress(progress, table.load().table() + " (" + table.file() + ")")
+                        : progress);
         if (table.expectedRows().isPresent() && rows != table.expectedRows().getAsLong()) {
             throw FerryErrors.data("IMPORT DATABASE: " + table.file() + " held " + rows + " rows for "
                     + table.load().table() + ", the manifest says " + table.expectedRows().getAsLong());
         }
         checkpoints.loaded(on, table, rows);
         return new TableOutcome(table.load().table(), table.file(), rows, table.bytes());
+    }
+
+    /**
+     * The progress of one of a table's several files, named by the table and the file: files of one table load at
+     * once (JOBS), and each is counted apart.
+     */
+    private record FileProgress(ProgressListener listener, String label) implements ProgressListener {
+        @Override
+        public void tableStarted(String action, String table, long expectedRows) {
+            listener.tableStarted(action, label, expectedRows);
+        }
+
+        @Override
+        public void rowsDone(String table, long rows) {
+            listener.rowsDone(label, rows);
+        }
+
+        @Override
+        public void tableFinished(String table, long rows) {
+            listener.tableFinished(label, rows);
+        }
     }
 }

@@ -96,7 +96,7 @@ public final class DatabaseVerifier {
             warnings.add(STATEMENT + ": " + dir + " holds no " + SchemaFile.NAME + " (an export by an earlier Ferry,"
                     + " or DuckDB's own): its tables' rows were compared, its keys, indexes and views were not");
         }
-        return new VerifyResult(dir, tables, missing, warnings);
+        return new VerifyResult(dir.toString(), tables, missing, warnings);
     }
 
     private VerifiedObject verifyTable(ImportedTable table, Dialect dialect, DatabaseSchema found) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.ferry.core.operation.verify;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,12 +7,13 @@ import java.util.Optional;
 /**
  * The result of VERIFY DATABASE.
  *
- * @param directory the export directory compared with
+ * @param directory the export directory compared with, as the user named it (a Hadoop URI's export is compared in
+ *                  a local copy)
  * @param tables    one entry per table of the export, in the order the import loads them
  * @param missing   one entry per schema object the export creates that the database lacks
  * @param warnings  what the export did not carry (which the database cannot be expected to hold), in words
  */
-public record VerifyResult(Path directory, List<VerifiedObject> tables, List<VerifiedObject> missing,
+public record VerifyResult(String directory, List<VerifiedObject> tables, List<VerifiedObject> missing,
                            List<String> warnings) {
 
     public VerifyResult {

@@ -149,6 +149,31 @@ class ChunkedExportH2Test {
         assertFalse(Files.readString(dir.resolve(ManifestFile.NAME)).contains("chunks"));
     }
 
+    /**
+     * An export in Spark's Parquet types is layout version 3, which a Ferry reading only 1 and 2 refuses rather than
+     * load its times as numbers; one in the exact types names no PARQUET_TYPES and keeps its version.
+     */
+    @Test
+    void sparksTypesRaiseTheLayoutVersion_theDefaultOnesDoNot() throws Exception {
+        Path spark = temp.resolve("spark");
+        Path exact = temp.resolve("exact");
+        try (Connection source = h2()) {
+            fill(source);
+            new DatabaseExporter(source).export(spark, new ExportOptions(FormatOptions.from(Map.of("FORMAT", "parquet",
+                    "PARQUET_TYPES", "spark"), "COPY"), List.of(), null, 0, 1_000_000), ProgressListener.NONE);
+            new DatabaseExporter(source).export(exact, options("parquet", 1_000_000), ProgressListener.NONE);
+        }
+        Manifest sparkManifest = ManifestFile.read(spark);
+        assertEquals(Manifest.SPARK_TYPES_FORMAT_VERSION, sparkManifest.formatVersion());
+        assertEquals("spark", sparkManifest.options().get("PARQUET_TYPES"));
+        Manifest exactManifest = ManifestFile.read(exact);
+        assertEquals(Manifest.FORMAT_VERSION, exactManifest.formatVersion());
+        assertFalse(exactManifest.options().containsKey("PARQUET_TYPES"), exactManifest.options().toString());
+        try (Connection target = DriverManager.getConnection("jdbc:h2:mem:" + java.util.UUID.randomUUID())) {
+            new DatabaseImporter(target).importFrom(spark, ProgressListener.NONE);
+        }
+    }
+
     @Test
     void chunkRowsZeroWritesEveryTableWhole() throws Exception {
         Path dir = temp.resolve("export");

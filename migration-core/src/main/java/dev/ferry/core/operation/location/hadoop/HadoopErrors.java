@@ -22,11 +22,17 @@ final class HadoopErrors {
     /** {@code software.amazon.awssdk.services.s3.model.S3Exception} and the like, which say nothing but the name. */
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*(?:Exception|Error))");
 
+    private static final String PERMISSION_DENIED = "permission denied";
+
     private HadoopErrors() {
     }
 
-    /** {@code doing uri: explanation}, SQLState 58030. */
+    /** {@code doing uri: explanation}, SQLState 42501 where permission was denied, else 58030. */
     static SQLException of(String doing, URI uri, IOException e) {
+        Throwable failure = e instanceof RemoteException remote ? remote.unwrapRemoteException() : e;
+        if (PERMISSION_DENIED.equals(kind(failure))) {
+            return new SQLException(doing + " " + uri + ": " + explain(e), "42501", e);
+        }
         return FerryErrors.io(doing + " " + uri + ": " + explain(e), e);
     }
 
@@ -43,7 +49,7 @@ final class HadoopErrors {
             return "the bucket does not exist";
         }
         if (failure instanceof java.nio.file.AccessDeniedException || failure instanceof AccessControlException) {
-            return "permission denied";
+            return PERMISSION_DENIED;
         }
         if (failure instanceof ClusterStorageCapacityExceededException) {
             return "out of quota or space";

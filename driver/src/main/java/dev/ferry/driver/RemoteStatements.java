@@ -84,33 +84,41 @@ final class RemoteStatements {
 
     MigrationResult importDatabase(Location source, ImportOptions options) throws SQLException {
         URI uri = source.remote();
-        try (RemoteFiles files = HadoopFileSystems.open(uri, hadoop, source.what());
-             Spool spool = Spool.under(spoolBase)) {
-            Path local = spool.directory().resolve("import");
-            RemoteExportSource.download(files, local);
-            try {
-                return renamed(engine.importDatabase(connection, moreConnections, local, options, progress), local, uri);
-            } catch (SQLException e) {
-                throw renamed(e, local, uri);
-            }
-        }
+        return onDownloadedExport(source, local -> renamed(
+                engine.importDatabase(connection, moreConnections, local, options, progress), local, uri));
     }
 
     /** VERIFY DATABASE of an export on a Hadoop file system: downloaded first, as an import does, then verified. */
     VerifyResult verifyDatabase(Location source, boolean allowEditedScripts) throws SQLException {
         URI uri = source.remote();
+        return onDownloadedExport(source, local -> {
+            VerifyResult result = engine.verifyDatabase(connection, local, allowEditedScripts);
+            return new VerifyResult(uri.toString(), result.tables(), result.missing(), result.warnings().stream()
+                    .map(w -> w.replace(local.toString(), uri.toString())).toList());
+        });
+    }
+
+    /** What runs on an export downloaded into the spool. */
+    @FunctionalInterface
+    private interface OnDownloaded<T> {
+        T run(Path local) throws SQLException;
+    }
+
+    /**
+     * Downloads the export at {@code source} into a spool (refusing one without its manifest), runs {@code action} on
+     * it, and deletes the spool; an error names the URI, not the spool.
+     */
+    private <T> T onDownloadedExport(Location source, OnDownloaded<T> action) throws SQLException {
+        URI uri = source.remote();
         try (RemoteFiles files = HadoopFileSystems.open(uri, hadoop, source.what());
              Spool spool = Spool.under(spoolBase)) {
-            Path local = spool.directory().resolve("verify");
+            Path local = spool.directory().resolve("export");
             RemoteExportSource.download(files, local);
-            VerifyResult result;
             try {
-                result = engine.verifyDatabase(connection, local, allowEditedScripts);
+                return action.run(local);
             } catch (SQLException e) {
                 throw renamed(e, local, uri);
             }
-            return new VerifyResult(uri.toString(), result.tables(), result.missing(), result.warnings().stream()
-                    .map(w -> w.replace(local.toString(), uri.toString())).toList());
         }
     }
 

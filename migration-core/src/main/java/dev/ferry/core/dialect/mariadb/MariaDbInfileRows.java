@@ -5,10 +5,12 @@ import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.dialect.mariadb.MariaDbInfileStatement.Form;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.model.progress.ProgressListener;
+import dev.ferry.core.value.ZoneConversion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 
@@ -208,7 +210,11 @@ final class MariaDbInfileRows extends InputStream {
         switch (forms.get(i)) {
             case HEX -> putHex((byte[]) value);
             case NUMBER -> putText(value instanceof Boolean b ? (b ? "1" : "0") : value.toString());
-            case TEXT -> putText(target.kinds().get(i).format(value));
+            // A timestamp with an offset (another engine's TIMESTAMP WITH TIME ZONE) into a DATETIME: at UTC, as
+            // the translation says, rather than refused by the server as truncated.
+            case TEXT -> putText(target.jdbcTypes()[i] == Types.TIMESTAMP
+                    ? ZoneConversion.textAtUtc(target.kinds().get(i).format(value))
+                    : target.kinds().get(i).format(value));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferry.core.operation.verify;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.operation.loading.TableLoad;
 import dev.ferry.core.value.ValueKind;
+import dev.ferry.core.value.ZoneConversion;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,16 +32,19 @@ import java.util.Set;
  * @param kinds    their value kinds
  * @param selects  each column as an export selects it ({@link Dialect#selectColumn})
  * @param temporal for each column, whether it is a date, time or timestamp loaded as text
+ * @param atUtc    for each column, whether it is a timestamp without a zone loaded as text, which takes a value with an
+ *                 offset at UTC as the load does ({@link ZoneConversion#textAtUtc})
  * @param byValue  for each column, whether it is a decimal whose column keeps no scale
  */
 record TableShape(List<String> names, List<ValueKind> kinds, List<String> selects, boolean[] temporal,
-                  boolean[] byValue) {
+                  boolean[] atUtc, boolean[] byValue) {
 
     TableShape {
         names = List.copyOf(names);
         kinds = List.copyOf(kinds);
         selects = List.copyOf(selects);
         temporal = temporal.clone();
+        atUtc = atUtc.clone();
         byValue = byValue.clone();
     }
 
@@ -50,7 +54,8 @@ record TableShape(List<String> names, List<ValueKind> kinds, List<String> select
         for (int i = 0; i < row.length; i++) {
             if (row[i] != null) {
                 String form = kinds.get(i).format(row[i]);
-                text[i] = temporal[i] ? TemporalSpelling.canonical(form)
+                text[i] = atUtc[i] ? TemporalSpelling.canonical(ZoneConversion.textAtUtc(form))
+                        : temporal[i] ? TemporalSpelling.canonical(form)
                         : byValue[i] ? new BigDecimal(form).stripTrailingZeros().toPlainString() : form;
             }
         }
@@ -74,16 +79,18 @@ record TableShape(List<String> names, List<ValueKind> kinds, List<String> select
             List<String> selects = new ArrayList<>();
             List<ValueKind> kinds = dialect.valueKinds(metaData);
             boolean[] temporal = new boolean[kinds.size()];
+            boolean[] atUtc = new boolean[kinds.size()];
             boolean[] byValue = new boolean[kinds.size()];
             for (int i = 1; i <= metaData.getColumnCount(); i++) {
                 names.add(metaData.getColumnName(i));
                 selects.add(dialect.selectColumn(metaData.getColumnName(i), metaData.getColumnType(i),
                         metaData.getColumnTypeName(i)));
                 temporal[i - 1] = kinds.get(i - 1) == ValueKind.STRING && TEMPORAL.contains(metaData.getColumnType(i));
+                atUtc[i - 1] = kinds.get(i - 1) == ValueKind.STRING && metaData.getColumnType(i) == Types.TIMESTAMP;
                 byValue[i - 1] = kinds.get(i - 1) == ValueKind.DECIMAL && keepsNoScale(dialect,
                         metaData.getColumnTypeName(i));
             }
-            return new TableShape(names, kinds, selects, temporal, byValue);
+            return new TableShape(names, kinds, selects, temporal, atUtc, byValue);
         }
     }
 

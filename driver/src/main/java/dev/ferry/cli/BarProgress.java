@@ -72,10 +72,7 @@ final class BarProgress implements ProgressDisplay {
 
     @Override
     public void tableFinished(String table, long rows) {
-        String number = tally.number(table);
-        double seconds = tally.tableFinished(table, rows, System.nanoTime());
-        line(String.format(Locale.ROOT, "%s %s: %,d rows in %.1f s%s", tally.action(), table, rows, seconds,
-                number.isEmpty() ? "" : " (file " + number + ")"));
+        line(tally.tableFinished(table, rows, System.nanoTime()));
         step();
     }
 

@@ -63,9 +63,6 @@ final class LogProgress implements ProgressDisplay {
 
     @Override
     public void tableFinished(String table, long rows) {
-        String number = tally.number(table);
-        double seconds = tally.tableFinished(table, rows, clock.getAsLong());
-        err.printf(Locale.ROOT, "%s %s: %,d rows in %.1f s%s%n", tally.action(), table, rows, seconds,
-                number.isEmpty() ? "" : " (file " + number + ")");
+        err.println(tally.tableFinished(table, rows, clock.getAsLong()));
     }
 }

@@ -27,7 +27,8 @@ import java.util.Map;
  * @param scripts       each script's SHA-256 (lower-case hex) by its file name, which IMPORT checks; empty in manifests
  *                      written before Ferry recorded them
  * @param snapshot      {@value #RESUMED} where the data files were read in more than one snapshot (an export resumed
- *                      with {@code RESUME}: see {@code runs}); null (and left out of the JSON) where all were read in
+ *                      with {@code RESUME}: see {@code runs}); {@value #PER_FILE} where each was read in a snapshot of
+ *                      its own (an export split over other processes); null (and left out of the JSON) where all were read in
  *                      one, as in every export not resumed and every manifest written before Ferry could resume
  * @param runs          a resumed export's runs, oldest first, each with when it read and the data files it read;
  *                      null (left out) where {@code snapshot} is
@@ -56,6 +57,12 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
 
     /** {@link #snapshot} of an export whose data files were read in several snapshots, one per run. */
     public static final String RESUMED = "resumed";
+
+    /**
+     * {@link #snapshot} of an export whose data files were each read in a transaction of its own, by other processes
+     * ({@code SplitExport}: Spark's executors): files of a database written to meanwhile may not agree.
+     */
+    public static final String PER_FILE = "per-file";
 
     /** Whether this Ferry reads an export of layout version {@code version}. */
     public static boolean readsVersion(int version) {

@@ -1,5 +1,6 @@
 package dev.ferry.core.model.options;
 
+import java.io.Serializable;
 import dev.ferry.core.FerryErrors;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param parquetTypes which Parquet types a Parquet file is written with (default {@link ParquetTypes#DUCKDB})
  */
 public record FormatOptions(DataFormat format, boolean header, char delimiter, char quote,
-                            ParquetCompression compression, int rowGroupRows, ParquetTypes parquetTypes) {
+                            ParquetCompression compression, int rowGroupRows, ParquetTypes parquetTypes) implements Serializable {
 
     /** The defaults: CSV with a header, comma-separated, double-quoted. */
     public static final FormatOptions DEFAULTS =

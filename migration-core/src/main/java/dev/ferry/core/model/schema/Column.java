@@ -1,5 +1,7 @@
 package dev.ferry.core.model.schema;
 
+import java.io.Serializable;
+
 /**
  * A table column as the engine describes it.
  *
@@ -21,7 +23,7 @@ package dev.ferry.core.model.schema;
  *                          generated column's values are not exported: the target computes them
  */
 public record Column(String name, String typeName, int jdbcType, int size, int scale, boolean nullable,
-                     String defaultExpression, Identity identity, String declaredType, String check, String generated) {
+                     String defaultExpression, Identity identity, String declaredType, String check, String generated) implements Serializable {
 
     /** An ordinary (not generated) column. */
     public Column(String name, String typeName, int jdbcType, int size, int scale, boolean nullable,

@@ -1,5 +1,7 @@
 package dev.ferry.core.model.schema;
 
+import java.io.Serializable;
+
 /**
  * An identity (auto-increment) column's generator.
  *
@@ -8,5 +10,5 @@ package dev.ferry.core.model.schema;
  * @param increment the step between values
  * @param next      the value the next insert would get
  */
-public record Identity(boolean always, long start, long increment, long next) {
+public record Identity(boolean always, long start, long increment, long next) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package dev.ferry.core.model.schema;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param partitionBound the bounds where the table is a partition of {@code parents}' one table
  *                       ({@code FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')}, {@code DEFAULT}), else null
  */
-public record Inheritance(List<QualifiedName> parents, String partitionBy, String partitionBound) {
+public record Inheritance(List<QualifiedName> parents, String partitionBy, String partitionBound) implements Serializable {
     /** A table that inherits from none, is not partitioned and is no partition. */
     public static final Inheritance NONE = new Inheritance(List.of(), null, null);
 

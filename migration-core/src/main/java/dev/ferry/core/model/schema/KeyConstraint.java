@@ -1,5 +1,6 @@
 package dev.ferry.core.model.schema;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param name    the constraint's name, or null when the engine gives none
  * @param columns its columns in key order
  */
-public record KeyConstraint(String name, List<String> columns) {
+public record KeyConstraint(String name, List<String> columns) implements Serializable {
 
     public KeyConstraint {
         columns = List.copyOf(columns);

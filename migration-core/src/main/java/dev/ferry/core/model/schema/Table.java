@@ -1,5 +1,6 @@
 package dev.ferry.core.model.schema;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  *                    for a table that stands alone (null is taken as that)
  */
 public record Table(QualifiedName name, List<Column> columns, KeyConstraint primaryKey, List<KeyConstraint> uniqueKeys,
-                    List<CheckConstraint> checks, String definition, Inheritance inheritance) {
+                    List<CheckConstraint> checks, String definition, Inheritance inheritance) implements Serializable {
 
     public Table {
         columns = List.copyOf(columns);

@@ -1,5 +1,7 @@
 package dev.ferry.core.operation.exporting;
 
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.schema.Table;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,6 +40,11 @@ record TableRead(Table table, SplitBy by, KeyRange range, String file, int part,
             }
         }
         return reads;
+    }
+
+    /** The task that writes this read's file, as {@code format} says, for scripts in {@code scriptDialect}. */
+    ExportTask task(Dialect dialect, FormatOptions format, Dialect scriptDialect) {
+        return new ExportTask(table, where(), file, label(dialect.quote(table.name())), format, scriptDialect.name());
     }
 
     /** The SQL that limits the table's rows to the chunk's: empty for a table read whole. */

@@ -137,7 +137,7 @@ public final class DatabaseImporter {
         }
         if (!earlier.resuming()) {
             try {
-                refuseUnlessEmpty(new DatabaseContents(connection, dialect, scope), dialect, scope);
+                refuseUnlessEmpty(connection, new DatabaseContents(connection, dialect, scope), dialect, scope);
             } catch (SQLException e) {
                 throw notes.isEmpty() ? e : FerryErrors.withContext(notes.get(0), e);
             }
@@ -262,8 +262,9 @@ public final class DatabaseImporter {
         }
     }
 
-    private void refuseUnlessEmpty(DatabaseContents contents, Dialect dialect, SchemaScope scope)
-            throws SQLException {
+    /** Refuses a database that holds user objects where the import creates its own (42000), naming them. */
+    static void refuseUnlessEmpty(Connection connection, DatabaseContents contents, Dialect dialect,
+                                  SchemaScope scope) throws SQLException {
         List<String> objects = contents.userObjects();
         if (!objects.isEmpty()) {
             String found = objects.size() + " user object(s): " + DatabaseContents.shortList(objects);

@@ -35,6 +35,16 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
                     List<String> edited) {
 
     static ExportSource open(Path directory, ImportOptions options) throws SQLException {
+        ExportSource source = openScripts(directory, options);
+        source.verifyDataFiles();
+        return source;
+    }
+
+    /**
+     * The directory's manifest and scripts, checked as {@link #open} checks them; its data files are not looked at
+     * (they may be elsewhere: a {@link SplitImport}'s tasks check each where they load it).
+     */
+    static ExportSource openScripts(Path directory, ImportOptions options) throws SQLException {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw FerryErrors.refused("IMPORT DATABASE: " + dir + " is not a directory");
@@ -60,17 +70,20 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
                     + " edited since. An export directory runs as SQL with the importing user's rights; to run the"
                     + " edits as they are: IMPORT DATABASE '" + dir + "' (" + ImportOptions.ALLOW_EDITED_SCRIPTS + ")");
         }
-        ExportSource source = new ExportSource(dir, manifest, script(dir, ExportLayout.SCHEMA),
+        return new ExportSource(dir, manifest, script(dir, ExportLayout.SCHEMA),
                 script(dir, ExportLayout.LOAD), script(dir, ExportLayout.POST_DATA), List.copyOf(edited));
+    }
+
+    /** Checks that every data file is there with the size and checksum the manifest records. */
+    private void verifyDataFiles() throws SQLException {
         for (Manifest.TableEntry table : manifest.tables()) {
             if (table.chunked()) {
                 verifyChunks(table);
             }
             for (Manifest.DataFile file : table.files()) {
-                verify(dir, table, file);
+                verify(directory, table, file);
             }
         }
-        return source;
     }
 
     /** The manifest's warnings, and a note of the scripts that run as edited since the export. */

@@ -1,0 +1,185 @@
+package dev.ferry.core.operation.exporting;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.FerryVersion;
+import dev.ferry.core.format.FileChecksum;
+import dev.ferry.core.format.FileSummary;
+import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.manifest.Manifest;
+import dev.ferry.core.model.manifest.ManifestFile;
+import dev.ferry.core.model.manifest.SchemaFile;
+import dev.ferry.core.model.options.DataFormat;
+import dev.ferry.core.model.options.FormatOptions;
+import dev.ferry.core.model.options.ParquetTypes;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.TableOutcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes what an export holds besides its data files, once every data file is written: the scripts, the schema file
+ * and, last, the manifest, which lists each data file with its rows and checksum.
+ */
+final class ExportFinisher {
+    private final Connection connection;
+    private final ExportContents contents;
+    private final FormatOptions options;
+
+    /**
+     * @param connection the exported database, for the manifest's description of it
+     * @param contents   the schema and scripts the export wrote its data files for
+     */
+    ExportFinisher(Connection connection, ExportContents contents, FormatOptions options) {
+        this.connection = connection;
+        this.contents = contents;
+        this.options = options;
+    }
+
+    /**
+     * An export's data files, once all are written.
+     *
+     * @param reads     every data file, in the order of the plan
+     * @param pending   those read by this run
+     * @param written   what this run wrote, one for each of {@code pending}
+     * @param kept      what a resumed export kept; empty for an export begun afresh
+     * @param startedAt when this run began
+     * @param perFile   whether each data file was read in a transaction of its own ({@link SplitExport}), rather
+     *                  than all in one snapshot
+     */
+    record Reads(List<TableRead> reads, List<TableRead> pending, List<TableExport> written,
+                 Optional<ResumeCheck.Kept> kept, Instant startedAt, boolean perFile) {
+
+        /** The files kept from earlier runs, by name. */
+        Map<String, ExportProgress.Finished> keptFiles() {
+            return kept.map(k -> k.recorded().finished()).orElse(Map.of());
+        }
+    }
+
+    /**
+     * Writes the scripts, the schema file and the manifest into {@code staging}, for the data files read now and those
+     * a resumed export kept, in the order of the plan.
+     *
+     * @param target      where the export is going, as the result names it
+     * @param targetNotes what preparing the target had to say
+     * @param warnings    what the export could not carry so far; the data files' own are added
+     * @param notes       what the reads had to say (connections, snapshots)
+     */
+    MigrationResult finish(Path staging, Path target, List<String> targetNotes, Reads done, List<String> warnings,
+                           List<String> notes) throws SQLException {
+        Map<String, TableExport> byFile = new LinkedHashMap<>();
+        for (int i = 0; i < done.pending().size(); i++) {
+            byFile.put(done.pending().get(i).file(), done.written().get(i));
+        }
+        Map<String, ExportProgress.Finished> keptFiles = done.keptFiles();
+        List<TableRead> reads = done.reads();
+        List<TableOutcome> outcomes = new ArrayList<>();
+        List<Manifest.TableEntry> entries = new ArrayList<>();
+        List<Manifest.DataFile> chunks = new ArrayList<>();
+        Map<String, String> tableOf = new LinkedHashMap<>();
+        for (TableRead read : reads) {
+            TableExport export = byFile.containsKey(read.file()) ? byFile.get(read.file())
+                    : kept(keptFiles.get(read.file()));
+            Table table = read.table();
+            long bytes = export.file().bytes();
+            tableOf.put(read.file(), contents.dialect().quote(table.name()));
+            outcomes.add(new TableOutcome(contents.dialect().quote(table.name()), read.file(), export.rows(), bytes));
+            warnings.addAll(export.warnings());
+            if (read.parts() == 1) {
+                entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), read.file(),
+                        export.rows(), bytes, export.file().sha256()));
+                continue;
+            }
+            chunks.add(new Manifest.DataFile(read.file(), export.rows(), bytes, export.file().sha256()));
+            if (read.part() == read.parts()) {
+                entries.add(Manifest.TableEntry.chunked(table.name().schema(), table.name().name(), chunks));
+                chunks.clear();
+            }
+        }
+        Optional<ResumeCheck.Kept> kept = done.kept();
+        List<Manifest.Run> runs = kept.isEmpty() ? List.of() : ResumedRuns.of(kept.get().recorded().runs(),
+                done.startedAt().toString(), reads.stream().map(TableRead::file).filter(byFile::containsKey)
+                        .toList());
+        List<String> resumeNotes = new ArrayList<>();
+        if (kept.isPresent()) {
+            long keptBytes = keptFiles.values().stream().mapToLong(ExportProgress.Finished::bytes).sum();
+            resumeNotes.add("Resumed the unfinished export in " + staging + ": kept " + keptFiles.size() + " of "
+                    + reads.size() + " data file(s) (" + keptBytes + " bytes), read " + done.pending().size()
+                    + " now");
+            resumeNotes.addAll(kept.get().notes());
+        }
+        if (runs.size() > 1) {
+            warnings.add(ResumedRuns.warning(runs, tableOf));
+        }
+
+        Map<String, String> scriptSums = new LinkedHashMap<>();
+        writeScript(staging, ExportLayout.SCHEMA, contents.scripts().schemaScript(), scriptSums);
+        writeScript(staging, ExportLayout.LOAD, contents.scripts().loadScript(entries, options.readerOptions()),
+                scriptSums);
+        writeScript(staging, ExportLayout.POST_DATA, contents.scripts().postDataScript(), scriptSums);
+        String snapshot = runs.size() > 1 ? Manifest.RESUMED : done.perFile() ? Manifest.PER_FILE : null;
+        try {
+            new SchemaFile(contents.dialect().name(), contents.schema()).write(staging);
+            scriptSums.put(SchemaFile.NAME, FileChecksum.sha256(staging.resolve(SchemaFile.NAME)));
+            ManifestFile.write(staging, manifest(entries, warnings, scriptSums, snapshot,
+                    runs.size() > 1 ? runs : null));
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
+        }
+        List<String> reported = new ArrayList<>(targetNotes);
+        reported.addAll(resumeNotes);
+        reported.addAll(notes);
+        reported.addAll(warnings);
+        return new MigrationResult(target, outcomes, reported);
+    }
+
+    /** A data file a resumed export kept, as if read now. */
+    private static TableExport kept(ExportProgress.Finished finished) {
+        return new TableExport(finished.rows(), new FileSummary(finished.bytes(), finished.sha256()),
+                finished.warnings());
+    }
+
+    private Manifest manifest(List<Manifest.TableEntry> tables, List<String> warnings, Map<String, String> scriptSums,
+                              String snapshot, List<Manifest.Run> runs) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
+                metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
+                contents.dialect().name());
+        Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
+        boolean sparkTypes = options.format() == DataFormat.PARQUET && options.parquetTypes() == ParquetTypes.SPARK;
+        if (sparkTypes) {
+            // Not a reader's option (each file says it wrote TIME as plain numbers), but what a reader of the export
+            // meets; only where it is not the default, so that an export in the exact types reads as before.
+            optionValues.put(ParquetTypes.OPTION, options.parquetTypes().optionValue());
+        }
+        String scriptDialect = contents.scriptDialect() != contents.dialect() ? contents.scriptDialect().name()
+                : contents.dialect().scriptDialect().equals(contents.dialect().name()) ? null
+                : contents.dialect().scriptDialect();
+        return new Manifest(Manifest.versionFor(tables, sparkTypes), FerryVersion.get(), Instant.now().toString(),
+                source, optionValues, contents.schemas(), contents.qualifiedNames(), scriptDialect, tables, warnings,
+                scriptSums, snapshot, runs);
+    }
+
+    /** Writes the script {@code name}, and puts its SHA-256 into {@code sums}, for the manifest. */
+    private static void writeScript(Path directory, String name, String content, Map<String, String> sums)
+            throws SQLException {
+        try {
+            Path file = directory.resolve(name);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            sums.put(name, FileChecksum.sha256(file));
+        } catch (IOException e) {
+            throw FerryErrors.io("Cannot write " + name + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.ferry.core.operation.exporting;
+
+import dev.ferry.core.FerryErrors;
+import dev.ferry.core.dialect.Dialect;
+import dev.ferry.core.dialect.Dialects;
+import dev.ferry.core.dialect.UserCatalog;
+import dev.ferry.core.format.FileSummary;
+import dev.ferry.core.model.options.ExportOptions;
+import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.operation.MigrationResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An export whose data files are written by other processes: planned on one connection ({@link #plan}), each
+ * {@link ExportTask} run wherever there is a connection to the database (Spark's executors), then finished here
+ * ({@link #finish}) with the scripts and the manifest, so that IMPORT DATABASE loads the directory as any export.
+ *
+ * <p>The files are those an export on one machine writes, with the same names, chunks (by {@code CHUNK_ROWS}) and
+ * checksums; but each task reads in a transaction of its own, not all in one snapshot, and the manifest says so
+ * ({@code "snapshot": "per-file"}) and warns: a database written to meanwhile may give files that do not agree.
+ */
+public final class SplitExport {
+    private final Connection connection;
+    private final ExportContents contents;
+    private final ExportOptions options;
+    private final List<TableRead> reads;
+    private final Instant startedAt;
+
+    private SplitExport(Connection connection, ExportContents contents, ExportOptions options, List<TableRead> reads,
+                        Instant startedAt) {
+        this.connection = connection;
+        this.contents = contents;
+        this.options = options;
+        this.reads = reads;
+        this.startedAt = startedAt;
+    }
+
+    /**
+     * Reads the schema and plans the data files, in one read transaction on {@code connection}, ended before this
+     * returns.
+     *
+     * @param connection the database to export, with autocommit on; kept for {@link #finish}, left with its settings as
+     *                   they were
+     * @param options    as for EXPORT DATABASE; JOBS is the caller's to use (here it changes nothing)
+     * @throws SQLException (22023) where a schema named does not exist; (0A000) for RESUME, which a split export does not
+     *                      offer (the caller's framework retries failed tasks instead)
+     */
+    public static SplitExport plan(Connection connection, ExportOptions options) throws SQLException {
+        if (options.resume()) {
+            throw FerryErrors.notSupported("An export split over other processes does not take "
+                    + ExportOptions.RESUME + ": run it again (only the failed tasks of a run are retried)");
+        }
+        Dialect dialect = Dialects.forConnection(connection);
+        Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
+        SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
+        int isolation = dialect.snapshotIsolation(connection.getMetaData());
+        Instant startedAt = Instant.now();
+        try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
+             SnapshotSession session = SnapshotSession.begin(connection, isolation)) {
+            ExportContents contents = ExportContents.read(connection, dialect, scriptDialect, scope,
+                    options.format());
+            List<Table> tables = contents.schema().tables();
+            ChunkPlanner planner = new ChunkPlanner(connection, dialect, options.chunkRows(),
+                    options.chunked() ? dialect.rowPositions(connection) : Optional.empty());
+            long[] estimates = new long[tables.size()];
+            for (int i = 0; i < tables.size(); i++) {
+                estimates[i] = planner.estimate(tables.get(i));
+            }
+            List<TableRead> reads = TableRead.plan(tables, estimates, planner, contents.fileNames());
+            return new SplitExport(connection, contents, options, reads, startedAt);
+        }
+    }
+
+    /** The data files to write, one task each, in the order of the plan (tables in order, chunks in key order). */
+    public List<ExportTask> tasks() {
+        return reads.stream().map(read -> read.task(contents.dialect(), options.format(), contents.scriptDialect()))
+                .toList();
+    }
+
+    /**
+     * Writes the scripts, the schema file and the manifest into {@code directory}, for the data files the tasks wrote
+     * (which need not be in it: the manifest records what each task reported).
+     *
+     * @param written what every task of {@link #tasks} reported, in any order
+     * @throws SQLException (XX000) where a task's file is not among {@code written}
+     */
+    public MigrationResult finish(Path directory, List<ExportTask.Written> written) throws SQLException {
+        Map<String, ExportTask.Written> byFile = new HashMap<>();
+        written.forEach(file -> byFile.put(file.file(), file));
+        List<TableExport> exports = new ArrayList<>();
+        for (TableRead read : reads) {
+            ExportTask.Written file = byFile.get(read.file());
+            if (file == null) {
+                throw new SQLException("The split export has no report of its data file " + read.file() + " (table "
+                        + contents.dialect().quote(read.table().name()) + ")", "XX000");
+            }
+            exports.add(new TableExport(file.rows(), new FileSummary(file.bytes(),
+                    file.sha256()), file.warnings()));
+        }
+        List<String> warnings = contents.warnings();
+        warnings.add("The data files were each read in a transaction of their own (an export split over other"
+                + " processes), not all in one snapshot: where the database was written to during the export, they"
+                + " may not agree with each other (a row and the rows its foreign keys name); export a database no"
+                + " one writes to, or a replica stopped for the export");
+        return new ExportFinisher(connection, contents, options.format()).finish(directory, directory, List.of(),
+                new ExportFinisher.Reads(reads, reads, exports, Optional.empty(), startedAt, true), warnings,
+                List.of());
+    }
+}

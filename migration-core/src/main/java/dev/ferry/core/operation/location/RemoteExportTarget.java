@@ -68,6 +68,16 @@ public final class RemoteExportTarget {
     }
 
     /**
+     * Names files that other processes write into the target on this export's behalf (Spark's executors, each
+     * uploading its data file), so that a failed export removes them with its own: those of them that exist then.
+     *
+     * @param relativeNames the files' names under the target, as the manifest names them
+     */
+    public void writtenByOthers(List<String> relativeNames) {
+        uploaded.addAll(relativeNames);
+    }
+
+    /**
      * Uploads the finished local export in {@code directory}: every file but the manifest, the marker's deletion, the
      * manifest. On failure, what was uploaded is removed.
      */

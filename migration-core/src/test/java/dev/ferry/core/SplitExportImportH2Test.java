@@ -1,6 +1,7 @@
 package dev.ferry.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,7 +114,8 @@ class SplitExportImportH2Test {
             new DatabaseExporter(source).export(dir, ExportOptions.from(Map.of("CHUNK_ROWS", "1000")),
                     ProgressListener.NONE);
             MigrationResult result;
-            try (SplitImport imported = SplitImport.begin(target, dir, ImportOptions.DEFAULTS)) {
+            try (SplitImport imported = SplitImport.begin(target, () -> DriverManager.getConnection(targetUrl), dir,
+                    ImportOptions.DEFAULTS)) {
                 List<ImportTask.Loaded> loaded = new ArrayList<>();
                 for (ImportTask task : reversed(imported.tasks())) {
                     try (Connection loader = DriverManager.getConnection(targetUrl)) {
@@ -139,10 +141,13 @@ class SplitExportImportH2Test {
             Path dir = temp.resolve("export");
             new DatabaseExporter(source).export(dir, ExportOptions.from(Map.of("CHUNK_ROWS", "1000")),
                     ProgressListener.NONE);
-            try (SplitImport imported = SplitImport.begin(target, dir, ImportOptions.DEFAULTS)) {
+            try (SplitImport imported = SplitImport.begin(target, () -> DriverManager.getConnection(targetUrl), dir,
+                    ImportOptions.DEFAULTS)) {
                 ImportTask last = imported.tasks().get(imported.tasks().size() - 1);
                 Path file = dir.resolve(last.file());
-                Files.writeString(file, Files.readString(file).replace("parent", "Parent"));
+                String original = Files.readString(file);
+                Files.writeString(file, original.replaceFirst("\n([^\n]*?)([a-z])", "\n$1X"));
+                assertNotEquals(original, Files.readString(file), "the file was altered");
                 SQLException altered = assertThrows(SQLException.class, () -> {
                     try (Connection loader = DriverManager.getConnection(targetUrl)) {
                         last.load(loader, file);

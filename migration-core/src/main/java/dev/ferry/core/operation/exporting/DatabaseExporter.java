@@ -104,9 +104,8 @@ public final class DatabaseExporter {
         List<Table> tables = contents.schema().tables();
         ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
                 exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
-        String schemaScript = contents.scripts().schemaScript();
-        ExportFingerprint fingerprint = ExportFingerprint.of(ExportFingerprint.settings(connection, dialect,
-                scriptDialect, exportOptions), tables, schemaScript);
+                ExportFingerprint fingerprint = ExportFingerprint.of(ExportFingerprint.settings(connection, dialect,
+                scriptDialect, exportOptions), tables, contents.schemaScript());
         Optional<ResumeCheck.Kept> kept = target.recorded().isEmpty() ? Optional.empty()
                 : Optional.of(ResumeCheck.check(target.target(), staging, target.recorded().get(), fingerprint));
         Map<String, ExportProgress.Finished> keptFiles = kept.map(k -> k.recorded().finished()).orElse(Map.of());

@@ -25,10 +25,11 @@ import java.util.Set;
  * @param schemas        the schemas the export holds (the manifest's {@code schemas})
  * @param qualifiedNames whether the scripts name each object with its schema
  * @param scripts        the scripts
+ * @param schemaScript   the schema script's text, rendered once: the resume fingerprint and schema.sql are the same
  * @param fileNames      names the data files
  */
 record ExportContents(Dialect dialect, Dialect scriptDialect, DatabaseSchema schema, List<String> schemas,
-                      boolean qualifiedNames, TargetScripts scripts, DataFileNames fileNames) {
+                      boolean qualifiedNames, TargetScripts scripts, String schemaScript, DataFileNames fileNames) {
 
     /** Reads the schemas of {@code scope} on {@code connection}, in its open read transaction. */
     static ExportContents read(Connection connection, Dialect dialect, Dialect scriptDialect, SchemaScope scope,
@@ -42,7 +43,8 @@ record ExportContents(Dialect dialect, Dialect scriptDialect, DatabaseSchema sch
         DataFileNames fileNames = new DataFileNames(options.format().extension(),
                 scriptDialect.capabilities().importFindsDataFilesByName()
                         && options.parquetTypes() != ParquetTypes.SPARK);
-        return new ExportContents(dialect, scriptDialect, schema, schemas, qualifiedNames, scripts, fileNames);
+        return new ExportContents(dialect, scriptDialect, schema, schemas, qualifiedNames, scripts,
+                scripts.schemaScript(), fileNames);
     }
 
     /** What the schema and the scripts could not carry, as the manifest lists it; a new list. */

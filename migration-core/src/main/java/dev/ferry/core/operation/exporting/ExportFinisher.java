@@ -124,7 +124,7 @@ final class ExportFinisher {
         }
 
         Map<String, String> scriptSums = new LinkedHashMap<>();
-        writeScript(staging, ExportLayout.SCHEMA, contents.scripts().schemaScript(), scriptSums);
+        writeScript(staging, ExportLayout.SCHEMA, contents.schemaScript(), scriptSums);
         writeScript(staging, ExportLayout.LOAD, contents.scripts().loadScript(entries, options.readerOptions()),
                 scriptSums);
         writeScript(staging, ExportLayout.POST_DATA, contents.scripts().postDataScript(), scriptSums);

@@ -26,7 +26,9 @@ import java.util.Optional;
  *
  * <p>The files are those an export on one machine writes, with the same names, chunks (by {@code CHUNK_ROWS}) and
  * checksums; but each task reads in a transaction of its own, not all in one snapshot, and the manifest says so
- * ({@code "snapshot": "per-file"}) and warns: a database written to meanwhile may give files that do not agree.
+ * ({@code "snapshot": "per-file"}) and warns: a database written to meanwhile may give files that do not agree. So
+ * a table is split only by ranges of an integer key, never by where its rows are stored (PostgreSQL's ctid), which an
+ * update changes between two reads.
  */
 public final class SplitExport {
     private final Connection connection;
@@ -69,8 +71,9 @@ public final class SplitExport {
             ExportContents contents = ExportContents.read(connection, dialect, scriptDialect, scope,
                     options.format());
             List<Table> tables = contents.schema().tables();
-            ChunkPlanner planner = new ChunkPlanner(connection, dialect, options.chunkRows(),
-                    options.chunked() ? dialect.rowPositions(connection) : Optional.empty());
+            // Only key ranges: in reads of transactions of their own, a row an update moves would be read by two
+            // ranges of row positions (PostgreSQL's ctid), or by none. A table without an integer key is read whole.
+            ChunkPlanner planner = new ChunkPlanner(connection, dialect, options.chunkRows(), Optional.empty());
             long[] estimates = new long[tables.size()];
             for (int i = 0; i < tables.size(); i++) {
                 estimates[i] = planner.estimate(tables.get(i));
@@ -109,8 +112,9 @@ public final class SplitExport {
         List<String> warnings = contents.warnings();
         warnings.add("The data files were each read in a transaction of their own (an export split over other"
                 + " processes), not all in one snapshot: where the database was written to during the export, they"
-                + " may not agree with each other (a row and the rows its foreign keys name); export a database no"
-                + " one writes to, or a replica stopped for the export");
+                + " may not agree with each other (a row and the rows its foreign keys name; a row whose key changed,"
+                + " read twice or not at all); export a database no one writes to, or a replica stopped for the"
+                + " export");
         return new ExportFinisher(connection, contents, options.format()).finish(directory, directory, List.of(),
                 new ExportFinisher.Reads(reads, reads, exports, Optional.empty(), startedAt, true), warnings,
                 List.of());

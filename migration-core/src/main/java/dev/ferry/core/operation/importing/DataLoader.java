@@ -123,12 +123,23 @@ final class DataLoader {
         long rows = loader.load(table.load(), table.expectedRows().orElse(-1), commitBatches,
                 table.oneOfSeveral() ? new FileProgress(progress, table.load().table() + " (" + table.file() + ")")
                         : progress);
-        if (table.expectedRows().isPresent() && rows != table.expectedRows().getAsLong()) {
-            throw FerryErrors.data("IMPORT DATABASE: " + table.file() + " held " + rows + " rows for "
-                    + table.load().table() + ", the manifest says " + table.expectedRows().getAsLong());
+        if (table.expectedRows().isPresent()) {
+            checkRows(table.file(), table.load().table(), rows, table.expectedRows().getAsLong());
         }
         checkpoints.loaded(on, table, rows);
         return new TableOutcome(table.load().table(), table.file(), rows, table.bytes());
+    }
+
+    /**
+     * Refuses a file that held another number of rows than the manifest says (22000).
+     *
+     * @param table the table, as the target's SQL names it
+     */
+    static void checkRows(String file, String table, long rows, long expectedRows) throws SQLException {
+        if (rows != expectedRows) {
+            throw FerryErrors.data("IMPORT DATABASE: " + file + " held " + rows + " rows for " + table
+                    + ", the manifest says " + expectedRows);
+        }
     }
 
     /**

@@ -85,7 +85,7 @@ public final class DatabaseImporter {
                     + " has autocommit off, perhaps with work of its own pending. Commit or roll back, then turn"
                     + " autocommit on", "25001");
         }
-        Dialect.SessionSettings lock = lockImports(dialect);
+        Dialect.SessionSettings lock = lockImports(connection, dialect);
         try {
             return importLocked(dir, plan, dialect, scope, options, progress);
         } finally {
@@ -102,7 +102,7 @@ public final class DatabaseImporter {
      * one that holds it: a killed import's session keeps it until its server notices, after the statement it was
      * running (an index being built, say).
      */
-    private Dialect.SessionSettings lockImports(Dialect dialect) throws SQLException {
+    static Dialect.SessionSettings lockImports(Connection connection, Dialect dialect) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOCK_WAIT_SECONDS);
         while (true) {
             Optional<Dialect.SessionSettings> lock = dialect.lockImports(connection);

@@ -163,17 +163,28 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
         }
         Path file = DataFilePaths.inside(dir, data.file(), ManifestFile.NAME);
         String name = table.schema() == null ? table.name() : table.schema() + "." + table.name();
+        checkDataFile(file, data.file(), name, data.bytes(), data.sha256());
+    }
+
+    /**
+     * Checks that {@code file} is the data file the manifest lists: there, of its size and SHA-256.
+     *
+     * @param name  the file's name in the export, as the manifest gives it
+     * @param table the table it holds rows of, as the messages name it
+     * @throws SQLException (22000) naming the file and the table where it is missing or differs
+     */
+    static void checkDataFile(Path file, String name, String table, long bytes, String sha256) throws SQLException {
         if (!Files.isRegularFile(file)) {
-            throw FerryErrors.data("IMPORT DATABASE: data file " + data.file() + " of table " + name + " is missing");
+            throw FerryErrors.data("IMPORT DATABASE: data file " + name + " of table " + table + " is missing");
         }
         try {
             long size = Files.size(file);
-            if (size != data.bytes()) {
-                throw FerryErrors.data("IMPORT DATABASE: data file " + data.file() + " of table " + name + " has "
-                        + size + " bytes, the manifest says " + data.bytes() + "; it has been altered");
+            if (size != bytes) {
+                throw FerryErrors.data("IMPORT DATABASE: data file " + name + " of table " + table + " has "
+                        + size + " bytes, the manifest says " + bytes + "; it has been altered");
             }
-            if (!FileChecksum.sha256(file).equals(data.sha256())) {
-                throw FerryErrors.data("IMPORT DATABASE: data file " + data.file() + " of table " + name
+            if (!FileChecksum.sha256(file).equals(sha256)) {
+                throw FerryErrors.data("IMPORT DATABASE: data file " + name + " of table " + table
                         + " does not match its checksum in the manifest; it has been altered");
             }
         } catch (IOException e) {

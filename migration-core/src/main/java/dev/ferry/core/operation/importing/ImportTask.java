@@ -1,17 +1,13 @@
 package dev.ferry.core.operation.importing;
 
-import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
-import dev.ferry.core.format.FileChecksum;
 import dev.ferry.core.format.files.FormattedFile;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.loading.BulkLoader;
 import dev.ferry.core.operation.loading.TableLoad;
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,7 +42,7 @@ public record ImportTask(String table, List<String> columns, String file, Format
      * @throws SQLException (22000) where the file is not the one the manifest lists, or holds another number of rows
      */
     public Loaded load(Connection target, Path localFile) throws SQLException {
-        checkFile(localFile);
+        ExportSource.checkDataFile(localFile, file, table, bytes, sha256);
         Dialect dialect = Dialects.forConnection(target);
         try (Dialect.SessionSettings session = dialect.prepareSession(target);
              Dialect.SessionSettings forImport = dialect.prepareImport(target)) {
@@ -54,39 +50,24 @@ public record ImportTask(String table, List<String> columns, String file, Format
             try {
                 long rows = new BulkLoader(target, dialect).load(new TableLoad(table, columns,
                         new FormattedFile(localFile, format, sha256)), expectedRows, false, ProgressListener.NONE);
-                if (rows != expectedRows) {
-                    throw FerryErrors.data("IMPORT DATABASE: " + file + " held " + rows + " rows for " + table
-                            + ", the manifest says " + expectedRows);
-                }
+                DataLoader.checkRows(file, table, rows, expectedRows);
                 target.commit();
+                target.setAutoCommit(true);
                 return new Loaded(table, file, rows, bytes);
             } catch (SQLException | RuntimeException e) {
-                try {
-                    target.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
+                rollBack(target, e);
                 throw e;
-            } finally {
-                target.setAutoCommit(true);
             }
         }
     }
 
-    private void checkFile(Path localFile) throws SQLException {
+    /** Rolls back the load and puts autocommit back on; what fails in doing so is added to {@code failure}. */
+    private static void rollBack(Connection target, Exception failure) {
         try {
-            long size = Files.size(localFile);
-            if (size != bytes) {
-                throw FerryErrors.data("IMPORT DATABASE: data file " + file + " of table " + table + " has " + size
-                        + " bytes, the manifest says " + bytes + "; it has been altered");
-            }
-            if (!FileChecksum.sha256(localFile).equals(sha256)) {
-                throw FerryErrors.data("IMPORT DATABASE: data file " + file + " of table " + table
-                        + " does not match its checksum in the manifest; it has been altered");
-            }
-        } catch (IOException e) {
-            throw FerryErrors.io("IMPORT DATABASE: cannot read data file " + file + " of table " + table + " at "
-                    + localFile + ": " + e, e);
+            target.rollback();
+            target.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -72,6 +72,11 @@ final class ImportUndo {
         return new ImportUndo(connection, dialect, scope, before, false);
     }
 
+    /** This undo, run on {@code other}, a connection to the same database (with autocommit off). */
+    ImportUndo on(Connection other) {
+        return new ImportUndo(other, dialect, scope, before, newSchemasOfAnyName);
+    }
+
     /** What the database held before the import. */
     Before state() {
         return before;

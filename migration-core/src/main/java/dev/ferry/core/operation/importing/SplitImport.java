@@ -8,6 +8,7 @@ import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.TableOutcome;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An import whose data files are loaded by other processes: begun on one connection ({@link #begin}: the export's
@@ -29,7 +29,11 @@ import java.util.Optional;
  * dropped by hand before the next import. It holds Ferry's import lock where the engine has one, as IMPORT does.
  */
 public final class SplitImport implements AutoCloseable {
+    /** How long a check that the connection still works may take. */
+    private static final int VALID_SECONDS = 10;
+
     private final Connection connection;
+    private final ConnectionSource reconnect;
     private final Dialect dialect;
     private final ImportPlan plan;
     private final SchemaScope scope;
@@ -40,9 +44,10 @@ public final class SplitImport implements AutoCloseable {
     private Dialect.SessionSettings session = Dialect.SessionSettings.NONE;
     private Dialect.SessionSettings forImport = Dialect.SessionSettings.NONE;
 
-    private SplitImport(Connection connection, Dialect dialect, ImportPlan plan, SchemaScope scope,
-                        List<ImportTask> tasks, Path directory, Dialect.SessionSettings lock) {
+    private SplitImport(Connection connection, ConnectionSource reconnect, Dialect dialect, ImportPlan plan,
+                        SchemaScope scope, List<ImportTask> tasks, Path directory, Dialect.SessionSettings lock) {
         this.connection = connection;
+        this.reconnect = reconnect;
         this.dialect = dialect;
         this.plan = plan;
         this.scope = scope;
@@ -56,12 +61,14 @@ public final class SplitImport implements AutoCloseable {
      * database that is not empty, and creates the schema, committed: the tasks' loads run on other connections.
      *
      * @param connection the (empty) database to import into, with autocommit on
+     * @param reconnect  opens another connection to it, to undo the import where {@code connection} was lost while
+     *                   the tasks ran (a server's idle timeout)
      * @param options    as for IMPORT DATABASE; JOBS is the caller's to use
      * @throws SQLException (0A000) for RESUME, for an export whose load.sql runs statements of its own between its
      *                      loads, or one written by DuckDB itself; else as IMPORT DATABASE refuses
      */
-    public static SplitImport begin(Connection connection, Path directory, ImportOptions options)
-            throws SQLException {
+    public static SplitImport begin(Connection connection, ConnectionSource reconnect, Path directory,
+                                    ImportOptions options) throws SQLException {
         if (options.resume()) {
             throw FerryErrors.notSupported("An import split over other processes does not take "
                     + ImportOptions.RESUME + ": it keeps no journal to resume from");
@@ -74,12 +81,8 @@ public final class SplitImport implements AutoCloseable {
         ImportPlan plan = ImportPlan.of(ExportSource.openScripts(dir, options), dialect);
         List<ImportTask> tasks = tasks(plan);
         SchemaScope scope = plan.scope(connection, dialect);
-        Optional<Dialect.SessionSettings> lock = dialect.lockImports(connection);
-        if (lock.isEmpty()) {
-            throw FerryErrors.refused("IMPORT DATABASE: another import into this database is running (it holds"
-                    + " Ferry's import lock); run one at a time");
-        }
-        SplitImport begun = new SplitImport(connection, dialect, plan, scope, tasks, dir, lock.get());
+        Dialect.SessionSettings lock = DatabaseImporter.lockImports(connection, dialect);
+        SplitImport begun = new SplitImport(connection, reconnect, dialect, plan, scope, tasks, dir, lock);
         try {
             begun.createSchema();
         } catch (SQLException | RuntimeException e) {
@@ -160,17 +163,26 @@ public final class SplitImport implements AutoCloseable {
     }
 
     /**
-     * Undoes the import after {@code failure}: drops what it created (the database was empty before); what cannot be
-     * dropped is added to {@code failure}.
+     * Undoes the import after {@code failure}: drops what it created (the database was empty before), on another
+     * connection where the import's own was lost; what cannot be dropped is added to {@code failure}.
      */
     public void abandon(Exception failure) {
+        if (undo == null) {
+            return;
+        }
         try {
-            connection.rollback();
+            if (connection.isValid(VALID_SECONDS)) {
+                undo.run(true, plan.schemas(), failure);
+                return;
+            }
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
-        if (undo != null) {
-            undo.run(true, plan.schemas(), failure);
+        try (Connection other = reconnect.open()) {
+            other.setAutoCommit(false);
+            undo.on(other).run(true, plan.schemas(), failure);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

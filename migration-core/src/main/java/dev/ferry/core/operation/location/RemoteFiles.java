@@ -43,8 +43,15 @@ public interface RemoteFiles extends AutoCloseable {
     /** Reads {@code relative} into the local file {@code local}, which it replaces. */
     void get(String relative, Path local) throws SQLException;
 
-    /** Deletes the file {@code relative}. */
+    /** Deletes the file {@code relative}, or the directory and everything below it. */
     void delete(String relative) throws SQLException;
+
+    /**
+     * Renames the file {@code from} below the location to {@code to}, creating the directories {@code to} needs.
+     *
+     * @throws SQLException where the file system refuses, {@code to} existing already among the reasons
+     */
+    void rename(String from, String to) throws SQLException;
 
     /** Renames the file {@code siblingName}, beside the location in its parent directory, to the location itself. */
     void renameBeside(String siblingName) throws SQLException;

@@ -153,9 +153,24 @@ public final class HadoopFiles implements RemoteFiles {
     @Override
     public void delete(String relative) throws SQLException {
         try {
-            fileSystem.delete(child(relative), false);
+            fileSystem.delete(child(relative), true);
         } catch (IOException e) {
             throw HadoopErrors.of("Cannot delete", child(relative).toUri(), e);
+        }
+    }
+
+    @Override
+    public void rename(String from, String to) throws SQLException {
+        Path source = child(from);
+        Path target = child(to);
+        try {
+            fileSystem.mkdirs(target.getParent());
+            if (!fileSystem.rename(source, target)) {
+                throw FerryErrors.refused("Cannot rename " + source.toUri() + " to " + target.toUri() + ": the file"
+                        + " system refused (does " + target.toUri() + " exist?)");
+            }
+        } catch (IOException e) {
+            throw HadoopErrors.of("Cannot rename " + source.toUri() + " to", target.toUri(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.ferry.core.operation.location.hadoop.HadoopFileSystems;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -18,8 +19,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * EXPORT DATABASE with Spark: the schema read and the data files planned on the driver (the same files, chunks and
  * names as an export on one machine), each data file read and written by a Spark task on an executor, on a connection
- * of its own, and uploaded to the export's directory on a Hadoop file system; then the scripts, the schema file and
- * the manifest written by the driver, the manifest last. A failed export removes what it and its tasks wrote.
+ * of its own, and uploaded to the export's directory on a Hadoop file system (under a name of the attempt's own,
+ * renamed into place by the driver for the attempt it took: see {@link WriteDataFile}); then the scripts, the schema
+ * file and the manifest written by the driver, the manifest last. A failed export cancels its tasks, waits for them to
+ * end, and removes what it and they wrote.
  */
 public final class SparkExport {
 
@@ -36,7 +39,7 @@ public final class SparkExport {
      * @param options  as for EXPORT DATABASE (not RESUME); JOBS changes nothing: the tasks run as Spark schedules them
      * @param settings Hadoop settings for the target's file system, over Spark's {@code spark.hadoop.*}
      * @return one outcome per data file, with the export's warnings (among them that the files were not read in one
-     *         snapshot)
+     *         snapshot); its directory is null, the export being at {@code target}
      */
     public static MigrationResult run(JavaSparkContext spark, JdbcSource source, URI target, ExportOptions options,
                                       Map<String, String> settings) throws SQLException {
@@ -47,19 +50,27 @@ public final class SparkExport {
             SplitExport export = SplitExport.plan(connection, options);
             List<ExportTask> tasks = export.tasks();
             RemoteExportTarget directory = RemoteExportTarget.prepare(files, spool.directory());
-            directory.writtenByOthers(tasks.stream().map(ExportTask::file).toList());
+            List<String> written = new ArrayList<>(tasks.stream().map(ExportTask::file).toList());
+            written.add(WriteDataFile.ATTEMPTS);
+            directory.writtenByOthers(written);
             try {
-                List<ExportTask.Written> written = tasks.isEmpty() ? List.of()
-                        : spark.parallelize(tasks, tasks.size()).map(new WriteDataFile(source, target, hadoop))
-                        .collect();
-                MigrationResult result = export.finish(spool.directory(), written);
+                List<WriteDataFile.Uploaded> uploaded = SparkJob.run(spark, "EXPORT DATABASE to " + target, tasks,
+                        new WriteDataFile(source, target, hadoop));
+                for (WriteDataFile.Uploaded file : uploaded) {
+                    files.rename(file.attempt(), file.written().file());
+                }
+                if (files.exists(WriteDataFile.ATTEMPTS)) {
+                    files.delete(WriteDataFile.ATTEMPTS);
+                }
+                MigrationResult result = export.finish(spool.directory(),
+                        uploaded.stream().map(WriteDataFile.Uploaded::written).toList());
                 directory.upload(spool.directory());
-                return result;
+                return new MigrationResult(null, result.tables(), result.warnings());
             } catch (SQLException e) {
                 throw directory.abandoned(e);
-            } catch (Exception e) { // SparkException, which Scala throws undeclared, among them
-                throw directory.abandoned(new SQLException("EXPORT DATABASE with Spark to " + target + " failed: "
-                        + SparkFailure.cause(e), "58000", e));
+            } catch (RuntimeException e) {
+                throw directory.abandoned(new SQLException("EXPORT DATABASE to " + target + " failed: " + e, "58000",
+                        e));
             }
         }
     }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -24,8 +25,18 @@ import org.apache.spark.api.java.JavaSparkContext;
  * failed import drops what it created.
  */
 public final class SparkImport {
+    private static final String SPECULATION = "spark.speculation";
 
     private SparkImport() {
+    }
+
+    /** Refuses (0A000) a Spark that runs second copies of slow tasks, which would load a file's rows twice. */
+    static void refuseSpeculation(SparkConf conf) throws SQLException {
+        if (conf.getBoolean(SPECULATION, false)) {
+            throw new SQLException("IMPORT DATABASE with Spark loads each data file once, and refuses to run with "
+                    + SPECULATION + "=true, whose second copies of a task would load rows twice: set it to false for"
+                    + " the import", "0A000");
+        }
     }
 
     /**
@@ -34,10 +45,14 @@ public final class SparkImport {
      * @param source   the export's directory, on any Hadoop file system the driver and executors serve
      * @param options  as for IMPORT DATABASE (not RESUME); JOBS changes nothing
      * @param settings Hadoop settings for the source's file system, over Spark's {@code spark.hadoop.*}
-     * @return one outcome per data file, with the export's warnings
+     * @return one outcome per data file, with the export's warnings; its directory is null, the export being at
+     *         {@code source}
+     * @throws SQLException (0A000) where Spark runs speculative copies of tasks ({@code spark.speculation}); a task's
+     *                      own failure, with its SQLState; as IMPORT DATABASE refuses
      */
     public static MigrationResult run(JavaSparkContext spark, JdbcSource target, URI source, ImportOptions options,
                                       Map<String, String> settings) throws SQLException {
+        refuseSpeculation(spark.getConf());
         Map<String, String> hadoop = HadoopSettings.of(spark.getConf(), settings);
         try (Connection connection = target.open();
              Spool spool = Spool.under(Spool.defaultBase());
@@ -52,21 +67,18 @@ public final class SparkImport {
                     files.get(name, spool.directory().resolve(name));
                 }
             }
-            try (SplitImport imported = SplitImport.begin(connection, spool.directory(), options)) {
-                List<ImportTask> tasks = imported.tasks();
+            try (SplitImport imported = SplitImport.begin(connection, target::open, spool.directory(), options)) {
                 try {
-                    List<ImportTask.Loaded> loaded = tasks.isEmpty() ? List.of()
-                            : spark.parallelize(tasks, tasks.size()).map(new LoadDataFile(target, source, hadoop))
-                            .collect();
-                    return imported.finish(loaded);
-                } catch (SQLException e) {
+                    List<ImportTask.Loaded> loaded;
+                    try (KeepAlive ignored = KeepAlive.of(connection)) {
+                        loaded = SparkJob.run(spark, "IMPORT DATABASE from " + source, imported.tasks(),
+                                new LoadDataFile(target, source, hadoop));
+                    }
+                    MigrationResult result = imported.finish(loaded);
+                    return new MigrationResult(null, result.tables(), result.warnings());
+                } catch (SQLException | RuntimeException e) {
                     imported.abandon(e);
                     throw e;
-                } catch (Exception e) { // SparkException, which Scala throws undeclared, among them
-                    SQLException failure = new SQLException("IMPORT DATABASE with Spark from " + source
-                            + " failed: " + SparkFailure.cause(e), "58000", e);
-                    imported.abandon(failure);
-                    throw failure;
                 }
             }
         }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The PostgreSQL and MariaDB servers of the machine (127.0.0.1, as CI starts them): a test database made afresh on
@@ -16,6 +18,7 @@ enum Servers {
     POSTGRES("jdbc:postgresql://127.0.0.1:5432/", "postgres", "postgres"),
     MARIADB("jdbc:mariadb://127.0.0.1:3306/", "root", "test");
 
+    private final Set<String> created = new LinkedHashSet<>();
     private final String base;
     private final String user;
     private final String adminDatabase;
@@ -32,7 +35,24 @@ enum Servers {
             statement.execute("DROP DATABASE IF EXISTS " + name);
             statement.execute("CREATE DATABASE " + name);
         }
+        created.add(name);
         return source(name);
+    }
+
+    /** Drops the databases the tests made, on every server. */
+    static void dropCreated() throws SQLException {
+        for (Servers server : values()) {
+            if (server.created.isEmpty()) {
+                continue;
+            }
+            try (Connection admin = DriverManager.getConnection(server.base + server.adminDatabase, server.user, "");
+                 Statement statement = admin.createStatement()) {
+                for (String name : server.created) {
+                    statement.execute("DROP DATABASE IF EXISTS " + name);
+                }
+            }
+            server.created.clear();
+        }
     }
 
     JdbcSource source(String database) {

@@ -52,10 +52,11 @@ class SparkHdfsTest {
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws Exception {
         if (cluster != null) {
             cluster.shutdown();
         }
+        Servers.dropCreated();
     }
 
     @ParameterizedTest
@@ -69,7 +70,8 @@ class SparkHdfsTest {
         assertTrue(files.contains("manifest.json") && files.contains("load.sql"), files.toString());
         assertEquals(5, files.stream().filter(file -> file.matches("data/(public\\.)?orders/part-000\\d\\.parquet"))
                 .count(), files.toString());
-        assertFalse(files.stream().anyMatch(file -> file.contains("ferry-export-writing")), files.toString());
+        assertFalse(files.stream().anyMatch(file -> file.contains("ferry-export-writing")
+                || file.startsWith(WriteDataFile.ATTEMPTS)), files.toString());
 
         JdbcSource bySpark = server.freshDatabase("ferry_spark_dst");
         SparkImport.run(spark, bySpark, export, ImportOptions.from(Map.of()), Map.of());
@@ -94,8 +96,10 @@ class SparkHdfsTest {
 
         SQLException refused = assertThrows(SQLException.class, () -> SparkExport.run(spark, source, export,
                 ExportOptions.from(Map.of("CHUNK_ROWS", "1000")), Map.of()));
-        assertTrue(refused.getMessage().contains("a Spark task failed: Cannot write " + export + "/data/")
-                && refused.getMessage().contains("quota"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("EXPORT DATABASE to " + export + " failed: Cannot write " + export
+                + "/" + WriteDataFile.ATTEMPTS + "/data/") && refused.getMessage().contains("quota"),
+                refused.getMessage());
+        assertEquals("58030", refused.getSQLState(), "the task's own SQLState");
         assertEquals(List.of(), files(parent), "what the export and its tasks wrote is gone");
     }
 

@@ -2,12 +2,15 @@ package dev.ferry.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.operation.MigrationResult;
+import dev.ferry.core.operation.exporting.ExportTask;
+import dev.ferry.core.operation.exporting.SplitExport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,6 +44,11 @@ class SparkRoundTripTest {
 
     @TempDir
     Path temp;
+
+    @AfterAll
+    static void dropDatabases() throws Exception {
+        Servers.dropCreated();
+    }
 
     @ParameterizedTest
     @EnumSource(Servers.class)
@@ -57,6 +68,7 @@ class SparkRoundTripTest {
                 "the manifest says each file was read on its own");
         assertFalse(Files.exists(export.resolve(".ferry-export-writing")), "the marker is gone");
         assertEquals(List.of(), filesNamed(export, ".crc"), "no Hadoop checksum files beside the data");
+        assertFalse(Files.exists(export.resolve(WriteDataFile.ATTEMPTS)), "the tasks' uploads are renamed into place");
 
         JdbcSource target = server.freshDatabase("ferry_spark_dst");
         try (Connection ferry = SampleDatabase.ferry(target); Statement statement = ferry.createStatement()) {
@@ -98,13 +110,16 @@ class SparkRoundTripTest {
         }
         Path altered = filesNamed(export, ".csv").stream().filter(file -> file.toString().contains("orders"))
                 .sorted().reduce((first, last) -> last).orElseThrow();
-        Files.writeString(altered, Files.readString(altered).replaceFirst("line", "LINE"));
+        String original = Files.readString(altered);
+        Files.writeString(altered, original.replaceFirst("line", "LINE"));
+        assertNotEquals(original, Files.readString(altered), "the file was altered");
         JdbcSource target = server.freshDatabase("ferry_spark_dst");
 
         SQLException failure = assertThrows(SQLException.class, () -> SparkImport.run(spark, target, export.toUri(),
                 ImportOptions.from(Map.of()), Map.of()));
         assertTrue(failure.getMessage().contains(export.relativize(altered).toString().replace('\\', '/'))
                         && failure.getMessage().contains("checksum"), failure.getMessage());
+        assertEquals("22000", failure.getSQLState(), "the task's own SQLState");
         assertEquals(List.of(), SampleDatabase.tables(server, target), "the import dropped what it had created");
     }
 
@@ -135,9 +150,33 @@ class SparkRoundTripTest {
         assertTrue(noManifest.getMessage().contains("no manifest.json"), noManifest.getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(Servers.class)
+    void anAttemptThatOutlivesItsExportRemovesItsFile(Servers server) throws Exception {
+        JdbcSource source = SampleDatabase.create(server, "ferry_spark_src");
+        ExportTask task;
+        try (Connection connection = source.open()) {
+            task = SplitExport.plan(connection, ExportOptions.from(Map.of())).tasks().get(0);
+        }
+        Path export = Files.createDirectory(temp.resolve("ended"));
+        SQLException ended = assertThrows(SQLException.class, () -> new WriteDataFile(source, export.toUri(),
+                HadoopSettings.of(spark.getConf(), Map.of())).call(task));
+        assertTrue(ended.getMessage().contains("ended while " + task.file() + " was written"), ended.getMessage());
+        assertEquals(List.of(), filesNamed(export, ""), "the attempt removed its upload");
+    }
+
+    @Test
+    void anImportRefusesSpeculativeTasks() {
+        SQLException refused = assertThrows(SQLException.class, () -> SparkImport.refuseSpeculation(
+                new SparkConf().set("spark.speculation", "true")));
+        assertEquals("0A000", refused.getSQLState());
+        assertTrue(refused.getMessage().contains("spark.speculation=true"), refused.getMessage());
+    }
+
     private static List<Path> filesNamed(Path directory, String suffix) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).toList();
+            return files.filter(Files::isRegularFile).filter(file -> file.getFileName().toString().endsWith(suffix))
+                    .toList();
         }
     }
 }

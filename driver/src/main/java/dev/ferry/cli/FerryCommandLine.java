@@ -131,6 +131,7 @@ public final class FerryCommandLine implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        refuseRepeatedOptions();
         if (url == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Give a JDBC URL (such as"
                     + " jdbc:postgresql://host/db) and at least one -c \"<sql>\" or -f <file>, or the subcommand demo");
@@ -187,6 +188,23 @@ public final class FerryCommandLine implements Callable<Integer> {
             }
         }
         return mismatch ? VERIFY_MISMATCH : 0;
+    }
+
+    /**
+     * Refuses an option that takes one value given more than once ({@code -u a -u b}), which would otherwise take the
+     * last one without a word: overwriting is allowed only so that each -c and -f is kept, in order.
+     */
+    private void refuseRepeatedOptions() {
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            List<String> given = option.originalStringValues();
+            boolean repeatable = option.isMultiValue() || option.arity().max() == 0
+                    || option.longestName().equals("--command") || option.longestName().equals("--file");
+            if (!repeatable && given.size() > 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option.longestName() + " is given "
+                        + given.size() + " times (" + String.join(", ", option.longestName().equals("--password")
+                        ? given.stream().map(value -> "***").toList() : given) + "): give it once");
+            }
+        }
     }
 
     private void execute(Connection connection, String sql) throws SQLException {

@@ -1,6 +1,12 @@
 package dev.ferry.cli;
 
+import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -27,16 +33,59 @@ final class PasswordOption {
     }
 
     /**
-     * Reads the password from the terminal, not echoed.
+     * Reads the password from the terminal, not echoed: through {@code console} where Java has one (standard input
+     * and output both a terminal), else on {@code /dev/tty}, the process's terminal whatever its standard streams are
+     * (standard output sent to a file), as psql asks.
      *
-     * @throws IllegalStateException where there is no terminal to ask on
+     * @throws IllegalStateException where there is no terminal to ask on, or its echo cannot be turned off
      */
     static String ask(Console console) {
-        if (console == null) {
-            throw new IllegalStateException("-p asks for the password on the terminal, and there is none: give it as"
-                    + " -p<password> or --password=<password>, with no space");
+        if (console != null) {
+            char[] password = console.readPassword("Password: ");
+            return password == null ? "" : new String(password);
         }
-        char[] password = console.readPassword("Password: ");
-        return password == null ? "" : new String(password);
+        return askOn(TTY);
+    }
+
+    /** The process's controlling terminal. */
+    private static final Path TTY = Path.of("/dev/tty");
+
+    /** Asks on the terminal {@code tty}, its echo turned off (by {@code stty}) while the password is typed. */
+    static String askOn(Path tty) {
+        try (BufferedReader in = Files.newBufferedReader(tty);
+             Writer prompt = Files.newBufferedWriter(tty, StandardOpenOption.WRITE)) {
+            if (!stty(tty, "-echo")) {
+                throw new IllegalStateException("-p cannot turn off the echo of " + tty + " to ask for the password"
+                        + " (stty failed): give it as -p<password> or --password=<password>, with no space");
+            }
+            try {
+                prompt.write("Password: ");
+                prompt.flush();
+                String line = in.readLine();
+                return line == null ? "" : line;
+            } finally {
+                stty(tty, "echo");
+                prompt.write(System.lineSeparator());
+                prompt.flush();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("-p asks for the password on the terminal, and there is none ("
+                    + e.getMessage() + "): give it as -p<password> or --password=<password>, with no space", e);
+        }
+    }
+
+    /** Runs {@code stty setting} on {@code tty}; whether it worked. */
+    private static boolean stty(Path tty, String setting) {
+        try {
+            Process stty = new ProcessBuilder("stty", setting).redirectInput(tty.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return stty.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

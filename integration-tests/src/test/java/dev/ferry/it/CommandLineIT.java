@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -232,6 +233,51 @@ class CommandLineIT {
                 "-c", "IMPORT DATABASE 'bar'");
         assertEquals(0, quiet.exitCode(), quiet.toString());
         assertEquals("", quiet.err(), quiet.toString());
+    }
+
+    /**
+     * Issue 16: a lone {@code -p} asks for the password on the terminal, as psql does, even with standard output sent
+     * to a file (where Java has no console): on {@code /dev/tty}, its echo off while it is typed.
+     */
+    @Test
+    void aLoneMinusPAsksOnTheTerminalWithStandardOutputToAFile() throws Exception {
+        String database = "jdbc:h2:" + temp.resolve("locked");
+        JavaProcess.Result created = ferry("--driver", h2Jar.toString(), "-u", "owner", "-pswordfish", database,
+                "-c", "CREATE TABLE t (x INT); INSERT INTO t VALUES (42)");
+        assertEquals(0, created.exitCode(), created.toString());
+
+        Path typescript = temp.resolve("password-typescript");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", java, "-jar", ferryJar.toString(), "--driver", h2Jar.toString(), "-u",
+                "owner", "-p", database, "-c", "\"SELECT x FROM t\"", ">", "selected.txt");
+        Process script = new ProcessBuilder("script", "-q", "-e", "-f", "-c", command, typescript.toString())
+                .directory(temp.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(Files.exists(typescript) && Files.readString(typescript).contains("Password: "))) {
+            assertTrue(script.isAlive() && System.nanoTime() < deadline, "no password prompt: "
+                    + (Files.exists(typescript) ? Files.readString(typescript) : ""));
+            Thread.sleep(50);
+        }
+        try (var typed = script.getOutputStream()) {
+            typed.write("swordfish\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(script.waitFor(2, TimeUnit.MINUTES), "script did not end");
+        String terminal = Files.readString(typescript);
+        assertEquals(0, script.exitValue(), terminal);
+        assertFalse(terminal.contains("swordfish"), "the password is not echoed: " + terminal);
+        assertTrue(Files.readString(temp.resolve("selected.txt")).contains("| 42"),
+                Files.readString(temp.resolve("selected.txt")));
+
+        List<String> withoutTerminal = new ArrayList<>(List.of("setsid", "-w", java, "-jar", ferryJar.toString(),
+                "--driver", h2Jar.toString(), "-u", "owner", "-p", database, "-c", "SELECT x FROM t"));
+        Process detached = new ProcessBuilder(withoutTerminal).directory(temp.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        detached.getOutputStream().close();
+        String error = new String(detached.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(detached.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(2, detached.exitValue(), error);
+        assertTrue(error.contains("-p asks for the password on the terminal, and there is none (/dev/tty: "), error);
     }
 
     @Test

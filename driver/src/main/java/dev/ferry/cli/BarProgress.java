@@ -12,8 +12,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress on a terminal: a bar for the data phase with the rows done of the total (an export's estimate grows where
- * the tables hold more), percentage, rate, time left and the table under way ("3/12 public.orders"); each phase and
- * each finished table as a line above it.
+ * the tables hold more), percentage, rate, time left, an import's bytes of files loaded of all of them and the table
+ * under way ("3/12 public.orders"); each phase and each finished table as a line above it.
  */
 final class BarProgress implements ProgressDisplay {
     /** At most this much of the table's name beside the bar, so that the bar keeps its room. */
@@ -23,6 +23,8 @@ final class BarProgress implements ProgressDisplay {
     private final int width;
     private final ProgressTally tally = new ProgressTally(System.nanoTime());
     private ProgressBar bar;
+    /** The table under way, with its number: "3/12 public.orders". */
+    private String current = "";
 
     /** @param width the terminal's columns */
     BarProgress(PrintStream err, int width) {
@@ -39,9 +41,9 @@ final class BarProgress implements ProgressDisplay {
     }
 
     @Override
-    public void dataStarted(String action, int files, long expectedRows) {
+    public void dataStarted(String action, int files, long expectedRows, long expectedBytes) {
         statementDone();
-        tally.dataStarted(action, files, expectedRows, System.nanoTime());
+        tally.dataStarted(action, files, expectedRows, expectedBytes, System.nanoTime());
         bar = new ProgressBarBuilder()
                 .setTaskName(action)
                 .setInitialMax(expectedRows > 0 ? expectedRows : -1)
@@ -58,10 +60,20 @@ final class BarProgress implements ProgressDisplay {
         tally.tableStarted(action, table, System.nanoTime());
         if (bar != null) {
             String number = tally.number(table);
-            String message = (number.isEmpty() ? "" : number.replace(" of ", "/") + " ") + table;
-            bar.setExtraMessage(" " + (message.length() > MESSAGE_WIDTH
-                    ? message.substring(0, MESSAGE_WIDTH - 1) + "…" : message));
+            current = (number.isEmpty() ? "" : number.replace(" of ", "/") + " ") + table;
+            showMessage();
         }
+    }
+
+    /**
+     * Beside the bar: the bytes of the files done of all of them, where known (an import's), and the table under way,
+     * cut to {@value #MESSAGE_WIDTH} characters.
+     */
+    private void showMessage() {
+        String bytes = tally.expectedBytes() > 0
+                ? " " + Bytes.of(tally.bytesDone()) + " of " + Bytes.of(tally.expectedBytes()) : "";
+        bar.setExtraMessage(bytes + " " + (current.length() > MESSAGE_WIDTH
+                ? current.substring(0, MESSAGE_WIDTH - 1) + "…" : current));
     }
 
     @Override
@@ -71,8 +83,11 @@ final class BarProgress implements ProgressDisplay {
     }
 
     @Override
-    public void tableFinished(String table, long rows) {
-        line(tally.tableFinished(table, rows, System.nanoTime()));
+    public void tableFinished(String table, long rows, long bytes) {
+        line(tally.tableFinished(table, rows, bytes, System.nanoTime()));
+        if (bar != null) {
+            showMessage();
+        }
         step();
     }
 

@@ -37,13 +37,14 @@ final class LogProgress implements ProgressDisplay {
     }
 
     @Override
-    public void dataStarted(String action, int files, long expectedRows) {
+    public void dataStarted(String action, int files, long expectedRows, long expectedBytes) {
         long now = clock.getAsLong();
-        tally.dataStarted(action, files, expectedRows, now);
+        tally.dataStarted(action, files, expectedRows, expectedBytes, now);
         lastStatus = now;
-        err.printf(Locale.ROOT, "%s: %s%s%s%n", action, Phase.DATA.label(),
+        err.printf(Locale.ROOT, "%s: %s%s%s%s%n", action, Phase.DATA.label(),
                 files < 0 ? "" : String.format(Locale.ROOT, ", %,d file(s)", files), expectedRows < 0 ? ""
-                        : String.format(Locale.ROOT, ", %s%,d rows", tally.estimated() ? "about " : "", expectedRows));
+                        : String.format(Locale.ROOT, ", %s%,d rows", tally.estimated() ? "about " : "", expectedRows),
+                expectedBytes < 0 ? "" : ", " + Bytes.of(expectedBytes));
     }
 
     @Override
@@ -62,7 +63,7 @@ final class LogProgress implements ProgressDisplay {
     }
 
     @Override
-    public void tableFinished(String table, long rows) {
-        err.println(tally.tableFinished(table, rows, clock.getAsLong()));
+    public void tableFinished(String table, long rows, long bytes) {
+        err.println(tally.tableFinished(table, rows, bytes, clock.getAsLong()));
     }
 }

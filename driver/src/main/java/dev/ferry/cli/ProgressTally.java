@@ -14,8 +14,10 @@ final class ProgressTally {
     private String action = "";
     private int files = -1;
     private long expectedRows = -1;
+    private long expectedBytes = -1;
     private int started;
     private long finishedRows;
+    private long finishedBytes;
     private final Map<String, Long> running = new HashMap<>();
     private final Map<String, Long> tableStarts = new HashMap<>();
     private final Map<String, Integer> numbers = new HashMap<>();
@@ -25,10 +27,12 @@ final class ProgressTally {
     }
 
     /** The data phase starts at {@code nanos}: counts begin afresh, and the rate counts from then. */
-    void dataStarted(String action, int files, long expectedRows, long nanos) {
+    void dataStarted(String action, int files, long expectedRows, long expectedBytes, long nanos) {
         this.startNanos = nanos;
         started = 0;
         finishedRows = 0;
+        finishedBytes = 0;
+        this.expectedBytes = expectedBytes;
         running.clear();
         tableStarts.clear();
         numbers.clear();
@@ -52,17 +56,30 @@ final class ProgressTally {
     }
 
     /**
-     * Counts a table out; returns its line: {@code export "public"."t": 2,000 rows in 0.1 s (file 3 of 12)}, the file's
-     * number left out where the total is unknown.
+     * Counts a table out; returns its line: {@code export "public"."t": 2,000 rows, 41.3 kB in 0.1 s (file 3 of 12)},
+     * the size left out where there is none, the file's number where the total is unknown.
+     *
+     * @param bytes the size of its data file, or -1
      */
-    String tableFinished(String table, long rows, long nanos) {
+    String tableFinished(String table, long rows, long bytes, long nanos) {
         String number = number(table);
         running.remove(table);
         finishedRows += rows;
+        finishedBytes += Math.max(0, bytes);
         Long start = tableStarts.remove(table);
         double seconds = start == null ? 0 : (nanos - start) / 1e9;
-        return String.format(Locale.ROOT, "%s %s: %,d rows in %.1f s%s", action, table, rows, seconds,
-                number.isEmpty() ? "" : " (file " + number + ")");
+        return String.format(Locale.ROOT, "%s %s: %,d rows%s in %.1f s%s", action, table, rows,
+                bytes < 0 ? "" : ", " + Bytes.of(bytes), seconds, number.isEmpty() ? "" : " (file " + number + ")");
+    }
+
+    /** The bytes of the files finished so far. */
+    long bytesDone() {
+        return finishedBytes;
+    }
+
+    /** The bytes of all the files, or -1 where unknown (an export's). */
+    long expectedBytes() {
+        return expectedBytes;
     }
 
     String action() {

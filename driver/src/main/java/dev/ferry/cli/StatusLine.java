@@ -2,7 +2,10 @@ package dev.ferry.cli;
 
 import java.util.Locale;
 
-/** A progress status in words: {@code export: 1,200,000 of about 2,000,000 rows (60 %), 150,000 rows/s, 5 s left}. */
+/**
+ * A progress status in words: {@code export: 1,200,000 of about 2,000,000 rows (60 %), 48.1 MB written, 150,000 rows/s,
+ * 5 s left}; an import's with the bytes of the files loaded of all of them ({@code 12.0 MB of 30.1 MB loaded}).
+ */
 final class StatusLine {
     private StatusLine() {
     }
@@ -16,6 +19,13 @@ final class StatusLine {
                     expected, Math.min(100, Math.round(100.0 * tally.rowsDone() / expected))));
         } else {
             line.append(" rows");
+        }
+        if (tally.bytesDone() > 0 || tally.expectedBytes() > 0) {
+            line.append(", ").append(Bytes.of(tally.bytesDone()));
+            if (tally.expectedBytes() > 0) {
+                line.append(" of ").append(Bytes.of(tally.expectedBytes()));
+            }
+            line.append(tally.estimated() ? " written" : " loaded");
         }
         line.append(String.format(Locale.ROOT, ", %,.0f rows/s", tally.rate(nanos)));
         long left = tally.secondsLeft(nanos);

@@ -85,7 +85,7 @@ class RefusalsIT {
             private int tables;
 
             @Override
-            public void tableFinished(String table, long rows) {
+            public void tableFinished(String table, long rows, long bytes) {
                 if (++tables == 2) {
                     throw new IllegalStateException("disk full (simulated)");
                 }

@@ -23,11 +23,12 @@ public interface ProgressListener {
      * The data phase starts: the files to write or load, and the rows in them, exact (an import's, from the manifest)
      * or estimated (an export's, from the engine's statistics).
      *
-     * @param action       "export" or "import"
-     * @param files        the data files: a table's, or each chunk of a table in several
-     * @param expectedRows rows in all of them, or -1 when unknown
+     * @param action        "export" or "import"
+     * @param files         the data files: a table's, or each chunk of a table in several
+     * @param expectedRows  rows in all of them, or -1 when unknown
+     * @param expectedBytes the files' bytes in all (an import's, from the manifest), or -1 when unknown (an export's)
      */
-    default void dataStarted(String action, int files, long expectedRows) {
+    default void dataStarted(String action, int files, long expectedRows, long expectedBytes) {
     }
 
     /**
@@ -44,7 +45,12 @@ public interface ProgressListener {
     default void rowsDone(String table, long rows) {
     }
 
-    /** A table is done. */
-    default void tableFinished(String table, long rows) {
+    /**
+     * A table, or a chunk of one, is done.
+     *
+     * @param rows  the rows written or loaded
+     * @param bytes the size of its data file, or -1 where there is none to tell (a COPY between engines' own paths)
+     */
+    default void tableFinished(String table, long rows, long bytes) {
     }
 }

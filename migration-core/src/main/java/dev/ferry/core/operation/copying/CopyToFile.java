@@ -55,7 +55,7 @@ public final class CopyToFile {
         PartialFile target = PartialFile.prepare(file);
         String subject = "COPY to " + target.target().getFileName();
         Written written = Provisional.complete(target, () -> copyRows(command, target, options, subject, progress));
-        progress.tableFinished(written.source(), written.rows());
+        progress.tableFinished(written.source(), written.rows(), written.bytes());
         return new MigrationResult(target.target().getParent(), List.of(new TableOutcome(written.source(),
                 target.target().toString(), written.rows(), written.bytes())), written.warnings());
     }

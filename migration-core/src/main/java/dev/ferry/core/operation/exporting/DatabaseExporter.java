@@ -152,7 +152,7 @@ public final class DatabaseExporter {
                 ReadWriter writer = new ReadWriter(dialect, options, text, staging);
                 progress.phaseStarted("export", Phase.DATA);
                 progress.dataStarted("export", pending.size(), LongStream.of(expected).anyMatch(rows -> rows < 0)
-                        ? -1 : LongStream.of(expected).sum());
+                        ? -1 : LongStream.of(expected).sum(), -1);
                 written = ConnectionJobs.runLargestFirst("EXPORT DATABASE", connections, pending.size(),
                         i -> readRows[i], (reader, i, queries) -> writer.write(reader, queries,
                                 pending.get(i).task(dialect, options, scriptDialect), expected[i], listener,

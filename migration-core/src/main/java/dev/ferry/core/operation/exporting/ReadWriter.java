@@ -84,7 +84,7 @@ final class ReadWriter {
         } catch (SQLException e) {
             throw FerryErrors.withContext("Export of table " + label + " failed", e);
         }
-        progress.tableFinished(label, export.rows());
+        progress.tableFinished(label, export.rows(), export.file().bytes());
         return export;
     }
 

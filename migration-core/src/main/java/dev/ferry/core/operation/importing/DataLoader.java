@@ -92,7 +92,7 @@ final class DataLoader {
     /** Tells {@code progress} the data phase starts, with the files to load and their rows. */
     private static void announce(DataTotals totals, ProgressListener progress) {
         progress.phaseStarted("import", Phase.DATA);
-        progress.dataStarted("import", totals.files(), totals.rows());
+        progress.dataStarted("import", totals.files(), totals.rows(), totals.bytes());
     }
 
     /** Loads {@code tables} on the connections, the largest file first; the outcomes in the tables' order. */
@@ -158,8 +158,8 @@ final class DataLoader {
         }
 
         @Override
-        public void tableFinished(String table, long rows) {
-            listener.tableFinished(label, rows);
+        public void tableFinished(String table, long rows, long bytes) {
+            listener.tableFinished(label, rows, bytes);
         }
     }
 }

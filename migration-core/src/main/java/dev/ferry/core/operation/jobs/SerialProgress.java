@@ -26,8 +26,8 @@ public final class SerialProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void dataStarted(String action, int files, long expectedRows) {
-        listener.dataStarted(action, files, expectedRows);
+    public synchronized void dataStarted(String action, int files, long expectedRows, long expectedBytes) {
+        listener.dataStarted(action, files, expectedRows, expectedBytes);
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class SerialProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void tableFinished(String table, long rows) {
-        listener.tableFinished(table, rows);
+    public synchronized void tableFinished(String table, long rows, long bytes) {
+        listener.tableFinished(table, rows, bytes);
     }
 }

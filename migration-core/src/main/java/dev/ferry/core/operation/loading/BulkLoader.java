@@ -10,6 +10,8 @@ import dev.ferry.core.format.DataColumn;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.model.progress.ProgressListener;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,8 +81,17 @@ public final class BulkLoader {
                 rows = insertRows(target, reader, commitBatches, progress);
             }
         }
-        progress.tableFinished(load.table(), rows);
+        progress.tableFinished(load.table(), rows, size(load.data().file()));
         return rows;
+    }
+
+    /** The size of a data file, for progress; -1 where it cannot be told. */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The generic path: batched INSERTs. */

@@ -94,7 +94,7 @@ class ResumedExportH2Test {
         }
 
         @Override
-        public void tableFinished(String table, long rows) {
+        public void tableFinished(String table, long rows, long bytes) {
             if (++finished == stopAfter) {
                 try {
                     keepStagingAsAKillLeavesIt();

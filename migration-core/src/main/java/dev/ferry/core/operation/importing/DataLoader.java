@@ -92,7 +92,7 @@ final class DataLoader {
     /** Tells {@code progress} the data phase starts, with the files to load and their rows. */
     private static void announce(DataTotals totals, ProgressListener progress) {
         progress.phaseStarted("import", Phase.DATA);
-        progress.dataStarted("import", totals.files(), totals.rows(), totals.bytes());
+        progress.dataStarted("import", totals.fileCount(), totals.rows(), totals.bytes());
     }
 
     /** Loads {@code tables} on the connections, the largest file first; the outcomes in the tables' order. */

@@ -180,16 +180,18 @@ public final class DatabaseImporter {
                 checkpoints.schemaCreated(connection);
             }
             DataLoader data = new DataLoader(connection, dialect);
+            // What is left to load: a resumed import's progress ends at what it loads itself.
+            DataTotals totals = plan.totals().without(done.loaded().keySet());
             List<TableOutcome> tables;
             if (loading.several() || checkpoints.commitsEachStep()) {
                 connection.commit();
                 committed = true;
             }
             if (loading.several()) {
-                tables = data.run(loads, plan.totals(), loading.connections(), checkpoints, progress);
+                tables = data.run(loads, totals, loading.connections(), checkpoints, progress);
                 ParallelPostData.run(plan.postData(), mysql, loading.connections(), checkpoints, progress);
             } else {
-                tables = data.run(loads, plan.totals(), checkpoints, progress);
+                tables = data.run(loads, totals, checkpoints, progress);
                 scripts.runPostData(plan.postData(), mysql, checkpoints, progress);
             }
             dialect.checkForeignKeys(connection, scope);

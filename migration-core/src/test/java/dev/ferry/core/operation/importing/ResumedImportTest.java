@@ -106,6 +106,36 @@ class ResumedImportTest {
     }
 
     @Test
+    void aResumedImportsProgressCountsWhatItLoadsItself() throws Exception {
+        String name = UUID.randomUUID().toString();
+        int statements = stoppedImport(UUID.randomUUID().toString(), 0, false);
+        stoppedImport(name, statements / 2, true);
+        long[] expected = {-1};
+        long[] finished = {0};
+        int[] files = {-1, 0};
+        ProgressListener counting = new ProgressListener() {
+            @Override
+            public void dataStarted(String action, int fileCount, long expectedRows, long expectedBytes) {
+                files[0] = fileCount;
+                expected[0] = expectedRows;
+            }
+
+            @Override
+            public void tableFinished(String table, long rows, long bytes) {
+                files[1]++;
+                finished[0] += rows;
+            }
+        };
+        try (Connection target = h2(name)) {
+            new DatabaseImporter(target).importFrom(export, RESUME, counting);
+            assertSameAsExported(target, "resumed");
+        }
+        assertTrue(expected[0] > 0 && expected[0] < 47, "some of the 47 rows were loaded before: " + expected[0]);
+        assertEquals(expected[0], finished[0], "the rows it said it would load, it loaded");
+        assertEquals(files[0], files[1], "the files it said it would load, it loaded");
+    }
+
+    @Test
     void resumeWithNothingStopped_importsFromTheBeginning_andSaysSo() throws Exception {
         try (Connection target = h2(UUID.randomUUID().toString())) {
             MigrationResult result = new DatabaseImporter(target).importFrom(export, RESUME, ProgressListener.NONE);

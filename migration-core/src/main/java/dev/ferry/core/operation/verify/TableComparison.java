@@ -82,21 +82,22 @@ final class TableComparison {
             found = KeyedRows.of(rows, key, shape, buckets);
         }
         List<String> differences = new ArrayList<>();
-        for (Map.Entry<String, KeyedRows.Entry> entry : expected.byKey.entrySet()) {
+        for (Map.Entry<List<String>, KeyedRows.Entry> entry : expected.byKey.entrySet()) {
             KeyedRows.Entry there = found.byKey.get(entry.getKey());
             KeyedRows.Entry here = entry.getValue();
+            String keyText = KeyedRows.keyText(here.first, key, shape);
             if (there == null) {
-                differences.add(entry.getKey() + ": missing from the database");
+                differences.add(keyText + ": missing from the database");
             } else if (here.count != there.count) {
-                differences.add(entry.getKey() + ": " + here.count + (here.count == 1 ? " row" : " rows")
+                differences.add(keyText + ": " + here.count + (here.count == 1 ? " row" : " rows")
                         + " expected, " + there.count + " found");
             } else if (here.sum != there.sum) {
-                differences.add(entry.getKey() + ": row differs" + column(here.first, there.first));
+                differences.add(keyText + ": row differs" + column(here.first, there.first));
             }
         }
-        for (String key : found.byKey.keySet()) {
-            if (!expected.byKey.containsKey(key)) {
-                differences.add(key + ": not in the export");
+        for (Map.Entry<List<String>, KeyedRows.Entry> entry : found.byKey.entrySet()) {
+            if (!expected.byKey.containsKey(entry.getKey())) {
+                differences.add(KeyedRows.keyText(entry.getValue().first, key, shape) + ": not in the export");
             }
         }
         if (differences.isEmpty()) {

@@ -214,6 +214,24 @@ class DatabaseVerifierTest {
     }
 
     @Test
+    void keysWhoseValuesWouldReadAlikeAreToldApart() throws Exception {
+        Path dir = temp.resolve("pairs");
+        try (Connection source = h2(); Connection target = h2()) {
+            execute(source, "CREATE TABLE pair (a VARCHAR(20), b VARCHAR(20), note VARCHAR(10), PRIMARY KEY (a, b))");
+            execute(source, "INSERT INTO pair VALUES ('x, B=y', 'z', 'one'), ('x', 'y, B=z', 'two'), ('NULL', '', 'n')");
+            new DatabaseExporter(source).export(dir, FormatOptions.DEFAULTS, ProgressListener.NONE);
+            new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+            execute(target, "UPDATE pair SET note = 'TWO' WHERE a = 'x'");
+            execute(target, "UPDATE pair SET note = 'N' WHERE a = 'NULL'");
+            assertEquals("A=x, B='y, B=z': row differs in column NOTE (expected 'two', found 'TWO'); 1 more key differs",
+                    entry(new DatabaseVerifier(target).verify(dir), "\"PUBLIC\".\"PAIR\"").detail());
+            execute(target, "UPDATE pair SET note = 'two' WHERE a = 'x'");
+            assertEquals("A='NULL', B='': row differs in column NOTE (expected 'n', found 'N')",
+                    entry(new DatabaseVerifier(target).verify(dir), "\"PUBLIC\".\"PAIR\"").detail());
+        }
+    }
+
+    @Test
     void aUniqueKeyNamesTheRowWhereThereIsNoPrimaryKey() throws Exception {
         try (Connection target = h2()) {
             Path dir = exportAndImport(target);

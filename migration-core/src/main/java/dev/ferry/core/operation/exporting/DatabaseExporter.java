@@ -17,6 +17,7 @@ import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.ManifestFile;
 import dev.ferry.core.model.manifest.SchemaFile;
 import dev.ferry.core.model.options.DataFormat;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.options.ParquetTypes;
@@ -26,6 +27,7 @@ import dev.ferry.core.model.schema.Column;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.TableChoice;
 import dev.ferry.core.operation.ConnectionSource;
 import dev.ferry.core.operation.MigrationResult;
 import dev.ferry.core.operation.Provisional;
@@ -147,10 +149,12 @@ public final class DatabaseExporter {
         FormatOptions options = exportOptions.format();
         Instant startedAt = Instant.now();
         progress.phaseStarted("export", Phase.SCHEMA);
-        DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
+        DatabaseSchema schema = new SchemaReader(connection, dialect, scope,
+                new TableChoice(exportOptions.tables(), exportOptions.excludeTables())).read();
         List<String> schemas = exportedSchemas(dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
-        TargetScripts scripts = scripts(schema, dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas));
+        TargetScripts scripts = scripts(schema, dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas))
+                .withContents(exportOptions.contents());
         // Spark's types are not DuckDB's own IMPORT's to read (TIME as numbers): such an export is for a data lake.
         DataFileNames fileNames = new DataFileNames(options.format().extension(),
                 scriptDialect.capabilities().importFindsDataFilesByName()
@@ -159,7 +163,8 @@ public final class DatabaseExporter {
 
         List<String> warnings = new ArrayList<>(schema.warnings());
         warnings.addAll(scripts.warnings());
-        List<Table> tables = schema.tables();
+        // SCHEMA_ONLY: no table is read.
+        List<Table> tables = exportOptions.contents().hasData() ? schema.tables() : List.of();
         ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
                 exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
         String schemaScript = scripts.schemaScript();
@@ -218,7 +223,8 @@ public final class DatabaseExporter {
                 throw FerryErrors.io("Cannot write " + ExportProgress.NAME + " in " + staging + ": " + e, e);
             }
             progress.phaseStarted("export", Phase.SCRIPTS);
-            MigrationResult result = finish(dialect, scriptDialect, target, options, schema, schemas, qualifiedNames,
+            MigrationResult result = finish(dialect, scriptDialect, target, exportOptions, schema, schemas,
+                    qualifiedNames,
                     scripts, schemaScript, new Reads(reads, pending, written, kept, startedAt), warnings, notes);
             try {
                 record.delete();
@@ -238,9 +244,10 @@ public final class DatabaseExporter {
      * resumed export kept, in the order of the plan.
      */
     private MigrationResult finish(Dialect dialect, Dialect scriptDialect, ExportDirectory target,
-                                   FormatOptions options, DatabaseSchema schema, List<String> schemas,
+                                   ExportOptions exportOptions, DatabaseSchema schema, List<String> schemas,
                                    boolean qualifiedNames, TargetScripts scripts, String schemaScript, Reads done,
                                    List<String> warnings, List<String> notes) throws SQLException {
+        FormatOptions options = exportOptions.format();
         Path staging = target.staging();
         Map<String, TableExport> byFile = new LinkedHashMap<>();
         for (int i = 0; i < done.pending().size(); i++) {
@@ -295,7 +302,7 @@ public final class DatabaseExporter {
             new SchemaFile(dialect.name(), schema).write(staging);
             scriptSums.put(SchemaFile.NAME, FileChecksum.sha256(staging.resolve(SchemaFile.NAME)));
             ManifestFile.write(staging, manifest(dialect, scriptDialect, options, schemas, qualifiedNames, entries,
-                    warnings, scriptSums, runs.size() > 1 ? runs : null));
+                    warnings, scriptSums, runs.size() > 1 ? runs : null, exportOptions.contents()));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }
@@ -426,7 +433,8 @@ public final class DatabaseExporter {
     private Manifest manifest(Dialect dialect, Dialect scriptDialect, FormatOptions options, List<String> schemas,
                               boolean qualifiedNames,
                               List<Manifest.TableEntry> tables, List<String> warnings,
-                              Map<String, String> scriptSums, List<Manifest.Run> runs) throws SQLException {
+                              Map<String, String> scriptSums, List<Manifest.Run> runs, ExportContents contents)
+            throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
@@ -438,10 +446,11 @@ public final class DatabaseExporter {
             // meets; only where it is not the default, so that an export in the exact types reads as before.
             optionValues.put(ParquetTypes.OPTION, options.parquetTypes().optionValue());
         }
-        return new Manifest(Manifest.versionFor(tables, sparkTypes), FerryVersion.get(), Instant.now().toString(), source,
+        return new Manifest(Manifest.versionFor(tables, sparkTypes, contents.manifestValue()), FerryVersion.get(),
+                Instant.now().toString(), source,
                 optionValues, schemas, qualifiedNames, scriptDialect != dialect ? scriptDialect.name()
                 : dialect.scriptDialect().equals(dialect.name()) ? null : dialect.scriptDialect(), tables, warnings,
-                scriptSums, runs == null ? null : Manifest.RESUMED, runs);
+                scriptSums, runs == null ? null : Manifest.RESUMED, runs, contents.manifestValue());
     }
 
     /** Writes the script {@code name}, and puts its SHA-256 into {@code sums}, for the manifest. */

@@ -12,44 +12,43 @@ import java.util.stream.Collectors;
  * statements take with different meanings (JOBS, RESUME) has an entry for each.
  */
 public enum StatementOption {
-    FORMAT("FORMAT", "csv or parquet", "format of the data files (COPY: else from the file's extension)", null,
+    FORMAT("FORMAT", "csv or parquet", "the format of the data files (COPY: else the file's extension's)", null,
             Command.EXPORT, Command.COPY),
-    HEADER("HEADER", "true or false", "the first line of each CSV file holds the column names (default true)",
+    HEADER("HEADER", "true or false", "whether the first line holds the column names (default true)",
             DataFormat.CSV, Command.EXPORT, Command.COPY),
-    DELIMITER("DELIMITER", "one character", "field separator (default ,; also DELIM, SEP)", DataFormat.CSV,
+    DELIMITER("DELIMITER", "one character", "the field separator (default ,; also DELIM, SEP)", DataFormat.CSV,
             Command.EXPORT, Command.COPY),
-    QUOTE("QUOTE", "one character", "quote character (default \")", DataFormat.CSV, Command.EXPORT, Command.COPY),
-    ALLOW_QUOTED_NULLS(FormatOptions.ALLOW_QUOTED_NULLS, "false", "COPY ... FROM only: \"\" is the empty string, never"
+    QUOTE("QUOTE", "one character", "the quote character (default \")", DataFormat.CSV, Command.EXPORT,
+            Command.COPY),
+    ALLOW_QUOTED_NULLS(FormatOptions.ALLOW_QUOTED_NULLS, "false", "COPY ... FROM: \"\" is the empty string, never"
             + " NULL", DataFormat.CSV, Command.COPY),
-    COMPRESSION("COMPRESSION", "snappy, zstd, gzip or uncompressed", "codec of the Parquet pages (default snappy;"
-            + " also CODEC)", DataFormat.PARQUET, Command.EXPORT, Command.COPY),
-    ROW_GROUP_SIZE("ROW_GROUP_SIZE", "rows", "most rows in one Parquet row group (default 122880)",
-            DataFormat.PARQUET, Command.EXPORT, Command.COPY),
-    PARQUET_TYPES(ParquetTypes.OPTION, "duckdb or spark", "which Parquet types carry UUID, TIME and nanosecond"
-            + " timestamps (default duckdb; COPY ... TO only)", DataFormat.PARQUET, Command.EXPORT, Command.COPY),
+    COMPRESSION("COMPRESSION", "snappy, zstd, gzip or uncompressed", "the codec of the pages (default snappy; also"
+            + " CODEC)", DataFormat.PARQUET, Command.EXPORT, Command.COPY),
+    ROW_GROUP_SIZE("ROW_GROUP_SIZE", "rows", "the most rows in one row group (default 122880)", DataFormat.PARQUET,
+            Command.EXPORT, Command.COPY),
+    PARQUET_TYPES(ParquetTypes.OPTION, "duckdb or spark", "the types of UUID, TIME and nanosecond timestamps"
+            + " (default duckdb; COPY ... TO)", DataFormat.PARQUET, Command.EXPORT, Command.COPY),
     SCHEMAS(ExportOptions.SCHEMAS, "schema names separated by commas; on MariaDB, databases",
             "the schemas to export (default: every user schema; MariaDB: the current database)", null,
             Command.EXPORT),
-    TABLES(ExportOptions.TABLES, "table names or patterns with * and ?, separated by commas, as sales.orders or"
-            + " orders", "only these tables, views and sequences (default: all of the schemas exported)", null,
+    TABLES(ExportOptions.TABLES, "names or patterns with * and ?, separated by commas: sales.orders, orders,"
+            + " sales.*", "only these tables, views and sequences of the schemas exported (default: all)", null,
             Command.EXPORT),
-    EXCLUDE_TABLES(ExportOptions.EXCLUDE_TABLES, "table names or patterns, as TABLES",
-            "leave these tables, views and sequences out (wins over TABLES)", null, Command.EXPORT),
-    SCHEMA_ONLY(ExportOptions.SCHEMA_ONLY, "true or false", "the schema alone: scripts and schema.json, no data"
+    EXCLUDE_TABLES(ExportOptions.EXCLUDE_TABLES, "names or patterns, as TABLES", "leave these tables, views and"
+            + " sequences out (wins over TABLES)", null, Command.EXPORT),
+    SCHEMA_ONLY(ExportOptions.SCHEMA_ONLY, "true or false", "the schema alone: the scripts and schema.json, no data"
             + " files", null, Command.EXPORT),
     DATA_ONLY(ExportOptions.DATA_ONLY, "true or false", "the data alone: data files, load.sql and the sequences'"
             + " positions, for a database that has the schema", null, Command.EXPORT),
-    DIALECT(ExportOptions.DIALECT, "a dialect's name, such as postgresql: the engine the scripts are written for",
-            "the engine the scripts are written for: h2, postgresql, mariadb, sqlite, duckdb, hsqldb (default: the"
-                    + " source's)", null, Command.EXPORT),
-    EXPORT_JOBS(ExportOptions.JOBS, "1 to " + ExportOptions.MAX_JOBS + ": connections reading tables at once",
-            "connections reading tables at once, in one snapshot (default: ferry.jobs, else the cores, at most "
-                    + ExportOptions.DEFAULT_JOBS_CAP + ")", null, Command.EXPORT),
-    CHUNK_ROWS(ExportOptions.CHUNK_ROWS, "0 or more: rows above which a table is split into several files; 0 for"
-            + " never", "rows above which a table keyed by an integer is split into several files (default "
-            + ExportOptions.DEFAULT_CHUNK_ROWS + "; 0: never)", null, Command.EXPORT),
-    EXPORT_RESUME(ExportOptions.RESUME, "true or false: resume an export to the same directory that did not finish",
-            "resume an export to the same directory that did not finish", null, Command.EXPORT),
+    DIALECT(ExportOptions.DIALECT, "h2, postgresql, mariadb, sqlite, duckdb or hsqldb", "the engine the scripts are"
+            + " written for (default: the source's)", null, Command.EXPORT),
+    EXPORT_JOBS(ExportOptions.JOBS, "1 to " + ExportOptions.MAX_JOBS, "connections reading tables at once, in one"
+            + " snapshot (default: ferry.jobs, else the cores, at most " + ExportOptions.DEFAULT_JOBS_CAP + ")", null,
+            Command.EXPORT),
+    CHUNK_ROWS(ExportOptions.CHUNK_ROWS, "0 or more", "rows above which a table keyed by an integer is split into"
+            + " several files (default " + ExportOptions.DEFAULT_CHUNK_ROWS + "; 0: never)", null, Command.EXPORT),
+    EXPORT_RESUME(ExportOptions.RESUME, "true or false", "resume an export to the same directory that did not"
+            + " finish", null, Command.EXPORT),
     ALLOW_EDITED_SCRIPTS(ImportOptions.ALLOW_EDITED_SCRIPTS, "true or false", "run scripts edited since the export"
             + " (their SHA-256 differs from the manifest's)", null, Command.IMPORT, Command.VERIFY),
     IMPORT_JOBS(ExportOptions.JOBS, "1 to " + ExportOptions.MAX_JOBS, "connections loading data files and building"

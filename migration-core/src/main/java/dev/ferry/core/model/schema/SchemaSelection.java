@@ -69,8 +69,9 @@ public final class SchemaSelection {
             QualifiedName read = readsOneOf(view, gone);
             if (read != null) {
                 gone.add(view.name());
-                warnings.add("View " + view.name() + " reads " + read + ", which TABLES or EXCLUDE_TABLES leave out;"
-                        + " it is not exported (the import would fail creating it)");
+                warnings.add("View " + view.name() + " reads " + read + (selection.leavesOut(read)
+                        ? ", which TABLES or EXCLUDE_TABLES leave out" : ", a view not exported") + "; it is not"
+                        + " exported (the import would fail creating it)");
             } else {
                 views.add(view);
             }
@@ -110,11 +111,18 @@ public final class SchemaSelection {
 
     /**
      * Whether {@code sql} names {@code relation}: its name as a word (in any case) or a quoted name (exactly), not
-     * after a dot that follows another schema's name. A column named as the relation counts too: a view is then left
-     * out that did not need to be, never kept where its table is missing.
+     * after a dot that follows another schema's name, in the SQL or in a string literal of it (PostgreSQL's
+     * {@code nextval('sales.seq'::regclass)}). A column named as the relation counts too: a view is then left out that
+     * did not need to be, never kept where its table is missing.
      */
     boolean names(String sql, QualifiedName relation) {
-        List<SqlToken> tokens = tokens(sql);
+        List<SqlToken> tokens = new ArrayList<>();
+        for (SqlToken token : tokens(sql)) {
+            tokens.add(token);
+            if (token.kind() == SqlToken.Kind.STRING) {
+                tokens.addAll(tokens(token.text()));
+            }
+        }
         for (int i = 0; i < tokens.size(); i++) {
             if (!isName(tokens.get(i), relation.name())) {
                 continue;

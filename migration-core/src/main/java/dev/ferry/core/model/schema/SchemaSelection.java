@@ -40,7 +40,7 @@ public final class SchemaSelection {
         }
         for (Table table : tables) {
             for (Column column : table.columns()) {
-                if (column.defaultExpression() != null && names(column.defaultExpression(), sequence.name())) {
+                if (column.defaultExpression() != null && names(column.defaultExpression(), sequence.name(), false)) {
                     return false;
                 }
             }
@@ -102,7 +102,7 @@ public final class SchemaSelection {
             }
         }
         for (QualifiedName relation : gone) {
-            if (names(view.query(), relation)) {
+            if (names(view.query(), relation, true)) {
                 return relation;
             }
         }
@@ -114,8 +114,12 @@ public final class SchemaSelection {
      * after a dot that follows another schema's name, in the SQL or in a string literal of it (PostgreSQL's
      * {@code nextval('sales.seq'::regclass)}). A column named as the relation counts too: a view is then left out that
      * did not need to be, never kept where its table is missing.
+     *
+     * @param unlessExported whether a name without its schema that a relation exported has too is taken for that one
+     *                       (PostgreSQL writes a view's {@code orders.id} for {@code sales.orders} on its search path,
+     *                       when {@code hr.orders} is left out)
      */
-    boolean names(String sql, QualifiedName relation) {
+    boolean names(String sql, QualifiedName relation, boolean unlessExported) {
         List<SqlToken> tokens = new ArrayList<>();
         for (SqlToken token : tokens(sql)) {
             tokens.add(token);
@@ -128,7 +132,12 @@ public final class SchemaSelection {
                 continue;
             }
             boolean qualified = i >= 2 && tokens.get(i - 1).isSymbol(".");
-            if (!qualified || relation.schema() == null || isName(tokens.get(i - 2), relation.schema())) {
+            if (qualified && (relation.schema() == null || isName(tokens.get(i - 2), relation.schema()))) {
+                return true;
+            }
+            SqlToken name = tokens.get(i);
+            if (!qualified && !(unlessExported && selection.chosen().stream().anyMatch(exported -> isName(name,
+                    exported.name())))) {
                 return true;
             }
         }

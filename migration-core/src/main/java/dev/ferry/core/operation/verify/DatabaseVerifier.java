@@ -90,9 +90,17 @@ public final class DatabaseVerifier {
         for (ImportedTable table : contents.tables()) {
             tables.add(verifyTable(table, dialect, found));
         }
-        boolean schemaOnly = contents.contents() == ExportContents.SCHEMA_ONLY;
+        boolean schemaOnly = contents.contents() == ExportContents.SCHEMA_ONLY && contents.created() != null;
+        if (schemaOnly) {
+            for (Table table : contents.created().tables()) {
+                String name = dialect.quote(table.name());
+                tables.add(tableNamed(name, dialect, found) == null
+                        ? new VerifiedObject(name, Status.MISSING, null, null, "not in the database")
+                        : new VerifiedObject(name, Status.OK, null, null, null));
+            }
+        }
         List<VerifiedObject> missing = contents.created() == null ? List.of()
-                : new MissingObjects(contents.created(), found, schemaOnly).missing();
+                : new MissingObjects(contents.created(), found).missing();
         List<String> warnings = new ArrayList<>(contents.warnings());
         if (schemaOnly) {
             warnings.add(STATEMENT + ": " + dir + " is a SCHEMA_ONLY export: its tables, keys, indexes, foreign keys"

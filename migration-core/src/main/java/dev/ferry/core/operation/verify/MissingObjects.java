@@ -23,20 +23,10 @@ import java.util.Locale;
 final class MissingObjects {
     private final DatabaseSchema expected;
     private final DatabaseSchema found;
-    private final boolean tablesToo;
 
     MissingObjects(DatabaseSchema expected, DatabaseSchema found) {
-        this(expected, found, false);
-    }
-
-    /**
-     * @param tablesToo whether a table missing is an entry too (an export of the schema alone, whose tables have no
-     *                  rows to be reported with)
-     */
-    MissingObjects(DatabaseSchema expected, DatabaseSchema found, boolean tablesToo) {
         this.expected = expected;
         this.found = found;
-        this.tablesToo = tablesToo;
     }
 
     /** One {@code missing} entry for each object lacking, keys and indexes first, in the export's order. */
@@ -45,10 +35,7 @@ final class MissingObjects {
         for (Table table : expected.tables()) {
             Table there = table(table.name());
             if (there == null) {
-                if (tablesToo) {
-                    missing.add(missing("table " + table.name()));
-                }
-                continue; // else a missing table is reported with its rows
+                continue; // a missing table is reported with its rows
             }
             if (table.primaryKey() != null && !table.primaryKey().columns().isEmpty()
                     && (there.primaryKey() == null

@@ -106,10 +106,15 @@ class TableSelectionIT {
             assertTrue(viewWarnings.contains("View sales.big_orders reads sales.orders, which TABLES or EXCLUDE_TABLES"
                     + " leave out; it is not exported (the import would fail creating it)"), viewWarnings.toString());
             run(other, "IMPORT DATABASE '" + unqualified + "'");
-            assertEquals(List.of(List.of("hr.people"), List.of("sales.audit_log"), List.of("sales.customers")),
-                    rows(other, PG_TABLES));
+            assertEquals(List.of(List.of("hr.people"), List.of("sales.audit_log"), List.of("sales.customers"),
+                    List.of("sales.order_lines")), rows(other, PG_TABLES));
             assertSameRows(source, other, List.of("SELECT * FROM sales.audit_log ORDER BY id",
-                    "SELECT * FROM sales.customers ORDER BY id"));
+                    "SELECT * FROM sales.customers ORDER BY id", "SELECT * FROM sales.order_lines ORDER BY 1, 2"));
+            assertTrue(viewWarnings.contains("Foreign key order_lines_order_id_fkey on sales.order_lines refers to"
+                    + " sales.orders, which TABLES or EXCLUDE_TABLES leave out; it is not exported"),
+                    viewWarnings.toString());
+            assertEquals(List.of(List.of("sales.audit_log_id_seq")), rows(other, "SELECT sequence_schema || '.'"
+                    + " || sequence_name FROM information_schema.sequences"));
             assertEquals(List.of(List.of("audit_upper")), rows(other, "SELECT tgname FROM pg_trigger"
                     + " WHERE NOT tgisinternal"));
 

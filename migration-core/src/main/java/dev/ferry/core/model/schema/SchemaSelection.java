@@ -4,10 +4,12 @@ import dev.ferry.core.sql.SqlLexer;
 import dev.ferry.core.sql.SqlToken;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -101,7 +103,11 @@ public final class SchemaSelection {
                 return dependency;
             }
         }
-        for (QualifiedName relation : gone) {
+        // Those of the view's own schema first, as its unqualified names mean them.
+        List<QualifiedName> candidates = gone.stream().sorted(Comparator.comparing((QualifiedName relation) ->
+                !Objects.equals(relation.schema(), view.name().schema())).thenComparing(QualifiedName::toString))
+                .toList();
+        for (QualifiedName relation : candidates) {
             if (names(view.query(), relation, true)) {
                 return relation;
             }

@@ -223,9 +223,9 @@ public final class DatabaseExporter {
                 throw FerryErrors.io("Cannot write " + ExportProgress.NAME + " in " + staging + ": " + e, e);
             }
             progress.phaseStarted("export", Phase.SCRIPTS);
-            MigrationResult result = finish(dialect, scriptDialect, target, exportOptions, schema, schemas,
-                    qualifiedNames,
-                    scripts, schemaScript, new Reads(reads, pending, written, kept, startedAt), warnings, notes);
+            MigrationResult result = finish(dialect, scriptDialect, target, options, schema, schemas, qualifiedNames,
+                    scripts, schemaScript, new Reads(reads, pending, written, kept, startedAt), warnings, notes,
+                    exportOptions.contents());
             try {
                 record.delete();
             } catch (IOException e) {
@@ -244,10 +244,10 @@ public final class DatabaseExporter {
      * resumed export kept, in the order of the plan.
      */
     private MigrationResult finish(Dialect dialect, Dialect scriptDialect, ExportDirectory target,
-                                   ExportOptions exportOptions, DatabaseSchema schema, List<String> schemas,
+                                   FormatOptions options, DatabaseSchema schema, List<String> schemas,
                                    boolean qualifiedNames, TargetScripts scripts, String schemaScript, Reads done,
-                                   List<String> warnings, List<String> notes) throws SQLException {
-        FormatOptions options = exportOptions.format();
+                                   List<String> warnings, List<String> notes, ExportContents contents)
+            throws SQLException {
         Path staging = target.staging();
         Map<String, TableExport> byFile = new LinkedHashMap<>();
         for (int i = 0; i < done.pending().size(); i++) {
@@ -302,7 +302,7 @@ public final class DatabaseExporter {
             new SchemaFile(dialect.name(), schema).write(staging);
             scriptSums.put(SchemaFile.NAME, FileChecksum.sha256(staging.resolve(SchemaFile.NAME)));
             ManifestFile.write(staging, manifest(dialect, scriptDialect, options, schemas, qualifiedNames, entries,
-                    warnings, scriptSums, runs.size() > 1 ? runs : null, exportOptions.contents()));
+                    warnings, scriptSums, runs.size() > 1 ? runs : null, contents));
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + SchemaFile.NAME + " or " + ManifestFile.NAME + ": " + e, e);
         }

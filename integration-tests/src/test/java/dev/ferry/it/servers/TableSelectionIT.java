@@ -142,6 +142,9 @@ class TableSelectionIT {
             Path data = temp.resolve("data");
             Path whole = temp.resolve("whole");
             run(source, "EXPORT DATABASE '" + schema + "' (SCHEMA_ONLY)");
+            // Rows added since the schema was exported: the sequences' positions come with the data.
+            execute(source, "INSERT INTO sales.orders (customer_id, total) VALUES (2, 7), (1, 8)",
+                    "INSERT INTO sales.audit_log (note) VALUES ('z')");
             run(source, "EXPORT DATABASE '" + data + "' (DATA_ONLY, FORMAT parquet)");
             run(source, "EXPORT DATABASE '" + whole + "'");
             assertFalse(Files.exists(schema.resolve("data")));
@@ -194,6 +197,7 @@ class TableSelectionIT {
             Path schema = temp.resolve("h2-schema");
             Path data = temp.resolve("h2-data");
             run(source, "EXPORT DATABASE '" + schema + "' (SCHEMA_ONLY, EXCLUDE_TABLES 'skipped')");
+            execute(source, "INSERT INTO z_customers (name) VALUES ('cat')");
             run(source, "EXPORT DATABASE '" + data + "' (DATA_ONLY, EXCLUDE_TABLES 'skipped')");
             run(target, "IMPORT DATABASE '" + schema + "'");
             run(target, "IMPORT DATABASE '" + data + "'");
@@ -203,7 +207,7 @@ class TableSelectionIT {
             assertEquals(List.of(List.of("ok")), distinctStatuses(target, "VERIFY DATABASE '" + data + "'"));
             // The identity's position came with the data.
             execute(target, "INSERT INTO z_customers (name) VALUES ('dee')");
-            assertEquals(List.of(List.of("4")), rows(target, "SELECT id FROM z_customers WHERE name = 'dee'"));
+            assertEquals(List.of(List.of("5")), rows(target, "SELECT id FROM z_customers WHERE name = 'dee'"));
         } finally {
             try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:selection_source")) {
                 execute(c, "SHUTDOWN");
@@ -284,6 +288,7 @@ class TableSelectionIT {
             Path data = temp.resolve("data");
             Path whole = temp.resolve("whole");
             run(source, "EXPORT DATABASE '" + schema + "' (SCHEMA_ONLY true)");
+            execute(source, "INSERT INTO orders (customer_id, total) VALUES (2, 7)");
             run(source, "EXPORT DATABASE '" + data + "' (DATA_ONLY true)");
             run(source, "EXPORT DATABASE '" + whole + "'");
             run(target, "IMPORT DATABASE '" + schema + "'");
@@ -293,7 +298,7 @@ class TableSelectionIT {
             assertSameRows(source, target, List.of("SELECT * FROM customers ORDER BY id",
                     "SELECT * FROM orders ORDER BY id", "SELECT * FROM order_lines ORDER BY 1, 2",
                     "SELECT * FROM audit_log ORDER BY id"));
-            assertEquals(List.of(List.of("4"), List.of("3")), rows(target, "SELECT auto_increment FROM"
+            assertEquals(List.of(List.of("5"), List.of("3")), rows(target, "SELECT auto_increment FROM"
                     + " information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('orders',"
                     + " 'audit_log') ORDER BY table_name DESC"));
             assertEquals(List.of(List.of("ok")), distinctStatuses(target, "VERIFY DATABASE '" + whole + "'"));

@@ -284,6 +284,10 @@ class SelectiveExportH2Test {
             }
             Path schema = temp.resolve("schema");
             export(source, schema, options("SCHEMA_ONLY", "true"));
+            try (Statement s = source.createStatement()) {
+                // Taken since the schema was exported: the sequence's position comes with the data.
+                s.execute("SELECT NEXT VALUE FOR sales.invoice_no FROM SYSTEM_RANGE(1, 5)");
+            }
             Path data = temp.resolve("data");
             MigrationResult exported = export(source, data, options("DATA_ONLY", "true"));
             assertEquals(13, exported.totalRows());

@@ -24,7 +24,7 @@ public enum ExportContents {
         return manifestValue;
     }
 
-    /** The contents a manifest records, null (an older manifest, or the default) being {@link #ALL}. */
+    /** The contents a manifest records ({@link #manifestValue}), null (an older manifest, or both) being {@link #ALL}. */
     public static ExportContents ofManifest(String value) {
         for (ExportContents contents : values()) {
             if (contents.manifestValue != null && contents.manifestValue.equals(value)) {
@@ -39,8 +39,4 @@ public enum ExportContents {
         return this != SCHEMA_ONLY;
     }
 
-    /** Whether the export creates the schema. */
-    public boolean hasSchema() {
-        return this != DATA_ONLY;
-    }
 }

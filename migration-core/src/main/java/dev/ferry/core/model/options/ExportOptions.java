@@ -178,10 +178,6 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         return new ExportOptions(format, schemas, dialect, jobs, chunkRows, resume, tables, excludeTables, contents);
     }
 
-    /** Whether TABLES or EXCLUDE_TABLES choose among the tables of the schemas exported. */
-    public boolean tablesChosen() {
-        return !tables.isEmpty() || !excludeTables.isEmpty();
-    }
 
     /** Whether JOBS was given, rather than left to {@link #defaultJobs()}. */
     public boolean jobsNamed() {

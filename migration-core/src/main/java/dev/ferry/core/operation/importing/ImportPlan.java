@@ -132,8 +132,7 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
     }
 
     private static ExportContents contents(Manifest manifest) {
-        return manifest.dataOnly() ? ExportContents.DATA_ONLY
-                : manifest.schemaOnly() ? ExportContents.SCHEMA_ONLY : ExportContents.ALL;
+        return ExportContents.ofManifest(manifest.contents());
     }
 
     /**

@@ -175,7 +175,8 @@ public final class TargetScripts {
     /** {@value ExportLayout#POST_DATA}: see {@link ScriptRenderer#postDataScript}. */
     public String postDataScript() {
         if (contents == ExportContents.DATA_ONLY) {
-            return renderer.positionsScript(schema, header.of(ExportLayout.POST_DATA));
+            return renderer.positionsScript(schema, header.of(ExportLayout.POST_DATA) + "-- DATA_ONLY: the"
+                    + " sequences' and identity columns' positions alone.\n");
         }
         return renderer.postDataScript(schema, header.of(ExportLayout.POST_DATA));
     }

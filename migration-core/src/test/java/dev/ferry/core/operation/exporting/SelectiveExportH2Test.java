@@ -122,6 +122,9 @@ class SelectiveExportH2Test {
 
             Path all = temp.resolve("y");
             export(source, all, options("EXCLUDE_TABLES", "hr.*"));
+            // An export of the schema and the data reads in any Ferry, as before these options.
+            assertEquals(Manifest.FORMAT_VERSION, ManifestFile.read(all).formatVersion());
+            assertFalse(Files.readString(all.resolve("manifest.json")).contains("contents"));
             assertEquals(List.of("SALES.AUDIT_LOG", "SALES.CUSTOMERS", "SALES.ORDERS", "SALES.ORDER_LINES"),
                     exportedTables(all));
         }

@@ -90,7 +90,8 @@ class StatementOptionsHelpTest {
 
     private static String help() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, FerryCommandLine.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        assertEquals(0, FerryCommandLine.run(new String[] {"--help"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         return out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
     }

@@ -79,7 +79,8 @@ class TableSelectionIT {
             assertTrue(warnings.contains("Foreign key orders_customer_id_fkey on sales.orders refers to"
                     + " sales.customers, which TABLES or EXCLUDE_TABLES leave out; it is not exported"),
                     warnings.toString());
-            String scripts = Files.readString(dir.resolve("schema.sql")) + Files.readString(dir.resolve("post-data.sql"));
+            String scripts = Files.readString(dir.resolve("schema.sql"))
+                    + Files.readString(dir.resolve("post-data.sql"));
             assertFalse(scripts.contains("audit"), scripts);
             assertFalse(scripts.contains("customers"), scripts);
             assertTrue(scripts.contains("orders_no_op"), scripts);
@@ -150,9 +151,11 @@ class TableSelectionIT {
             assertFalse(Files.exists(schema.resolve("data")));
             assertFalse(Files.readString(data.resolve("schema.sql")).contains("CREATE"));
 
-            SQLException noTables = assertThrows(SQLException.class, () -> run(target, "IMPORT DATABASE '" + data + "'"));
+            SQLException noTables = assertThrows(SQLException.class,
+                    () -> run(target, "IMPORT DATABASE '" + data + "'"));
             assertEquals("42000", noTables.getSQLState());
-            assertTrue(noTables.getMessage().contains("this database lacks \"hr\".\"orders\" ("), noTables.getMessage());
+            assertTrue(noTables.getMessage().contains("this database lacks \"hr\".\"orders\" ("),
+                    noTables.getMessage());
 
             List<String> schemaNotes = run(target, "IMPORT DATABASE '" + schema + "'");
             assertTrue(schemaNotes.stream().anyMatch(w -> w.contains("is a SCHEMA_ONLY export: created the schema,"

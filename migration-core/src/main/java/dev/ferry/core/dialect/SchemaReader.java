@@ -207,7 +207,8 @@ public final class SchemaReader {
                 if (!exported.contains(parent)) {
                     warnings.add("Table " + table.name() + (inheritance.isPartition() ? " is a partition of "
                             : " inherits from ") + parent + ", which is not exported (its schema is not among those"
-                            + " named, or TABLES or EXCLUDE_TABLES leave it out): " + table.name() + " is exported as a table of its own holding its own rows");
+                            + " named, or TABLES or EXCLUDE_TABLES leave it out): " + table.name() + " is exported as"
+                            + " a table of its own holding its own rows");
                 }
             }
             boolean partition = inheritance.isPartition() && !kept.isEmpty();

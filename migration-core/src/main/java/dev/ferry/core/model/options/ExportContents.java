@@ -24,7 +24,7 @@ public enum ExportContents {
         return manifestValue;
     }
 
-    /** The contents a manifest records ({@link #manifestValue}), null (an older manifest, or both) being {@link #ALL}. */
+    /** The contents a manifest records ({@link #manifestValue}), null (an older manifest, or both) being ALL. */
     public static ExportContents ofManifest(String value) {
         for (ExportContents contents : values()) {
             if (contents.manifestValue != null && contents.manifestValue.equals(value)) {

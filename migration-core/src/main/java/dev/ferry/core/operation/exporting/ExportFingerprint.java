@@ -53,7 +53,8 @@ record ExportFingerprint(Map<String, String> settings, Map<String, String> table
 
     /**
      * The settings that decide an export's files, by the names a message gives them: the format's options, the
-     * dialect of the scripts, the schemas named, TABLES, EXCLUDE_TABLES, SCHEMA_ONLY or DATA_ONLY, CHUNK_ROWS, the source (engine, version and database, read on
+     * dialect of the scripts, the schemas named, TABLES, EXCLUDE_TABLES, SCHEMA_ONLY or DATA_ONLY, CHUNK_ROWS, the
+     * source (engine, version and database, read on
      * {@code connection}) and Ferry's version. Not JOBS: the files are the same whatever it is.
      */
     static Map<String, String> settings(Connection connection, Dialect dialect, Dialect scriptDialect,

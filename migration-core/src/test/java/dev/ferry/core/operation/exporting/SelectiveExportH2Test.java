@@ -312,7 +312,8 @@ class SelectiveExportH2Test {
             String warnings = String.join("\n", imported.warnings());
             assertTrue(warnings.contains("is a DATA_ONLY export: created nothing, loaded its rows into the tables this"
                     + " database has (7, each there and empty), on one connection (JOBS 4"), warnings);
-            for (String table : List.of("sales.a_notes", "sales.customers", "sales.orders", "sales.order_lines", "sales.audit_log",
+            for (String table : List.of("sales.a_notes", "sales.customers", "sales.orders", "sales.order_lines",
+                    "sales.audit_log",
                     "hr.orders", "hr.people")) {
                 assertEquals(rows(source, "SELECT * FROM " + table + " ORDER BY 1"),
                         rows(target, "SELECT * FROM " + table + " ORDER BY 1"), table);
@@ -403,7 +404,8 @@ class SelectiveExportH2Test {
             Map<String, String> plain = ExportFingerprint.settings(source, dialect, dialect,
                     ExportOptions.from(options()));
             Map<String, String> chosen = ExportFingerprint.settings(source, dialect, dialect,
-                    ExportOptions.from(options("TABLES", "sales.*", "EXCLUDE_TABLES", "audit_log", "DATA_ONLY", "true")));
+                    ExportOptions.from(options("TABLES", "sales.*", "EXCLUDE_TABLES", "audit_log", "DATA_ONLY",
+                            "true")));
             assertFalse(plain.containsKey("TABLES"));
             ExportFingerprint before = new ExportFingerprint(plain, Map.of(), "x");
             ExportFingerprint now = new ExportFingerprint(chosen, Map.of(), "x");

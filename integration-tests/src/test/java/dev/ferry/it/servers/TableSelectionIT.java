@@ -311,6 +311,33 @@ class TableSelectionIT {
         }
     }
 
+    @Test
+    void mariaDbDataOnlyImportThatFailsLeavesTheTablesEmptyAndInPlace() throws Exception {
+        TestServer server = TestServer.mariadb();
+        String sourceDb = server.createDatabase();
+        String targetDb = server.createDatabase();
+        try (Connection source = server.connectFerry(sourceDb); Connection target = server.connectFerry(targetDb)) {
+            execute(source, "CREATE TABLE a_big (id INT PRIMARY KEY, v INT)",
+                    "INSERT INTO a_big SELECT seq, seq FROM seq_1_to_60000",
+                    "CREATE TABLE b_small (id INT PRIMARY KEY, v INT)",
+                    "INSERT INTO b_small VALUES (1, 1), (2, 200)");
+            Path data = temp.resolve("data");
+            run(source, "EXPORT DATABASE '" + data + "' (DATA_ONLY)");
+            // The target's own check refuses the second table's second row, after the first table is loaded.
+            execute(target, "CREATE TABLE a_big (id INT PRIMARY KEY, v INT)",
+                    "CREATE TABLE b_small (id INT PRIMARY KEY, v INT CHECK (v < 100))");
+            SQLException failure = assertThrows(SQLException.class, () -> run(target, "IMPORT DATABASE '" + data
+                    + "'"));
+            assertTrue(failure.getMessage().contains("b_small"), failure.getMessage());
+            assertEquals(List.of(List.of("a_big", "0"), List.of("b_small", "0")), rows(target,
+                    "SELECT 'a_big', COUNT(*) FROM a_big UNION ALL SELECT 'b_small', COUNT(*) FROM b_small"));
+            assertEquals(List.of(List.of("a_big"), List.of("b_small")), rows(target, MARIADB_TABLES));
+        } finally {
+            server.dropDatabase(sourceDb);
+            server.dropDatabase(targetDb);
+        }
+    }
+
     /** Runs a Ferry statement; its warnings. */
     private static List<String> run(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {

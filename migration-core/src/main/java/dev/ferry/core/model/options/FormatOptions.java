@@ -41,8 +41,8 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
      */
     public static final String ALLOW_QUOTED_NULLS = "ALLOW_QUOTED_NULLS";
 
-    private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE", ALLOW_QUOTED_NULLS);
-    private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE", ParquetTypes.OPTION);
+    private static final Set<String> CSV_ONLY = StatementOption.namesOf(DataFormat.CSV);
+    private static final Set<String> PARQUET_ONLY = StatementOption.namesOf(DataFormat.PARQUET);
 
     private static final String VALID = StatementOption.formatValid();
 

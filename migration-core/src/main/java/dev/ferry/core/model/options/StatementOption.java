@@ -124,6 +124,12 @@ public enum StatementOption {
         return Arrays.stream(values()).filter(option -> option.takenBy(Command.COPY)).toList();
     }
 
+    /** The names of the options that only {@code format}'s files take. */
+    static Set<String> namesOf(DataFormat format) {
+        return formatOptions().stream().filter(option -> option.format == format).map(StatementOption::optionName)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /** Whether {@code name} (upper case) is an option of {@code command}. */
     static boolean named(String name, Command command) {
         return of(command).stream().anyMatch(option -> option.optionName.equals(name));

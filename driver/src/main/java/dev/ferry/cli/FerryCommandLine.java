@@ -117,6 +117,8 @@ public final class FerryCommandLine implements Callable<Integer> {
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getCommandSpec().usageMessage().footerHeading(StatementOptionsHelp.heading())
+                .footer(StatementOptionsHelp.lines());
         // Each -c and -f is kept, in order, by its setter.
         commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -12,10 +12,13 @@ import dev.ferry.core.model.schema.Inheritance;
 import dev.ferry.core.model.schema.KeyConstraint;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Relation;
+import dev.ferry.core.model.schema.SchemaSelection;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Sequence;
 import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.TableChoice;
 import dev.ferry.core.model.schema.TableOrder;
+import dev.ferry.core.model.schema.TableSelection;
 import dev.ferry.core.model.schema.View;
 import dev.ferry.core.model.schema.ViewOrder;
 import dev.ferry.core.value.ValueKind;
@@ -42,6 +45,7 @@ public final class SchemaReader {
     private final Dialect dialect;
     private final DatabaseMetaData metaData;
     private final SchemaScope scope;
+    private final TableChoice choice;
 
     /** A reader of the default schemas. */
     public SchemaReader(Connection connection, Dialect dialect) throws SQLException {
@@ -50,18 +54,39 @@ public final class SchemaReader {
 
     /** A reader of the schemas in {@code scope}. */
     public SchemaReader(Connection connection, Dialect dialect, SchemaScope scope) throws SQLException {
+        this(connection, dialect, scope, TableChoice.ALL);
+    }
+
+    /**
+     * A reader of the tables, views and sequences {@code choice} takes among those of the schemas in {@code scope}: the
+     * others are not read, and what goes with them is left out ({@link SchemaSelection}).
+     */
+    public SchemaReader(Connection connection, Dialect dialect, SchemaScope scope, TableChoice choice)
+            throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.metaData = connection.getMetaData();
         this.scope = scope;
+        this.choice = choice;
     }
 
-    /** The user's tables with their keys and indexes, and warnings for what is not carried. */
+    /**
+     * The user's tables with their keys and indexes, and warnings for what is not carried.
+     *
+     * @throws SQLException (22023) where a name or pattern of the table choice matches nothing, before the tables are
+     *                      read
+     */
     public DatabaseSchema read() throws SQLException {
         List<String> warnings = new ArrayList<>();
         List<Comment> comments = new ArrayList<>();
         List<QualifiedName> tableNames = new ArrayList<>();
-        for (Relation relation : UserCatalog.relations(connection, dialect, scope)) {
+        List<Relation> relations = UserCatalog.relations(connection, dialect, scope);
+        List<Sequence> allSequences = dialect.sequences(connection, scope);
+        TableSelection selection = select(relations, allSequences);
+        for (Relation relation : relations) {
+            if (!selection.includes(relation.name())) {
+                continue;
+            }
             if (dialect.capabilities().tableTypes().contains(relation.type())) {
                 tableNames.add(relation.name());
                 if (relation.remarks() != null && !relation.remarks().isEmpty()) {
@@ -73,18 +98,13 @@ public final class SchemaReader {
         }
         tableNames.sort(Comparator.comparing((QualifiedName n) -> Objects.toString(n.schema(), ""))
                 .thenComparing(QualifiedName::name));
-        List<Sequence> sequences = dialect.sequences(connection, scope);
+        SchemaSelection leftOut = new SchemaSelection(selection, dialect.capabilities().mysqlSyntax());
 
         List<Table> tables = new ArrayList<>();
         List<ForeignKey> foreignKeys = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         // Schemas named are all created, holding tables or not; by default those that hold tables, sequences or views.
         Set<String> schemas = new TreeSet<>(scope.named());
-        for (Sequence sequence : sequences) {
-            if (sequence.name().schema() != null) {
-                schemas.add(sequence.name().schema());
-            }
-        }
         for (QualifiedName name : tableNames) {
             Table table = table(name, comments, warnings);
             tables.add(table);
@@ -92,6 +112,16 @@ public final class SchemaReader {
             indexes.addAll(indexes(table));
             if (name.schema() != null) {
                 schemas.add(name.schema());
+            }
+        }
+        List<Sequence> sequences = new ArrayList<>();
+        for (Sequence sequence : allSequences) {
+            if (leftOut.leavesOut(sequence, tables)) {
+                continue;
+            }
+            sequences.add(sequence);
+            if (sequence.name().schema() != null) {
+                schemas.add(sequence.name().schema());
             }
         }
         tables = withParentsExported(tables, warnings);
@@ -113,6 +143,9 @@ public final class SchemaReader {
         }
         warnings.addAll(dialect.notCarried(connection, scope));
         List<View> views = ViewOrder.sort(dialect.views(connection, scope));
+        if (choice.chooses()) {
+            views = views.stream().filter(view -> selection.includes(view.name())).toList();
+        }
         for (View view : views) {
             if (view.name().schema() != null) {
                 schemas.add(view.name().schema()); // a schema holding only views must be created too
@@ -136,9 +169,23 @@ public final class SchemaReader {
                     + String.join("; ", cycle) + " (change a default or check to call the function through another"
                     + " that does not name the table's row type, or create them by hand)");
         }
-        return new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
+        DatabaseSchema schema = new DatabaseSchema(schemaOrder, schemaOptions, dialect.userTypes(connection, scope),
                 routines, sequences, tables, foreignKeys, indexes,
                 views, dialect.triggers(connection, scope), comments, warnings, dependencies, schemaComments);
+        return choice.chooses() ? leftOut.apply(schema) : schema;
+    }
+
+    /**
+     * The relations and sequences the table choice takes among those of the scope; all of them where it chooses
+     * none. The relations of MariaDB's current database, named without it, may be named with it.
+     */
+    private TableSelection select(List<Relation> relations, List<Sequence> sequences) throws SQLException {
+        List<QualifiedName> candidates = new ArrayList<>();
+        relations.forEach(relation -> candidates.add(relation.name()));
+        sequences.forEach(sequence -> candidates.add(sequence.name()));
+        String defaultSchema = dialect.capabilities().schemasAreCatalogs() && scope.isDefault()
+                ? connection.getCatalog() : null;
+        return choice.resolve(candidates, defaultSchema);
     }
 
     /**
@@ -160,7 +207,8 @@ public final class SchemaReader {
                 if (!exported.contains(parent)) {
                     warnings.add("Table " + table.name() + (inheritance.isPartition() ? " is a partition of "
                             : " inherits from ") + parent + ", which is not exported (its schema is not among those"
-                            + " named): " + table.name() + " is exported as a table of its own holding its own rows");
+                            + " named, or TABLES or EXCLUDE_TABLES leave it out): " + table.name() + " is exported as"
+                            + " a table of its own holding its own rows");
                 }
             }
             boolean partition = inheritance.isPartition() && !kept.isEmpty();
@@ -191,9 +239,9 @@ public final class SchemaReader {
         }
         if (!missing.isEmpty()) {
             throw FerryErrors.refused("EXPORT DATABASE would leave out rows: these tables have rows in tables that"
-                    + " inherit from them or are their partitions, which are not exported (in schemas not named, or"
-                    + " not tables): " + String.join("; ", missing) + ". Name their schemas in SCHEMAS too, or leave"
-                    + " the parent tables' schemas out");
+                    + " inherit from them or are their partitions, which are not exported (in schemas not named, left"
+                    + " out by TABLES or EXCLUDE_TABLES, or not tables): " + String.join("; ", missing) + ". Name"
+                    + " their schemas in SCHEMAS and the tables in TABLES too, or leave the parent tables out");
         }
     }
 

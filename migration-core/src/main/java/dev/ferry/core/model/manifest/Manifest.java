@@ -32,12 +32,17 @@ import java.util.Map;
  *                      one, as in every export not resumed and every manifest written before Ferry could resume
  * @param runs          a resumed export's runs, oldest first, each with when it read and the data files it read;
  *                      null (left out) where {@code snapshot} is
+ * @param contents      {@value #SCHEMA_ONLY} where the export holds the schema alone ({@code SCHEMA_ONLY}: no data
+ *                      files), {@value #DATA_ONLY} where it holds the data alone ({@code DATA_ONLY}: schema.sql
+ *                      creates nothing, for a database that has the schema); null (left out) where it holds both, as
+ *                      every export did before these options
  */
 public record Manifest(int formatVersion, String ferryVersion, String createdAt, Source source,
                        Map<String, String> options, List<String> schemas, boolean qualifiedNames, String scriptDialect,
                        List<TableEntry> tables, List<String> warnings, Map<String, String> scripts,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String snapshot,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Run> runs) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Run> runs,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String contents) {
 
     /** The layout version of an export whose tables are each one data file; Ferry writes it where none is chunked. */
     public static final int FORMAT_VERSION = 1;
@@ -55,6 +60,20 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
      */
     public static final int SPARK_TYPES_FORMAT_VERSION = 3;
 
+    /**
+     * The layout version of an export that holds the schema or the data alone ({@link #contents}), which a Ferry that
+     * reads only the versions before would misread (it would load a data-only export's COPYs into a database without
+     * its tables, and find a schema-only export's database matching without comparing a table): it refuses the export
+     * by its version instead. Such an export may hold chunked tables and Spark's types too.
+     */
+    public static final int PARTIAL_CONTENTS_FORMAT_VERSION = 4;
+
+    /** {@link #contents} of an export of the schema alone. */
+    public static final String SCHEMA_ONLY = "schema";
+
+    /** {@link #contents} of an export of the data alone. */
+    public static final String DATA_ONLY = "data";
+
     /** {@link #snapshot} of an export whose data files were read in several snapshots, one per run. */
     public static final String RESUMED = "resumed";
 
@@ -66,7 +85,8 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
 
     /** Whether this Ferry reads an export of layout version {@code version}. */
     public static boolean readsVersion(int version) {
-        return version == FORMAT_VERSION || version == CHUNKED_FORMAT_VERSION || version == SPARK_TYPES_FORMAT_VERSION;
+        return version == FORMAT_VERSION || version == CHUNKED_FORMAT_VERSION || version == SPARK_TYPES_FORMAT_VERSION
+                || version == PARTIAL_CONTENTS_FORMAT_VERSION;
     }
 
     /** The layout version of an export holding {@code tables}: the oldest that can describe them. */
@@ -79,7 +99,15 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
      * that can describe them.
      */
     public static int versionFor(List<TableEntry> tables, boolean sparkTypes) {
-        return sparkTypes ? SPARK_TYPES_FORMAT_VERSION
+        return versionFor(tables, sparkTypes, null);
+    }
+
+    /**
+     * The layout version of an export holding {@code tables}, its Parquet files in Spark's types or not, the schema or
+     * the data alone ({@code contents}, as {@link #contents}) or both: the oldest that can describe them.
+     */
+    public static int versionFor(List<TableEntry> tables, boolean sparkTypes, String contents) {
+        return contents != null ? PARTIAL_CONTENTS_FORMAT_VERSION : sparkTypes ? SPARK_TYPES_FORMAT_VERSION
                 : tables.stream().anyMatch(TableEntry::chunked) ? CHUNKED_FORMAT_VERSION : FORMAT_VERSION;
     }
 
@@ -90,6 +118,15 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
         warnings = List.copyOf(warnings);
         scripts = scripts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scripts));
         runs = runs == null ? null : List.copyOf(runs);
+    }
+
+    /** The manifest of an export of the schema and the data. */
+    public Manifest(int formatVersion, String ferryVersion, String createdAt, Source source,
+                    Map<String, String> options, List<String> schemas, boolean qualifiedNames, String scriptDialect,
+                    List<TableEntry> tables, List<String> warnings, Map<String, String> scripts, String snapshot,
+                    List<Run> runs) {
+        this(formatVersion, ferryVersion, createdAt, source, options, schemas, qualifiedNames, scriptDialect, tables,
+                warnings, scripts, snapshot, runs, null);
     }
 
     /** The manifest of an export read in one snapshot. */
@@ -104,6 +141,18 @@ public record Manifest(int formatVersion, String ferryVersion, String createdAt,
     @JsonIgnore
     public boolean resumed() {
         return RESUMED.equals(snapshot);
+    }
+
+    /** Whether the export holds the schema alone ({@code SCHEMA_ONLY}). */
+    @JsonIgnore
+    public boolean schemaOnly() {
+        return SCHEMA_ONLY.equals(contents);
+    }
+
+    /** Whether the export holds the data alone ({@code DATA_ONLY}), for a database that has the schema. */
+    @JsonIgnore
+    public boolean dataOnly() {
+        return DATA_ONLY.equals(contents);
     }
 
     /** The dialect the scripts are written for: that of {@code DIALECT}, else the source's. */

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The options of EXPORT DATABASE: how the data files are written ({@link FormatOptions}, which COPY shares) and what
- * the export takes ({@code SCHEMAS}, EXPORT DATABASE's own). Only the format's reader options reach the export's
- * {@code load.sql}; SCHEMAS shapes what is exported, not how a file is read.
+ * the export takes ({@code SCHEMAS}, {@code TABLES}, {@code EXCLUDE_TABLES}, {@code SCHEMA_ONLY}, {@code DATA_ONLY},
+ * EXPORT DATABASE's own). Only the format's reader options reach the export's {@code load.sql}; the others shape what
+ * is exported, not how a file is read. Each option is described in {@link StatementOption}.
  *
  * @param format  how the data files are written
  * @param schemas the schemas to export as named, in the order named; empty for the default: every user schema
@@ -27,9 +28,15 @@ import java.util.Set;
  *                files, split by ranges of its key ({@code CHUNK_ROWS}); 0 for never
  * @param resume  whether an export to the same directory that did not finish is resumed ({@code RESUME}): the data
  *                files it finished are kept and only the others read; false to remove it and export afresh
+ * @param tables  the tables, views and sequences to export, as names or patterns ({@code TABLES}), in the order
+ *                named; empty for all of the schemas exported
+ * @param excludeTables the tables, views and sequences to leave out, as names or patterns ({@code EXCLUDE_TABLES});
+ *                they win over {@code tables}
+ * @param contents what the export holds: schema and data, or one of them ({@code SCHEMA_ONLY}, {@code DATA_ONLY})
  */
 public record ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs, long chunkRows,
-                            boolean resume) {
+                            boolean resume, List<String> tables, List<String> excludeTables,
+                            ExportContents contents) {
 
     /** The defaults: {@link FormatOptions#DEFAULTS}, the default schemas, the default JOBS. */
     public static final ExportOptions DEFAULTS = new ExportOptions(FormatOptions.DEFAULTS, List.of(), null);
@@ -58,24 +65,40 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
     /** The option that resumes an export to the same directory that did not finish. */
     public static final String RESUME = "RESUME";
 
-    private static final String STATEMENT = "EXPORT DATABASE";
-    private static final String VALID = "SCHEMAS (schema names separated by commas; on MariaDB, databases),"
-            + " DIALECT (a dialect's name, such as postgresql: the engine the scripts are written for),"
-            + " JOBS (1 to " + MAX_JOBS + ": connections reading tables at once),"
-            + " CHUNK_ROWS (0 or more: rows above which a table is split into several files; 0 for never),"
-            + " RESUME (true or false: resume an export to the same directory that did not finish)";
+    /** The option naming the tables (views, sequences) to export. */
+    public static final String TABLES = "TABLES";
+
+    /** The option naming the tables (views, sequences) to leave out. */
+    public static final String EXCLUDE_TABLES = "EXCLUDE_TABLES";
+
+    /** The option that exports the schema without the data. */
+    public static final String SCHEMA_ONLY = "SCHEMA_ONLY";
+
+    /** The option that exports the data without the schema. */
+    public static final String DATA_ONLY = "DATA_ONLY";
+
+    private static final String STATEMENT = StatementOption.Command.EXPORT.statement();
+    private static final String VALID = StatementOption.ownValid(StatementOption.Command.EXPORT);
 
     public ExportOptions {
-        if (format == null) {
-            throw new IllegalArgumentException("format");
+        if (format == null || contents == null) {
+            throw new IllegalArgumentException(format == null ? "format" : "contents");
         }
         schemas = List.copyOf(schemas);
+        tables = List.copyOf(tables);
+        excludeTables = List.copyOf(excludeTables);
         if (jobs < 0 || jobs > MAX_JOBS) {
             throw new IllegalArgumentException("jobs " + jobs);
         }
         if (chunkRows < 0) {
             throw new IllegalArgumentException("chunkRows " + chunkRows);
         }
+    }
+
+    /** The given options, exporting schema and data of every table of the schemas. */
+    public ExportOptions(FormatOptions format, List<String> schemas, String dialect, int jobs, long chunkRows,
+                         boolean resume) {
+        this(format, schemas, dialect, jobs, chunkRows, resume, List.of(), List.of(), ExportContents.ALL);
     }
 
     /** The given options, not resuming. */
@@ -102,7 +125,8 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
      * Reads EXPORT DATABASE's options as given in the statement; names in any case.
      *
      * @throws SQLException (22023) for an unknown option, a bad value or an option of the other format, naming the
-     *                      valid ones; for an empty SCHEMAS or a schema named twice
+     *                      valid ones; for an empty SCHEMAS or a schema named twice, an empty TABLES or
+     *                      EXCLUDE_TABLES or a name given twice in one; for SCHEMA_ONLY with DATA_ONLY
      */
     public static ExportOptions from(Map<String, String> options) throws SQLException {
         Map<String, String> formatOptions = new LinkedHashMap<>();
@@ -111,10 +135,22 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
         int jobs = 0;
         long chunkRows = DEFAULT_CHUNK_ROWS;
         boolean resume = false;
+        List<String> tables = List.of();
+        List<String> excludeTables = List.of();
+        boolean schemaOnly = false;
+        boolean dataOnly = false;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String name = option.getKey().toUpperCase(Locale.ROOT);
             if (name.equals(SCHEMAS)) {
-                schemas = schemaList(option.getValue());
+                schemas = nameList(SCHEMAS, "schemas", option.getValue());
+            } else if (name.equals(TABLES)) {
+                tables = nameList(TABLES, "tables or patterns", option.getValue());
+            } else if (name.equals(EXCLUDE_TABLES)) {
+                excludeTables = nameList(EXCLUDE_TABLES, "tables or patterns", option.getValue());
+            } else if (name.equals(SCHEMA_ONLY)) {
+                schemaOnly = bool(SCHEMA_ONLY, option.getValue());
+            } else if (name.equals(DATA_ONLY)) {
+                dataOnly = bool(DATA_ONLY, option.getValue());
             } else if (name.equals(DIALECT)) {
                 dialect = option.getValue().strip().toLowerCase(Locale.ROOT);
             } else if (name.equals(JOBS)) {
@@ -127,15 +163,21 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
                 formatOptions.put(option.getKey(), option.getValue());
             }
         }
+        if (schemaOnly && dataOnly) {
+            throw FerryErrors.invalidParameter(SCHEMA_ONLY + " and " + DATA_ONLY + " exclude each other (an export"
+                    + " of neither would be empty); give one, or neither for the schema and the data");
+        }
         FormatOptions.refuseReaderOptions(formatOptions, STATEMENT);
         return new ExportOptions(FormatOptions.from(formatOptions, STATEMENT, VALID), schemas, dialect, jobs,
-                chunkRows, resume);
+                chunkRows, resume, tables, excludeTables, schemaOnly ? ExportContents.SCHEMA_ONLY
+                : dataOnly ? ExportContents.DATA_ONLY : ExportContents.ALL);
     }
 
     /** These options with RESUME {@code resume}. */
     public ExportOptions withResume(boolean resume) {
-        return new ExportOptions(format, schemas, dialect, jobs, chunkRows, resume);
+        return new ExportOptions(format, schemas, dialect, jobs, chunkRows, resume, tables, excludeTables, contents);
     }
+
 
     /** Whether JOBS was given, rather than left to {@link #defaultJobs()}. */
     public boolean jobsNamed() {
@@ -149,7 +191,8 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
 
     /** These options with JOBS {@code jobs} where JOBS was not given (a connection's own default); else these. */
     public ExportOptions withDefaultJobs(int jobs) {
-        return jobsNamed() || jobs == 0 ? this : new ExportOptions(format, schemas, dialect, jobs, chunkRows, resume);
+        return jobsNamed() || jobs == 0 ? this : new ExportOptions(format, schemas, dialect, jobs, chunkRows, resume,
+                tables, excludeTables, contents);
     }
 
     /** Whether tables above {@link #chunkRows} rows are split into chunks. */
@@ -218,15 +261,27 @@ public record ExportOptions(FormatOptions format, List<String> schemas, String d
      * {@code 'sales, hr'} as {@code [sales, hr]}: split at commas, each name trimmed and kept in its case.
      */
     static List<String> schemaList(String value) throws SQLException {
+        return nameList(SCHEMAS, "schemas", value);
+    }
+
+    /**
+     * A list option's value ({@code 'sales, hr'}) as {@code [sales, hr]}: split at commas, each name trimmed and kept
+     * in its case.
+     *
+     * @param option the option, for the message
+     * @param what   what it names, in words
+     * @throws SQLException (22023) for an empty name, or one named twice
+     */
+    private static List<String> nameList(String option, String what, String value) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
-        for (String part : value.split(",", -1)) {
+        for (String part : (value == null ? "" : value).split(",", -1)) {
             String name = part.strip();
             if (name.isEmpty()) {
-                throw FerryErrors.invalidParameter("SCHEMAS must name one or more schemas separated by commas, got '"
-                        + value + "'");
+                throw FerryErrors.invalidParameter(option + " must name one or more " + what
+                        + " separated by commas, got '" + value + "'");
             }
             if (!names.add(name)) {
-                throw FerryErrors.invalidParameter("SCHEMAS names " + name + " twice");
+                throw FerryErrors.invalidParameter(option + " names " + name + " twice");
             }
         }
         return new ArrayList<>(names);

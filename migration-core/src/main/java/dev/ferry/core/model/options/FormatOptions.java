@@ -42,12 +42,10 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
      */
     public static final String ALLOW_QUOTED_NULLS = "ALLOW_QUOTED_NULLS";
 
-    private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE", ALLOW_QUOTED_NULLS);
-    private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE", ParquetTypes.OPTION);
+    private static final Set<String> CSV_ONLY = StatementOption.namesOf(DataFormat.CSV);
+    private static final Set<String> PARQUET_ONLY = StatementOption.namesOf(DataFormat.PARQUET);
 
-    private static final String VALID = "FORMAT (csv or parquet); for CSV: HEADER (true or false), DELIMITER (one"
-            + " character), QUOTE (one character), ALLOW_QUOTED_NULLS (false); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
-            + " ROW_GROUP_SIZE (rows), PARQUET_TYPES (duckdb or spark)";
+    private static final String VALID = StatementOption.formatValid();
 
     /**
      * Reads options as given in a statement; names in any case.
@@ -89,9 +87,8 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
                 case ParquetTypes.OPTION -> parquetTypes = parquetTypes(value);
                 case ALLOW_QUOTED_NULLS -> refuseQuotedNulls(value);
-                default -> throw FerryErrors.invalidParameter((name.equals(ExportOptions.SCHEMAS)
-                        || name.equals(ExportOptions.DIALECT) || name.equals(ExportOptions.JOBS)
-                        || name.equals(ExportOptions.CHUNK_ROWS) || name.equals(ExportOptions.RESUME)
+                default -> throw FerryErrors.invalidParameter((StatementOption.named(name,
+                        StatementOption.Command.EXPORT)
                         ? name + " is an option of EXPORT DATABASE, not of " + statement
                         : "Unknown option " + name + " for " + statement) + "; valid options: " + valid);
             }

@@ -40,6 +40,21 @@ public record ImportOptions(boolean allowEditedScripts, int jobs, boolean resume
         this(allowEditedScripts, 0, false);
     }
 
+    /**
+     * The options of VERIFY DATABASE, by name: {@code ALLOW_EDITED_SCRIPTS} alone.
+     *
+     * @throws SQLException (22023) for any other option, or a bad value
+     */
+    public static ImportOptions forVerify(Map<String, String> options) throws SQLException {
+        for (String name : options.keySet()) {
+            if (!StatementOption.named(name.toUpperCase(Locale.ROOT), StatementOption.Command.VERIFY)) {
+                throw FerryErrors.invalidParameter("VERIFY DATABASE takes the option "
+                        + StatementOption.names(StatementOption.Command.VERIFY) + " alone. Given: " + name);
+            }
+        }
+        return from(options);
+    }
+
     /** The options of an IMPORT DATABASE statement, by name (a bare option's value is {@code true}). */
     public static ImportOptions from(Map<String, String> options) throws SQLException {
         boolean allowEdited = false;
@@ -54,9 +69,9 @@ public record ImportOptions(boolean allowEditedScripts, int jobs, boolean resume
             } else if (name.equals(RESUME)) {
                 resume = bool(RESUME, option.getValue());
             } else {
-                throw FerryErrors.invalidParameter("IMPORT DATABASE takes the options " + ALLOW_EDITED_SCRIPTS
-                        + ", " + ExportOptions.JOBS + " and " + RESUME + "; the format is read from the export's"
-                        + " manifest. Given: " + option.getKey());
+                throw FerryErrors.invalidParameter("IMPORT DATABASE takes the options "
+                        + StatementOption.names(StatementOption.Command.IMPORT) + "; the format is read from the"
+                        + " export's manifest. Given: " + option.getKey());
             }
         }
         return new ImportOptions(allowEdited, jobs, resume);

@@ -1,6 +1,5 @@
 package dev.ferry.core.operation.command;
 
-import dev.ferry.core.FerryErrors;
 import dev.ferry.core.model.options.ImportOptions;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,13 +16,7 @@ public record VerifyDatabaseCommand(Argument directory, Map<String, String> opti
 
     /** Whether the user allows scripts edited since the export, as IMPORT's {@code ALLOW_EDITED_SCRIPTS} does. */
     public boolean allowEditedScripts() throws SQLException {
-        for (String name : options.keySet()) {
-            if (!name.equals(ImportOptions.ALLOW_EDITED_SCRIPTS)) {
-                throw FerryErrors.invalidParameter("VERIFY DATABASE takes the option "
-                        + ImportOptions.ALLOW_EDITED_SCRIPTS + " alone. Given: " + name);
-            }
-        }
-        return ImportOptions.from(options).allowEditedScripts();
+        return ImportOptions.forVerify(options).allowEditedScripts();
     }
 
     @Override

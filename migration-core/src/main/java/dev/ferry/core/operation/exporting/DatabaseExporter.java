@@ -98,14 +98,14 @@ public final class DatabaseExporter {
         FormatOptions options = exportOptions.format();
         Instant startedAt = Instant.now();
         progress.phaseStarted("export", Phase.SCHEMA);
-        ExportContents contents = ExportContents.read(connection, dialect, scriptDialect, scope, options);
+        ExportedSchema exported = ExportedSchema.read(connection, dialect, scriptDialect, scope, exportOptions);
         Path staging = target.staging();
-        List<String> warnings = contents.warnings();
-        List<Table> tables = contents.schema().tables();
+        List<String> warnings = exported.warnings();
+        List<Table> tables = exported.tablesRead();
         ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
                 exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
                 ExportFingerprint fingerprint = ExportFingerprint.of(ExportFingerprint.settings(connection, dialect,
-                scriptDialect, exportOptions), tables, contents.schemaScript());
+                scriptDialect, exportOptions), tables, exported.schemaScript());
         Optional<ResumeCheck.Kept> kept = target.recorded().isEmpty() ? Optional.empty()
                 : Optional.of(ResumeCheck.check(target.target(), staging, target.recorded().get(), fingerprint));
         Map<String, ExportProgress.Finished> keptFiles = kept.map(k -> k.recorded().finished()).orElse(Map.of());
@@ -135,7 +135,7 @@ public final class DatabaseExporter {
                     reads = ResumedReads.of(kept.get().recorded().plan(), tables, planner);
                     record = ExportProgress.rewrite(staging, kept.get().recorded(), startedAt);
                 } else {
-                    reads = TableRead.plan(tables, estimates, planner, contents.fileNames());
+                    reads = TableRead.plan(tables, estimates, planner, exported.fileNames());
                     record = ExportProgress.begin(staging, new ExportProgress.Plan(fingerprint,
                             ResumedReads.planned(reads)), startedAt);
                 }
@@ -161,7 +161,7 @@ public final class DatabaseExporter {
                 throw FerryErrors.io("Cannot write " + ExportProgress.NAME + " in " + staging + ": " + e, e);
             }
             progress.phaseStarted("export", Phase.SCRIPTS);
-            MigrationResult result = new ExportFinisher(connection, contents, options).finish(staging,
+            MigrationResult result = new ExportFinisher(connection, exported, options).finish(staging,
                     target.target(), target.notes(), new ExportFinisher.Reads(reads, pending, written, kept,
                             startedAt, false), warnings, notes);
             try {

@@ -4,6 +4,7 @@ import dev.ferry.core.FerryVersion;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.format.FileChecksum;
 import dev.ferry.core.model.options.DataFormat;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.options.ParquetTypes;
@@ -52,7 +53,8 @@ record ExportFingerprint(Map<String, String> settings, Map<String, String> table
 
     /**
      * The settings that decide an export's files, by the names a message gives them: the format's options, the
-     * dialect of the scripts, the schemas named, CHUNK_ROWS, the source (engine, version and database, read on
+     * dialect of the scripts, the schemas named, TABLES, EXCLUDE_TABLES, SCHEMA_ONLY or DATA_ONLY, CHUNK_ROWS, the
+     * source (engine, version and database, read on
      * {@code connection}) and Ferry's version. Not JOBS: the files are the same whatever it is.
      */
     static Map<String, String> settings(Connection connection, Dialect dialect, Dialect scriptDialect,
@@ -71,6 +73,16 @@ record ExportFingerprint(Map<String, String> settings, Map<String, String> table
         }
         settings.put("DIALECT", scriptDialect.name());
         settings.put("SCHEMAS", String.join(", ", options.schemas()));
+        // Only where given, so that an export begun without them reads as before.
+        if (!options.tables().isEmpty()) {
+            settings.put(ExportOptions.TABLES, String.join(", ", options.tables()));
+        }
+        if (!options.excludeTables().isEmpty()) {
+            settings.put(ExportOptions.EXCLUDE_TABLES, String.join(", ", options.excludeTables()));
+        }
+        if (options.contents() != ExportContents.ALL) {
+            settings.put(options.contents().name(), "true");
+        }
         settings.put("CHUNK_ROWS", Long.toString(options.chunkRows()));
         DatabaseMetaData metaData = connection.getMetaData();
         settings.put("the source", metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion()

@@ -34,16 +34,16 @@ import java.util.Optional;
  */
 final class ExportFinisher {
     private final Connection connection;
-    private final ExportContents contents;
+    private final ExportedSchema exported;
     private final FormatOptions options;
 
     /**
      * @param connection the exported database, for the manifest's description of it
-     * @param contents   the schema and scripts the export wrote its data files for
+     * @param exported   the schema and scripts the export wrote its data files for
      */
-    ExportFinisher(Connection connection, ExportContents contents, FormatOptions options) {
+    ExportFinisher(Connection connection, ExportedSchema exported, FormatOptions options) {
         this.connection = connection;
-        this.contents = contents;
+        this.exported = exported;
         this.options = options;
     }
 
@@ -93,8 +93,8 @@ final class ExportFinisher {
                     : kept(keptFiles.get(read.file()));
             Table table = read.table();
             long bytes = export.file().bytes();
-            tableOf.put(read.file(), contents.dialect().quote(table.name()));
-            outcomes.add(new TableOutcome(contents.dialect().quote(table.name()), read.file(), export.rows(), bytes));
+            tableOf.put(read.file(), exported.dialect().quote(table.name()));
+            outcomes.add(new TableOutcome(exported.dialect().quote(table.name()), read.file(), export.rows(), bytes));
             warnings.addAll(export.warnings());
             if (read.parts() == 1) {
                 entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), read.file(),
@@ -124,13 +124,13 @@ final class ExportFinisher {
         }
 
         Map<String, String> scriptSums = new LinkedHashMap<>();
-        writeScript(staging, ExportLayout.SCHEMA, contents.schemaScript(), scriptSums);
-        writeScript(staging, ExportLayout.LOAD, contents.scripts().loadScript(entries, options.readerOptions()),
+        writeScript(staging, ExportLayout.SCHEMA, exported.schemaScript(), scriptSums);
+        writeScript(staging, ExportLayout.LOAD, exported.scripts().loadScript(entries, options.readerOptions()),
                 scriptSums);
-        writeScript(staging, ExportLayout.POST_DATA, contents.scripts().postDataScript(), scriptSums);
+        writeScript(staging, ExportLayout.POST_DATA, exported.scripts().postDataScript(), scriptSums);
         String snapshot = runs.size() > 1 ? Manifest.RESUMED : done.perFile() ? Manifest.PER_FILE : null;
         try {
-            new SchemaFile(contents.dialect().name(), contents.schema()).write(staging);
+            new SchemaFile(exported.dialect().name(), exported.schema()).write(staging);
             scriptSums.put(SchemaFile.NAME, FileChecksum.sha256(staging.resolve(SchemaFile.NAME)));
             ManifestFile.write(staging, manifest(entries, warnings, scriptSums, snapshot,
                     runs.size() > 1 ? runs : null));
@@ -155,7 +155,7 @@ final class ExportFinisher {
         DatabaseMetaData metaData = connection.getMetaData();
         Manifest.Source source = new Manifest.Source(metaData.getDatabaseProductName(),
                 metaData.getDatabaseProductVersion(), metaData.getDriverName(), metaData.getDriverVersion(),
-                contents.dialect().name());
+                exported.dialect().name());
         Map<String, String> optionValues = new LinkedHashMap<>(options.readerOptions());
         boolean sparkTypes = options.format() == DataFormat.PARQUET && options.parquetTypes() == ParquetTypes.SPARK;
         if (sparkTypes) {
@@ -163,12 +163,13 @@ final class ExportFinisher {
             // meets; only where it is not the default, so that an export in the exact types reads as before.
             optionValues.put(ParquetTypes.OPTION, options.parquetTypes().optionValue());
         }
-        String scriptDialect = contents.scriptDialect() != contents.dialect() ? contents.scriptDialect().name()
-                : contents.dialect().scriptDialect().equals(contents.dialect().name()) ? null
-                : contents.dialect().scriptDialect();
-        return new Manifest(Manifest.versionFor(tables, sparkTypes), FerryVersion.get(), Instant.now().toString(),
-                source, optionValues, contents.schemas(), contents.qualifiedNames(), scriptDialect, tables, warnings,
-                scriptSums, snapshot, runs);
+        String scriptDialect = exported.scriptDialect() != exported.dialect() ? exported.scriptDialect().name()
+                : exported.dialect().scriptDialect().equals(exported.dialect().name()) ? null
+                : exported.dialect().scriptDialect();
+        String contents = exported.contents().manifestValue();
+        return new Manifest(Manifest.versionFor(tables, sparkTypes, contents), FerryVersion.get(),
+                Instant.now().toString(), source, optionValues, exported.schemas(), exported.qualifiedNames(),
+                scriptDialect, tables, warnings, scriptSums, snapshot, runs, contents);
     }
 
     /** Writes the script {@code name}, and puts its SHA-256 into {@code sums}, for the manifest. */

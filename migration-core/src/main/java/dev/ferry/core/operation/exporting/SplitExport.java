@@ -32,15 +32,15 @@ import java.util.Optional;
  */
 public final class SplitExport {
     private final Connection connection;
-    private final ExportContents contents;
+    private final ExportedSchema exported;
     private final ExportOptions options;
     private final List<TableRead> reads;
     private final Instant startedAt;
 
-    private SplitExport(Connection connection, ExportContents contents, ExportOptions options, List<TableRead> reads,
+    private SplitExport(Connection connection, ExportedSchema exported, ExportOptions options, List<TableRead> reads,
                         Instant startedAt) {
         this.connection = connection;
-        this.contents = contents;
+        this.exported = exported;
         this.options = options;
         this.reads = reads;
         this.startedAt = startedAt;
@@ -68,9 +68,8 @@ public final class SplitExport {
         Instant startedAt = Instant.now();
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
              SnapshotSession session = SnapshotSession.begin(connection, isolation)) {
-            ExportContents contents = ExportContents.read(connection, dialect, scriptDialect, scope,
-                    options.format());
-            List<Table> tables = contents.schema().tables();
+            ExportedSchema exported = ExportedSchema.read(connection, dialect, scriptDialect, scope, options);
+            List<Table> tables = exported.tablesRead();
             // Only key ranges: in reads of transactions of their own, a row an update moves would be read by two
             // ranges of row positions (PostgreSQL's ctid), or by none. A table without an integer key is read whole.
             ChunkPlanner planner = new ChunkPlanner(connection, dialect, options.chunkRows(), Optional.empty());
@@ -78,14 +77,14 @@ public final class SplitExport {
             for (int i = 0; i < tables.size(); i++) {
                 estimates[i] = planner.estimate(tables.get(i));
             }
-            List<TableRead> reads = TableRead.plan(tables, estimates, planner, contents.fileNames());
-            return new SplitExport(connection, contents, options, reads, startedAt);
+            List<TableRead> reads = TableRead.plan(tables, estimates, planner, exported.fileNames());
+            return new SplitExport(connection, exported, options, reads, startedAt);
         }
     }
 
     /** The data files to write, one task each, in the order of the plan (tables in order, chunks in key order). */
     public List<ExportTask> tasks() {
-        return reads.stream().map(read -> read.task(contents.dialect(), options.format(), contents.scriptDialect()))
+        return reads.stream().map(read -> read.task(exported.dialect(), options.format(), exported.scriptDialect()))
                 .toList();
     }
 
@@ -104,18 +103,18 @@ public final class SplitExport {
             ExportTask.Written file = byFile.get(read.file());
             if (file == null) {
                 throw new SQLException("The split export has no report of its data file " + read.file() + " (table "
-                        + contents.dialect().quote(read.table().name()) + ")", "XX000");
+                        + exported.dialect().quote(read.table().name()) + ")", "XX000");
             }
             exports.add(new TableExport(file.rows(), new FileSummary(file.bytes(),
                     file.sha256()), file.warnings()));
         }
-        List<String> warnings = contents.warnings();
+        List<String> warnings = exported.warnings();
         warnings.add("The data files were each read in a transaction of their own (an export split over other"
                 + " processes), not all in one snapshot: where the database was written to during the export, they"
                 + " may not agree with each other (a row and the rows its foreign keys name; a row whose key changed,"
                 + " read twice or not at all); export a database no one writes to, or a replica stopped for the"
                 + " export");
-        return new ExportFinisher(connection, contents, options.format()).finish(directory, directory, List.of(),
+        return new ExportFinisher(connection, exported, options.format()).finish(directory, directory, List.of(),
                 new ExportFinisher.Reads(reads, reads, exports, Optional.empty(), startedAt, true), warnings,
                 List.of());
     }

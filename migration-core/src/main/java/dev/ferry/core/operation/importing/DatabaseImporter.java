@@ -5,6 +5,7 @@ import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
 import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.Phase;
 import dev.ferry.core.model.progress.ProgressListener;
@@ -135,14 +136,23 @@ public final class DatabaseImporter {
         if (earlier.ended()) {
             return new MigrationResult(dir, List.of(), notes);
         }
+        boolean dataOnly = plan.contents() == ExportContents.DATA_ONLY;
+        EmptyTables emptyTables = null;
         if (!earlier.resuming()) {
             try {
-                refuseUnlessEmpty(connection, new DatabaseContents(connection, dialect, scope), dialect, scope);
+                if (dataOnly) {
+                    emptyTables = EmptyTables.check(connection, plan.loads(), dir.toString());
+                } else {
+                    refuseUnlessEmpty(connection, new DatabaseContents(connection, dialect, scope), dialect, scope);
+                }
             } catch (SQLException e) {
                 throw notes.isEmpty() ? e : FerryErrors.withContext(notes.get(0), e);
             }
         }
-        ImportUndo undo = earlier.resuming() ? earlier.undo() : ImportUndo.before(connection, dialect, scope);
+        notes.addAll(contentsNotes(dir, plan, emptyTables, options));
+        ImportUndo undo = earlier.resuming() ? earlier.undo() : dataOnly
+                ? ImportUndo.emptying(connection, dialect, scope, emptyTables)
+                : ImportUndo.before(connection, dialect, scope);
 
         try (Dialect.SessionSettings session = dialect.prepareSession(connection);
              Dialect.SessionSettings forImport = dialect.prepareImport(connection)) {
@@ -159,9 +169,12 @@ public final class DatabaseImporter {
         boolean mysql = dialect.capabilities().mysqlSyntax();
         MigrationResult result;
         ImportJournal journal = earlier.journal();
+        // A DATA_ONLY export loads into tables whose foreign keys are in place: in load.sql's order, on one connection.
+        boolean dataOnly = plan.contents() == ExportContents.DATA_ONLY;
         try (LoadingConnections loading = LoadingConnections.open(connection, dialect, moreConnections,
-                options.effectiveJobs())) {
-            if (journal == null && (committed || loading.several())) {
+                dataOnly ? 1 : options.effectiveJobs())) {
+            // A journal would have a killed import's leftovers dropped: never the user's tables.
+            if (journal == null && (committed || loading.several()) && !dataOnly) {
                 journal = journal(directory, plan, dialect, scope, undo, notes);
             }
             ResumePoint done = earlier.done();
@@ -262,6 +275,26 @@ public final class DatabaseImporter {
                 failure.addSuppressed(e);
             }
         }
+    }
+
+    /**
+     * What an import of an export holding the schema or the data alone says of it: a SCHEMA_ONLY export creates the
+     * schema and loads no row; a DATA_ONLY export creates nothing and loads into the tables there are, on one
+     * connection whatever JOBS says.
+     */
+    private static List<String> contentsNotes(Path dir, ImportPlan plan, EmptyTables tables, ImportOptions options) {
+        List<String> notes = new ArrayList<>();
+        if (plan.contents() == ExportContents.SCHEMA_ONLY) {
+            notes.add("IMPORT DATABASE: " + dir + " is a SCHEMA_ONLY export: created the schema, loaded no rows (it"
+                    + " holds none)");
+        } else if (plan.contents() == ExportContents.DATA_ONLY) {
+            notes.add("IMPORT DATABASE: " + dir + " is a DATA_ONLY export: created nothing, loaded its rows into the"
+                    + " tables this database has" + (tables == null ? "" : " (" + tables.tables().size()
+                    + ", each there and empty)") + (options.effectiveJobs() > 1 ? ", on one connection (JOBS "
+                    + options.effectiveJobs() + " asked for more: its tables' foreign keys are in place, so they"
+                    + " load in order)" : ""));
+        }
+        return notes;
     }
 
     /** Refuses a database that holds user objects where the import creates its own (42000), naming them. */

@@ -60,8 +60,13 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
         }
         if (!Manifest.readsVersion(manifest.formatVersion())) {
             throw FerryErrors.data("IMPORT DATABASE: " + dir + " has export format version "
-                    + manifest.formatVersion() + "; this Ferry reads versions " + Manifest.FORMAT_VERSION + " and "
-                    + Manifest.CHUNKED_FORMAT_VERSION);
+                    + manifest.formatVersion() + "; this Ferry reads versions " + Manifest.FORMAT_VERSION + " to "
+                    + Manifest.PARTIAL_CONTENTS_FORMAT_VERSION);
+        }
+        if (manifest.contents() != null && !manifest.schemaOnly() && !manifest.dataOnly()) {
+            throw FerryErrors.data("IMPORT DATABASE: " + dir + "'s " + ManifestFile.NAME + " says it holds \""
+                    + manifest.contents() + "\", which this Ferry does not know (it knows \"" + Manifest.SCHEMA_ONLY
+                    + "\" and \"" + Manifest.DATA_ONLY + "\")");
         }
         List<String> edited = editedScripts(dir, manifest);
         if (!edited.isEmpty() && !options.allowEditedScripts()) {

@@ -6,6 +6,7 @@ import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
 import dev.ferry.core.model.manifest.Manifest;
 import dev.ferry.core.model.manifest.SchemaFile;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.operation.script.ScriptHeader;
@@ -39,9 +40,12 @@ import java.util.Set;
  * @param created        what the scripts create, as Ferry's model names it for the target (VERIFY DATABASE compares
  *                       it with the database); null where the export does not say (an earlier Ferry's export without
  *                       schema.json)
+ * @param contents       what the export holds: the schema and the data, or one of them (its manifest's
+ *                       {@code contents}); a DATA_ONLY export's scripts create nothing
  */
 record ImportPlan(String schema, LoadSteps loads, String postData, List<String> schemas, boolean qualifiedNames,
-                  boolean defaultSchemaToo, List<String> warnings, DataTotals totals, DatabaseSchema created) {
+                  boolean defaultSchemaToo, List<String> warnings, DataTotals totals, DatabaseSchema created,
+                  ExportContents contents) {
 
     ImportPlan {
         Objects.requireNonNull(schema);
@@ -59,11 +63,12 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
             SchemaFile file = schemaFileIfAny(source);
             return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(),
                     manifest.schemas(), manifest.qualifiedNames(), false, source.warnings(), DataTotals.of(manifest),
-                    file == null ? null : file.schema());
+                    file == null ? null : file.schema(), contents(manifest));
         }
-        TargetScripts scripts = translation(source, target, schemaFile(source, target));
+        TargetScripts scripts = translation(source, target, schemaFile(source, target))
+                .withContents(contents(manifest));
         return translated(scripts, ManifestLoads.of(source, scripts, target), source.warnings(),
-                DataTotals.of(manifest));
+                DataTotals.of(manifest), contents(manifest));
     }
 
     /**
@@ -86,7 +91,8 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
             defaultSchemaToo = scripts.defaultSchemaToo();
         }
         return new ImportPlan(source.schema(), LoadScriptReader.read(source), source.postData(), schemas,
-                qualifiedNames, defaultSchemaToo, source.warnings(), DataTotals.of(manifest), created);
+                qualifiedNames, defaultSchemaToo, source.warnings(), DataTotals.of(manifest), created,
+                contents(manifest));
     }
 
     /** The export's schema translated for {@code target}, as EXPORT's DIALECT or IMPORT from another engine does. */
@@ -114,15 +120,19 @@ record ImportPlan(String schema, LoadSteps loads, String postData, List<String> 
         TargetScripts scripts = TargetScripts.translated(export.schema(), Dialects.named("duckdb"), target, Set.of(),
                 ScriptHeader.translated("DuckDB's own export", target));
         return translated(scripts, DuckDbLoads.of(export, scripts, target), export.schema().warnings(),
-                DataTotals.UNKNOWN);
+                DataTotals.UNKNOWN, ExportContents.ALL);
     }
 
     private static ImportPlan translated(TargetScripts scripts, LoadSteps loads, List<String> exportWarnings,
-                                         DataTotals totals) {
+                                         DataTotals totals, ExportContents contents) {
         List<String> warnings = new ArrayList<>(exportWarnings);
         warnings.addAll(scripts.warnings());
         return new ImportPlan(scripts.schemaScript(), loads, scripts.postDataScript(), scripts.schema().schemas(),
-                scripts.qualifiedNames(), scripts.defaultSchemaToo(), warnings, totals, scripts.schema());
+                scripts.qualifiedNames(), scripts.defaultSchemaToo(), warnings, totals, scripts.schema(), contents);
+    }
+
+    private static ExportContents contents(Manifest manifest) {
+        return ExportContents.ofManifest(manifest.contents());
     }
 
     /**

@@ -27,6 +27,7 @@ final class ImportUndo {
     private final SchemaScope scope;
     private final Before before;
     private final boolean newSchemasOfAnyName;
+    private final EmptyTables emptied;
 
     /**
      * What the database held before an import, of what it may create besides relations and sequences.
@@ -48,12 +49,21 @@ final class ImportUndo {
     }
 
     private ImportUndo(Connection connection, Dialect dialect, SchemaScope scope, Before before,
-                       boolean newSchemasOfAnyName) {
+                       boolean newSchemasOfAnyName, EmptyTables emptied) {
         this.connection = connection;
         this.dialect = dialect;
         this.scope = scope;
         this.before = before;
         this.newSchemasOfAnyName = newSchemasOfAnyName;
+        this.emptied = emptied;
+    }
+
+    /**
+     * The undo of an import of a DATA_ONLY export into {@code tables}, which were empty: it creates nothing, so what it
+     * had committed is deleted, row by row, and nothing is dropped.
+     */
+    static ImportUndo emptying(Connection connection, Dialect dialect, SchemaScope scope, EmptyTables tables) {
+        return new ImportUndo(connection, dialect, scope, new Before(Set.of(), Set.of(), Set.of()), false, tables);
     }
 
     /** Notes what the database holds before the import: call before the import creates anything. */
@@ -61,7 +71,7 @@ final class ImportUndo {
         return new ImportUndo(connection, dialect, scope, new Before(
                 new DatabaseContents(connection, dialect, scope).schemas(),
                 Set.copyOf(dialect.dropRoutines(connection, scope)), Set.copyOf(dialect.dropTypes(connection, scope))),
-                true);
+                true, null);
     }
 
     /**
@@ -69,12 +79,12 @@ final class ImportUndo {
      * scripts do not name, as others may have made some since.
      */
     static ImportUndo of(Connection connection, Dialect dialect, SchemaScope scope, Before before) {
-        return new ImportUndo(connection, dialect, scope, before, false);
+        return new ImportUndo(connection, dialect, scope, before, false, null);
     }
 
     /** This undo, run on {@code other}, a connection to the same database (with autocommit off). */
     ImportUndo on(Connection other) {
-        return new ImportUndo(other, dialect, scope, before, newSchemasOfAnyName);
+        return new ImportUndo(other, dialect, scope, before, newSchemasOfAnyName, emptied);
     }
 
     /** What the database held before the import. */
@@ -94,7 +104,10 @@ final class ImportUndo {
     boolean run(boolean committed, List<String> createdSchemas, Exception failure) {
         try {
             connection.rollback();
-            if (committed) {
+            if (committed && emptied != null) {
+                emptied.empty();
+                connection.commit();
+            } else if (committed) {
                 dropCreated(createdSchemas);
                 connection.commit();
             }

@@ -2,6 +2,7 @@ package dev.ferry.core.operation.importing;
 
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.duckdb.export.DuckDbExport;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.SchemaScope;
@@ -23,9 +24,10 @@ import java.util.Map;
  * @param created  the schema the scripts create, named for the target; null where the export does not say
  * @param scope    where the import writes (MariaDB: the databases)
  * @param warnings what the export did not carry, then what the translation for this engine does not
+ * @param contents what the export holds: the schema and the data, or one of them
  */
 public record ImportedContents(List<ImportedTable> tables, DatabaseSchema created, SchemaScope scope,
-                               List<String> warnings) {
+                               List<String> warnings, ExportContents contents) {
 
     public ImportedContents {
         tables = List.copyOf(tables);
@@ -72,6 +74,7 @@ public record ImportedContents(List<ImportedTable> tables, DatabaseSchema create
                 loads.stream().map(LoadStep.LoadTable::file).toList(),
                 loads.stream().allMatch(l -> l.expectedRows().isPresent())
                         ? loads.stream().mapToLong(l -> l.expectedRows().getAsLong()).sum() : -1)));
-        return new ImportedContents(tables, plan.created(), plan.scope(connection, dialect), plan.warnings());
+        return new ImportedContents(tables, plan.created(), plan.scope(connection, dialect), plan.warnings(),
+                plan.contents());
     }
 }

@@ -5,6 +5,7 @@ import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.format.files.FormattedFile;
 import dev.ferry.core.model.manifest.ExportLayout;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.options.ImportOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.model.schema.SchemaScope;
@@ -64,8 +65,9 @@ public final class SplitImport implements AutoCloseable {
      * @param reconnect  opens another connection to it, to undo the import where {@code connection} was lost while
      *                   the tasks ran (a server's idle timeout)
      * @param options    as for IMPORT DATABASE; JOBS is the caller's to use
-     * @throws SQLException (0A000) for RESUME, for an export whose load.sql runs statements of its own between its
-     *                      loads, or one written by DuckDB itself; else as IMPORT DATABASE refuses
+     * @throws SQLException (0A000) for RESUME, for a DATA_ONLY export, for an export whose load.sql runs statements
+     *                      of its own between its loads, or one written by DuckDB itself; else as IMPORT DATABASE
+     *                      refuses
      */
     public static SplitImport begin(Connection connection, ConnectionSource reconnect, Path directory,
                                     ImportOptions options) throws SQLException {
@@ -79,6 +81,11 @@ public final class SplitImport implements AutoCloseable {
         Dialect dialect = Dialects.forConnection(connection);
         Path dir = directory.toAbsolutePath().normalize();
         ImportPlan plan = ImportPlan.of(ExportSource.openScripts(dir, options), dialect);
+        if (plan.contents() == ExportContents.DATA_ONLY) {
+            throw FerryErrors.notSupported("An import split over other processes creates the schema and loads into"
+                    + " an empty database; " + dir + " is a DATA_ONLY export, for tables that exist: import it with"
+                    + " IMPORT DATABASE");
+        }
         List<ImportTask> tasks = tasks(plan);
         SchemaScope scope = plan.scope(connection, dialect);
         Dialect.SessionSettings lock = DatabaseImporter.lockImports(connection, dialect);

@@ -257,7 +257,22 @@ public final class ScriptRenderer {
         return sql.toString();
     }
 
+    /**
+     * {@value ExportLayout#POST_DATA} of an export of the data alone ({@code DATA_ONLY}): the sequences' and identity
+     * columns' positions, as pg_dump's {@code --data-only} sets them, whatever the dialect does with the rest.
+     */
+    public String positionsScript(DatabaseSchema schema, String header) {
+        StringBuilder sql = new StringBuilder(header);
+        appendPositions(schema, sql);
+        return sql.toString();
+    }
+
     private void appendPostData(DatabaseSchema schema, StringBuilder sql) {
+        appendPositions(schema, sql);
+        appendKeysAndAfter(schema, sql, keysAfterData(schema));
+    }
+
+    private void appendPositions(DatabaseSchema schema, StringBuilder sql) {
         for (Sequence sequence : schema.sequences()) {
             String restart = dialect.restartSequence(sequence);
             if (restart != null) {
@@ -274,7 +289,9 @@ public final class ScriptRenderer {
                 }
             }
         }
-        Set<QualifiedName> keysAfterData = keysAfterData(schema);
+    }
+
+    private void appendKeysAndAfter(DatabaseSchema schema, StringBuilder sql, Set<QualifiedName> keysAfterData) {
         for (Table table : schema.tables()) {
             if (keysAfterData.contains(table.name())) {
                 for (String key : keys(table)) {

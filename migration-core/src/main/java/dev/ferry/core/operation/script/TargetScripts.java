@@ -3,9 +3,11 @@ package dev.ferry.core.operation.script;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.model.manifest.ExportLayout;
 import dev.ferry.core.model.manifest.Manifest;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.QualifiedName;
 import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.TableOrder;
 import dev.ferry.core.operation.translate.SchemaTranslator;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,22 +30,33 @@ public final class TargetScripts {
     private final ScriptHeader header;
     private final ScriptRenderer renderer;
     private final Dialect target;
+    private final ExportContents contents;
 
     private TargetScripts(Dialect target, DatabaseSchema schema, Map<QualifiedName, Table> tables,
-                          List<String> warnings, ScriptHeader header) {
+                          List<String> warnings, ScriptHeader header, ExportContents contents) {
         this.target = target;
         this.schema = schema;
         this.tables = tables;
         this.warnings = List.copyOf(warnings);
         this.header = header;
         this.renderer = new ScriptRenderer(target);
+        this.contents = contents;
+    }
+
+    /**
+     * These scripts for an export holding {@code contents}: for {@link ExportContents#DATA_ONLY}, a schema script
+     * that creates nothing, the tables loaded referenced ones first (their foreign keys are in place), and a post-data
+     * script of the sequences' and identities' positions alone; otherwise these.
+     */
+    public TargetScripts withContents(ExportContents contents) {
+        return new TargetScripts(target, schema, tables, warnings, header, contents);
     }
 
     /** The scripts of {@code schema} for the engine it was read from, as it was read. */
     public static TargetScripts asRead(DatabaseSchema schema, Dialect dialect, ScriptHeader header) {
         Map<QualifiedName, Table> tables = new HashMap<>();
         schema.tables().forEach(table -> tables.put(table.name(), table));
-        return new TargetScripts(dialect, schema, tables, List.of(), header);
+        return new TargetScripts(dialect, schema, tables, List.of(), header, ExportContents.ALL);
     }
 
     /**
@@ -71,7 +84,7 @@ public final class TargetScripts {
                                             ScriptHeader header) throws SQLException {
         SchemaTranslator.Translation translation = translator.translate(schema);
         return new TargetScripts(target, translation.schema(), translation.tables(), translation.warnings(),
-                header);
+                header, ExportContents.ALL);
     }
 
     /** The schema as the scripts create it. */
@@ -107,6 +120,10 @@ public final class TargetScripts {
 
     /** {@value ExportLayout#SCHEMA}: see {@link ScriptRenderer#schemaScript}. */
     public String schemaScript() {
+        if (contents == ExportContents.DATA_ONLY) {
+            return header.of(ExportLayout.SCHEMA) + "-- Nothing: a DATA_ONLY export loads into the tables of a"
+                    + " database that has the schema.\n";
+        }
         return renderer.schemaScript(schema, header.of(ExportLayout.SCHEMA));
     }
 
@@ -118,11 +135,13 @@ public final class TargetScripts {
      * @param files the data files, each with the source's name of its table
      */
     public List<Manifest.TableEntry> loadOrder(List<Manifest.TableEntry> files) {
-        if (!target.capabilities().foreignKeysCheckedWhileLoading()) {
+        boolean keysInPlace = contents == ExportContents.DATA_ONLY;
+        if (!target.capabilities().foreignKeysCheckedWhileLoading() && !keysInPlace) {
             return files;
         }
         Map<QualifiedName, Integer> position = new HashMap<>();
-        List<Table> ordered = schema.tables();
+        List<Table> ordered = keysInPlace ? TableOrder.referencedFirst(schema.tables(), schema.foreignKeys())
+                : schema.tables();
         for (int i = 0; i < ordered.size(); i++) {
             position.put(ordered.get(i).name(), i);
         }
@@ -155,6 +174,10 @@ public final class TargetScripts {
 
     /** {@value ExportLayout#POST_DATA}: see {@link ScriptRenderer#postDataScript}. */
     public String postDataScript() {
+        if (contents == ExportContents.DATA_ONLY) {
+            return renderer.positionsScript(schema, header.of(ExportLayout.POST_DATA) + "-- DATA_ONLY: the"
+                    + " sequences' and identity columns' positions alone.\n");
+        }
         return renderer.postDataScript(schema, header.of(ExportLayout.POST_DATA));
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.core.operation.verify;
 
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.model.manifest.SchemaFile;
+import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.SchemaReader;
@@ -89,9 +90,22 @@ public final class DatabaseVerifier {
         for (ImportedTable table : contents.tables()) {
             tables.add(verifyTable(table, dialect, found));
         }
+        boolean schemaOnly = contents.contents() == ExportContents.SCHEMA_ONLY && contents.created() != null;
+        if (schemaOnly) {
+            for (Table table : contents.created().tables()) {
+                String name = dialect.quote(table.name());
+                tables.add(tableNamed(name, dialect, found) == null
+                        ? new VerifiedObject(name, Status.MISSING, null, null, "not in the database")
+                        : new VerifiedObject(name, Status.OK, null, null, null));
+            }
+        }
         List<VerifiedObject> missing = contents.created() == null ? List.of()
                 : new MissingObjects(contents.created(), found).missing();
         List<String> warnings = new ArrayList<>(contents.warnings());
+        if (schemaOnly) {
+            warnings.add(STATEMENT + ": " + dir + " is a SCHEMA_ONLY export: its tables, keys, indexes, foreign keys"
+                    + " and views were looked for in the database; it holds no rows to compare");
+        }
         if (contents.created() == null) {
             warnings.add(STATEMENT + ": " + dir + " holds no " + SchemaFile.NAME + " (an export by an earlier Ferry,"
                     + " or DuckDB's own): its tables' rows were compared, its keys, indexes and views were not");

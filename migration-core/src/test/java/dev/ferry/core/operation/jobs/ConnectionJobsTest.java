@@ -53,16 +53,25 @@ class ConnectionJobsTest {
         long[] sizes = {10, 500, 30, 900, 0};
         List<Integer> taken = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch bothLargestStarted = new CountDownLatch(2);
+        // The largest holds its connection until the rest are done, so that they run one after another on the other
+        // and are taken (and recorded) in the order they are handed out.
+        CountDownLatch restDone = new CountDownLatch(3);
         List<String> results = ConnectionJobs.runLargestFirst("EXPORT DATABASE",
                 List.of(connection("a"), connection("b")), sizes.length, i -> sizes[i], (connection, index, queries) -> {
                     taken.add(index);
-                    if (index == 3 || index == 1) {
-                        bothLargestStarted.countDown();
-                        try {
+                    try {
+                        if (index == 3 || index == 1) {
+                            bothLargestStarted.countDown();
                             assertTrue(bothLargestStarted.await(10, TimeUnit.SECONDS), "the two largest run at once");
-                        } catch (InterruptedException e) {
-                            throw new AssertionError(e);
                         }
+                        if (index == 3) {
+                            assertTrue(restDone.await(10, TimeUnit.SECONDS), "the rest ran beside the largest");
+                        }
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    if (index != 3 && index != 1) {
+                        restDone.countDown();
                     }
                     return "piece " + index;
                 });

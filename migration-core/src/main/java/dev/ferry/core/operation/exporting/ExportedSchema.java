@@ -2,10 +2,14 @@ package dev.ferry.core.operation.exporting;
 
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.SchemaReader;
+import dev.ferry.core.model.options.ExportContents;
+import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.options.ParquetTypes;
 import dev.ferry.core.model.schema.DatabaseSchema;
 import dev.ferry.core.model.schema.SchemaScope;
+import dev.ferry.core.model.schema.Table;
+import dev.ferry.core.model.schema.TableChoice;
 import dev.ferry.core.operation.script.ScriptHeader;
 import dev.ferry.core.operation.script.TargetScripts;
 import java.sql.Connection;
@@ -27,24 +31,36 @@ import java.util.Set;
  * @param scripts        the scripts
  * @param schemaScript   the schema script's text, rendered once: the resume fingerprint and schema.sql are the same
  * @param fileNames      names the data files
+ * @param contents       what the export holds: the schema, the data, or both
  */
-record ExportContents(Dialect dialect, Dialect scriptDialect, DatabaseSchema schema, List<String> schemas,
-                      boolean qualifiedNames, TargetScripts scripts, String schemaScript, DataFileNames fileNames) {
+record ExportedSchema(Dialect dialect, Dialect scriptDialect, DatabaseSchema schema, List<String> schemas,
+                      boolean qualifiedNames, TargetScripts scripts, String schemaScript, DataFileNames fileNames,
+                      ExportContents contents) {
 
-    /** Reads the schemas of {@code scope} on {@code connection}, in its open read transaction. */
-    static ExportContents read(Connection connection, Dialect dialect, Dialect scriptDialect, SchemaScope scope,
-                               FormatOptions options) throws SQLException {
-        DatabaseSchema schema = new SchemaReader(connection, dialect, scope).read();
+    /**
+     * Reads the schemas of {@code scope} on {@code connection}, in its open read transaction: the tables
+     * {@code options} choose (TABLES, EXCLUDE_TABLES), the scripts for what they hold (SCHEMA_ONLY, DATA_ONLY).
+     */
+    static ExportedSchema read(Connection connection, Dialect dialect, Dialect scriptDialect, SchemaScope scope,
+                               ExportOptions exportOptions) throws SQLException {
+        FormatOptions options = exportOptions.format();
+        DatabaseSchema schema = new SchemaReader(connection, dialect, scope,
+                new TableChoice(exportOptions.tables(), exportOptions.excludeTables())).read();
         List<String> schemas = exportedSchemas(connection, dialect, scope, schema);
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
         TargetScripts scripts = scripts(connection, schema, dialect, scriptDialect,
-                qualifiedNames ? Set.of() : Set.copyOf(schemas));
+                qualifiedNames ? Set.of() : Set.copyOf(schemas)).withContents(exportOptions.contents());
         // Spark's types are not DuckDB's own IMPORT's to read (TIME as numbers): such an export is for a data lake.
         DataFileNames fileNames = new DataFileNames(options.format().extension(),
                 scriptDialect.capabilities().importFindsDataFilesByName()
                         && options.parquetTypes() != ParquetTypes.SPARK);
-        return new ExportContents(dialect, scriptDialect, schema, schemas, qualifiedNames, scripts,
-                scripts.schemaScript(), fileNames);
+        return new ExportedSchema(dialect, scriptDialect, schema, schemas, qualifiedNames, scripts,
+                scripts.schemaScript(), fileNames, exportOptions.contents());
+    }
+
+    /** The tables whose rows are read: none for SCHEMA_ONLY. */
+    List<Table> tablesRead() {
+        return contents.hasData() ? schema.tables() : List.of();
     }
 
     /** What the schema and the scripts could not carry, as the manifest lists it; a new list. */

@@ -1,6 +1,7 @@
 package dev.ferry.core.model.options;
 
 import dev.ferry.core.FerryErrors;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,18 +19,21 @@ import java.util.Set;
  * @param rowGroupRows the most rows in one Parquet row group (default 122,880, as DuckDB's ROW_GROUP_SIZE); a
  *                     row group is also closed when its buffered data reaches {@link #ROW_GROUP_BYTES}
  * @param parquetTypes which Parquet types a Parquet file is written with (default {@link ParquetTypes#DUCKDB})
+ * @param csvCompression how a CSV file is compressed as a whole (default {@link CsvCompression#AUTO}: as its name
+ *                     says, so an export's files are plain)
  */
 public record FormatOptions(DataFormat format, boolean header, char delimiter, char quote,
-                            ParquetCompression compression, int rowGroupRows, ParquetTypes parquetTypes) {
+                            ParquetCompression compression, int rowGroupRows, ParquetTypes parquetTypes,
+                            CsvCompression csvCompression) {
 
     /** The defaults: CSV with a header, comma-separated, double-quoted. */
-    public static final FormatOptions DEFAULTS =
-            new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880, ParquetTypes.DUCKDB);
+    public static final FormatOptions DEFAULTS = new FormatOptions(DataFormat.CSV, true, ',', '"',
+            ParquetCompression.SNAPPY, 122_880, ParquetTypes.DUCKDB, CsvCompression.AUTO);
 
-    /** Options with the default {@link ParquetTypes}. */
+    /** Options with the default {@link ParquetTypes} and {@link CsvCompression}. */
     public FormatOptions(DataFormat format, boolean header, char delimiter, char quote, ParquetCompression compression,
                          int rowGroupRows) {
-        this(format, header, delimiter, quote, compression, rowGroupRows, ParquetTypes.DUCKDB);
+        this(format, header, delimiter, quote, compression, rowGroupRows, ParquetTypes.DUCKDB, CsvCompression.AUTO);
     }
 
     /** A Parquet writer holds one row group in memory: it is written out once it reaches this size. */
@@ -42,11 +46,12 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
     public static final String ALLOW_QUOTED_NULLS = "ALLOW_QUOTED_NULLS";
 
     private static final Set<String> CSV_ONLY = Set.of("HEADER", "DELIMITER", "QUOTE", ALLOW_QUOTED_NULLS);
-    private static final Set<String> PARQUET_ONLY = Set.of("COMPRESSION", "ROW_GROUP_SIZE", ParquetTypes.OPTION);
+    private static final Set<String> PARQUET_ONLY = Set.of("ROW_GROUP_SIZE", ParquetTypes.OPTION);
 
     private static final String VALID = "FORMAT (csv or parquet); for CSV: HEADER (true or false), DELIMITER (one"
-            + " character), QUOTE (one character), ALLOW_QUOTED_NULLS (false); for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed),"
-            + " ROW_GROUP_SIZE (rows), PARQUET_TYPES (duckdb or spark)";
+            + " character), QUOTE (one character), ALLOW_QUOTED_NULLS (false), COMPRESSION (gzip, zstd, none or auto);"
+            + " for Parquet: COMPRESSION (snappy, zstd, gzip or uncompressed), ROW_GROUP_SIZE (rows), PARQUET_TYPES"
+            + " (duckdb or spark)";
 
     /**
      * Reads options as given in a statement; names in any case.
@@ -73,7 +78,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         boolean header = DEFAULTS.header;
         char delimiter = DEFAULTS.delimiter;
         char quote = DEFAULTS.quote;
-        ParquetCompression compression = DEFAULTS.compression;
+        String compressionGiven = null;
         int rowGroupRows = DEFAULTS.rowGroupRows;
         ParquetTypes parquetTypes = DEFAULTS.parquetTypes;
         for (Map.Entry<String, String> option : options.entrySet()) {
@@ -84,7 +89,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case "HEADER" -> header = bool(name, value);
                 case "DELIMITER" -> delimiter = character(name, value);
                 case "QUOTE" -> quote = character(name, value);
-                case "COMPRESSION" -> compression = compression(value);
+                case "COMPRESSION" -> compressionGiven = value;
                 case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
                 case ParquetTypes.OPTION -> parquetTypes = parquetTypes(value);
                 case ALLOW_QUOTED_NULLS -> refuseQuotedNulls(value);
@@ -106,13 +111,37 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         if (delimiter == quote) {
             throw FerryErrors.invalidParameter("DELIMITER and QUOTE must differ, both are '" + quote + "'");
         }
-        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes);
+        ParquetCompression compression = format == DataFormat.PARQUET && compressionGiven != null
+                ? compression(compressionGiven) : DEFAULTS.compression;
+        CsvCompression csvCompression = format == DataFormat.CSV && compressionGiven != null
+                ? csvCompression(compressionGiven) : DEFAULTS.csvCompression;
+        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes,
+                csvCompression);
+    }
+
+    /**
+     * These options for {@code file}, a file a user named (COPY): a CSV file's {@link CsvCompression#AUTO} becomes the
+     * codec the name says, so that whatever the file is written as under a passing name, it is the codec its name
+     * promises.
+     */
+    public FormatOptions forFile(Path file) {
+        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes,
+                csvCompression.of(file));
+    }
+
+    /**
+     * The extension of the data files an export writes with these options, without the leading dot: {@code csv},
+     * {@code csv.gz}, {@code csv.zst}, {@code parquet}.
+     */
+    public String fileExtension() {
+        return format.extension() + (format == DataFormat.CSV ? csvCompression.exported().suffix() : "");
     }
 
     /**
      * These options as a reader needs them, to be written into a {@code COPY ... FROM} statement: the options that
      * only shape how a file is written (Parquet's compression, row groups and types: a file Ferry writes with
-     * {@link ParquetTypes#SPARK} says so in its own metadata) are left out.
+     * {@link ParquetTypes#SPARK} says so in its own metadata) are left out. A compressed CSV file's COMPRESSION is
+     * kept, though its name says it too, so that a reader that goes by the options alone reads it.
      */
     public Map<String, String> readerOptions() {
         Map<String, String> options = new LinkedHashMap<>();
@@ -121,6 +150,9 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             options.put("HEADER", Boolean.toString(header));
             options.put("DELIMITER", String.valueOf(delimiter));
             options.put("QUOTE", String.valueOf(quote));
+            if (csvCompression.exported() != CsvCompression.NONE) {
+                options.put("COMPRESSION", csvCompression.optionValue());
+            }
         }
         return options;
     }
@@ -163,7 +195,16 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             }
         }
         throw FerryErrors.invalidParameter(
-                "Invalid COMPRESSION '" + value + "'; valid: snappy, zstd, gzip, uncompressed");
+                "Invalid COMPRESSION '" + value + "' for FORMAT parquet; valid: snappy, zstd, gzip, uncompressed");
+    }
+
+    private static CsvCompression csvCompression(String value) throws SQLException {
+        CsvCompression compression = CsvCompression.named(value);
+        if (compression == null) {
+            throw FerryErrors.invalidParameter("Invalid COMPRESSION '" + value + "' for FORMAT csv; valid: gzip, zstd,"
+                    + " none (or uncompressed), auto (by the file's name: .gz gzip, .zst zstd)");
+        }
+        return compression;
     }
 
     private static int positiveInt(String name, String value) throws SQLException {

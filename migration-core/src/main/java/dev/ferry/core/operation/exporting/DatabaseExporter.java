@@ -152,7 +152,7 @@ public final class DatabaseExporter {
         boolean qualifiedNames = !(dialect.capabilities().schemasAreCatalogs() && scope.isDefault());
         TargetScripts scripts = scripts(schema, dialect, scriptDialect, qualifiedNames ? Set.of() : Set.copyOf(schemas));
         // Spark's types are not DuckDB's own IMPORT's to read (TIME as numbers): such an export is for a data lake.
-        DataFileNames fileNames = new DataFileNames(options.format().extension(),
+        DataFileNames fileNames = new DataFileNames(options.fileExtension(),
                 scriptDialect.capabilities().importFindsDataFilesByName()
                         && options.parquetTypes() != ParquetTypes.SPARK);
         Path staging = target.staging();

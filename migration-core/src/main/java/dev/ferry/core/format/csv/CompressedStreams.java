@@ -60,23 +60,24 @@ public final class CompressedStreams {
     }
 
     /**
-     * Where the decompressed text of {@code file} breaks off: {@code line N}, the line the codec failed in (every
-     * line before it came out whole), read again from the start; null where the whole file decompresses.
+     * Where the decompressed text of {@code file} ends, read again from the start until the codec fails:
+     * {@code after line N} (the lines it gave whole; a codec gives its data a block at a time, so the damage may lie
+     * further on) or {@code from its start}; null where the whole file decompresses.
      */
     static String breakOff(Path file, CsvCompression codec) {
-        long line = 1;
+        long lines = 0;
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = decompress(Files.newInputStream(file), codec)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] == '\n') {
-                        line++;
+                        lines++;
                     }
                 }
             }
             return null;
         } catch (IOException e) {
-            return "line " + line;
+            return lines == 0 ? "from its start" : "after line " + lines;
         }
     }
 

@@ -105,11 +105,11 @@ public final class CsvRecords implements Closeable {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CorruptCompressedData corrupt) {
-                String at = CompressedStreams.breakOff(file, codec);
-                throw FerryErrors.data((at == null ? "line " + line : at) + " of " + FileLabel.of(file)
-                        + ": the file cannot be decompressed, " + corrupt.getMessage() + "; its name or COMPRESSION"
-                        + " option says it is " + codec.optionValue() + ": export or copy it again, or give the"
-                        + " COMPRESSION it was written with", e);
+                String where = CompressedStreams.breakOff(file, codec);
+                throw FerryErrors.data(FileLabel.of(file) + " cannot be decompressed "
+                        + (where == null ? "at line " + line : where) + ": " + corrupt.getMessage() + "; its name or"
+                        + " COMPRESSION option says it is " + codec.optionValue() + ": export or copy it again, or"
+                        + " give the COMPRESSION it was written with", e);
             }
             String malformed = e.getCause() instanceof CharacterCodingException ? malformedAt() : null;
             if (malformed != null) {

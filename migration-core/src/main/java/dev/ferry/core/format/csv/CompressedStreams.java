@@ -2,8 +2,8 @@ package dev.ferry.core.format.csv;
 
 import dev.ferry.core.model.options.CsvCompression;
 import io.airlift.compress.zstd.ZstdInputStream;
-import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +13,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A CSV file's bytes through its codec ({@link CsvCompression}): gzip by java.util.zip, zstd by aircompressor's
- * streams, both Java only. Whatever the codec fails on, truncated or corrupt data or a file that is not in the codec
- * at all, reaches the reader as a {@link CorruptCompressedData}.
+ * A CSV file's bytes through its codec ({@link CsvCompression}): gzip by java.util.zip, zstd by aircompressor (its
+ * stream to read, {@link ZstdFrames} to write), both Java only. Whatever the codec fails on, truncated or corrupt data
+ * or a file that is not in the codec at all, reaches the reader as a {@link CorruptCompressedData}.
  */
 public final class CompressedStreams {
     private static final int BUFFER = 1 << 16;
@@ -53,8 +53,8 @@ public final class CompressedStreams {
     public static OutputStream compress(OutputStream raw, CsvCompression codec) throws IOException {
         return switch (codec) {
             case NONE -> raw;
-            case GZIP -> new GZIPOutputStream(raw, BUFFER);
-            case ZSTD -> new ZstdOutputStream(raw);
+            case GZIP -> new BufferedOutputStream(new GZIPOutputStream(raw, BUFFER), BUFFER);
+            case ZSTD -> new ZstdFrames(raw);
             case AUTO -> throw new IllegalArgumentException("AUTO is resolved by the file's name first");
         };
     }

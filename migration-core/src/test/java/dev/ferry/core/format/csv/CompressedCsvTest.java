@@ -95,6 +95,47 @@ class CompressedCsvTest {
         }
     }
 
+    /**
+     * zstd is written as frames of 1 MiB of text each: a file of several frames is read back whole by Ferry, by
+     * aircompressor's stream and by DuckDB's read_csv; and it is smaller than aircompressor's own stream writes.
+     */
+    @Test
+    void zstdFilesOfSeveralFramesAreReadByFerryAndDuckDb() throws Exception {
+        Path file = temp.resolve("frames.csv.zst");
+        write(file, FormatOptions.DEFAULTS);
+        assertTrue(plainText().length() > 3 * ZstdFrames.FRAME_BYTES, "several frames: " + plainText().length());
+        assertEquals(plainText(), new String(decompressedByTheCodecsOwnStream(file, CsvCompression.ZSTD),
+                StandardCharsets.UTF_8));
+        assertAllRowsRead(file, FormatOptions.DEFAULTS);
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new ZstdOutputStream(stream)) {
+            out.write(plainText().getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(Files.size(file) < stream.size(), Files.size(file) + " bytes, the stream " + stream.size());
+        try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = duckdb.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*), sum(id), max(length(txt)) FROM read_csv('"
+                     + file + "', header = true, quote = '\"', escape = '\"')")) {
+            assertTrue(rs.next());
+            assertEquals(ROWS, rs.getLong(1));
+            assertEquals((long) ROWS * (ROWS + 1) / 2, rs.getLong(2));
+        }
+    }
+
+    /** A file of no text is one empty frame, not an empty file (which no zstd reader takes). */
+    @Test
+    void anEmptyZstdFileIsOneEmptyFrame() throws Exception {
+        Path file = temp.resolve("empty.csv.zst");
+        FormatOptions noHeader = new FormatOptions(DataFormat.CSV, false, ',', '"', FormatOptions.DEFAULTS.compression(),
+                FormatOptions.DEFAULTS.rowGroupRows());
+        new CsvTableWriter(file, noHeader, COLUMNS).close();
+        assertTrue(Files.size(file) > 0);
+        assertEquals(0, decompressedByTheCodecsOwnStream(file, CsvCompression.ZSTD).length);
+        try (CsvTableReader reader = new CsvTableReader(file, noHeader, COLUMNS)) {
+            assertNull(reader.next());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = CsvCompression.class, names = {"GZIP", "ZSTD"})
     void aTruncatedFileIsRefused_namingTheFileAndTheLineItBreaksOffIn(CsvCompression codec) throws Exception {

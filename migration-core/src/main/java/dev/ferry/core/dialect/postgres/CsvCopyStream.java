@@ -98,7 +98,7 @@ final class CsvCopyStream {
      *
      * @return the number of records after the header
      * @throws NotCopyText where a record is not in Ferry's CSV form, a value cannot be read, or the file cannot be
-     *                     decompressed; nothing is sent for a cannot-be-read, and Ferry's CSV reader says where
+     *                     decompressed: the loader undoes what was sent, and Ferry's CSV reader says what and where
      * @throws SQLException (22000) where the file's SHA-256 is not {@code sha256}; or the sink's error
      */
     long copy(Sink sink, ProgressListener progress) throws IOException, SQLException, NotCopyText {

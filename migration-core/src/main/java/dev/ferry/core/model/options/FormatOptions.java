@@ -121,8 +121,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
 
     /**
      * These options for {@code file}, a file a user named (COPY): a CSV file's {@link CsvCompression#AUTO} becomes the
-     * codec the name says, so that whatever the file is written as under a passing name, it is the codec its name
-     * promises.
+     * codec that name says. Settled here, as COPY TO writes under a hidden name first and renames the file at the end.
      */
     public FormatOptions forFile(Path file) {
         return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes,

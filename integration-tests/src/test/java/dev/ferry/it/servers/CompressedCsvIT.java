@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * CSV compressed as a whole (COMPRESSION gzip, zstd) on H2, PostgreSQL and MariaDB, through each one's load path
  * (batched INSERTs; COPY FROM STDIN, the file's bytes streamed; LOAD DATA LOCAL INFILE): COPY TO and FROM, EXPORT and
- * IMPORT DATABASE and VERIFY, broken files refused; and DuckDB reading the files Ferry writes, with read_csv and with
- * its own IMPORT DATABASE of an export written for it.
+ * IMPORT DATABASE and VERIFY, broken files refused; DuckDB reading the files Ferry writes, with read_csv and with its
+ * own IMPORT DATABASE of an export written for it; and the files DuckDB's COPY TO compresses loaded by Ferry.
  */
 class CompressedCsvIT {
     private static final String[][] AWKWARD = {
@@ -160,6 +160,29 @@ class CompressedCsvIT {
                 assertEquals(expected, rows(c, "SELECT * FROM " + table + " ORDER BY id"), table);
             }
             assertEquals(expected, duckDbReads(named), "DuckDB's read_csv reads the file COPY wrote");
+        }
+    }
+
+    /** Files DuckDB's own COPY TO compresses (by their extension) load through COPY FROM, value for value. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("enginesAndCodecs")
+    void filesDuckDbCompressedLoad(Engine engine, String codec) throws Exception {
+        Path file = temp.resolve("duck.csv" + SUFFIX.get(codec));
+        String select = "SELECT range::INTEGER AS id, CASE WHEN range % 3 = 0 THEN NULL WHEN range % 3 = 1 THEN ''"
+                + " ELSE 'n \"' || range || chr(10) END AS name, NULL::VARCHAR AS note, (range % 1000)::DECIMAL(12, 2)"
+                + " AS amount FROM range(1, " + (ROWS + 1) + ")";
+        List<List<Object>> expected;
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duckdb.createStatement()) {
+            s.execute("COPY (" + select + ") TO '" + file + "'");
+            expected = rows(duckdb, select + " ORDER BY id");
+        }
+        assertArrayEquals(MAGIC.get(codec), Arrays.copyOf(Files.readAllBytes(file), MAGIC.get(codec).length));
+        try (Connection c = database(engine).connect()) {
+            createItems(c, engine, "duck");
+            try (Statement s = c.createStatement()) {
+                assertEquals(ROWS, s.executeUpdate("COPY duck FROM '" + file + "'"));
+            }
+            assertEquals(expected, rows(c, "SELECT * FROM duck ORDER BY id"));
         }
     }
 

@@ -5,8 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.operation.verify.DataComparison;
+import dev.ferry.driver.FerryConnection;
+import io.airlift.compress.zstd.ZstdInputStream;
+import io.airlift.compress.zstd.ZstdOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,12 +32,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * CSV compressed as a whole (COMPRESSION gzip, zstd) on H2, PostgreSQL and MariaDB, through each one's load path
@@ -257,6 +270,53 @@ class CompressedCsvIT {
             }
             assertEquals(rows(from, "SELECT * FROM items ORDER BY id"), duckDbReads(file),
                     "DuckDB's read_csv reads the export's file");
+        }
+    }
+
+    /**
+     * PostgreSQL's COPY FROM STDIN is fed the decompressed bytes of the file as they are read, and the checksum checked
+     * is that of the file as written: a file swapped after IMPORT checked the directory, just before its table loads,
+     * for the same text with one value changed and compressed again, fails on its checksum (read row by row, the
+     * changed value would load), and the import leaves nothing behind.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"gzip", "zstd"})
+    void postgresStreamsACompressedFile_checkingTheChecksumOfTheFileAsWritten(String codec) throws Exception {
+        Database source = database(Engine.POSTGRESQL);
+        Database target = database(Engine.POSTGRESQL);
+        Path export = temp.resolve("export");
+        try (Connection from = source.connect(); Statement s = from.createStatement()) {
+            fillItems(from, Engine.POSTGRESQL);
+            s.execute("EXPORT DATABASE '" + export + "' (FORMAT csv, COMPRESSION " + codec + ")");
+        }
+        Path file = export.resolve("data/public.items/part-0001.csv" + SUFFIX.get(codec));
+        String text;
+        try (InputStream in = codec.equals("gzip") ? new GZIPInputStream(Files.newInputStream(file))
+                : new ZstdInputStream(Files.newInputStream(file))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(text.contains("\"name 4321\""), text.substring(0, 200));
+        ByteArrayOutputStream altered = new ByteArrayOutputStream();
+        try (OutputStream out = codec.equals("gzip") ? new GZIPOutputStream(altered) : new ZstdOutputStream(altered)) {
+            out.write(text.replace("\"name 4321\"", "\"name 9999\"").getBytes(StandardCharsets.UTF_8));
+        }
+        try (Connection to = target.connect(); Statement s = to.createStatement()) {
+            to.unwrap(FerryConnection.class).setProgressListener(new ProgressListener() {
+                @Override
+                public void tableStarted(String action, String table, long expectedRows) {
+                    try {
+                        Files.write(file, altered.toByteArray());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            SQLException error = assertThrows(SQLException.class, () -> s.execute("IMPORT DATABASE '" + export + "'"));
+            assertTrue(error.getMessage().contains("data/public.items/part-0001.csv" + SUFFIX.get(codec))
+                    && error.getMessage().contains("does not match its checksum"), error.getMessage());
+        }
+        try (Connection to = target.connect()) {
+            assertEquals(List.of(List.of(0L)), rows(to, "SELECT count(*) FROM pg_class WHERE relname = 'items'"));
         }
     }
 

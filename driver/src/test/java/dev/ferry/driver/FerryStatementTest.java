@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.core.model.options.CsvCompression;
 import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.options.ParquetCompression;
@@ -280,9 +281,9 @@ class FerryStatementTest {
     @Test
     void anUnknownOptionIsNamedWithTheValidOnes() {
         SQLException error = assertThrows(SQLException.class,
-                () -> statement.execute("EXPORT DATABASE 'x' (COMPRESSION zstd)"));
+                () -> statement.execute("EXPORT DATABASE 'x' (ROW_GROUP_SIZE 1000)"));
         assertEquals("22023", error.getSQLState());
-        assertTrue(error.getMessage().contains("COMPRESSION"), error.getMessage());
+        assertTrue(error.getMessage().contains("ROW_GROUP_SIZE"), error.getMessage());
         assertTrue(error.getMessage().contains("valid options"), error.getMessage());
         assertTrue(stub.log.isEmpty(), stub.log::toString);
         assertTrue(engine.calls.isEmpty());
@@ -296,6 +297,13 @@ class FerryStatementTest {
         assertEquals(DataFormat.PARQUET, options.format());
         assertEquals(ParquetCompression.ZSTD, options.compression());
         assertEquals(1000, options.rowGroupRows());
+    }
+
+    @Test
+    void csvCompressionReachesTheEngine() throws SQLException {
+        statement.execute("EXPORT DATABASE 'x' (FORMAT csv, COMPRESSION zstd)");
+        assertEquals(1, engine.calls.size());
+        assertEquals(CsvCompression.ZSTD, engine.calls.get(0).options().csvCompression());
     }
 
     @Test

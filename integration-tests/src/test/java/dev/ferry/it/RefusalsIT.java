@@ -179,9 +179,13 @@ class RefusalsIT {
 
     @Test
     void unknownOptionListsTheValidOnes() throws Exception {
-        SQLException error = refused(source, "EXPORT DATABASE '" + temp.resolve("x") + "' (COMPRESSION zstd)");
+        SQLException error = refused(source, "EXPORT DATABASE '" + temp.resolve("x") + "' (ROW_GROUP_SIZE 10)");
         assertEquals("22023", error.getSQLState());
         assertTrue(error.getMessage().contains("valid options: FORMAT"), error.getMessage());
+        SQLException codec = refused(source, "EXPORT DATABASE '" + temp.resolve("x") + "' (COMPRESSION snappy)");
+        assertEquals("22023", codec.getSQLState());
+        assertTrue(codec.getMessage().contains("Invalid COMPRESSION 'snappy' for FORMAT csv; valid: gzip, zstd"),
+                codec.getMessage());
         assertFalse(Files.exists(temp.resolve("x")));
     }
 

@@ -4,13 +4,18 @@ import dev.ferry.core.format.FileLabel;
 import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.LoadTarget;
 import dev.ferry.core.format.FileChecksum;
+import dev.ferry.core.format.csv.CompressedStreams;
+import dev.ferry.core.format.csv.CorruptCompressedData;
+import dev.ferry.core.model.options.CsvCompression;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -44,6 +49,7 @@ final class CsvCopyStream {
     }
 
     private final Path file;
+    private final CsvCompression codec;
     private final boolean header;
     private final byte delimiter;
     private final byte quote;
@@ -62,12 +68,16 @@ final class CsvCopyStream {
     private int outLength;
 
     /**
-     * @param delimiter the file's delimiter, an ASCII character
-     * @param quote     the file's quote, an ASCII character
-     * @param sha256    the SHA-256 the file must have, in hexadecimal; null where none is known
+     * @param compression how the file is compressed ({@code AUTO}: as its name says)
+     * @param delimiter   the file's delimiter, an ASCII character
+     * @param quote       the file's quote, an ASCII character
+     * @param sha256      the SHA-256 the file must have (as written, compressed), in hexadecimal; null where none is
+     *                    known
      */
-    CsvCopyStream(Path file, boolean header, char delimiter, char quote, LoadTarget target, String sha256) {
+    CsvCopyStream(Path file, CsvCompression compression, boolean header, char delimiter, char quote,
+                  LoadTarget target, String sha256) {
         this.file = file;
+        this.codec = compression.of(file);
         this.header = header;
         this.delimiter = (byte) delimiter;
         this.quote = (byte) quote;
@@ -87,18 +97,19 @@ final class CsvCopyStream {
      * Streams the file to {@code sink}: its header, if it has one, then every record.
      *
      * @return the number of records after the header
-     * @throws NotCopyText where a record is not in Ferry's CSV form, or a value cannot be read; nothing is wrong with
-     *                     the file for Ferry's CSV reader to say so
+     * @throws NotCopyText where a record is not in Ferry's CSV form, a value cannot be read, or the file cannot be
+     *                     decompressed: the loader undoes what was sent, and Ferry's CSV reader says what and where
      * @throws SQLException (22000) where the file's SHA-256 is not {@code sha256}; or the sink's error
      */
     long copy(Sink sink, ProgressListener progress) throws IOException, SQLException, NotCopyText {
         MessageDigest digest = FileChecksum.sha256Digest();
         long rows = 0;
-        try (InputStream stream = Files.newInputStream(file)) {
+        DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), digest);
+        try (InputStream stream = CompressedStreams.decompress(raw, codec)) {
             boolean headerDone = !header;
             while (true) {
                 if (start == limit && !eof) {
-                    fill(stream, digest);
+                    fill(stream);
                     continue;
                 }
                 if (start == limit) {
@@ -109,7 +120,7 @@ final class CsvCopyStream {
                     if (eof) {
                         throw new NotCopyText("the last record of " + FileLabel.of(file) + " is incomplete");
                     }
-                    fill(stream, digest);
+                    fill(stream);
                     continue;
                 }
                 if (headerDone) {
@@ -131,6 +142,9 @@ final class CsvCopyStream {
             if (!headerDone) {
                 throw new NotCopyText(FileLabel.of(file) + " has no header line");
             }
+            raw.transferTo(OutputStream.nullOutputStream());
+        } catch (CorruptCompressedData e) {
+            throw new NotCopyText(FileLabel.of(file) + ": " + e.getMessage());
         }
         if (outLength > 0) {
             sink.write(out, outLength);
@@ -143,7 +157,7 @@ final class CsvCopyStream {
     }
 
     /** Keeps the record under way at the start of the buffer (growing it for a record larger than it) and reads on. */
-    private void fill(InputStream stream, MessageDigest digest) throws IOException {
+    private void fill(InputStream stream) throws IOException {
         if (start > 0) {
             System.arraycopy(in, start, in, 0, limit - start);
             limit -= start;
@@ -156,7 +170,6 @@ final class CsvCopyStream {
         if (read < 0) {
             eof = true;
         } else {
-            digest.update(in, limit, read);
             limit += read;
         }
     }

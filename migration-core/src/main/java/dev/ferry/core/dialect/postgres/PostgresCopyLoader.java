@@ -74,8 +74,8 @@ final class PostgresCopyLoader implements TableLoader {
             return TableLoader.super.load(target, data, progress, checkpoint);
         }
         FormatOptions options = file.options();
-        CsvCopyStream stream = new CsvCopyStream(file.file(), options.header(), options.delimiter(), options.quote(),
-                target, file.sha256());
+        CsvCopyStream stream = new CsvCopyStream(file.file(), options.csvCompression(), options.header(),
+                options.delimiter(), options.quote(), target, file.sha256());
         Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
         long rows;
         try {

@@ -2,11 +2,16 @@ package dev.ferry.core.format.csv;
 
 import dev.ferry.core.format.FileLabel;
 import dev.ferry.core.FerryErrors;
+import dev.ferry.core.model.options.CsvCompression;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -22,25 +27,38 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvRecords implements Closeable {
     private final Path file;
+    private final CsvCompression codec;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private long line = 1;
 
-    private CsvRecords(Path file, CSVParser parser) {
+    private CsvRecords(Path file, CsvCompression codec, CSVParser parser) {
         this.file = file;
+        this.codec = codec;
         this.parser = parser;
         this.records = parser.iterator();
     }
 
     /**
-     * The records of {@code in}, the text of {@code file}; where the file starts with a header, that header read and
-     * checked to name {@code columns} in order (in any case: {@code id} for H2's {@code ID}).
+     * The records of {@code file}, UTF-8 text compressed as {@code compression} says ({@code AUTO}: as its name
+     * says); where the file starts with a header, that header read and checked to name {@code columns} in order (in
+     * any case: {@code id} for H2's {@code ID}).
      *
-     * @throws SQLException (22000) where the header is missing or names other columns; {@code in} is then closed
+     * @throws SQLException (22000) where the header is missing or names other columns, or the file cannot be
+     *                      decompressed; the file is then closed
      */
-    public static CsvRecords open(Path file, Reader in, CSVFormat format, boolean header, List<String> columns)
-            throws IOException, SQLException {
-        CsvRecords records = new CsvRecords(file, format.parse(in));
+    public static CsvRecords open(Path file, CsvCompression compression, CSVFormat format, boolean header,
+                                  List<String> columns) throws IOException, SQLException {
+        CsvCompression codec = compression.of(file);
+        Reader in = new InputStreamReader(CompressedStreams.open(file, codec), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        CsvRecords records;
+        try {
+            records = new CsvRecords(file, codec, format.parse(in));
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
         if (header) {
             try {
                 records.checkHeader(columns);
@@ -86,6 +104,13 @@ public final class CsvRecords implements Closeable {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CorruptCompressedData corrupt) {
+                String where = CompressedStreams.breakOff(file, codec);
+                throw FerryErrors.data(FileLabel.of(file) + " cannot be decompressed "
+                        + (where == null ? "at line " + line : where) + ": " + corrupt.getMessage() + "; its name or"
+                        + " COMPRESSION option says it is " + codec.optionValue() + ": export or copy it again, or"
+                        + " give the COMPRESSION it was written with", e);
+            }
             String malformed = e.getCause() instanceof CharacterCodingException ? malformedAt() : null;
             if (malformed != null) {
                 throw FerryErrors.data(malformed + " of " + FileLabel.of(file) + " is not UTF-8 (a byte sequence no"
@@ -96,13 +121,10 @@ public final class CsvRecords implements Closeable {
         }
     }
 
-    /** Where the file's first byte sequence that is not UTF-8 is, or null where that cannot be said (gzip). */
+    /** Where the file's first byte sequence that is not UTF-8 is, or null where that cannot be said. */
     private String malformedAt() {
-        if (file.getFileName().toString().endsWith(".gz")) {
-            return null;
-        }
-        try {
-            return Utf8Position.firstMalformed(file);
+        try (InputStream text = CompressedStreams.open(file, codec)) {
+            return Utf8Position.firstMalformed(text);
         } catch (IOException e) {
             return null;
         }

@@ -17,23 +17,33 @@ import java.util.List;
 
 /**
  * A CSV data file whose records arrive already encoded (an engine's own CSV output, PostgreSQL's COPY TO STDOUT):
- * the header is written here as {@link CsvTableWriter} writes it, the records' bytes follow as they are, and the file
- * is summarised as it is written.
+ * the header is written here as {@link CsvTableWriter} writes it, the records' bytes follow as they are (both
+ * compressed where the file is), and the file is summarised as it is written.
  */
 public final class CsvRecordsFile implements Closeable {
     private final DigestingOutputStream file;
     private final OutputStream records;
 
-    private CsvRecordsFile(DigestingOutputStream file) {
+    private CsvRecordsFile(DigestingOutputStream file, OutputStream compressed) {
         this.file = file;
-        this.records = new BufferedOutputStream(file, 1 << 16);
+        this.records = new BufferedOutputStream(compressed, 1 << 16);
     }
 
-    /** Creates {@code path} (which must not exist) and writes its header, where {@code options} ask for one. */
+    /**
+     * Creates {@code path} (which must not exist), compressed as the options or its name say, and writes its header,
+     * where {@code options} ask for one.
+     */
     public static CsvRecordsFile create(Path path, FormatOptions options, List<String> columnNames)
             throws IOException {
-        CsvRecordsFile created = new CsvRecordsFile(
-                new DigestingOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)));
+        DigestingOutputStream file = new DigestingOutputStream(
+                Files.newOutputStream(path, StandardOpenOption.CREATE_NEW));
+        CsvRecordsFile created;
+        try {
+            created = new CsvRecordsFile(file, CompressedStreams.compress(file, options.csvCompression().of(path)));
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
         try {
             if (options.header()) {
                 Writer header = new OutputStreamWriter(created.records, StandardCharsets.UTF_8.newEncoder());

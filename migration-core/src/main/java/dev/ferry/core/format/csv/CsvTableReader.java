@@ -6,15 +6,13 @@ import dev.ferry.core.format.TableReader;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.value.ValueKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV written by {@link CsvTableWriter}: checks that the header names the expected columns in order, then
+ * Reads CSV written by {@link CsvTableWriter}, decompressed as the options or the file's name say: checks that the header names the expected columns in order, then
  * parses each field by its column's kind.
  */
 public final class CsvTableReader implements TableReader {
@@ -26,8 +24,8 @@ public final class CsvTableReader implements TableReader {
             throws IOException, SQLException {
         this.columnNames = columns.stream().map(DataColumn::name).toList();
         this.kinds = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
-        this.records = CsvRecords.open(file, Files.newBufferedReader(file, StandardCharsets.UTF_8),
-                CsvFormats.of(options), options.header(), columnNames);
+        this.records = CsvRecords.open(file, options.csvCompression(), CsvFormats.of(options), options.header(),
+                columnNames);
     }
 
     @Override

@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-/** Writes rows as UTF-8 CSV, each value in its kind's text form (Ferry's own, or another engine's). */
+/**
+ * Writes rows as UTF-8 CSV, each value in its kind's text form (Ferry's own, or another engine's), compressed as the
+ * options or the file's name say; the summary is of the file as written, compressed.
+ */
 public final class CsvTableWriter implements TableWriter {
     private final DigestingOutputStream file;
     private final CsvRecordWriter records;
@@ -38,7 +41,9 @@ public final class CsvTableWriter implements TableWriter {
         this.kinds = columns.stream().map(DataColumn::kind).toArray(ValueKind[]::new);
         this.fields = new String[this.kinds.length];
         this.file = new DigestingOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW));
-        Writer out = new BufferedWriter(new OutputStreamWriter(this.file, StandardCharsets.UTF_8.newEncoder()), 1 << 16);
+        Writer out = new BufferedWriter(new OutputStreamWriter(
+                CompressedStreams.compress(this.file, options.csvCompression().of(file)),
+                StandardCharsets.UTF_8.newEncoder()), 1 << 16);
         this.records = new CsvRecordWriter(out, options);
         try {
             if (options.header()) {

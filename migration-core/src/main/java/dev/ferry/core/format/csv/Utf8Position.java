@@ -8,8 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Where a file stops being UTF-8: its first malformed byte sequence, by line and character. A reader decodes ahead of
@@ -22,37 +20,35 @@ final class Utf8Position {
     private Utf8Position() {
     }
 
-    /** {@code line L, character C} of the first byte sequence of {@code file} that is not UTF-8, or null. */
-    static String firstMalformed(Path file) throws IOException {
+    /** {@code line L, character C} of the first byte sequence of {@code in} (a file's text) that is not UTF-8, or null. */
+    static String firstMalformed(InputStream in) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
         CharBuffer chars = CharBuffer.allocate(BUFFER);
         long line = 1;
         long character = 1;
-        try (InputStream in = Files.newInputStream(file)) {
-            boolean end = false;
-            while (!end) {
-                int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                end = read < 0;
-                bytes.position(bytes.position() + Math.max(read, 0));
-                bytes.flip();
-                CoderResult result = decoder.decode(bytes, chars, end);
-                chars.flip();
-                while (chars.hasRemaining()) {
-                    if (chars.get() == '\n') {
-                        line++;
-                        character = 1;
-                    } else {
-                        character++;
-                    }
+        boolean end = false;
+        while (!end) {
+            int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            end = read < 0;
+            bytes.position(bytes.position() + Math.max(read, 0));
+            bytes.flip();
+            CoderResult result = decoder.decode(bytes, chars, end);
+            chars.flip();
+            while (chars.hasRemaining()) {
+                if (chars.get() == '\n') {
+                    line++;
+                    character = 1;
+                } else {
+                    character++;
                 }
-                chars.clear();
-                if (result.isError()) {
-                    return "line " + line + ", character " + character;
-                }
-                bytes.compact();
             }
+            chars.clear();
+            if (result.isError()) {
+                return "line " + line + ", character " + character;
+            }
+            bytes.compact();
         }
         return null;
     }

@@ -2,6 +2,7 @@ package dev.ferry.core.model.options;
 
 import java.io.Serializable;
 import dev.ferry.core.FerryErrors;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,18 +20,21 @@ import java.util.Set;
  * @param rowGroupRows the most rows in one Parquet row group (default 122,880, as DuckDB's ROW_GROUP_SIZE); a
  *                     row group is also closed when its buffered data reaches {@link #ROW_GROUP_BYTES}
  * @param parquetTypes which Parquet types a Parquet file is written with (default {@link ParquetTypes#DUCKDB})
+ * @param csvCompression how a CSV file is compressed as a whole (default {@link CsvCompression#AUTO}: as its name
+ *                     says, so an export's files are plain)
  */
 public record FormatOptions(DataFormat format, boolean header, char delimiter, char quote,
-                            ParquetCompression compression, int rowGroupRows, ParquetTypes parquetTypes) implements Serializable {
+                            ParquetCompression compression, int rowGroupRows, ParquetTypes parquetTypes,
+                            CsvCompression csvCompression) implements Serializable {
 
     /** The defaults: CSV with a header, comma-separated, double-quoted. */
-    public static final FormatOptions DEFAULTS =
-            new FormatOptions(DataFormat.CSV, true, ',', '"', ParquetCompression.SNAPPY, 122_880, ParquetTypes.DUCKDB);
+    public static final FormatOptions DEFAULTS = new FormatOptions(DataFormat.CSV, true, ',', '"',
+            ParquetCompression.SNAPPY, 122_880, ParquetTypes.DUCKDB, CsvCompression.AUTO);
 
-    /** Options with the default {@link ParquetTypes}. */
+    /** Options with the default {@link ParquetTypes} and {@link CsvCompression}. */
     public FormatOptions(DataFormat format, boolean header, char delimiter, char quote, ParquetCompression compression,
                          int rowGroupRows) {
-        this(format, header, delimiter, quote, compression, rowGroupRows, ParquetTypes.DUCKDB);
+        this(format, header, delimiter, quote, compression, rowGroupRows, ParquetTypes.DUCKDB, CsvCompression.AUTO);
     }
 
     /** A Parquet writer holds one row group in memory: it is written out once it reaches this size. */
@@ -72,7 +76,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         boolean header = DEFAULTS.header;
         char delimiter = DEFAULTS.delimiter;
         char quote = DEFAULTS.quote;
-        ParquetCompression compression = DEFAULTS.compression;
+        String compressionGiven = null;
         int rowGroupRows = DEFAULTS.rowGroupRows;
         ParquetTypes parquetTypes = DEFAULTS.parquetTypes;
         for (Map.Entry<String, String> option : options.entrySet()) {
@@ -83,7 +87,7 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
                 case "HEADER" -> header = bool(name, value);
                 case "DELIMITER" -> delimiter = character(name, value);
                 case "QUOTE" -> quote = character(name, value);
-                case "COMPRESSION" -> compression = compression(value);
+                case "COMPRESSION" -> compressionGiven = value;
                 case "ROW_GROUP_SIZE" -> rowGroupRows = positiveInt(name, value);
                 case ParquetTypes.OPTION -> parquetTypes = parquetTypes(value);
                 case ALLOW_QUOTED_NULLS -> refuseQuotedNulls(value);
@@ -104,13 +108,36 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
         if (delimiter == quote) {
             throw FerryErrors.invalidParameter("DELIMITER and QUOTE must differ, both are '" + quote + "'");
         }
-        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes);
+        ParquetCompression compression = format == DataFormat.PARQUET && compressionGiven != null
+                ? compression(compressionGiven) : DEFAULTS.compression;
+        CsvCompression csvCompression = format == DataFormat.CSV && compressionGiven != null
+                ? csvCompression(compressionGiven) : DEFAULTS.csvCompression;
+        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes,
+                csvCompression);
+    }
+
+    /**
+     * These options for {@code file}, a file a user named (COPY): a CSV file's {@link CsvCompression#AUTO} becomes the
+     * codec that name says. Settled here, as COPY TO writes under a hidden name first and renames the file at the end.
+     */
+    public FormatOptions forFile(Path file) {
+        return new FormatOptions(format, header, delimiter, quote, compression, rowGroupRows, parquetTypes,
+                csvCompression.of(file));
+    }
+
+    /**
+     * The extension of the data files an export writes with these options, without the leading dot: {@code csv},
+     * {@code csv.gz}, {@code csv.zst}, {@code parquet}.
+     */
+    public String fileExtension() {
+        return format.extension() + (format == DataFormat.CSV ? csvCompression.exported().suffix() : "");
     }
 
     /**
      * These options as a reader needs them, to be written into a {@code COPY ... FROM} statement: the options that
      * only shape how a file is written (Parquet's compression, row groups and types: a file Ferry writes with
-     * {@link ParquetTypes#SPARK} says so in its own metadata) are left out.
+     * {@link ParquetTypes#SPARK} says so in its own metadata) are left out. A compressed CSV file's COMPRESSION is
+     * kept, though its name says it too, so that a reader that goes by the options alone reads it.
      */
     public Map<String, String> readerOptions() {
         Map<String, String> options = new LinkedHashMap<>();
@@ -119,6 +146,9 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             options.put("HEADER", Boolean.toString(header));
             options.put("DELIMITER", String.valueOf(delimiter));
             options.put("QUOTE", String.valueOf(quote));
+            if (csvCompression.exported() != CsvCompression.NONE) {
+                options.put("COMPRESSION", csvCompression.optionValue());
+            }
         }
         return options;
     }
@@ -161,7 +191,16 @@ public record FormatOptions(DataFormat format, boolean header, char delimiter, c
             }
         }
         throw FerryErrors.invalidParameter(
-                "Invalid COMPRESSION '" + value + "'; valid: snappy, zstd, gzip, uncompressed");
+                "Invalid COMPRESSION '" + value + "' for FORMAT parquet; valid: snappy, zstd, gzip, uncompressed");
+    }
+
+    private static CsvCompression csvCompression(String value) throws SQLException {
+        CsvCompression compression = CsvCompression.named(value);
+        if (compression == null) {
+            throw FerryErrors.invalidParameter("Invalid COMPRESSION '" + value + "' for FORMAT csv; valid: gzip, zstd,"
+                    + " none (or uncompressed), auto (by the file's name: .gz gzip, .zst zstd)");
+        }
+        return compression;
     }
 
     private static int positiveInt(String name, String value) throws SQLException {

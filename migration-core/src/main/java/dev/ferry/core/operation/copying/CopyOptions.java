@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The options of a COPY: those of EXPORT DATABASE, the format taken from the file's extension when none is given. */
+/**
+ * The options of a COPY: those of EXPORT DATABASE, the format and a CSV file's compression taken from the file's
+ * extension when none is given.
+ */
 public final class CopyOptions {
     private static final String STATEMENT = "COPY";
 
@@ -17,19 +20,20 @@ public final class CopyOptions {
 
     /**
      * The options as given, with {@code FORMAT} added from {@code file}'s extension when they do not name one:
-     * {@code .parquet} is Parquet, {@code .csv} and every other name CSV.
+     * {@code .parquet} is Parquet, {@code .csv} and every other name CSV; and a CSV file's COMPRESSION, where it is
+     * not given or is {@code auto}, from its extension: {@code .gz} gzip, {@code .zst} zstd, else none.
      *
      * @throws SQLException (22023) for an unknown option, a bad value or an option of the other format
      */
     public static FormatOptions forFile(Map<String, String> options, Path file) throws SQLException {
         boolean formatGiven = options.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("FORMAT"));
         if (formatGiven) {
-            return FormatOptions.from(options, STATEMENT);
+            return FormatOptions.from(options, STATEMENT).forFile(file);
         }
         Map<String, String> withFormat = new LinkedHashMap<>();
         withFormat.put("FORMAT", formatOf(file).optionValue());
         withFormat.putAll(options);
-        return FormatOptions.from(withFormat, STATEMENT);
+        return FormatOptions.from(withFormat, STATEMENT).forFile(file);
     }
 
     /** {@link #forFile} for {@code COPY ... TO}, which refuses the options only a reader takes. */

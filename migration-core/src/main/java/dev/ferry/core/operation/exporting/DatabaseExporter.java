@@ -104,7 +104,7 @@ public final class DatabaseExporter {
         List<Table> tables = exported.tablesRead();
         ChunkPlanner planner = new ChunkPlanner(connection, dialect, exportOptions.chunkRows(),
                 exportOptions.chunked() ? dialect.rowPositions(connection) : Optional.empty());
-                ExportFingerprint fingerprint = ExportFingerprint.of(ExportFingerprint.settings(connection, dialect,
+        ExportFingerprint fingerprint = ExportFingerprint.of(ExportFingerprint.settings(connection, dialect,
                 scriptDialect, exportOptions), tables, exported.schemaScript());
         Optional<ResumeCheck.Kept> kept = target.recorded().isEmpty() ? Optional.empty()
                 : Optional.of(ResumeCheck.check(target.target(), staging, target.recorded().get(), fingerprint));

@@ -66,6 +66,7 @@ record ExportFingerprint(Map<String, String> settings, Map<String, String> table
             settings.put("HEADER", Boolean.toString(format.header()));
             settings.put("DELIMITER", String.valueOf(format.delimiter()));
             settings.put("QUOTE", String.valueOf(format.quote()));
+            settings.put("COMPRESSION", format.csvCompression().exported().optionValue());
         } else {
             settings.put("COMPRESSION", format.compression().name().toLowerCase(Locale.ROOT));
             settings.put("ROW_GROUP_SIZE", Integer.toString(format.rowGroupRows()));

@@ -51,7 +51,7 @@ record ExportedSchema(Dialect dialect, Dialect scriptDialect, DatabaseSchema sch
         TargetScripts scripts = scripts(connection, schema, dialect, scriptDialect,
                 qualifiedNames ? Set.of() : Set.copyOf(schemas)).withContents(exportOptions.contents());
         // Spark's types are not DuckDB's own IMPORT's to read (TIME as numbers): such an export is for a data lake.
-        DataFileNames fileNames = new DataFileNames(options.format().extension(),
+        DataFileNames fileNames = new DataFileNames(options.fileExtension(),
                 scriptDialect.capabilities().importFindsDataFilesByName()
                         && options.parquetTypes() != ParquetTypes.SPARK);
         return new ExportedSchema(dialect, scriptDialect, schema, schemas, qualifiedNames, scripts,

@@ -12,6 +12,7 @@ import dev.ferry.core.format.FileChecksum;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.format.TableWriter;
 import dev.ferry.core.format.files.DataFiles;
+import dev.ferry.core.model.options.CsvCompression;
 import dev.ferry.core.model.options.FormatOptions;
 import dev.ferry.core.model.progress.ProgressListener;
 import dev.ferry.core.value.ValueKind;
@@ -93,7 +94,7 @@ class CsvCopyStreamTest {
     void progressIsReportedEveryTenThousandRows() throws Exception {
         Path file = write(FormatOptions.DEFAULTS, ValueText.FERRY, rows(25_000));
         List<Long> reported = new ArrayList<>();
-        long rows = new CsvCopyStream(file, true, ',', '"', TARGET, null).copy((bytes, length) -> { },
+        long rows = new CsvCopyStream(file, CsvCompression.AUTO, true, ',', '"', TARGET, null).copy((b, n) -> { },
                 new ProgressListener() {
                     @Override
                     public void rowsDone(String table, long done) {
@@ -142,6 +143,29 @@ class CsvCopyStreamTest {
         assertThrows(CsvCopyStream.NotCopyText.class, () -> streamed(file, FormatOptions.DEFAULTS, null));
     }
 
+    /**
+     * A compressed file streams the bytes the plain one does, its checksum checked on the file as written
+     * (compressed); one that cannot be decompressed is left to the reader, which names where it breaks off.
+     */
+    @Test
+    void compressedFilesStreamTheirTextAndAreCheckedAsWritten() throws Exception {
+        Path plain = write(FormatOptions.DEFAULTS, ValueText.FERRY, rows(3000));
+        byte[] expected = streamed(plain, FormatOptions.DEFAULTS, null);
+        for (String codec : List.of("gzip", "zstd")) {
+            FormatOptions options = FormatOptions.from(Map.of("COMPRESSION", codec), "COPY");
+            Path file = write(options, ValueText.FERRY, rows(3000));
+            assertArrayEquals(expected, streamed(file, options, FileChecksum.sha256(file)), codec);
+            SQLException altered = assertThrows(SQLException.class,
+                    () -> streamed(file, options, FileChecksum.sha256(plain)));
+            assertTrue(altered.getMessage().contains("checksum"), altered.getMessage());
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(file, Arrays.copyOf(bytes, bytes.length - 10));
+            CsvCopyStream.NotCopyText cut = assertThrows(CsvCopyStream.NotCopyText.class,
+                    () -> streamed(file, options, null));
+            assertTrue(cut.getMessage().contains(codec + " data truncated or corrupt"), cut.getMessage());
+        }
+    }
+
     @Test
     void aValueLargerThanTheBufferStreams() throws Exception {
         List<Object[]> rows = rows(3);
@@ -154,13 +178,14 @@ class CsvCopyStreamTest {
     private long streamedRows(String csv) throws Exception {
         Path file = Files.writeString(temp.resolve("odd.csv"), csv);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        return new CsvCopyStream(file, true, ',', '"', TARGET, null)
+        return new CsvCopyStream(file, CsvCompression.AUTO, true, ',', '"', TARGET, null)
                 .copy((bytes, length) -> out.write(bytes, 0, length), ProgressListener.NONE);
     }
 
     private byte[] streamed(Path file, FormatOptions options, String sha256) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long rows = new CsvCopyStream(file, options.header(), options.delimiter(), options.quote(), TARGET, sha256)
+        long rows = new CsvCopyStream(file, options.csvCompression(), options.header(), options.delimiter(),
+                options.quote(), TARGET, sha256)
                 .copy((bytes, length) -> out.write(bytes, 0, length), ProgressListener.NONE);
         assertTrue(rows > 0);
         return out.toByteArray();

@@ -266,6 +266,39 @@ class ResumedExportH2Test {
         assertFalse(Files.exists(dir));
     }
 
+    /** COMPRESSION is in the fingerprint: a compressed export resumes with its own codec only, its files kept. */
+    @Test
+    void aCompressedExportResumesWithItsCodec_andAnotherCodecIsRefused() throws Exception {
+        stoppedExport(compressed("gzip", false), 4);
+        SQLException refused = assertThrows(SQLException.class, () -> new DatabaseExporter(source)
+                .export(dir, compressed("zstd", true), ProgressListener.NONE));
+        assertEquals("42000", refused.getSQLState());
+        assertTrue(refused.getMessage().contains("COMPRESSION was 'gzip', now 'zstd'"), refused.getMessage());
+        SQLException plain = assertThrows(SQLException.class, () -> new DatabaseExporter(source)
+                .export(dir, options("csv", 1000, true), ProgressListener.NONE));
+        assertTrue(plain.getMessage().contains("COMPRESSION was 'gzip', now 'none'"), plain.getMessage());
+
+        Stopping resumed = new Stopping(Integer.MAX_VALUE);
+        MigrationResult result = new DatabaseExporter(source).export(dir, compressed("gzip", true), resumed);
+        assertEquals(READS - 4, resumed.started.size(), resumed.started.toString());
+        assertEquals(READS, result.tables().size());
+        assertTrue(result.tables().stream().allMatch(t -> t.file().endsWith(".csv.gz")), result.tables().toString());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("kept 4 of 12 data file(s)")),
+                result.warnings().toString());
+        try (Connection target = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID())) {
+            new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
+            for (String table : List.of("orders", "small", "named")) {
+                String sql = "SELECT * FROM " + table + " ORDER BY 1";
+                assertEquals(ChunkedExportH2Test.rows(source, sql), ChunkedExportH2Test.rows(target, sql), table);
+            }
+        }
+    }
+
+    private static ExportOptions compressed(String codec, boolean resume) throws SQLException {
+        return new ExportOptions(FormatOptions.from(Map.of("FORMAT", "csv", "COMPRESSION", codec), "COPY"), List.of(),
+                null, 0, 1000, resume);
+    }
+
     @Test
     void aTableChangedSinceIsRefused_namingIt() throws Exception {
         Path partial = stoppedExport(options("csv", 1000, false), 4);

@@ -1,5 +1,6 @@
 package dev.ferry.core.dialect.duckdb.export;
 
+import dev.ferry.core.model.options.CsvCompression;
 import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.FormatOptions;
 import java.util.HashSet;
@@ -19,10 +20,11 @@ import java.util.Set;
  *                     reads as the NULLSTR
  * @param forceNotNull the columns (in lower case) whose empty unquoted fields are empty strings rather than NULL
  *                     ({@code force_not_null}: DuckDB lists its NOT NULL columns)
- * @param gzip         whether the file is compressed with gzip ({@code compression 'gzip'}, or a name ending in .gz)
+ * @param compression  how the file is compressed ({@code compression 'gzip'} or {@code 'zstd'}; {@code auto}, DuckDB's
+ *                     default, by its name: {@code .gz}, {@code .zst})
  */
 record CsvSettings(char delimiter, char quote, boolean header, String nullString, Set<String> forceNotNull,
-                   boolean gzip) {
+                   CsvCompression compression) {
 
     /** Options DuckDB may copy from EXPORT DATABASE into load.sql that only shaped how the file was written. */
     private static final Set<String> WRITE_ONLY = Set.of("FORCE_QUOTE", "PER_THREAD_OUTPUT", "OVERWRITE",
@@ -53,14 +55,14 @@ record CsvSettings(char delimiter, char quote, boolean header, String nullString
      *
      * @throws IllegalArgumentException for an option Ferry does not read, or a value it cannot follow
      */
-    static CsvSettings of(Map<String, Object> options, String path) {
+    static CsvSettings of(Map<String, Object> options) {
         char delimiter = ',';
         char quote = '"';
         Character escape = null;
         boolean header = true;
         String nullString = null;
         Set<String> forceNotNull = new HashSet<>();
-        String compression = path.toLowerCase(Locale.ROOT).endsWith(".gz") ? "gzip" : "none";
+        String compression = CsvCompression.AUTO.optionValue();
         for (Map.Entry<String, Object> option : options.entrySet()) {
             String name = option.getKey();
             Object value = option.getValue();
@@ -86,7 +88,7 @@ record CsvSettings(char delimiter, char quote, boolean header, String nullString
                     if (!WRITE_ONLY.contains(name)) {
                         throw new IllegalArgumentException("the CSV option " + name + " is not read by Ferry; it reads"
                                 + " FORMAT, DELIMITER, QUOTE, ESCAPE (the quote), HEADER, NULLSTR, FORCE_NOT_NULL,"
-                                + " COMPRESSION (gzip) and ENCODING (utf-8)");
+                                + " COMPRESSION (gzip, zstd) and ENCODING (utf-8)");
                     }
                 }
             }
@@ -98,19 +100,27 @@ record CsvSettings(char delimiter, char quote, boolean header, String nullString
         if (delimiter == quote) {
             throw new IllegalArgumentException("DELIMITER and QUOTE are both '" + quote + "'");
         }
-        boolean gzip = switch (compression) {
-            case "gzip" -> true;
-            case "none", "uncompressed", "auto" -> path.toLowerCase(Locale.ROOT).endsWith(".gz");
-            default -> throw new IllegalArgumentException("COMPRESSION " + compression
-                    + " is not read by Ferry; it reads CSV files compressed with gzip");
-        };
-        return new CsvSettings(delimiter, quote, header, nullString, forceNotNull, gzip);
+        return new CsvSettings(delimiter, quote, header, nullString, forceNotNull, compression(compression));
     }
 
-    /** These settings as Ferry's format options say them (all but the NULLSTR, the forced columns and gzip). */
+    /**
+     * The codec {@code compression} names; {@code none} and {@code uncompressed} are taken as {@code auto}, so that a
+     * file named {@code .gz} or {@code .zst} is read in its codec whatever the option says.
+     */
+    private static CsvCompression compression(String compression) {
+        return switch (compression) {
+            case "gzip" -> CsvCompression.GZIP;
+            case "zstd" -> CsvCompression.ZSTD;
+            case "none", "uncompressed", "auto" -> CsvCompression.AUTO;
+            default -> throw new IllegalArgumentException("COMPRESSION " + compression
+                    + " is not read by Ferry; it reads CSV files compressed with gzip or zstd");
+        };
+    }
+
+    /** These settings as Ferry's format options say them (all but the NULLSTR and the forced columns). */
     FormatOptions formatOptions() {
         return new FormatOptions(DataFormat.CSV, header, delimiter, quote, FormatOptions.DEFAULTS.compression(),
-                FormatOptions.DEFAULTS.rowGroupRows());
+                FormatOptions.DEFAULTS.rowGroupRows(), FormatOptions.DEFAULTS.parquetTypes(), compression);
     }
 
     private static String nullString(Object value) {

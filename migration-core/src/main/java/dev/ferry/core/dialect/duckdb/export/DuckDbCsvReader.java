@@ -6,16 +6,9 @@ import dev.ferry.core.format.KindConversion;
 import dev.ferry.core.format.KindConversion.BinaryText;
 import dev.ferry.core.format.TableReader;
 import dev.ferry.core.format.csv.CsvRecords;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
@@ -33,9 +26,7 @@ final class DuckDbCsvReader implements TableReader {
     DuckDbCsvReader(Path file, CsvSettings settings, FileColumns columns) throws IOException, SQLException {
         this.columns = columns;
         this.settings = settings;
-        this.records = CsvRecords.open(file, new InputStreamReader(open(file, settings.gzip()),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), format(settings), settings.header(),
+        this.records = CsvRecords.open(file, settings.compression(), format(settings), settings.header(),
                 columns.names());
     }
 
@@ -53,16 +44,6 @@ final class DuckDbCsvReader implements TableReader {
                 .setIgnoreSurroundingSpaces(false)
                 .setTrim(false)
                 .build();
-    }
-
-    private static InputStream open(Path file, boolean gzip) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        try {
-            return gzip ? new GZIPInputStream(in, 1 << 16) : in;
-        } catch (IOException e) {
-            in.close();
-            throw e;
-        }
     }
 
     @Override

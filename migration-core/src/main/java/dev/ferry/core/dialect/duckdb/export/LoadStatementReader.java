@@ -50,7 +50,7 @@ final class LoadStatementReader {
         CsvSettings csv;
         try {
             format = CsvSettings.format(copy.options(), copy.path());
-            csv = format == DataFormat.CSV ? CsvSettings.of(copy.options(), copy.path()) : null;
+            csv = format == DataFormat.CSV ? CsvSettings.of(copy.options()) : null;
         } catch (IllegalArgumentException e) {
             throw FerryErrors.invalidParameter(where + ": " + e.getMessage() + in);
         }

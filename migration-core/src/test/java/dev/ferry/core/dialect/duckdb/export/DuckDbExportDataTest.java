@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DuckDB 1.4 exports tables of every type it has, with awkward values, in CSV (default, other delimiters, a NULLSTR,
- * gzip) and Parquet; every data file is read through the export's {@link DuckDbExport.TableLoad}s and each value
+ * gzip, zstd) and Parquet; every data file is read through the export's {@link DuckDbExport.TableLoad}s and each value
  * compared with what DuckDB holds. Both sides are compared as fingerprints that do not go through DuckDB's CSV text:
  * DuckDB computes its side in SQL (epoch microseconds, hexadecimal bytes, digits) or hands over binary values through
  * its JDBC driver (floating point numbers); the values read are fingerprinted in Java.
@@ -187,7 +187,7 @@ class DuckDbExportDataTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "(FORMAT csv, DELIMITER '|')", "(FORMAT csv, DELIMITER ';', NULLSTR 'NULL', HEADER false)",
-            "(FORMAT csv, COMPRESSION gzip)", "(FORMAT parquet)"})
+            "(FORMAT csv, COMPRESSION gzip)", "(FORMAT csv, COMPRESSION zstd)", "(FORMAT parquet)"})
     void everyValueReadsAsDuckDbHoldsIt(String options) throws Exception {
         Path export = temp.resolve("export-" + Integer.toHexString(options.hashCode()));
         source.export(export, options);

@@ -83,13 +83,14 @@ class SparkRoundTripTest {
         JdbcSource source = SampleDatabase.create(server, "ferry_spark_src");
         Path export = temp.resolve("ferry-export");
         try (Connection ferry = SampleDatabase.ferry(source); Statement statement = ferry.createStatement()) {
-            statement.execute("EXPORT DATABASE '" + export + "' (FORMAT csv, CHUNK_ROWS 1000)");
+            statement.execute("EXPORT DATABASE '" + export + "' (FORMAT csv, COMPRESSION zstd, CHUNK_ROWS 1000)");
         }
         JdbcSource target = server.freshDatabase("ferry_spark_dst");
         MigrationResult result = SparkImport.run(spark, target, export.toUri(), ImportOptions.from(Map.of()),
                 Map.of());
         assertEquals(SampleDatabase.ORDERS, result.tables().stream().filter(t -> t.table().contains("orders"))
                 .mapToLong(t -> t.rows()).sum());
+        assertTrue(result.tables().stream().allMatch(t -> t.file().endsWith(".csv.zst")), result.tables().toString());
         SampleDatabase.assertSameRows(server, source, target);
         try (Connection ferry = SampleDatabase.ferry(target); Statement statement = ferry.createStatement();
              ResultSet verified = statement.executeQuery("VERIFY DATABASE '" + export + "'")) {

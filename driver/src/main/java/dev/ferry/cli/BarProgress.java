@@ -71,7 +71,7 @@ final class BarProgress implements ProgressDisplay {
      */
     private void showMessage() {
         String bytes = tally.expectedBytes() > 0
-                ? " " + Bytes.of(tally.bytesDone()) + " of " + Bytes.of(tally.expectedBytes()) : "";
+                ? " " + Bytes.of(tally.bytesDone()) + "/" + Bytes.of(tally.expectedBytes()) : "";
         bar.setExtraMessage(bytes + " " + (current.length() > MESSAGE_WIDTH
                 ? current.substring(0, MESSAGE_WIDTH - 1) + "…" : current));
     }
@@ -79,6 +79,9 @@ final class BarProgress implements ProgressDisplay {
     @Override
     public void rowsDone(String table, long rows) {
         tally.rowsDone(table, rows);
+        if (bar != null && tally.expectedBytes() > 0) {
+            showMessage();
+        }
         step();
     }
 

@@ -72,9 +72,17 @@ final class ProgressTally {
                 bytes < 0 ? "" : ", " + Bytes.of(bytes), seconds, number.isEmpty() ? "" : " (file " + number + ")");
     }
 
-    /** The bytes of the files finished so far. */
+    /**
+     * The bytes of the files done so far: those finished, and of those under way a share by their rows, at the
+     * average bytes a row of all the files (an import's, whose totals the manifest gives); an export's are its
+     * finished files' alone.
+     */
     long bytesDone() {
-        return finishedBytes;
+        if (expectedBytes <= 0 || expectedRows <= 0) {
+            return finishedBytes;
+        }
+        long runningRows = running.values().stream().mapToLong(Long::longValue).sum();
+        return Math.min(expectedBytes, finishedBytes + Math.round(runningRows * (double) expectedBytes / expectedRows));
     }
 
     /** The bytes of all the files, or -1 where unknown (an export's). */

@@ -39,7 +39,7 @@ class LogProgressTest {
         assertEquals(List.of(
                 "import: schema",
                 "import: data, 2 file(s), 2,000,000 rows, 60.0 MB",
-                "import: 1,000,000 of 2,000,000 rows (50 %), 0 B of 60.0 MB loaded, 100,000 rows/s, 10 s left",
+                "import: 1,000,000 of 2,000,000 rows (50 %), 30.0 MB of 60.0 MB loaded, 100,000 rows/s, 10 s left",
                 "import \"public\".\"a\": 1,500,000 rows, 45.0 MB in 15.0 s (file 1 of 2)",
                 "import \"public\".\"b\": 500,000 rows, 15.0 MB in 0.0 s (file 2 of 2)",
                 "import: indexes and keys",
@@ -83,7 +83,7 @@ class LogProgressTest {
         assertEquals(List.of(
                 "import: data, 2 file(s), 200 rows, 2.5 MB",
                 "import a: 100 rows, 1.0 MB in 0.0 s (file 1 of 2)",
-                "import: 150 of 200 rows (75 %), 1.0 MB of 2.5 MB loaded, 15 rows/s, 3 s left"), lines());
+                "import: 150 of 200 rows (75 %), 1.6 MB of 2.5 MB loaded, 15 rows/s, 3 s left"), lines());
     }
 
     @Test

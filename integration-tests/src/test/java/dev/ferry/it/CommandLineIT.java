@@ -225,7 +225,7 @@ class CommandLineIT {
         assertTrue(terminal.contains("import: schema"), terminal);
         assertTrue(terminal.matches("(?s).*\rimport +\\d+% \\[[=> ]*\\] +\\d+/300000 rows \\(.*"), terminal);
         assertTrue(terminal.contains("300000/300000 rows"), terminal);
-        assertTrue(terminal.matches("(?s).* rows/s 0 B of [0-9.]+ MB 1/1 \"PUBLIC\".\"T\".*"), terminal);
+        assertTrue(terminal.matches("(?s).* rows/s [0-9.]+ [kM]?B/[0-9.]+ MB 1/1 \"PUBLIC\".\"T\".*"), terminal);
         assertTrue(terminal.matches("(?s).*\rimport \"PUBLIC\".\"T\": 300,000 rows, [0-9.]+ MB in .*"), terminal);
         assertTrue(terminal.contains("import: indexes and keys"), terminal);
         assertTrue(Files.readString(temp.resolve("imported.txt")).contains("| \"PUBLIC\".\"T\""));

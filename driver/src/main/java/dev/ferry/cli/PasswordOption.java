@@ -58,6 +58,9 @@ final class PasswordOption {
                 throw new IllegalStateException("-p cannot turn off the echo of " + tty + " to ask for the password"
                         + " (stty failed): give it as -p<password> or --password=<password>, with no space");
             }
+            // Ctrl-C at the prompt ends the JVM without the finally below: the echo comes back all the same.
+            Thread echoBack = new Thread(() -> stty(tty, "echo"), "ferry-echo-back");
+            Runtime.getRuntime().addShutdownHook(echoBack);
             try {
                 prompt.write("Password: ");
                 prompt.flush();
@@ -65,6 +68,7 @@ final class PasswordOption {
                 return line == null ? "" : line;
             } finally {
                 stty(tty, "echo");
+                Runtime.getRuntime().removeShutdownHook(echoBack);
                 prompt.write(System.lineSeparator());
                 prompt.flush();
             }

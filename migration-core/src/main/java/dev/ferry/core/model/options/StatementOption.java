@@ -23,8 +23,8 @@ public enum StatementOption {
     ALLOW_QUOTED_NULLS(FormatOptions.ALLOW_QUOTED_NULLS, "false", "COPY ... FROM: \"\" is the empty string, never"
             + " NULL", DataFormat.CSV, Command.COPY),
     COMPRESSION("COMPRESSION", "for CSV gzip, zstd, none or auto; for Parquet snappy, zstd, gzip or uncompressed",
-            "CSV: the whole file's codec (default auto: by the file's name, .csv.gz or .csv.zst); Parquet: the codec of"
-            + " the pages (default snappy; also CODEC)", null, Command.EXPORT, Command.COPY),
+            "CSV: the whole file's codec (default auto: COPY by the file's name, .csv.gz or .csv.zst; EXPORT none);"
+            + " Parquet: the codec of the pages (default snappy; also CODEC)", null, Command.EXPORT, Command.COPY),
     ROW_GROUP_SIZE("ROW_GROUP_SIZE", "rows", "the most rows in one row group (default 122880)", DataFormat.PARQUET,
             Command.EXPORT, Command.COPY),
     PARQUET_TYPES(ParquetTypes.OPTION, "duckdb or spark", "the types of UUID, TIME and nanosecond timestamps"

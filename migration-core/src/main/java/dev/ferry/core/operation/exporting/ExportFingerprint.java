@@ -3,6 +3,7 @@ package dev.ferry.core.operation.exporting;
 import dev.ferry.core.FerryVersion;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.format.FileChecksum;
+import dev.ferry.core.model.options.CsvCompression;
 import dev.ferry.core.model.options.DataFormat;
 import dev.ferry.core.model.options.ExportContents;
 import dev.ferry.core.model.options.ExportOptions;
@@ -66,7 +67,10 @@ record ExportFingerprint(Map<String, String> settings, Map<String, String> table
             settings.put("HEADER", Boolean.toString(format.header()));
             settings.put("DELIMITER", String.valueOf(format.delimiter()));
             settings.put("QUOTE", String.valueOf(format.quote()));
-            settings.put("COMPRESSION", format.csvCompression().exported().optionValue());
+            if (format.csvCompression().exported() != CsvCompression.NONE) {
+                // Only where compressed: an unfinished export of an earlier Ferry, which had no such option, resumes.
+                settings.put("COMPRESSION", format.csvCompression().exported().optionValue());
+            }
         } else {
             settings.put("COMPRESSION", format.compression().name().toLowerCase(Locale.ROOT));
             settings.put("ROW_GROUP_SIZE", Integer.toString(format.rowGroupRows()));

@@ -26,7 +26,8 @@ import java.util.Optional;
  *
  * <p>The files are those an export on one machine writes, with the same names, chunks (by {@code CHUNK_ROWS}) and
  * checksums; but each task reads in a transaction of its own, not all in one snapshot, and the manifest says so
- * ({@code "snapshot": "per-file"}) and warns: a database written to meanwhile may give files that do not agree. So
+ * ({@code "snapshot": "per-file"}) and warns: a database written to meanwhile may give files that do not agree. Its
+ * scripts are of the schema as read again at the end, so that the sequences' positions cover every row exported. So
  * a table is split only by ranges of an integer key, never by where its rows are stored (PostgreSQL's ctid), which an
  * update changes between two reads.
  */
@@ -61,24 +62,34 @@ public final class SplitExport {
             throw FerryErrors.notSupported("An export split over other processes does not take "
                     + ExportOptions.RESUME + ": run it again (only the failed tasks of a run are retried)");
         }
-        Dialect dialect = Dialects.forConnection(connection);
-        Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
-        SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
-        int isolation = dialect.snapshotIsolation(connection.getMetaData());
         Instant startedAt = Instant.now();
-        try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
-             SnapshotSession session = SnapshotSession.begin(connection, isolation)) {
-            ExportedSchema exported = ExportedSchema.read(connection, dialect, scriptDialect, scope, options);
+        ExportedSchema exported = read(connection, options);
+        try (Dialect.SessionSettings ignored = exported.dialect().prepareSession(connection);
+             SnapshotSession session = SnapshotSession.begin(connection,
+                     exported.dialect().snapshotIsolation(connection.getMetaData()))) {
             List<Table> tables = exported.tablesRead();
             // Only key ranges: in reads of transactions of their own, a row an update moves would be read by two
             // ranges of row positions (PostgreSQL's ctid), or by none. A table without an integer key is read whole.
-            ChunkPlanner planner = new ChunkPlanner(connection, dialect, options.chunkRows(), Optional.empty());
+            ChunkPlanner planner = new ChunkPlanner(connection, exported.dialect(), options.chunkRows(),
+                    Optional.empty());
             long[] estimates = new long[tables.size()];
             for (int i = 0; i < tables.size(); i++) {
                 estimates[i] = planner.estimate(tables.get(i));
             }
             List<TableRead> reads = TableRead.plan(tables, estimates, planner, exported.fileNames());
             return new SplitExport(connection, exported, options, reads, startedAt);
+        }
+    }
+
+    /** The schema, the scripts and the file names, read in a read transaction of their own on {@code connection}. */
+    private static ExportedSchema read(Connection connection, ExportOptions options) throws SQLException {
+        Dialect dialect = Dialects.forConnection(connection);
+        Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
+        SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
+        try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
+             SnapshotSession session = SnapshotSession.begin(connection,
+                     dialect.snapshotIsolation(connection.getMetaData()))) {
+            return ExportedSchema.read(connection, dialect, scriptDialect, scope, options);
         }
     }
 
@@ -108,14 +119,41 @@ public final class SplitExport {
             exports.add(new TableExport(file.rows(), new FileSummary(file.bytes(),
                     file.sha256()), file.warnings()));
         }
-        List<String> warnings = exported.warnings();
-        warnings.add("The data files were each read in a transaction of their own (an export split over other"
-                + " processes), not all in one snapshot: where the database was written to during the export, they"
-                + " may not agree with each other (a row and the rows its foreign keys name; a row whose key changed,"
-                + " read twice or not at all); export a database no one writes to, or a replica stopped for the"
-                + " export");
-        return new ExportFinisher(connection, exported, options.format()).finish(directory, directory, List.of(),
-                new ExportFinisher.Reads(reads, reads, exports, Optional.empty(), startedAt, true), warnings,
-                List.of());
+        ExportedSchema now = readAgain();
+        List<String> warnings = now.warnings();
+        if (!reads.isEmpty()) {
+            warnings.add("The data files were each read in a transaction of their own (an export split over other"
+                    + " processes), not all in one snapshot: where the database was written to during the export,"
+                    + " they may not agree with each other (a row and the rows its foreign keys name; a row whose key"
+                    + " changed, read twice or not at all); export a database no one writes to, or a replica stopped"
+                    + " for the export");
+        }
+        return new ExportFinisher(connection, now, options.format()).finish(directory, directory, List.of(),
+                new ExportFinisher.Reads(reads, reads, exports, Optional.empty(), startedAt, !reads.isEmpty()),
+                warnings, List.of());
+    }
+
+    /**
+     * The schema read again once every data file is written, for the scripts: the sequences' and identities'
+     * positions then cover every row the files hold (they were read before the rows, by tasks that came later). A
+     * table whose columns or key changed meanwhile is refused (55000): its files may hold the old ones.
+     */
+    private ExportedSchema readAgain() throws SQLException {
+        ExportedSchema now = read(connection, options);
+        Map<String, String> planned = ExportFingerprint.of(Map.of(), exported.tablesRead(), "").tables();
+        Map<String, String> found = ExportFingerprint.of(Map.of(), now.tablesRead(), "").tables();
+        if (!planned.equals(found)) {
+            List<String> changed = new ArrayList<>();
+            planned.forEach((table, digest) -> {
+                if (!digest.equals(found.get(table))) {
+                    changed.add(table);
+                }
+            });
+            found.keySet().stream().filter(table -> !planned.containsKey(table)).forEach(changed::add);
+            throw new SQLException("The export's tables changed while their data files were written ("
+                    + String.join(", ", changed) + ": columns, key, or the table itself): its files may not fit the"
+                    + " schema; export again", "55000");
+        }
+        return now;
     }
 }

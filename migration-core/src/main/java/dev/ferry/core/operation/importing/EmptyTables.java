@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +17,9 @@ import java.util.Set;
  * empties them again, never dropping them: they are the user's.
  */
 final class EmptyTables {
-    private final Connection connection;
     private final List<String> tables;
 
-    private EmptyTables(Connection connection, List<String> tables) {
-        this.connection = connection;
+    private EmptyTables(List<String> tables) {
         this.tables = List.copyOf(tables);
     }
 
@@ -62,7 +61,7 @@ final class EmptyTables {
                     + ". Create the schema first (import a SCHEMA_ONLY export, or the whole export, of the same"
                     + " database), or empty the tables");
         }
-        return new EmptyTables(connection, List.copyOf(tables));
+        return new EmptyTables(List.copyOf(tables));
     }
 
     /** The tables, as the database's SQL names them. */
@@ -70,10 +69,16 @@ final class EmptyTables {
         return tables;
     }
 
-    /** Deletes every row of the tables (they were empty before the import): what a failed import had committed. */
-    void empty() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
+    /**
+     * Deletes every row of the tables (they were empty before the import), on {@code on}: what a failed import had
+     * committed. The tables load referenced ones first, so they are emptied the other way round, a table's rows gone
+     * before those they refer to, for an engine that checks each foreign key as rows are deleted.
+     */
+    void empty(Connection on) throws SQLException {
+        List<String> referringFirst = new ArrayList<>(tables);
+        Collections.reverse(referringFirst);
+        try (Statement statement = on.createStatement()) {
+            for (String table : referringFirst) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
         }

@@ -75,6 +75,11 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
                     + " edited since. An export directory runs as SQL with the importing user's rights; to run the"
                     + " edits as they are: IMPORT DATABASE '" + dir + "' (" + ImportOptions.ALLOW_EDITED_SCRIPTS + ")");
         }
+        for (Manifest.TableEntry table : manifest.tables()) {
+            if (table.chunked()) {
+                verifyChunks(table);
+            }
+        }
         return new ExportSource(dir, manifest, script(dir, ExportLayout.SCHEMA),
                 script(dir, ExportLayout.LOAD), script(dir, ExportLayout.POST_DATA), List.copyOf(edited));
     }
@@ -82,9 +87,6 @@ record ExportSource(Path directory, Manifest manifest, String schema, String loa
     /** Checks that every data file is there with the size and checksum the manifest records. */
     private void verifyDataFiles() throws SQLException {
         for (Manifest.TableEntry table : manifest.tables()) {
-            if (table.chunked()) {
-                verifyChunks(table);
-            }
             for (Manifest.DataFile file : table.files()) {
                 verify(directory, table, file);
             }

@@ -105,7 +105,7 @@ final class ImportUndo {
         try {
             connection.rollback();
             if (committed && emptied != null) {
-                emptied.empty();
+                emptied.empty(connection);
                 connection.commit();
             } else if (committed) {
                 dropCreated(createdSchemas);

@@ -93,7 +93,11 @@ public final class SplitImport implements AutoCloseable {
         try {
             begun.createSchema();
         } catch (SQLException | RuntimeException e) {
-            begun.close();
+            try {
+                begun.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         return begun;

@@ -381,6 +381,33 @@ class SelectiveExportH2Test {
     }
 
     @Test
+    void aFailedDataOnlyImportEmptiesAChildBeforeItsParent() throws Exception {
+        try (Connection source = h2(); Connection target = h2()) {
+            String schema = "CREATE TABLE a_parent (id INT PRIMARY KEY);"
+                    + " CREATE TABLE b_child (id INT PRIMARY KEY, parent_id INT REFERENCES a_parent (id));";
+            try (Statement s = source.createStatement()) {
+                s.execute(schema);
+                s.execute("CREATE TABLE c_last (id INT PRIMARY KEY, v INT)");
+                s.execute("INSERT INTO a_parent SELECT X FROM SYSTEM_RANGE(1, 10)");
+                s.execute("INSERT INTO b_child SELECT X, 1 + MOD(X, 10) FROM SYSTEM_RANGE(1, 60000)");
+                s.execute("INSERT INTO c_last VALUES (1, 1), (2, 200)");
+            }
+            Path data = temp.resolve("data");
+            export(source, data, options("DATA_ONLY", "true"));
+            try (Statement s = target.createStatement()) {
+                s.execute(schema);
+                s.execute("CREATE TABLE c_last (id INT PRIMARY KEY, v INT CHECK (v < 100))");
+            }
+            SQLException failure = assertThrows(SQLException.class,
+                    () -> new DatabaseImporter(target).importFrom(data, ProgressListener.NONE));
+            assertTrue(failure.getMessage().contains("C_LAST"), failure.getMessage());
+            assertEquals(List.of(), List.of(failure.getSuppressed()), "the undo went through");
+            assertEquals(List.of(List.of("0")), rows(target, "SELECT COUNT(*) FROM b_child"));
+            assertEquals(List.of(List.of("0")), rows(target, "SELECT COUNT(*) FROM a_parent"));
+        }
+    }
+
+    @Test
     void schemaOnlyAndDataOnlyTogetherAreRefused() {
         SQLException both = assertThrows(SQLException.class,
                 () -> ExportOptions.from(options("SCHEMA_ONLY", "true", "DATA_ONLY", "true")));

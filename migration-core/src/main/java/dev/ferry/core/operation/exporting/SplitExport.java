@@ -26,10 +26,10 @@ import java.util.Optional;
  *
  * <p>The files are those an export on one machine writes, with the same names, chunks (by {@code CHUNK_ROWS}) and
  * checksums; but each task reads in a transaction of its own, not all in one snapshot, and the manifest says so
- * ({@code "snapshot": "per-file"}) and warns: a database written to meanwhile may give files that do not agree. Its
- * scripts are of the schema as read again at the end, so that the sequences' positions cover every row exported. So
+ * ({@code "snapshot": "per-file"}) and warns: a database written to meanwhile may give files that do not agree. So
  * a table is split only by ranges of an integer key, never by where its rows are stored (PostgreSQL's ctid), which an
- * update changes between two reads.
+ * update changes between two reads; and the scripts are of the schema read again at the end, so that the sequences'
+ * positions cover every row exported.
  */
 public final class SplitExport {
     private final Connection connection;
@@ -48,7 +48,7 @@ public final class SplitExport {
     }
 
     /**
-     * Reads the schema and plans the data files, in one read transaction on {@code connection}, ended before this
+     * Reads the schema and plans the data files on {@code connection}, in read transactions ended before this
      * returns.
      *
      * @param connection the database to export, with autocommit on; kept for {@link #finish}, left with its settings as

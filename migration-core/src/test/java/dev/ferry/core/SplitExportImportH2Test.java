@@ -104,10 +104,7 @@ class SplitExportImportH2Test {
             SplitExport export = SplitExport.plan(source, ExportOptions.DEFAULTS);
             s.execute("INSERT INTO ticket (note) SELECT 'late' FROM SYSTEM_RANGE(1, 5)");
             Path dir = temp.resolve("late");
-            List<ExportTask.Written> written = new ArrayList<>();
-            for (ExportTask task : export.tasks()) {
-                written.add(task.write(source, dir));
-            }
+            List<ExportTask.Written> written = writeAll(export, source, dir);
             export.finish(dir, written);
             new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
             try (Statement t = target.createStatement()) {
@@ -124,10 +121,7 @@ class SplitExportImportH2Test {
             fill(source);
             SplitExport export = SplitExport.plan(source, ExportOptions.DEFAULTS);
             Path dir = temp.resolve("changed");
-            List<ExportTask.Written> written = new ArrayList<>();
-            for (ExportTask task : export.tasks()) {
-                written.add(task.write(source, dir));
-            }
+            List<ExportTask.Written> written = writeAll(export, source, dir);
             s.execute("ALTER TABLE child ADD COLUMN extra INT");
             SQLException changed = assertThrows(SQLException.class, () -> export.finish(dir, written));
             assertEquals("55000", changed.getSQLState());
@@ -160,10 +154,7 @@ class SplitExportImportH2Test {
             SplitExport export = SplitExport.plan(source, ExportOptions.from(Map.of("EXCLUDE_TABLES", "child")));
             assertEquals(1, export.tasks().size(), export.tasks().toString());
             Path dir = temp.resolve("chosen");
-            List<ExportTask.Written> written = new ArrayList<>();
-            for (ExportTask task : export.tasks()) {
-                written.add(task.write(source, dir));
-            }
+            List<ExportTask.Written> written = writeAll(export, source, dir);
             export.finish(dir, written);
             new DatabaseImporter(target).importFrom(dir, ProgressListener.NONE);
             assertEquals(ExportImportH2Test.rows(source, "SELECT * FROM parent ORDER BY id"),
@@ -254,6 +245,16 @@ class SplitExportImportH2Test {
             assertEquals(List.of(List.of(0L)), ExportImportH2Test.rows(target,
                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"));
         }
+    }
+
+    /** Every task of {@code export} written on {@code source}, one after another. */
+    private static List<ExportTask.Written> writeAll(SplitExport export, Connection source, Path dir)
+            throws SQLException {
+        List<ExportTask.Written> written = new ArrayList<>();
+        for (ExportTask task : export.tasks()) {
+            written.add(task.write(source, dir));
+        }
+        return written;
     }
 
     /** {@code list} last first: the order the tasks run or report in is not the plan's. */

@@ -50,7 +50,7 @@ public enum StatementOption {
             + " several files (default " + ExportOptions.DEFAULT_CHUNK_ROWS + "; 0: never)", null, Command.EXPORT),
     EXPORT_RESUME(ExportOptions.RESUME, "true or false", "resume an export to the same directory that did not"
             + " finish", null, Command.EXPORT),
-    ALLOW_EDITED_SCRIPTS(ImportOptions.ALLOW_EDITED_SCRIPTS, "true or false", "run scripts edited since the export"
+    ALLOW_EDITED_SCRIPTS(ImportOptions.ALLOW_EDITED_SCRIPTS, "true or false", "take scripts edited since the export"
             + " (their SHA-256 differs from the manifest's)", null, Command.IMPORT, Command.VERIFY),
     IMPORT_JOBS(ExportOptions.JOBS, "1 to " + ExportOptions.MAX_JOBS, "connections loading data files and building"
             + " indexes at once (default 1)", null, Command.IMPORT),

@@ -108,7 +108,7 @@ public final class DatabaseExporter {
                 scriptDialect, exportOptions), tables, exported.schemaScript());
         Optional<ResumeCheck.Kept> kept = target.recorded().isEmpty() ? Optional.empty()
                 : Optional.of(ResumeCheck.check(target.target(), staging, target.recorded().get(), fingerprint));
-        Map<String, ExportProgress.Finished> keptFiles = kept.map(k -> k.recorded().finished()).orElse(Map.of());
+        Map<String, ExportTask.Written> keptFiles = kept.map(k -> k.recorded().finished()).orElse(Map.of());
         long[] estimates = new long[tables.size()];
         int mostReads = 0;
         if (kept.isPresent()) {
@@ -124,7 +124,7 @@ public final class DatabaseExporter {
         List<String> notes;
         List<TableRead> reads;
         List<TableRead> pending;
-        List<TableExport> written;
+        List<ExportTask.Written> written;
         ExportProgress record = null;
         try {
             try (ReadingConnections readers = ReadingConnections.open(connection, snapshot.session(),

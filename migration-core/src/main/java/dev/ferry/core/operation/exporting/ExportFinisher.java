@@ -52,17 +52,17 @@ final class ExportFinisher {
      *
      * @param reads     every data file, in the order of the plan
      * @param pending   those read by this run
-     * @param written   what this run wrote, one for each of {@code pending}
+     * @param written   what this run wrote, one for each of {@code pending}, in any order
      * @param kept      what a resumed export kept; empty for an export begun afresh
      * @param startedAt when this run began
      * @param perFile   whether each data file was read in a transaction of its own ({@link SplitExport}), rather
      *                  than all in one snapshot
      */
-    record Reads(List<TableRead> reads, List<TableRead> pending, List<TableExport> written,
+    record Reads(List<TableRead> reads, List<TableRead> pending, List<ExportTask.Written> written,
                  Optional<ResumeCheck.Kept> kept, Instant startedAt, boolean perFile) {
 
         /** The files kept from earlier runs, by name. */
-        Map<String, ExportProgress.Finished> keptFiles() {
+        Map<String, ExportTask.Written> keptFiles() {
             return kept.map(k -> k.recorded().finished()).orElse(Map.of());
         }
     }
@@ -78,30 +78,31 @@ final class ExportFinisher {
      */
     MigrationResult finish(Path staging, Path target, List<String> targetNotes, Reads done, List<String> warnings,
                            List<String> notes) throws SQLException {
-        Map<String, TableExport> byFile = new LinkedHashMap<>();
-        for (int i = 0; i < done.pending().size(); i++) {
-            byFile.put(done.pending().get(i).file(), done.written().get(i));
-        }
-        Map<String, ExportProgress.Finished> keptFiles = done.keptFiles();
+        Map<String, ExportTask.Written> readNow = new LinkedHashMap<>();
+        done.written().forEach(file -> readNow.put(file.file(), file));
+        Map<String, ExportTask.Written> keptFiles = done.keptFiles();
         List<TableRead> reads = done.reads();
         List<TableOutcome> outcomes = new ArrayList<>();
         List<Manifest.TableEntry> entries = new ArrayList<>();
         List<Manifest.DataFile> chunks = new ArrayList<>();
         Map<String, String> tableOf = new LinkedHashMap<>();
         for (TableRead read : reads) {
-            TableExport export = byFile.containsKey(read.file()) ? byFile.get(read.file())
-                    : kept(keptFiles.get(read.file()));
+            ExportTask.Written export = readNow.getOrDefault(read.file(), keptFiles.get(read.file()));
+            if (export == null) {
+                throw new SQLException("The export has no report of its data file " + read.file() + " (table "
+                        + exported.dialect().quote(read.table().name()) + ")", "XX000");
+            }
             Table table = read.table();
-            long bytes = export.file().bytes();
+            long bytes = export.bytes();
             tableOf.put(read.file(), exported.dialect().quote(table.name()));
             outcomes.add(new TableOutcome(exported.dialect().quote(table.name()), read.file(), export.rows(), bytes));
             warnings.addAll(export.warnings());
             if (read.parts() == 1) {
                 entries.add(new Manifest.TableEntry(table.name().schema(), table.name().name(), read.file(),
-                        export.rows(), bytes, export.file().sha256()));
+                        export.rows(), bytes, export.sha256()));
                 continue;
             }
-            chunks.add(new Manifest.DataFile(read.file(), export.rows(), bytes, export.file().sha256()));
+            chunks.add(new Manifest.DataFile(read.file(), export.rows(), bytes, export.sha256()));
             if (read.part() == read.parts()) {
                 entries.add(Manifest.TableEntry.chunked(table.name().schema(), table.name().name(), chunks));
                 chunks.clear();
@@ -109,11 +110,11 @@ final class ExportFinisher {
         }
         Optional<ResumeCheck.Kept> kept = done.kept();
         List<Manifest.Run> runs = kept.isEmpty() ? List.of() : ResumedRuns.of(kept.get().recorded().runs(),
-                done.startedAt().toString(), reads.stream().map(TableRead::file).filter(byFile::containsKey)
+                done.startedAt().toString(), reads.stream().map(TableRead::file).filter(readNow::containsKey)
                         .toList());
         List<String> resumeNotes = new ArrayList<>();
         if (kept.isPresent()) {
-            long keptBytes = keptFiles.values().stream().mapToLong(ExportProgress.Finished::bytes).sum();
+            long keptBytes = keptFiles.values().stream().mapToLong(ExportTask.Written::bytes).sum();
             resumeNotes.add("Resumed the unfinished export in " + staging + ": kept " + keptFiles.size() + " of "
                     + reads.size() + " data file(s) (" + keptBytes + " bytes), read " + done.pending().size()
                     + " now");
@@ -142,12 +143,6 @@ final class ExportFinisher {
         reported.addAll(notes);
         reported.addAll(warnings);
         return new MigrationResult(target, outcomes, reported);
-    }
-
-    /** A data file a resumed export kept, as if read now. */
-    private static TableExport kept(ExportProgress.Finished finished) {
-        return new TableExport(finished.rows(), new FileSummary(finished.bytes(), finished.sha256()),
-                finished.warnings());
     }
 
     private Manifest manifest(List<Manifest.TableEntry> tables, List<String> warnings, Map<String, String> scriptSums,

@@ -76,27 +76,12 @@ final class ExportProgress {
     }
 
     /**
-     * A data file finished and forced to disk.
-     *
-     * @param file     its name
-     * @param rows     rows written
-     * @param bytes    its size
-     * @param sha256   its SHA-256
-     * @param warnings what could not be carried, as the manifest lists it
-     */
-    record Finished(String file, long rows, long bytes, String sha256, List<String> warnings) {
-        Finished {
-            warnings = warnings == null ? List.of() : List.copyOf(warnings);
-        }
-    }
-
-    /**
      * A run: one export statement's reads, in one snapshot.
      *
      * @param startedAt when its snapshot began, ISO 8601 in UTC
      * @param files     the data files it finished, in the order they finished
      */
-    record Run(String startedAt, List<Finished> files) {
+    record Run(String startedAt, List<ExportTask.Written> files) {
         Run {
             files = List.copyOf(files);
         }
@@ -114,8 +99,8 @@ final class ExportProgress {
         }
 
         /** The finished files, by name, over every run. */
-        Map<String, Finished> finished() {
-            Map<String, Finished> files = new LinkedHashMap<>();
+        Map<String, ExportTask.Written> finished() {
+            Map<String, ExportTask.Written> files = new LinkedHashMap<>();
             runs.forEach(run -> run.files().forEach(file -> files.put(file.file(), file)));
             return files;
         }
@@ -136,7 +121,7 @@ final class ExportProgress {
         StringBuilder lines = new StringBuilder(line("plan", kept.plan()));
         for (Run run : kept.runs()) {
             lines.append(line("run", run.startedAt()));
-            for (Finished finished : run.files()) {
+            for (ExportTask.Written finished : run.files()) {
                 lines.append(line("file", finished));
             }
         }
@@ -167,7 +152,7 @@ final class ExportProgress {
         Plan plan = null;
         List<Run> runs = new ArrayList<>();
         String startedAt = null;
-        List<Finished> files = new ArrayList<>();
+        List<ExportTask.Written> files = new ArrayList<>();
         for (String line : lines) {
             JsonNode node;
             try {
@@ -187,7 +172,7 @@ final class ExportProgress {
                 startedAt = node.get("run").asText();
                 files = new ArrayList<>();
             } else if (node.has("file") && startedAt != null) {
-                files.add(JSON.treeToValue(node.get("file"), Finished.class));
+                files.add(JSON.treeToValue(node.get("file"), ExportTask.Written.class));
             }
         }
         if (startedAt != null) {
@@ -197,7 +182,7 @@ final class ExportProgress {
     }
 
     /** Records that {@code finished}'s data file, already forced to disk, is done: one line, forced to disk. */
-    synchronized void finished(Finished finished) throws IOException {
+    synchronized void finished(ExportTask.Written finished) throws IOException {
         write(channel, line("file", finished));
     }
 

@@ -40,11 +40,8 @@ public record ExportTask(Table table, String where, String file, String label, F
         int isolation = dialect.snapshotIsolation(reader.getMetaData());
         try (Dialect.SessionSettings ignored = dialect.prepareSession(reader);
              SnapshotSession session = SnapshotSession.begin(reader, isolation)) {
-            TableExport export = new ReadWriter(dialect, format, Dialects.named(scriptDialect).capabilities()
-                    .csvValueText(), directory).write(reader, new RunningQueries(), this, -1, ProgressListener.NONE,
-                    null);
-            return new Written(file, export.rows(), export.file().bytes(), export.file().sha256(),
-                    export.warnings());
+            return new ReadWriter(dialect, format, Dialects.named(scriptDialect).capabilities().csvValueText(),
+                    directory).write(reader, new RunningQueries(), this, -1, ProgressListener.NONE, null);
         }
     }
 
@@ -62,7 +59,7 @@ public record ExportTask(Table table, String where, String file, String label, F
         private static final long serialVersionUID = 1L;
 
         public Written {
-            warnings = List.copyOf(warnings);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
     }
 }

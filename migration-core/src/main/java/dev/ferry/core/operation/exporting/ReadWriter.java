@@ -50,13 +50,13 @@ final class ReadWriter {
 
     /**
      * Writes {@code task}'s rows, read on {@code reader}, to its file, forced to disk, and records it in {@code record}
-     * where there is one.
+     * where there is one; returns what the manifest records of the file.
      *
      * @param expectedRows about how many rows the task holds, for progress; -1 where not known
      * @param record       the export's progress record, or null where it keeps none
      */
-    TableExport write(Connection reader, RunningQueries queries, ExportTask task, long expectedRows,
-                      ProgressListener progress, ExportProgress record) throws SQLException {
+    ExportTask.Written write(Connection reader, RunningQueries queries, ExportTask task, long expectedRows,
+                             ProgressListener progress, ExportProgress record) throws SQLException {
         Table table = task.table();
         Path path = directory.resolve(task.file());
         String tableName = dialect.quote(table.name());
@@ -66,26 +66,27 @@ final class ReadWriter {
                 .map(c -> dialect.selectColumn(c.name(), c.jdbcType(), c.typeName()))
                 .collect(Collectors.joining(", ")) + " FROM " + dialect.rowsOf(table.name()) + task.where();
         progress.tableStarted("export", label, expectedRows);
-        TableExport export;
+        ExportTask.Written written;
         try {
             Files.createDirectories(path.getParent());
             Optional<TableExport> dumped = DumpedRead.write(reader, queries, dialect, sql, columnNames, path, options,
                     text, label, progress);
-            export = dumped.isPresent() ? dumped.get()
+            TableExport export = dumped.isPresent() ? dumped.get()
                     : readRowByRow(reader, queries, table, sql, columnNames, path, label, progress);
             // On disk before the progress record says the file is finished.
             ExportDirectory.forceFile(path);
+            written = new ExportTask.Written(task.file(), export.rows(), export.file().bytes(),
+                    export.file().sha256(), export.warnings());
             if (record != null) {
-                record.finished(new ExportProgress.Finished(task.file(), export.rows(), export.file().bytes(),
-                        export.file().sha256(), export.warnings()));
+                record.finished(written);
             }
         } catch (IOException e) {
             throw FerryErrors.io("Cannot write " + task.file() + " for table " + tableName + ": " + e, e);
         } catch (SQLException e) {
             throw FerryErrors.withContext("Export of table " + label + " failed", e);
         }
-        progress.tableFinished(label, export.rows(), export.file().bytes());
-        return export;
+        progress.tableFinished(label, written.rows(), written.bytes());
+        return written;
     }
 
     /** Reads the rows of {@code sql} through JDBC, each value by its kind, and writes them with the format's writer. */

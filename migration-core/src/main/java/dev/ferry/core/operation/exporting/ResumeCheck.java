@@ -75,7 +75,7 @@ final class ResumeCheck {
         List<String> notes = new ArrayList<>();
         Set<String> kept = new HashSet<>();
         try {
-            for (ExportProgress.Finished finished : recorded.finished().values()) {
+            for (ExportTask.Written finished : recorded.finished().values()) {
                 if (!planned.containsKey(finished.file())) {
                     continue;
                 }
@@ -93,7 +93,7 @@ final class ResumeCheck {
         }
         List<ExportProgress.Run> runs = new ArrayList<>();
         for (ExportProgress.Run run : recorded.runs()) {
-            List<ExportProgress.Finished> files = run.files().stream().filter(f -> kept.contains(f.file())).toList();
+            List<ExportTask.Written> files = run.files().stream().filter(f -> kept.contains(f.file())).toList();
             if (!files.isEmpty()) {
                 runs.add(new ExportProgress.Run(run.startedAt(), files));
             }
@@ -102,7 +102,7 @@ final class ResumeCheck {
     }
 
     /** Why {@code file} is not the one the record vouches for; null where it is. */
-    private static String mismatch(Path file, ExportProgress.Finished finished) throws IOException {
+    private static String mismatch(Path file, ExportTask.Written finished) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return "is missing";
         }

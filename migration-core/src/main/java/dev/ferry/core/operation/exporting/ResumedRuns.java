@@ -27,7 +27,7 @@ final class ResumedRuns {
     static List<Manifest.Run> of(List<ExportProgress.Run> kept, String startedAt, List<String> readNow) {
         List<Manifest.Run> runs = new ArrayList<>();
         for (ExportProgress.Run run : kept) {
-            runs.add(new Manifest.Run(run.startedAt(), run.files().stream().map(ExportProgress.Finished::file)
+            runs.add(new Manifest.Run(run.startedAt(), run.files().stream().map(ExportTask.Written::file)
                     .toList()));
         }
         if (!readNow.isEmpty()) {

@@ -4,7 +4,6 @@ import dev.ferry.core.FerryErrors;
 import dev.ferry.core.dialect.Dialect;
 import dev.ferry.core.dialect.Dialects;
 import dev.ferry.core.dialect.UserCatalog;
-import dev.ferry.core.format.FileSummary;
 import dev.ferry.core.model.options.ExportOptions;
 import dev.ferry.core.model.schema.SchemaScope;
 import dev.ferry.core.model.schema.Table;
@@ -14,7 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,7 @@ public final class SplitExport {
     }
 
     /**
-     * Reads the schema and plans the data files on {@code connection}, in read transactions ended before this
+     * Reads the schema and plans the data files in one read transaction on {@code connection}, ended before this
      * returns.
      *
      * @param connection the database to export, with autocommit on; kept for {@link #finish}, left with its settings as
@@ -63,10 +61,7 @@ public final class SplitExport {
                     + ExportOptions.RESUME + ": run it again (only the failed tasks of a run are retried)");
         }
         Instant startedAt = Instant.now();
-        ExportedSchema exported = read(connection, options);
-        try (Dialect.SessionSettings ignored = exported.dialect().prepareSession(connection);
-             SnapshotSession session = SnapshotSession.begin(connection,
-                     exported.dialect().snapshotIsolation(connection.getMetaData()))) {
+        return read(connection, options, exported -> {
             List<Table> tables = exported.tablesRead();
             // Only key ranges: in reads of transactions of their own, a row an update moves would be read by two
             // ranges of row positions (PostgreSQL's ctid), or by none. A table without an integer key is read whole.
@@ -78,18 +73,28 @@ public final class SplitExport {
             }
             List<TableRead> reads = TableRead.plan(tables, estimates, planner, exported.fileNames());
             return new SplitExport(connection, exported, options, reads, startedAt);
-        }
+        });
     }
 
-    /** The schema, the scripts and the file names, read in a read transaction of their own on {@code connection}. */
-    private static ExportedSchema read(Connection connection, ExportOptions options) throws SQLException {
+    /** What is done with the schema in the read transaction it was read in. */
+    @FunctionalInterface
+    private interface InSchemaRead<T> {
+        T with(ExportedSchema exported) throws SQLException;
+    }
+
+    /**
+     * Reads the schema, the scripts and the file names in a read transaction of their own on {@code connection}, and
+     * runs {@code then} on them in that transaction.
+     */
+    private static <T> T read(Connection connection, ExportOptions options, InSchemaRead<T> then)
+            throws SQLException {
         Dialect dialect = Dialects.forConnection(connection);
         Dialect scriptDialect = options.dialect() == null ? dialect : Dialects.named(options.dialect());
         SchemaScope scope = UserCatalog.resolveScope(connection, dialect, options.schemas());
         try (Dialect.SessionSettings ignored = dialect.prepareSession(connection);
              SnapshotSession session = SnapshotSession.begin(connection,
                      dialect.snapshotIsolation(connection.getMetaData()))) {
-            return ExportedSchema.read(connection, dialect, scriptDialect, scope, options);
+            return then.with(ExportedSchema.read(connection, dialect, scriptDialect, scope, options));
         }
     }
 
@@ -107,18 +112,6 @@ public final class SplitExport {
      * @throws SQLException (XX000) where a task's file is not among {@code written}
      */
     public MigrationResult finish(Path directory, List<ExportTask.Written> written) throws SQLException {
-        Map<String, ExportTask.Written> byFile = new HashMap<>();
-        written.forEach(file -> byFile.put(file.file(), file));
-        List<TableExport> exports = new ArrayList<>();
-        for (TableRead read : reads) {
-            ExportTask.Written file = byFile.get(read.file());
-            if (file == null) {
-                throw new SQLException("The split export has no report of its data file " + read.file() + " (table "
-                        + exported.dialect().quote(read.table().name()) + ")", "XX000");
-            }
-            exports.add(new TableExport(file.rows(), new FileSummary(file.bytes(),
-                    file.sha256()), file.warnings()));
-        }
         ExportedSchema now = readAgain();
         List<String> warnings = now.warnings();
         if (!reads.isEmpty()) {
@@ -129,7 +122,7 @@ public final class SplitExport {
                     + " for the export");
         }
         return new ExportFinisher(connection, now, options.format()).finish(directory, directory, List.of(),
-                new ExportFinisher.Reads(reads, reads, exports, Optional.empty(), startedAt, !reads.isEmpty()),
+                new ExportFinisher.Reads(reads, reads, written, Optional.empty(), startedAt, !reads.isEmpty()),
                 warnings, List.of());
     }
 
@@ -139,7 +132,7 @@ public final class SplitExport {
      * table whose columns or key changed meanwhile is refused (55000): its files may hold the old ones.
      */
     private ExportedSchema readAgain() throws SQLException {
-        ExportedSchema now = read(connection, options);
+        ExportedSchema now = read(connection, options, exported -> exported);
         Map<String, String> planned = ExportFingerprint.of(Map.of(), exported.tablesRead(), "").tables();
         Map<String, String> found = ExportFingerprint.of(Map.of(), now.tablesRead(), "").tables();
         if (!planned.equals(found)) {
